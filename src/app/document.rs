@@ -1,0 +1,330 @@
+//! The open session: the document itself, where it lives on disk, and its edit history.
+//! The history is never saved in the file.
+
+use std::path::{Path, PathBuf};
+
+use crate::model::Session;
+use crate::storage::{self, DiskStamp, Library, SaveError};
+
+/// How many undo steps are kept.
+const HISTORY_LIMIT: usize = 200;
+
+pub struct Document {
+    pub session: Session,
+    /// Where the session is saved; `None` until first saved.
+    pub path: Option<PathBuf>,
+    /// The file as it was when read or last written, to detect changes by others.
+    stamp: Option<DiskStamp>,
+    /// The library a new session is filed into on first save.
+    pub library: Option<Library>,
+    /// The patient's display name, for titles.
+    pub patient_name: String,
+    history: History,
+}
+
+impl Document {
+    /// A session not yet saved anywhere.
+    pub fn new_unsaved(session: Session, library: Option<Library>, patient_name: String) -> Self {
+        let mut document = Self {
+            history: History::new(&session),
+            session,
+            path: None,
+            stamp: None,
+            library,
+            patient_name,
+        };
+        document.history.saved = None;
+        document
+    }
+
+    /// Reads a session file.
+    pub fn open(path: &Path) -> Result<Self, storage::LoadError> {
+        let stamp = DiskStamp::of(path).map_err(|error| storage::LoadError::io(path, error))?;
+        let session = storage::load_session(path)?;
+        let library = library_of(path);
+        let patient_name = library
+            .as_ref()
+            .and_then(|l| storage::load_patient(&l.patient_file(session.patient_id)).ok())
+            .map(|p| p.display_name)
+            .unwrap_or_else(|| format!("patient {}", session.patient_id.short()));
+        Ok(Self {
+            history: History::new(&session),
+            session,
+            path: Some(path.to_owned()),
+            stamp,
+            library,
+            patient_name,
+        })
+    }
+
+    /// The file name shown in the title bar.
+    pub fn file_name(&self) -> String {
+        match &self.path {
+            Some(path) => path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into(),
+            ),
+            None => format!("Untitled {}", Library::session_file_name(&self.session)),
+        }
+    }
+
+    /// Whether there are changes not yet on disk (a session never saved counts).
+    pub fn is_dirty(&self) -> bool {
+        self.history.has_pending() || self.history.saved != Some(self.history.position())
+    }
+
+    /// Where "Save" writes: the file it came from, or its place in the library.
+    pub fn save_target(&self) -> Option<PathBuf> {
+        self.path.clone().or_else(|| {
+            self.library
+                .as_ref()
+                .map(|library| library.session_path(&self.session))
+        })
+    }
+
+    /// Saves to [`Self::save_target`]. A file that changed on disk since it was read is not
+    /// overwritten; a new file never replaces an existing one.
+    pub fn save(&mut self) -> Result<PathBuf, SaveError> {
+        self.commit_pending();
+        let Some(target) = self.save_target() else {
+            return Err(SaveError::io(
+                Path::new("untitled"),
+                std::io::Error::new(
+                    std::io::ErrorKind::InvalidInput,
+                    "choose a file with Save as…",
+                ),
+            ));
+        };
+        let stamp = if self.path.is_some() {
+            storage::save(&target, &self.session, self.stamp)?
+        } else if let Some(library) = &self.library {
+            library.create_session(&self.session)?.1
+        } else {
+            return self.save_as(&target);
+        };
+        self.mark_saved(target.clone(), stamp);
+        Ok(target)
+    }
+
+    /// Saves to `path`, which becomes the document's file. Replaces `path` if it exists (the
+    /// caller asked the user first); the replaced file is kept as a backup.
+    pub fn save_as(&mut self, path: &Path) -> Result<PathBuf, SaveError> {
+        self.commit_pending();
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            storage::create_dir_all_private(parent).map_err(|e| SaveError::io(path, e))?;
+        }
+        let stamp = storage::save(path, &self.session, None)?;
+        self.mark_saved(path.to_owned(), stamp);
+        Ok(path.to_owned())
+    }
+
+    fn mark_saved(&mut self, path: PathBuf, stamp: DiskStamp) {
+        self.path = Some(path);
+        self.stamp = Some(stamp);
+        self.history.saved = Some(self.history.position());
+    }
+
+    /// Call after the UI changed [`Self::session`]; the change becomes an undo step once the
+    /// user is no longer in the middle of a gesture or of typing into one field.
+    pub fn note_change(&mut self, gesture: Option<egui::Id>) {
+        if self.history.pending && self.history.pending_gesture != gesture {
+            // Another control changed while one was mid-edit: close that step here.
+            self.commit_pending();
+        }
+        self.history.pending = true;
+        self.history.pending_gesture = gesture;
+    }
+
+    /// Records pending changes as one undo step.
+    pub fn commit_pending(&mut self) {
+        self.history.commit(&self.session);
+    }
+
+    pub fn can_undo(&self) -> bool {
+        self.history.has_pending() || !self.history.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.history.has_pending() && !self.history.redo.is_empty()
+    }
+
+    pub fn undo(&mut self) {
+        self.commit_pending();
+        if let Some(previous) = self.history.undo.pop() {
+            let current = std::mem::replace(&mut self.session, previous);
+            self.history.redo.push(current);
+            self.history.committed = self.session.clone();
+        }
+    }
+
+    pub fn redo(&mut self) {
+        if self.history.has_pending() {
+            return;
+        }
+        if let Some(next) = self.history.redo.pop() {
+            let current = std::mem::replace(&mut self.session, next);
+            self.history.undo.push(current);
+            self.history.committed = self.session.clone();
+        }
+    }
+
+    /// Called once per frame: closes an undo step when the gesture that made it has ended.
+    pub fn end_frame(&mut self, ctx: &egui::Context) {
+        if !self.history.has_pending() {
+            return;
+        }
+        let pointer_busy = ctx.input(|i| i.pointer.any_down());
+        let focused = ctx.memory(|m| m.focused());
+        let same_field = focused.is_some() && focused == self.history.pending_gesture;
+        if !pointer_busy && !same_field {
+            self.commit_pending();
+        }
+    }
+}
+
+/// Snapshots of the session for undo/redo. A session is small, so a snapshot per step is
+/// simple and exact; the charting canvas will replace this with reversible edits.
+struct History {
+    /// The session as of the last recorded step.
+    committed: Session,
+    undo: Vec<Session>,
+    redo: Vec<Session>,
+    pending: bool,
+    pending_gesture: Option<egui::Id>,
+    /// Number of steps applied since opening, and the value of it when saved.
+    saved: Option<usize>,
+    dropped: usize,
+}
+
+impl History {
+    fn new(session: &Session) -> Self {
+        Self {
+            committed: session.clone(),
+            undo: Vec::new(),
+            redo: Vec::new(),
+            pending: false,
+            pending_gesture: None,
+            saved: Some(0),
+            dropped: 0,
+        }
+    }
+
+    fn has_pending(&self) -> bool {
+        self.pending
+    }
+
+    fn position(&self) -> usize {
+        self.dropped + self.undo.len()
+    }
+
+    fn commit(&mut self, session: &Session) {
+        if !self.pending {
+            return;
+        }
+        self.pending = false;
+        self.pending_gesture = None;
+        if *session == self.committed {
+            return;
+        }
+        let previous = std::mem::replace(&mut self.committed, session.clone());
+        self.undo.push(previous);
+        if self.undo.len() > HISTORY_LIMIT {
+            self.undo.remove(0);
+            self.dropped += 1;
+        }
+        // A new edit after undoing makes the redone states unreachable, and a saved state
+        // among them can no longer be reached either.
+        if !self.redo.is_empty() {
+            self.redo.clear();
+            if self.saved.is_some_and(|saved| saved >= self.position()) {
+                self.saved = None;
+            }
+        }
+    }
+}
+
+/// The library a session file sits in, if it sits in one
+/// (`LIBRARY/patients/<id>/sessions/<file>.ron`).
+pub fn library_of(path: &Path) -> Option<Library> {
+    let sessions = path.parent()?;
+    let patient = sessions.parent()?;
+    let patients = patient.parent()?;
+    let root = patients.parent()?;
+    let is_layout = sessions.file_name()? == storage::library_dirs::SESSIONS
+        && patients.file_name()? == storage::library_dirs::PATIENTS;
+    is_layout.then(|| Library::new(root))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{PainScore, PatientId, SessionId};
+
+    fn doc() -> Document {
+        let started = jiff::civil::date(2026, 1, 2).at(9, 0, 0, 0);
+        let session = Session::new(SessionId::from_u128(1), PatientId::from_u128(2), started);
+        let mut doc = Document::new_unsaved(session, None, "P".into());
+        doc.history.saved = Some(0);
+        doc
+    }
+
+    #[test]
+    fn undo_redo_walks_snapshots_and_tracks_saved_state() {
+        let mut doc = doc();
+        assert!(!doc.is_dirty());
+        doc.session.pain_before = PainScore::new(5);
+        doc.note_change(None);
+        assert!(doc.is_dirty());
+        doc.commit_pending();
+        doc.session.pain_before = PainScore::new(6);
+        doc.note_change(None);
+        doc.commit_pending();
+        doc.undo();
+        assert_eq!(doc.session.pain_before, PainScore::new(5));
+        doc.undo();
+        assert_eq!(doc.session.pain_before, None);
+        assert!(!doc.is_dirty(), "back at the saved state");
+        doc.redo();
+        doc.redo();
+        assert_eq!(doc.session.pain_before, PainScore::new(6));
+        assert!(doc.is_dirty());
+        assert!(!doc.can_redo());
+    }
+
+    #[test]
+    fn typing_into_one_field_is_one_step() {
+        let mut doc = doc();
+        let field = Some(egui::Id::unique("clinician"));
+        for text in ["S", "Sa", "Sam"] {
+            doc.session.clinician = text.into();
+            doc.note_change(field);
+        }
+        doc.commit_pending();
+        doc.undo();
+        assert_eq!(doc.session.clinician, "");
+    }
+
+    #[test]
+    fn history_is_capped() {
+        let mut doc = doc();
+        for i in 0..(HISTORY_LIMIT + 20) {
+            doc.session.notes = i.to_string();
+            doc.note_change(None);
+            doc.commit_pending();
+        }
+        let mut undone = 0;
+        while doc.can_undo() {
+            doc.undo();
+            undone += 1;
+        }
+        assert_eq!(undone, HISTORY_LIMIT);
+        assert!(doc.is_dirty(), "the saved state fell off the history");
+    }
+
+    #[test]
+    fn finds_the_library_of_a_session_file() {
+        let path = Path::new("/clinic/lib/patients/abc/sessions/2026-01-02-12345678.ron");
+        assert_eq!(library_of(path), Some(Library::new("/clinic/lib")));
+        assert_eq!(library_of(Path::new("/tmp/loose.ron")), None);
+    }
+}

@@ -1,0 +1,212 @@
+//! The open library: the patient list with search, and a patient's visit timeline.
+//! Sessions are read when a patient is selected; the background index of a large library
+//! belongs to the library browser.
+
+use egui::RichText;
+
+use super::UiCommand;
+use super::notifications::Notifications;
+use super::shell::Action;
+use super::theme::Palette;
+use crate::model::{Patient, PatientId};
+use crate::storage::{Library, LoadError, PatientEntry, SessionEntry};
+
+pub struct LibraryState {
+    pub library: Library,
+    pub patients: Vec<PatientEntry>,
+    /// Files that could not be read, as one-line messages.
+    pub problems: Vec<String>,
+    pub search: String,
+    pub selected: Option<PatientId>,
+    /// Sessions of the selected patient, oldest first.
+    pub sessions: Vec<SessionEntry>,
+}
+
+impl LibraryState {
+    pub fn open(library: Library) -> Result<Self, LoadError> {
+        let (patients, problems) = library.scan()?;
+        Ok(Self {
+            library,
+            patients,
+            problems: problems.iter().map(ToString::to_string).collect(),
+            search: String::new(),
+            selected: None,
+            sessions: Vec::new(),
+        })
+    }
+
+    pub fn patient(&self, id: PatientId) -> Option<&Patient> {
+        self.patients
+            .iter()
+            .map(|entry| &entry.patient)
+            .find(|p| p.id == id)
+    }
+
+    /// Selects a patient and reads their sessions, reporting unreadable ones.
+    pub fn select(&mut self, id: Option<PatientId>, notifications: &mut Notifications) {
+        self.selected = id;
+        self.sessions.clear();
+        let Some(entry) = id.and_then(|id| self.patients.iter().find(|e| e.patient.id == id))
+        else {
+            return;
+        };
+        let (sessions, problems) = Library::load_sessions(entry);
+        for problem in problems {
+            notifications.error(problem.to_string());
+        }
+        self.sessions = sessions;
+    }
+
+    /// Reads the library again (after a save), keeping the selection.
+    pub fn refresh(&mut self, notifications: &mut Notifications) {
+        match self.library.scan() {
+            Ok((patients, _problems)) => {
+                self.patients = patients;
+                let selected = self.selected;
+                self.select(selected, notifications);
+            }
+            Err(error) => notifications.error(error.to_string()),
+        }
+    }
+}
+
+/// The patient list. Returns what the user asked for.
+pub fn patients_panel(ui: &mut egui::Ui, state: &mut LibraryState) -> Option<Action> {
+    let mut action = None;
+    ui.add_space(4.0);
+    ui.horizontal(|ui| {
+        ui.heading("Patients");
+        if ui
+            .button("➕ New")
+            .on_hover_text(UiCommand::NewPatient.tooltip())
+            .clicked()
+        {
+            action = Some(Action::Command(UiCommand::NewPatient));
+        }
+    });
+    ui.add(
+        egui::TextEdit::singleline(&mut state.search)
+            .hint_text("Search name or id")
+            .desired_width(f32::INFINITY),
+    );
+    ui.separator();
+    let needle = state.search.trim().to_lowercase();
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        for entry in &state.patients {
+            let patient = &entry.patient;
+            let matches = needle.is_empty()
+                || patient.display_name.to_lowercase().contains(&needle)
+                || patient.id.to_string().contains(&needle)
+                || patient.clinic_ref.to_lowercase().contains(&needle);
+            if !matches {
+                continue;
+            }
+            let selected = state.selected == Some(patient.id);
+            let visits = entry.session_files.len();
+            let text = format!(
+                "{}\n{} visit{}",
+                patient.display_name,
+                visits,
+                if visits == 1 { "" } else { "s" }
+            );
+            if ui
+                .add(
+                    egui::Button::selectable(selected, text)
+                        .min_size([ui.available_width(), 0.0].into()),
+                )
+                .clicked()
+            {
+                action = Some(Action::SelectPatient(patient.id));
+            }
+        }
+    });
+    action
+}
+
+/// The selected patient's visits, or a hint when none is selected.
+pub fn patient_ui(ui: &mut egui::Ui, state: &LibraryState) -> Option<Action> {
+    let palette = Palette::of(ui.ctx());
+    let mut action = None;
+    let Some(patient) = state.selected.and_then(|id| state.patient(id)) else {
+        ui.vertical_centered(|ui| {
+            ui.add_space(ui.available_height() * 0.3);
+            ui.heading("Choose a patient on the left");
+            ui.label(
+                RichText::new("or add a new one to start charting.").color(palette.muted_text),
+            );
+        });
+        return None;
+    };
+
+    ui.heading(&patient.display_name);
+    let mut details = Vec::new();
+    if let Some(born) = patient.date_of_birth {
+        details.push(format!("born {born}"));
+    }
+    if !patient.clinic_ref.is_empty() {
+        details.push(format!("record {}", patient.clinic_ref));
+    }
+    details.push(format!("id {}", patient.id));
+    ui.label(RichText::new(details.join(" · ")).color(palette.muted_text));
+    if !patient.notes.is_empty() {
+        ui.label(&patient.notes);
+    }
+    ui.add_space(8.0);
+    if ui
+        .button("➕ New session")
+        .on_hover_text(UiCommand::NewSession.tooltip())
+        .clicked()
+    {
+        action = Some(Action::NewSessionFor(patient.id));
+    }
+    ui.add_space(8.0);
+    ui.label(RichText::new("Visits").strong());
+
+    if state.sessions.is_empty() {
+        ui.label("No sessions yet.");
+        return action;
+    }
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        egui::Grid::new("visits")
+            .striped(true)
+            .num_columns(5)
+            .spacing([16.0, 6.0])
+            .show(ui, |ui| {
+                ui.label(RichText::new("Date").strong());
+                ui.label(RichText::new("Complaint").strong());
+                ui.label(RichText::new("Pain before → after").strong());
+                ui.label(RichText::new("Charted").strong());
+                ui.label("");
+                ui.end_row();
+                for entry in state.sessions.iter().rev() {
+                    let session = &entry.session;
+                    ui.label(session.started_at.strftime("%Y-%m-%d %H:%M").to_string());
+                    let complaint = session
+                        .complaints
+                        .first()
+                        .map_or("—", |c| c.description.as_str());
+                    ui.add(egui::Label::new(complaint).truncate())
+                        .on_hover_text(complaint);
+                    let score = |s: Option<crate::model::PainScore>| {
+                        s.map_or_else(|| "–".to_owned(), |s| s.0.to_string())
+                    };
+                    ui.label(format!(
+                        "{} → {}",
+                        score(session.pain_before),
+                        score(session.pain_after)
+                    ));
+                    ui.label(format!(
+                        "{} TrP · {} zones · {} needles",
+                        session.trigger_points.len(),
+                        session.referred_zones.len(),
+                        session.needle_sites.len()
+                    ));
+                    if ui.button("Open").clicked() {
+                        action = Some(Action::OpenSession(entry.path.clone()));
+                    }
+                    ui.end_row();
+                }
+            });
+    });
+    action
+}

@@ -1,0 +1,54 @@
+//! The desktop app: the shell (menus, commands, dialogs, notifications) and its screens.
+//! Owns no clinical logic: it calls `storage` and `model`, and edits go through `Document`.
+
+mod command;
+mod document;
+mod file_dialogs;
+mod library_view;
+mod notifications;
+mod preferences;
+mod session_view;
+mod shell;
+mod theme;
+mod welcome;
+
+use std::path::PathBuf;
+
+pub use command::UiCommand;
+pub use document::{Document, library_of};
+pub use file_dialogs::{FileDialogs, NativeDialogs, ScriptedDialogs};
+pub use notifications::{Level, Notifications};
+pub use preferences::{Preferences, ThemeChoice};
+pub use shell::{AppPaths, MyomapApp, Prompt};
+
+/// What the command line asked the app to open.
+#[derive(Clone, Debug, Default)]
+pub struct AppStart {
+    pub library: Option<PathBuf>,
+    pub open: Option<PathBuf>,
+}
+
+/// Opens the main window and runs until it is closed.
+pub fn run(start: AppStart) -> eframe::Result {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("myomap")
+            .with_app_id("myomap")
+            .with_inner_size([1280.0, 820.0])
+            .with_min_inner_size([720.0, 480.0]),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "myomap",
+        options,
+        Box::new(move |cc| {
+            let paths = AppPaths::standard();
+            Ok(Box::new(MyomapApp::new(
+                cc,
+                start,
+                paths,
+                Box::new(NativeDialogs),
+            )))
+        }),
+    )
+}

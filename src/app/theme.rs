@@ -1,0 +1,63 @@
+//! Semantic colours for light and dark themes. Widgets ask for a meaning ("error", "active
+//! trigger point"), never for a colour literal.
+
+use egui::Color32;
+
+use super::notifications::Level;
+
+/// Colours with a clinical or status meaning, for one theme.
+#[derive(Clone, Copy, Debug)]
+pub struct Palette {
+    pub info: Color32,
+    pub success: Color32,
+    pub warning: Color32,
+    pub error: Color32,
+    pub trigger_active: Color32,
+    pub trigger_latent: Color32,
+    pub needle: Color32,
+    pub zone: Color32,
+    pub muted_text: Color32,
+}
+
+impl Palette {
+    pub const LIGHT: Self = Self {
+        info: Color32::from_rgb(0x1f, 0x5f, 0xa8),
+        success: Color32::from_rgb(0x1e, 0x7a, 0x46),
+        warning: Color32::from_rgb(0xa3, 0x5c, 0x00),
+        error: Color32::from_rgb(0xb0, 0x1e, 0x2d),
+        trigger_active: Color32::from_rgb(0xc0, 0x27, 0x2d),
+        trigger_latent: Color32::from_rgb(0xc7, 0x7d, 0x12),
+        needle: Color32::from_rgb(0x1d, 0x5b, 0x9e),
+        zone: Color32::from_rgb(0xb8, 0x4a, 0x8a),
+        muted_text: Color32::from_gray(0x60),
+    };
+
+    pub const DARK: Self = Self {
+        info: Color32::from_rgb(0x7a, 0xb4, 0xf0),
+        success: Color32::from_rgb(0x6f, 0xcf, 0x97),
+        warning: Color32::from_rgb(0xf2, 0xb2, 0x4c),
+        error: Color32::from_rgb(0xff, 0x7b, 0x82),
+        trigger_active: Color32::from_rgb(0xff, 0x6b, 0x6b),
+        trigger_latent: Color32::from_rgb(0xf2, 0xb2, 0x4c),
+        needle: Color32::from_rgb(0x7a, 0xb4, 0xf0),
+        zone: Color32::from_rgb(0xe3, 0x8f, 0xc4),
+        muted_text: Color32::from_gray(0xa0),
+    };
+
+    /// The palette of the theme `ctx` is showing.
+    pub fn of(ctx: &egui::Context) -> Self {
+        match ctx.theme() {
+            egui::Theme::Dark => Self::DARK,
+            egui::Theme::Light => Self::LIGHT,
+        }
+    }
+
+    pub fn level(&self, level: Level) -> Color32 {
+        match level {
+            Level::Info => self.info,
+            Level::Success => self.success,
+            Level::Warning => self.warning,
+            Level::Error => self.error,
+        }
+    }
+}

@@ -1,0 +1,200 @@
+//! `myomap check`: validates session and patient files, recursing into folders, and reports
+//! every problem as `PATH:LINE:COL: message`.
+
+use std::path::{Path, PathBuf};
+
+use crate::model::{MarkKind, Patient, Session};
+use crate::storage::{self, DecodeError, LoadError};
+
+/// One problem in one file. `line`/`col` are 1-based; 0 when the problem has no position.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub path: PathBuf,
+    pub line: usize,
+    pub col: usize,
+    pub message: String,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.line == 0 {
+            write!(f, "{}: {}", self.path.display(), self.message)
+        } else {
+            write!(
+                f,
+                "{}:{}:{}: {}",
+                self.path.display(),
+                self.line,
+                self.col,
+                self.message
+            )
+        }
+    }
+}
+
+/// What `check` found.
+#[derive(Clone, Debug, Default)]
+pub struct Report {
+    pub files_checked: usize,
+    pub problems: Vec<Problem>,
+}
+
+impl Report {
+    pub fn is_ok(&self) -> bool {
+        self.problems.is_empty()
+    }
+}
+
+/// The kinds of file `check` knows, told apart by name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    Patient,
+    Session,
+}
+
+impl FileKind {
+    pub fn of(path: &Path) -> Self {
+        if path.file_name().is_some_and(|n| n == "patient.ron") {
+            Self::Patient
+        } else {
+            Self::Session
+        }
+    }
+}
+
+/// Checks every path: files directly, folders recursively (their `*.ron` files, skipping
+/// backups and hidden temporary files).
+pub fn check_paths(paths: &[PathBuf]) -> Report {
+    let mut report = Report::default();
+    for path in paths {
+        check_path(path, true, &mut report);
+    }
+    report
+}
+
+fn check_path(path: &Path, named: bool, report: &mut Report) {
+    let meta = match std::fs::metadata(path) {
+        Ok(meta) => meta,
+        Err(error) => {
+            report.problems.push(problem_without_position(
+                path,
+                crate::storage::LoadError::io(path, error).message(),
+            ));
+            return;
+        }
+    };
+    if meta.is_dir() {
+        let mut children = match std::fs::read_dir(path) {
+            Ok(entries) => entries
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .collect::<Vec<_>>(),
+            Err(error) => {
+                report.problems.push(problem_without_position(
+                    path,
+                    LoadError::io(path, error).message(),
+                ));
+                return;
+            }
+        };
+        children.sort();
+        for child in children {
+            check_path(&child, false, report);
+        }
+    } else if named || is_checkable(path) {
+        check_file(path, report);
+    }
+}
+
+fn is_checkable(path: &Path) -> bool {
+    let hidden = path
+        .file_name()
+        .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+    !hidden && path.extension().is_some_and(|ext| ext == "ron")
+}
+
+fn problem_without_position(path: &Path, message: String) -> Problem {
+    Problem {
+        path: path.to_owned(),
+        line: 0,
+        col: 0,
+        message,
+    }
+}
+
+/// Checks one file, choosing its kind by name.
+pub fn check_file(path: &Path, report: &mut Report) {
+    report.files_checked += 1;
+    let bytes = match storage::read_bounded(path) {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            report.problems.push(from_load_error(error));
+            return;
+        }
+    };
+    let text = String::from_utf8_lossy(&bytes);
+    match FileKind::of(path) {
+        FileKind::Patient => match storage::decode_bytes::<Patient>(&bytes) {
+            Ok(patient) => {
+                for message in patient.problems() {
+                    let (line, col) = storage::locate(&text, "display_name").unwrap_or((1, 1));
+                    report.problems.push(Problem {
+                        path: path.to_owned(),
+                        line,
+                        col,
+                        message,
+                    });
+                }
+            }
+            Err(error) => report.problems.push(from_decode(path, error)),
+        },
+        FileKind::Session => match storage::decode_bytes::<Session>(&bytes) {
+            Ok(session) => {
+                for problem in session.problems() {
+                    let (line, col) = problem
+                        .mark
+                        .and_then(|mark| locate_mark(&text, mark.kind, mark.id.0))
+                        .unwrap_or((1, 1));
+                    report.problems.push(Problem {
+                        path: path.to_owned(),
+                        line,
+                        col,
+                        message: problem.message,
+                    });
+                }
+            }
+            Err(error) => report.problems.push(from_decode(path, error)),
+        },
+    }
+}
+
+fn from_decode(path: &Path, error: DecodeError) -> Problem {
+    let (line, col) = error.position().unwrap_or((0, 0));
+    Problem {
+        path: path.to_owned(),
+        line,
+        col,
+        message: error.to_string(),
+    }
+}
+
+fn from_load_error(error: LoadError) -> Problem {
+    match error {
+        LoadError::Decode { path, error } => from_decode(&path, error),
+        LoadError::Io { .. } => problem_without_position(error.path(), error.message()),
+    }
+}
+
+/// Finds `id: N,` inside the list of marks of `kind`, for pointing at a mark's problem.
+fn locate_mark(text: &str, kind: MarkKind, id: u32) -> Option<(usize, usize)> {
+    let section = match kind {
+        MarkKind::TriggerPoint => "trigger_points:",
+        MarkKind::ReferredZone => "referred_zones:",
+        MarkKind::NeedleSite => "needle_sites:",
+        MarkKind::Arrow => "arrows:",
+        MarkKind::TextNote => "text_notes:",
+    };
+    let start = text.find(section)?;
+    let offset = start + text[start..].find(&format!("id: {id},"))?;
+    Some(storage::line_col(text, offset))
+}

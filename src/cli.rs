@@ -1,0 +1,112 @@
+//! The command line (a contract: tests and reviewers rely on these names). Every command
+//! prints one human line and exits non-zero on bad input; none panics.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Chart myofascial trigger points, referred pain and dry-needling sites on body maps.
+#[derive(Debug, Parser)]
+#[command(name = "myomap", version, about, long_about = None)]
+pub struct Cli {
+    /// Open the app on this library folder instead of the default one.
+    #[arg(long, value_name = "DIR", global = false)]
+    pub library: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Open one session file in the app.
+    Open {
+        /// The session file (.ron).
+        file: PathBuf,
+    },
+    /// Write the demo library (three fictional patients) into DIR.
+    Demo {
+        /// The folder to write into; it must not already hold a library.
+        dir: PathBuf,
+    },
+    /// Validate session and patient files, recursing into folders.
+    ///
+    /// Prints one line per problem as PATH:LINE:COL: message and exits with 1 when there is
+    /// any problem, 0 when every file is valid.
+    Check {
+        /// Files or folders to check.
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
+}
+
+/// What the binary should do after parsing: run a command to completion, or start the app.
+pub enum Outcome {
+    Exit(ExitCode),
+    StartApp(crate::app::AppStart),
+}
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> Outcome {
+    match cli.command {
+        None => Outcome::StartApp(crate::app::AppStart {
+            library: cli.library,
+            open: None,
+        }),
+        Some(Command::Open { file }) => {
+            // Refuse an unreadable file here, with one line, before a window opens.
+            if let Err(error) = crate::storage::load_session(&file) {
+                eprintln!("myomap: {error}");
+                return Outcome::Exit(ExitCode::FAILURE);
+            }
+            Outcome::StartApp(crate::app::AppStart {
+                library: cli.library,
+                open: Some(file),
+            })
+        }
+        Some(Command::Demo { dir }) => Outcome::Exit(demo(&dir)),
+        Some(Command::Check { paths }) => Outcome::Exit(check(&paths)),
+    }
+}
+
+fn demo(dir: &std::path::Path) -> ExitCode {
+    if !crate::storage::Library::new(dir).is_empty() {
+        eprintln!(
+            "myomap: {} already holds a library; the demo is only written into a new or empty folder",
+            dir.display()
+        );
+        return ExitCode::FAILURE;
+    }
+    match crate::demo::write_demo_library(dir) {
+        Ok(files) => {
+            println!(
+                "wrote the demo library ({files} files) into {}",
+                dir.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("myomap: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn check(paths: &[PathBuf]) -> ExitCode {
+    let report = crate::check::check_paths(paths);
+    for problem in &report.problems {
+        println!("{problem}");
+    }
+    if report.is_ok() {
+        println!("{} file(s) checked, no problems", report.files_checked);
+        ExitCode::SUCCESS
+    } else {
+        eprintln!(
+            "{} problem(s) in {} file(s) checked",
+            report.problems.len(),
+            report.files_checked
+        );
+        ExitCode::FAILURE
+    }
+}

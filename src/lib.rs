@@ -1,0 +1,18 @@
+//! myomap: chart myofascial trigger points, referred-pain zones and dry-needling sites on
+//! anatomical body maps, one RON file per treatment session.
+//!
+//! The domain (`model`, `geometry`, `storage`, `demo`, `check`) has no egui; the user
+//! interface lives in `app`.
+
+pub mod app;
+pub mod check;
+pub mod cli;
+pub mod demo;
+pub mod geometry;
+pub mod model;
+pub mod storage;
+
+/// Id of the standard adult body map built into myomap.
+pub const STANDARD_BODY_MAP_ID: &str = "myomap-adult";
+/// Version of the standard body map's coordinate frame and muscle ids.
+pub const STANDARD_BODY_MAP_VERSION: u32 = 1;

@@ -1,0 +1,22 @@
+//! The clinical document: patients, treatment sessions and the marks charted on them.
+//!
+//! Plain data with serde; no egui, no file access. Field order here is the field order in the
+//! RON files, so keep it stable and add new fields at the end of a struct with a default.
+
+mod clinical;
+mod ids;
+mod marks;
+mod patient;
+mod session;
+
+pub use clinical::{
+    Finding, NeedleTechnique, PainQuality, Palpation, PatientPosition, Side, TissueDepth,
+    TriggerPointStatus,
+};
+pub use ids::{MarkId, PatientId, SessionId};
+pub use marks::{
+    Arrow, ElectricalStimulation, MarkKind, MarkRef, MuscleRef, NeedleSite, NeedleSpec, PaintOp,
+    ReferredZone, TextNote, TriggerPoint,
+};
+pub use patient::Patient;
+pub use session::{BodyMapRef, Complaint, PainScore, Session, SessionProblem};

@@ -1,0 +1,324 @@
+//! A treatment session: the header of the visit and everything charted during it.
+
+use std::collections::HashSet;
+
+use jiff::civil::DateTime;
+use serde::{Deserialize, Serialize};
+
+use super::{
+    Arrow, MarkId, MarkKind, MarkRef, NeedleSite, PatientId, PatientPosition, ReferredZone,
+    SessionId, TextNote, TriggerPoint,
+};
+use crate::geometry::MapPoint;
+
+/// A pain score on the 0–10 numeric rating scale (NPRS).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct PainScore(pub u8);
+
+impl PainScore {
+    pub const MAX: u8 = 10;
+
+    pub fn new(value: u8) -> Option<Self> {
+        (value <= Self::MAX).then_some(Self(value))
+    }
+
+    pub fn is_valid(self) -> bool {
+        self.0 <= Self::MAX
+    }
+}
+
+/// The body map a session was charted on. Marks are only meaningful on that map.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BodyMapRef {
+    pub id: String,
+    pub version: u32,
+}
+
+impl BodyMapRef {
+    /// The standard adult body map built into myomap.
+    pub fn standard() -> Self {
+        Self {
+            id: crate::STANDARD_BODY_MAP_ID.to_owned(),
+            version: crate::STANDARD_BODY_MAP_VERSION,
+        }
+    }
+}
+
+/// One presenting complaint.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Complaint {
+    pub description: String,
+    /// When and how it started, in the clinician's words ("3 months, insidious").
+    pub onset: String,
+    pub pain: Option<PainScore>,
+}
+
+/// One treatment session (`patients/<patient>/sessions/<date>-<short id>.ron`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Session {
+    pub format_version: u32,
+    pub id: SessionId,
+    pub patient_id: PatientId,
+    /// Local date and time the session started.
+    pub started_at: DateTime,
+    pub clinician: String,
+    pub body_map: BodyMapRef,
+    pub patient_position: Option<PatientPosition>,
+    pub complaints: Vec<Complaint>,
+    /// NPRS at the start of the session.
+    pub pain_before: Option<PainScore>,
+    /// NPRS at the end of the session.
+    pub pain_after: Option<PainScore>,
+    pub trigger_points: Vec<TriggerPoint>,
+    pub referred_zones: Vec<ReferredZone>,
+    pub needle_sites: Vec<NeedleSite>,
+    pub arrows: Vec<Arrow>,
+    pub text_notes: Vec<TextNote>,
+    /// Free clinical notes for the session.
+    pub notes: String,
+}
+
+impl Session {
+    /// An empty session for `patient_id`, on the standard body map.
+    pub fn new(id: SessionId, patient_id: PatientId, started_at: DateTime) -> Self {
+        Self {
+            format_version: crate::storage::SESSION_FORMAT_VERSION,
+            id,
+            patient_id,
+            started_at,
+            clinician: String::new(),
+            body_map: BodyMapRef::standard(),
+            patient_position: None,
+            complaints: Vec::new(),
+            pain_before: None,
+            pain_after: None,
+            trigger_points: Vec::new(),
+            referred_zones: Vec::new(),
+            needle_sites: Vec::new(),
+            arrows: Vec::new(),
+            text_notes: Vec::new(),
+            notes: String::new(),
+        }
+    }
+
+    /// Every mark of the session, in kind order.
+    pub fn mark_refs(&self) -> impl Iterator<Item = MarkRef> + '_ {
+        let of = |kind| move |id| MarkRef { kind, id };
+        self.trigger_points
+            .iter()
+            .map(|m| m.id)
+            .map(of(MarkKind::TriggerPoint))
+            .chain(
+                self.referred_zones
+                    .iter()
+                    .map(|m| m.id)
+                    .map(of(MarkKind::ReferredZone)),
+            )
+            .chain(
+                self.needle_sites
+                    .iter()
+                    .map(|m| m.id)
+                    .map(of(MarkKind::NeedleSite)),
+            )
+            .chain(self.arrows.iter().map(|m| m.id).map(of(MarkKind::Arrow)))
+            .chain(
+                self.text_notes
+                    .iter()
+                    .map(|m| m.id)
+                    .map(of(MarkKind::TextNote)),
+            )
+    }
+
+    pub fn mark_count(&self) -> usize {
+        self.trigger_points.len()
+            + self.referred_zones.len()
+            + self.needle_sites.len()
+            + self.arrows.len()
+            + self.text_notes.len()
+    }
+
+    /// A mark id not used by any mark of this session.
+    pub fn next_mark_id(&self) -> MarkId {
+        let max = self.mark_refs().map(|m| m.id.0).max();
+        MarkId(max.map_or(1, |m| m.saturating_add(1)))
+    }
+
+    /// The date part, used in file names and lists.
+    pub fn date(&self) -> jiff::civil::Date {
+        self.started_at.date()
+    }
+
+    /// Problems in the content that the file syntax cannot catch, each naming the mark
+    /// involved so a reader can find it.
+    pub fn problems(&self) -> Vec<SessionProblem> {
+        let mut problems = Vec::new();
+        let mut push = |mark: Option<MarkRef>, message: String| {
+            problems.push(SessionProblem { mark, message });
+        };
+
+        for (label, score) in [
+            ("pain before", self.pain_before),
+            ("pain after", self.pain_after),
+        ] {
+            if let Some(score) = score.filter(|s| !s.is_valid()) {
+                push(None, format!("{label} is {}, outside 0–10", score.0));
+            }
+        }
+        for (index, complaint) in self.complaints.iter().enumerate() {
+            if let Some(score) = complaint.pain.filter(|s| !s.is_valid()) {
+                push(
+                    None,
+                    format!("complaint {} has pain {}, outside 0–10", index + 1, score.0),
+                );
+            }
+        }
+
+        let mut seen = HashSet::new();
+        for mark in self.mark_refs() {
+            if !seen.insert(mark.id) {
+                push(Some(mark), format!("mark id {} is used twice", mark.id));
+            }
+        }
+
+        let trigger_ids: HashSet<MarkId> = self.trigger_points.iter().map(|t| t.id).collect();
+        let mut check_point = |mark: MarkRef, at: MapPoint| {
+            if !at.is_finite() {
+                push(
+                    Some(mark),
+                    format!(
+                        "{} {} has a position that is not a number",
+                        kind(mark),
+                        mark.id
+                    ),
+                );
+            }
+        };
+        for tp in &self.trigger_points {
+            let mark = MarkRef {
+                kind: MarkKind::TriggerPoint,
+                id: tp.id,
+            };
+            check_point(mark, tp.at);
+        }
+        for needle in &self.needle_sites {
+            let mark = MarkRef {
+                kind: MarkKind::NeedleSite,
+                id: needle.id,
+            };
+            check_point(mark, needle.at);
+        }
+        for arrow in &self.arrows {
+            let mark = MarkRef {
+                kind: MarkKind::Arrow,
+                id: arrow.id,
+            };
+            check_point(mark, arrow.from);
+            check_point(mark, arrow.to);
+        }
+        for note in &self.text_notes {
+            let mark = MarkRef {
+                kind: MarkKind::TextNote,
+                id: note.id,
+            };
+            check_point(mark, note.at);
+        }
+
+        for zone in &self.referred_zones {
+            let mark = MarkRef {
+                kind: MarkKind::ReferredZone,
+                id: zone.id,
+            };
+            if zone.intensity > 10 {
+                push(
+                    Some(mark),
+                    format!(
+                        "zone {} has intensity {}, outside 0–10",
+                        zone.id, zone.intensity
+                    ),
+                );
+            }
+            if let Some(source) = zone.source
+                && !trigger_ids.contains(&source)
+            {
+                push(
+                    Some(mark),
+                    format!(
+                        "zone {} names trigger point {source}, which is not in this session",
+                        zone.id
+                    ),
+                );
+            }
+            if zone
+                .paint
+                .iter()
+                .flat_map(|op| op.points())
+                .any(|p| !p.is_finite())
+            {
+                push(
+                    Some(mark),
+                    format!("zone {} has a painted point that is not a number", zone.id),
+                );
+            }
+        }
+
+        for needle in &self.needle_sites {
+            let mark = MarkRef {
+                kind: MarkKind::NeedleSite,
+                id: needle.id,
+            };
+            let spec = needle.needle;
+            if !(spec.diameter_mm > 0.0
+                && spec.diameter_mm < 2.0
+                && spec.length_mm > 0.0
+                && spec.length_mm <= 200.0)
+            {
+                push(
+                    Some(mark),
+                    format!(
+                        "needle site {} has an implausible needle size {} × {} mm",
+                        needle.id, spec.diameter_mm, spec.length_mm
+                    ),
+                );
+            }
+            if let Some(depth) = needle.depth_mm
+                && !(0.0..=spec.length_mm).contains(&depth)
+            {
+                push(
+                    Some(mark),
+                    format!(
+                        "needle site {} is {depth} mm deep with a {} mm needle",
+                        needle.id, spec.length_mm
+                    ),
+                );
+            }
+            if let Some(tp) = needle.trigger_point
+                && !trigger_ids.contains(&tp)
+            {
+                push(
+                    Some(mark),
+                    format!(
+                        "needle site {} names trigger point {tp}, which is not in this session",
+                        needle.id
+                    ),
+                );
+            }
+        }
+        problems
+    }
+}
+
+fn kind(mark: MarkRef) -> &'static str {
+    mark.kind.label()
+}
+
+/// A content problem found by [`Session::problems`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct SessionProblem {
+    /// The mark at fault, when there is one.
+    pub mark: Option<MarkRef>,
+    pub message: String,
+}

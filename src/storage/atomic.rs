@@ -1,0 +1,196 @@
+//! Atomic file replacement: write a temporary file beside the target, sync it, keep the old
+//! file as `NAME.bak`, rename the new one into place, sync the folder. A crash or a failed
+//! write at any point leaves the previous file intact.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write as _};
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+/// What a file looked like on disk when it was read or written: compared before saving so a
+/// file changed by someone else is never overwritten blindly.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DiskStamp {
+    pub modified: Option<SystemTime>,
+    pub len: u64,
+}
+
+impl DiskStamp {
+    /// The stamp of `path`, or `None` if it does not exist.
+    pub fn of(path: &Path) -> io::Result<Option<Self>> {
+        match fs::metadata(path) {
+            Ok(meta) => Ok(Some(Self {
+                modified: meta.modified().ok(),
+                len: meta.len(),
+            })),
+            Err(error) if error.kind() == io::ErrorKind::NotFound => Ok(None),
+            Err(error) => Err(error),
+        }
+    }
+}
+
+/// `session.ron` → `session.ron.bak`.
+pub fn backup_path(path: &Path) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_owned();
+    name.push(".bak");
+    path.with_file_name(name)
+}
+
+/// Replaces `path` with `contents` atomically, keeping the previous version as a backup.
+/// New files are readable by their owner only.
+pub fn write_atomically(path: &Path, contents: &[u8]) -> io::Result<()> {
+    write_atomically_with(path, |file| file.write_all(contents))
+}
+
+/// [`write_atomically`] with the writing step supplied (lets tests make it fail).
+pub(crate) fn write_atomically_with(
+    path: &Path,
+    write: impl FnOnce(&mut File) -> io::Result<()>,
+) -> io::Result<()> {
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let file_name = path
+        .file_name()
+        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "no file name"))?;
+    if path.is_dir() {
+        return Err(io::Error::new(
+            io::ErrorKind::IsADirectory,
+            "the path is a folder",
+        ));
+    }
+
+    let (temp_path, mut temp) = create_temp(dir, file_name)?;
+    let result = (|| {
+        write(&mut temp)?;
+        temp.sync_all()?;
+        drop(temp);
+        if path.exists() {
+            keep_backup(path)?;
+        }
+        fs::rename(&temp_path, path)?;
+        sync_dir(dir);
+        Ok(())
+    })();
+    if result.is_err() {
+        // Best effort: the temporary file is ours and useless now.
+        let _ = fs::remove_file(&temp_path);
+    }
+    result
+}
+
+fn create_temp(dir: &Path, file_name: &std::ffi::OsStr) -> io::Result<(PathBuf, File)> {
+    let pid = std::process::id();
+    for attempt in 0..100u32 {
+        let nanos = SystemTime::now()
+            .duration_since(SystemTime::UNIX_EPOCH)
+            .map_or(0, |d| d.subsec_nanos());
+        let mut name = std::ffi::OsString::from(".");
+        name.push(file_name);
+        name.push(format!(".{pid}-{nanos:x}-{attempt}.tmp"));
+        let temp_path = dir.join(name);
+        match owner_only_options().open(&temp_path) {
+            Ok(file) => return Ok((temp_path, file)),
+            Err(error) if error.kind() == io::ErrorKind::AlreadyExists => {}
+            Err(error) => return Err(error),
+        }
+    }
+    Err(io::Error::new(
+        io::ErrorKind::AlreadyExists,
+        "could not create a temporary file",
+    ))
+}
+
+/// Options that create a new file readable and writable by its owner only.
+pub(crate) fn owner_only_options() -> OpenOptions {
+    let mut options = OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        options.mode(0o600);
+    }
+    options
+}
+
+/// Makes `NAME.bak` a copy of the current `NAME` (a hard link where the file system allows,
+/// so it is instant and takes no space).
+fn keep_backup(path: &Path) -> io::Result<()> {
+    let backup = backup_path(path);
+    match fs::remove_file(&backup) {
+        Ok(()) => {}
+        Err(error) if error.kind() == io::ErrorKind::NotFound => {}
+        Err(error) => return Err(error),
+    }
+    if fs::hard_link(path, &backup).is_err() {
+        fs::copy(path, &backup)?;
+    }
+    Ok(())
+}
+
+/// Makes the rename durable. Not every platform can open a folder; that is not an error.
+fn sync_dir(dir: &Path) {
+    if let Ok(handle) = File::open(dir) {
+        let _ = handle.sync_all();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replaces_and_keeps_backup() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("a.ron");
+        write_atomically(&path, b"one").expect("first write");
+        assert!(!backup_path(&path).exists(), "no backup of a new file");
+        write_atomically(&path, b"two").expect("second write");
+        assert_eq!(fs::read(&path).expect("read"), b"two");
+        assert_eq!(fs::read(backup_path(&path)).expect("read bak"), b"one");
+        write_atomically(&path, b"three").expect("third write");
+        assert_eq!(fs::read(backup_path(&path)).expect("read bak"), b"two");
+    }
+
+    #[test]
+    fn failed_write_leaves_old_file_and_no_temp() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("a.ron");
+        write_atomically(&path, b"precious").expect("first write");
+        let error = write_atomically_with(&path, |file| {
+            file.write_all(b"half a fi")?;
+            Err(io::Error::new(io::ErrorKind::StorageFull, "disk full"))
+        })
+        .expect_err("the write fails");
+        assert_eq!(error.kind(), io::ErrorKind::StorageFull);
+        assert_eq!(fs::read(&path).expect("read"), b"precious");
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .expect("list")
+            .map(|e| e.expect("entry").file_name())
+            .collect();
+        assert_eq!(names, vec![std::ffi::OsString::from("a.ron")]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn new_files_are_owner_only() {
+        use std::os::unix::fs::PermissionsExt as _;
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("a.ron");
+        write_atomically(&path, b"x").expect("write");
+        let mode = fs::metadata(&path).expect("meta").permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+
+    #[test]
+    fn stamp_changes_when_file_changes() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("a.ron");
+        assert_eq!(DiskStamp::of(&path).expect("stamp"), None);
+        write_atomically(&path, b"x").expect("write");
+        let first = DiskStamp::of(&path).expect("stamp");
+        write_atomically(&path, b"longer").expect("write");
+        assert_ne!(DiskStamp::of(&path).expect("stamp"), first);
+    }
+}

@@ -1,0 +1,202 @@
+//! The RON codec: pretty, stable text out; versioned, positioned errors in.
+//!
+//! Every file starts with `format_version`. Reading first probes that number alone, refuses a
+//! newer one, then hands the text to the reader for that version (which migrates it).
+
+use serde::{Deserialize, Serialize, de::DeserializeOwned};
+
+/// No myomap file comes near this; anything larger is refused before parsing.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// How deep RON nesting may go before a file is refused (a session needs about six levels).
+const RECURSION_LIMIT: usize = 64;
+
+/// A file type with a format version.
+pub trait Versioned: Serialize + Sized {
+    /// What the file is, in words: "session", "patient".
+    const KIND: &'static str;
+    /// The version this build writes and the newest it reads.
+    const CURRENT: u32;
+
+    /// Parses `text` written in format `version` (≤ [`Self::CURRENT`]) and migrates it to the
+    /// current model.
+    fn decode_version(version: u32, text: &str) -> Result<Self, DecodeError>;
+
+    /// Stamps the value with [`Self::CURRENT`] before it is written.
+    fn set_current_version(&mut self);
+}
+
+/// Why a file's contents could not be read. Positions are 1-based line and column.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum DecodeError {
+    #[error("the file is empty")]
+    Empty,
+    #[error("this is not a myomap file: it holds binary data (first at byte {offset})")]
+    Binary { offset: usize },
+    #[error("the file is {bytes} bytes, more than the 64 MiB any myomap file needs")]
+    TooLarge { bytes: u64 },
+    #[error("{message}")]
+    Syntax {
+        line: usize,
+        col: usize,
+        message: String,
+    },
+    #[error(
+        "written by a newer myomap (format_version {found}); this version reads up to {supported}: update myomap to open it"
+    )]
+    TooNew {
+        found: u32,
+        supported: u32,
+        line: usize,
+        col: usize,
+    },
+    #[error("format_version {0} was never written by any myomap")]
+    UnknownVersion(u32),
+}
+
+impl DecodeError {
+    /// Line and column of the problem, when it has one.
+    pub fn position(&self) -> Option<(usize, usize)> {
+        match self {
+            Self::Syntax { line, col, .. } | Self::TooNew { line, col, .. } => Some((*line, *col)),
+            Self::Empty | Self::Binary { .. } | Self::TooLarge { .. } | Self::UnknownVersion(_) => {
+                None
+            }
+        }
+    }
+}
+
+impl From<ron::error::SpannedError> for DecodeError {
+    fn from(error: ron::error::SpannedError) -> Self {
+        let message = match &error.code {
+            ron::Error::Eof => "the file ends too early (is it truncated?)".to_owned(),
+            code => code.to_string(),
+        };
+        Self::Syntax {
+            line: error.span.start.line,
+            col: error.span.start.col,
+            message,
+        }
+    }
+}
+
+fn options() -> ron::Options {
+    ron::Options::default().with_recursion_limit(RECURSION_LIMIT)
+}
+
+/// Parses RON text as `T`, with no version handling (for [`Versioned::decode_version`]).
+pub fn parse_ron<T: DeserializeOwned>(text: &str) -> Result<T, DecodeError> {
+    Ok(options().from_str(text)?)
+}
+
+/// Only the version number; every other field is skipped.
+#[derive(Deserialize)]
+struct VersionProbe {
+    /// Missing reads as 0, which no myomap ever wrote.
+    #[serde(default)]
+    format_version: u32,
+}
+
+/// Reads the `format_version` of a file without parsing the rest.
+pub fn read_version(text: &str) -> Result<u32, DecodeError> {
+    let probe: VersionProbe = parse_ron(text)?;
+    if probe.format_version == 0 && locate(text, "format_version").is_none() {
+        return Err(DecodeError::Syntax {
+            line: 1,
+            col: 1,
+            message: "the file has no format_version, so it is not a myomap file".to_owned(),
+        });
+    }
+    Ok(probe.format_version)
+}
+
+/// Decodes a file's bytes: text checks, version probe, then the reader for that version.
+pub fn decode_bytes<T: Versioned>(bytes: &[u8]) -> Result<T, DecodeError> {
+    let text = std::str::from_utf8(bytes).map_err(|error| DecodeError::Binary {
+        offset: error.valid_up_to(),
+    })?;
+    decode(text)
+}
+
+/// Decodes text: version probe, refusal of newer versions, then the reader for that version.
+pub fn decode<T: Versioned>(text: &str) -> Result<T, DecodeError> {
+    if text.trim().is_empty() {
+        return Err(DecodeError::Empty);
+    }
+    if let Some(offset) = text.find(|c: char| c == '\0' || (c.is_control() && !c.is_whitespace())) {
+        return Err(DecodeError::Binary { offset });
+    }
+    let version = read_version(text)?;
+    if version > T::CURRENT {
+        let (line, col) = locate(text, "format_version").unwrap_or((1, 1));
+        return Err(DecodeError::TooNew {
+            found: version,
+            supported: T::CURRENT,
+            line,
+            col,
+        });
+    }
+    if version == 0 {
+        return Err(DecodeError::UnknownVersion(0));
+    }
+    T::decode_version(version, text)
+}
+
+/// Writes `value` as pretty RON: four-space indents, one field per line, fields in the order
+/// of the struct, so files diff cleanly.
+pub fn encode<T: Serialize>(value: &T) -> Result<String, String> {
+    let config = ron::ser::PrettyConfig::new()
+        .indentor("    ")
+        .new_line("\n")
+        .struct_names(false)
+        .separate_tuple_members(false)
+        .enumerate_arrays(false)
+        .compact_arrays(false);
+    let mut text = options()
+        .to_string_pretty(value, config)
+        .map_err(|error| error.to_string())?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// The 1-based line and column of the first occurrence of `needle`.
+pub fn locate(text: &str, needle: &str) -> Option<(usize, usize)> {
+    text.find(needle).map(|offset| line_col(text, offset))
+}
+
+/// The 1-based line and column (in characters) of byte `offset` of `text`.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = text.get(..offset).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locate_counts_lines_and_columns_from_one() {
+        let text = "(\n    a: 1,\n    format_version: 2,\n)";
+        assert_eq!(locate(text, "format_version"), Some((3, 5)));
+        assert_eq!(locate(text, "("), Some((1, 1)));
+        assert_eq!(locate(text, "missing"), None);
+    }
+
+    #[test]
+    fn version_probe_ignores_other_fields() {
+        let text = "(format_version: 7, anything: [1, 2, (x: \"y\")])";
+        assert_eq!(read_version(text), Ok(7));
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_not_overflowed() {
+        let text = format!(
+            "(format_version: 1, x: {}{})",
+            "[".repeat(10_000),
+            "]".repeat(10_000)
+        );
+        assert!(read_version(&text).is_err());
+    }
+}

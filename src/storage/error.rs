@@ -1,0 +1,97 @@
+//! Errors of loading and saving, each naming its file.
+
+use std::path::{Path, PathBuf};
+
+use super::DecodeError;
+
+/// A file that could not be loaded. Displays as `PATH:LINE:COL: message` when the problem has
+/// a position, `PATH: message` otherwise: one line, the form editors and `check` use.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("{}: {}", path.display(), io_message(source))]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{}", positioned(path, error))]
+    Decode { path: PathBuf, error: DecodeError },
+}
+
+impl LoadError {
+    pub fn io(path: &Path, source: std::io::Error) -> Self {
+        Self::Io {
+            path: path.to_owned(),
+            source,
+        }
+    }
+
+    pub fn decode(path: &Path, error: DecodeError) -> Self {
+        Self::Decode {
+            path: path.to_owned(),
+            error,
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        match self {
+            Self::Io { path, .. } | Self::Decode { path, .. } => path,
+        }
+    }
+
+    /// The message without the path.
+    pub fn message(&self) -> String {
+        match self {
+            Self::Io { source, .. } => io_message(source),
+            Self::Decode { error, .. } => error.to_string(),
+        }
+    }
+}
+
+fn positioned(path: &Path, error: &DecodeError) -> String {
+    match error.position() {
+        Some((line, col)) => format!("{}:{line}:{col}: {error}", path.display()),
+        None => format!("{}: {error}", path.display()),
+    }
+}
+
+/// Plain words for the I/O errors clinicians meet.
+pub(crate) fn io_message(error: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match error.kind() {
+        ErrorKind::NotFound => "no such file or folder".to_owned(),
+        ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        ErrorKind::IsADirectory => "this is a folder, not a file".to_owned(),
+        ErrorKind::StorageFull => "the disk is full".to_owned(),
+        ErrorKind::ReadOnlyFilesystem => "the disk is read-only".to_owned(),
+        ErrorKind::AlreadyExists => "a file of that name already exists".to_owned(),
+        _ => error.to_string(),
+    }
+}
+
+/// A file that could not be saved. The file on disk is unchanged when this is returned.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    #[error("could not save {}: {}", path.display(), io_message(source))]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error(
+        "{} was changed on disk since it was opened (another workstation?); it was not overwritten",
+        path.display()
+    )]
+    ChangedOnDisk { path: PathBuf },
+    #[error("could not write {}: {message}", path.display())]
+    Encode { path: PathBuf, message: String },
+}
+
+impl SaveError {
+    pub fn io(path: &Path, source: std::io::Error) -> Self {
+        Self::Io {
+            path: path.to_owned(),
+            source,
+        }
+    }
+}

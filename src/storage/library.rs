@@ -1,0 +1,207 @@
+//! The layout of a library folder:
+//!
+//! ```text
+//! LIBRARY/patients/<patient-id>/patient.ron
+//! LIBRARY/patients/<patient-id>/sessions/<yyyy-mm-dd>-<short-id>.ron
+//! ```
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+use super::{DiskStamp, LoadError, SaveError, load_patient, load_session, save};
+use crate::model::{Patient, PatientId, Session};
+
+/// Names of the folders and files of a library.
+pub mod dirs {
+    pub const PATIENTS: &str = "patients";
+    pub const PATIENT_FILE: &str = "patient.ron";
+    pub const SESSIONS: &str = "sessions";
+}
+use dirs::{PATIENT_FILE, PATIENTS as PATIENTS_DIR, SESSIONS as SESSIONS_DIR};
+
+/// A library folder. Cheap to create; touches the disk only when asked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Library {
+    root: PathBuf,
+}
+
+/// A patient found in a library, with their session files (not yet parsed).
+#[derive(Clone, Debug)]
+pub struct PatientEntry {
+    pub patient: Patient,
+    pub dir: PathBuf,
+    /// Session files, sorted by name (so by date).
+    pub session_files: Vec<PathBuf>,
+}
+
+/// A session read from a library.
+#[derive(Clone, Debug)]
+pub struct SessionEntry {
+    pub path: PathBuf,
+    pub session: Session,
+}
+
+impl Library {
+    pub fn new(root: impl Into<PathBuf>) -> Self {
+        Self { root: root.into() }
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    pub fn patients_dir(&self) -> PathBuf {
+        self.root.join(PATIENTS_DIR)
+    }
+
+    pub fn patient_dir(&self, id: PatientId) -> PathBuf {
+        self.patients_dir().join(id.to_string())
+    }
+
+    pub fn patient_file(&self, id: PatientId) -> PathBuf {
+        self.patient_dir(id).join(PATIENT_FILE)
+    }
+
+    pub fn sessions_dir(&self, id: PatientId) -> PathBuf {
+        self.patient_dir(id).join(SESSIONS_DIR)
+    }
+
+    /// `2026-11-25-1a2b3c4d.ron`: sorts by date, unique by session id.
+    pub fn session_file_name(session: &Session) -> String {
+        format!("{}-{}.ron", session.date(), session.id.short())
+    }
+
+    pub fn session_path(&self, session: &Session) -> PathBuf {
+        self.sessions_dir(session.patient_id)
+            .join(Self::session_file_name(session))
+    }
+
+    /// Whether the folder holds no patients yet (a missing folder is empty too).
+    pub fn is_empty(&self) -> bool {
+        std::fs::read_dir(self.patients_dir())
+            .map(|mut entries| entries.next().is_none())
+            .unwrap_or(true)
+    }
+
+    /// Writes a new patient's file. Refuses to replace an existing patient.
+    pub fn create_patient(&self, patient: &Patient) -> Result<PathBuf, SaveError> {
+        let path = self.patient_file(patient.id);
+        create_dir_all_private(&self.sessions_dir(patient.id))
+            .map_err(|source| SaveError::io(&path, source))?;
+        refuse_existing(&path)?;
+        save(&path, patient, None)?;
+        Ok(path)
+    }
+
+    /// Writes a new session file for an existing patient. Refuses to replace a file.
+    pub fn create_session(&self, session: &Session) -> Result<(PathBuf, DiskStamp), SaveError> {
+        let path = self.session_path(session);
+        create_dir_all_private(&self.sessions_dir(session.patient_id))
+            .map_err(|source| SaveError::io(&path, source))?;
+        refuse_existing(&path)?;
+        let stamp = save(&path, session, None)?;
+        Ok((path, stamp))
+    }
+
+    /// Every patient of the library, sorted by display name. Unreadable patient files are
+    /// reported, never skipped silently.
+    pub fn scan(&self) -> Result<(Vec<PatientEntry>, Vec<LoadError>), LoadError> {
+        let patients_dir = self.patients_dir();
+        let mut patients = Vec::new();
+        let mut problems = Vec::new();
+        let entries = match std::fs::read_dir(&patients_dir) {
+            Ok(entries) => entries,
+            Err(error) if error.kind() == io::ErrorKind::NotFound => {
+                return Ok((patients, problems));
+            }
+            Err(error) => return Err(LoadError::io(&patients_dir, error)),
+        };
+        for entry in entries {
+            let entry = entry.map_err(|source| LoadError::io(&patients_dir, source))?;
+            let dir = entry.path();
+            if !dir.is_dir() {
+                continue;
+            }
+            let file = dir.join(PATIENT_FILE);
+            match load_patient(&file) {
+                Ok(patient) => {
+                    let session_files = list_session_files(&dir.join(SESSIONS_DIR))
+                        .map_err(|source| LoadError::io(&dir, source))?;
+                    patients.push(PatientEntry {
+                        patient,
+                        dir,
+                        session_files,
+                    });
+                }
+                Err(error) => problems.push(error),
+            }
+        }
+        patients.sort_by(|a, b| {
+            a.patient
+                .display_name
+                .to_lowercase()
+                .cmp(&b.patient.display_name.to_lowercase())
+                .then(a.patient.id.cmp(&b.patient.id))
+        });
+        Ok((patients, problems))
+    }
+
+    /// Reads every session of a patient entry, oldest first; unreadable files are returned
+    /// as errors beside the sessions that could be read.
+    pub fn load_sessions(entry: &PatientEntry) -> (Vec<SessionEntry>, Vec<LoadError>) {
+        let mut sessions = Vec::new();
+        let mut problems = Vec::new();
+        for path in &entry.session_files {
+            match load_session(path) {
+                Ok(session) => sessions.push(SessionEntry {
+                    path: path.clone(),
+                    session,
+                }),
+                Err(error) => problems.push(error),
+            }
+        }
+        sessions.sort_by_key(|entry| entry.session.started_at);
+        (sessions, problems)
+    }
+}
+
+fn refuse_existing(path: &Path) -> Result<(), SaveError> {
+    if path.exists() {
+        return Err(SaveError::io(path, io::ErrorKind::AlreadyExists.into()));
+    }
+    Ok(())
+}
+
+/// `*.ron` files of a sessions folder (no backups, no temporary files), sorted by name.
+fn list_session_files(dir: &Path) -> io::Result<Vec<PathBuf>> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(error) => return Err(error),
+    };
+    let mut files = Vec::new();
+    for entry in entries {
+        let path = entry?.path();
+        let is_session = path.extension().is_some_and(|ext| ext == "ron")
+            && !path
+                .file_name()
+                .is_some_and(|name| name.to_string_lossy().starts_with('.'));
+        if is_session && path.is_file() {
+            files.push(path);
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// Creates a folder and its parents, new ones readable by their owner only.
+pub fn create_dir_all_private(dir: &Path) -> io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt as _;
+        builder.mode(0o700);
+    }
+    builder.create(dir)
+}

@@ -1,0 +1,133 @@
+//! Reading and writing myomap's files: the RON codec with its format versions, atomic saves
+//! with backups, and the layout of a library folder. No egui here.
+
+mod atomic;
+mod codec;
+mod error;
+mod library;
+
+pub use atomic::{DiskStamp, backup_path, write_atomically};
+pub use codec::{
+    DecodeError, MAX_FILE_BYTES, Versioned, decode, decode_bytes, encode, line_col, locate,
+    read_version,
+};
+pub use error::{LoadError, SaveError};
+pub use library::{
+    Library, PatientEntry, SessionEntry, create_dir_all_private, dirs as library_dirs,
+};
+
+use std::path::Path;
+
+use crate::model::{Patient, Session};
+
+/// The session file format this build writes, and the newest it reads.
+pub const SESSION_FORMAT_VERSION: u32 = 1;
+/// The patient file format this build writes, and the newest it reads.
+pub const PATIENT_FORMAT_VERSION: u32 = 1;
+
+impl Versioned for Session {
+    const KIND: &'static str = "session";
+    const CURRENT: u32 = SESSION_FORMAT_VERSION;
+
+    fn decode_version(version: u32, text: &str) -> Result<Self, DecodeError> {
+        match version {
+            // Version 1 is the current model. When v2 arrives, v1 keeps a frozen copy of its
+            // structs and converts them here.
+            1 => codec::parse_ron(text),
+            other => Err(DecodeError::UnknownVersion(other)),
+        }
+    }
+
+    fn set_current_version(&mut self) {
+        self.format_version = SESSION_FORMAT_VERSION;
+    }
+}
+
+impl Versioned for Patient {
+    const KIND: &'static str = "patient";
+    const CURRENT: u32 = PATIENT_FORMAT_VERSION;
+
+    fn decode_version(version: u32, text: &str) -> Result<Self, DecodeError> {
+        match version {
+            1 => codec::parse_ron(text),
+            other => Err(DecodeError::UnknownVersion(other)),
+        }
+    }
+
+    fn set_current_version(&mut self) {
+        self.format_version = PATIENT_FORMAT_VERSION;
+    }
+}
+
+/// Reads and decodes a file of kind `T`, older formats migrated.
+pub fn load<T: Versioned>(path: &Path) -> Result<T, LoadError> {
+    let bytes = read_bounded(path)?;
+    decode_bytes(&bytes).map_err(|error| LoadError::decode(path, error))
+}
+
+/// Reads and decodes a session file.
+pub fn load_session(path: &Path) -> Result<Session, LoadError> {
+    load(path)
+}
+
+/// Reads and decodes a patient file.
+pub fn load_patient(path: &Path) -> Result<Patient, LoadError> {
+    load(path)
+}
+
+/// Saves `value` atomically at `path` in the current format, keeping the previous file as
+/// `NAME.ron.bak`. When `expected` is given and the file on disk no longer matches it (another
+/// workstation saved in between), nothing is written.
+pub fn save<T: Versioned + Clone>(
+    path: &Path,
+    value: &T,
+    expected: Option<DiskStamp>,
+) -> Result<DiskStamp, SaveError> {
+    if let Some(expected) = expected {
+        let now = DiskStamp::of(path).map_err(|source| SaveError::io(path, source))?;
+        if now != Some(expected) {
+            return Err(SaveError::ChangedOnDisk {
+                path: path.to_owned(),
+            });
+        }
+    }
+    let mut value = value.clone();
+    value.set_current_version();
+    let text = encode(&value).map_err(|message| SaveError::Encode {
+        path: path.to_owned(),
+        message,
+    })?;
+    write_atomically(path, text.as_bytes()).map_err(|source| SaveError::io(path, source))?;
+    DiskStamp::of(path)
+        .map_err(|source| SaveError::io(path, source))?
+        .ok_or_else(|| SaveError::io(path, std::io::ErrorKind::NotFound.into()))
+}
+
+/// Reads a whole file, refusing one too large to be a myomap file.
+pub fn read_bounded(path: &Path) -> Result<Vec<u8>, LoadError> {
+    use std::io::Read as _;
+    let file = std::fs::File::open(path).map_err(|source| LoadError::io(path, source))?;
+    let len = file
+        .metadata()
+        .map_err(|source| LoadError::io(path, source))?
+        .len();
+    if len > MAX_FILE_BYTES {
+        return Err(LoadError::decode(
+            path,
+            DecodeError::TooLarge { bytes: len },
+        ));
+    }
+    let mut bytes = Vec::with_capacity(len as usize);
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|source| LoadError::io(path, source))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(LoadError::decode(
+            path,
+            DecodeError::TooLarge {
+                bytes: bytes.len() as u64,
+            },
+        ));
+    }
+    Ok(bytes)
+}
