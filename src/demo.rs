@@ -91,7 +91,7 @@ pub fn demo_records() -> Vec<(Patient, Vec<Session>)> {
             let patient_id = PatientId::from_u128(demo.id);
             let mut patient = Patient::new(patient_id, demo.name);
             patient.date_of_birth = Some(demo.born);
-            patient.clinic_ref = format!("DEMO-{:03}", demo.id % 1000);
+            patient.clinic_ref = format!("DEMO-{:03x}", demo.id & 0xfff);
             patient.notes = demo.notes.to_owned();
             let sessions = demo
                 .visits
@@ -940,9 +940,135 @@ fn demo_patients() -> Vec<DemoPatient> {
     ]
 }
 
+/// A deliberately heavy session for benchmarks: 400 trigger points, 400 needle sites and 60
+/// painted zones totalling 20,000 brush points (the product's performance target), spread
+/// deterministically over the posterior and anterior views.
+pub fn heavy_session() -> Session {
+    let started = DateTime::from_parts(date(2026, 11, 2), jiff::civil::time(9, 0, 0, 0));
+    let mut session = Session::new(
+        SessionId::from_u128(0xbeef),
+        PatientId::from_u128(0xfeed),
+        started,
+    );
+    session.clinician = CLINICIAN.to_owned();
+    // A small deterministic generator (xorshift) keeps the layout stable across runs.
+    let mut state = 0x2545_f491_4f6c_dd1d_u64;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state >> 11) as f32 / (1u64 << 53) as f32
+    };
+    let muscles = [
+        "upper_trapezius",
+        "gluteus_medius",
+        "infraspinatus",
+        "quadratus_lumborum",
+    ];
+    let mut id = 0;
+    let mut new_id = || {
+        id += 1;
+        MarkId(id)
+    };
+    for i in 0..400 {
+        let view = if i % 2 == 0 {
+            views::POSTERIOR
+        } else {
+            views::ANTERIOR
+        };
+        let at = MapPoint::new(next() * 400.0 - 200.0, 200.0 + next() * 1400.0);
+        let tp_id = new_id();
+        session.trigger_points.push(TriggerPoint {
+            id: tp_id,
+            view: ViewId::new(view),
+            at,
+            muscle: Some(MuscleRef::new(muscles[i % muscles.len()])),
+            side: if at.x > 0.0 { Side::Right } else { Side::Left },
+            status: if i % 3 == 0 {
+                TriggerPointStatus::Latent
+            } else {
+                TriggerPointStatus::Active
+            },
+            taut_band: Finding::Present,
+            spot_tenderness: Finding::Present,
+            local_twitch_response: Finding::NotTested,
+            recognised_referral: Finding::Present,
+            pressure_pain_threshold: Some(2.0 + next() * 3.0),
+            notes: String::new(),
+            carried_forward: false,
+        });
+        session.needle_sites.push(NeedleSite {
+            id: new_id(),
+            view: ViewId::new(view),
+            at: MapPoint::new(at.x + 3.0, at.y + 3.0),
+            muscle: Some(MuscleRef::new(muscles[i % muscles.len()])),
+            side: if at.x > 0.0 { Side::Right } else { Side::Left },
+            needle: N_25_40,
+            depth_mm: Some(20.0),
+            direction: "perpendicular".to_owned(),
+            palpation: Palpation::Flat,
+            technique: NeedleTechnique::Pistoning,
+            twitch_count: Some(i as u32 % 5),
+            retention_min: None,
+            electrical_stimulation: None,
+            immediate_response: String::new(),
+            patient_position: None,
+            trigger_point: Some(tp_id),
+            notes: String::new(),
+        });
+    }
+    for i in 0..60 {
+        let view = if i % 2 == 0 {
+            views::POSTERIOR
+        } else {
+            views::ANTERIOR
+        };
+        let (mut x, mut y) = (next() * 300.0 - 150.0, 150.0 + next() * 1300.0);
+        let points = (0..333 + usize::from(i < 20))
+            .map(|_| {
+                x = (x + next() * 6.0 - 3.0).clamp(-250.0, 250.0);
+                y = (y + next() * 6.0 - 3.0).clamp(0.0, 1750.0);
+                MapPoint::new(x, y)
+            })
+            .collect();
+        session.referred_zones.push(ReferredZone {
+            id: new_id(),
+            view: ViewId::new(view),
+            intensity: (i % 10) as u8 + 1,
+            quality: PainQuality::ALL[i % PainQuality::ALL.len()],
+            depth: TissueDepth::Deep,
+            source: None,
+            paint: vec![PaintOp::Brush {
+                radius: 10.0 + next() * 10.0,
+                points,
+            }],
+            notes: String::new(),
+            carried_forward: false,
+        });
+    }
+    session
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn heavy_session_matches_the_benchmark_target() {
+        let session = heavy_session();
+        assert_eq!(session.trigger_points.len(), 400);
+        assert_eq!(session.needle_sites.len(), 400);
+        assert_eq!(session.referred_zones.len(), 60);
+        let points: usize = session
+            .referred_zones
+            .iter()
+            .flat_map(|z| &z.paint)
+            .map(|op| op.points().len())
+            .sum();
+        assert_eq!(points, 20_000);
+        assert!(session.problems().is_empty());
+        assert_eq!(session, heavy_session(), "deterministic");
+    }
 
     #[test]
     fn demo_is_deterministic_and_clinically_consistent() {

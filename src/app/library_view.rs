@@ -8,7 +8,7 @@ use super::UiCommand;
 use super::notifications::Notifications;
 use super::shell::Action;
 use super::theme::Palette;
-use crate::model::{Patient, PatientId};
+use crate::model::{PainScore, Patient, PatientId};
 use crate::storage::{Library, LoadError, PatientEntry, SessionEntry};
 
 pub struct LibraryState {
@@ -77,7 +77,7 @@ pub fn patients_panel(ui: &mut egui::Ui, state: &mut LibraryState) -> Option<Act
     ui.horizontal(|ui| {
         ui.heading("Patients");
         if ui
-            .button("➕ New")
+            .button("New patient…")
             .on_hover_text(UiCommand::NewPatient.tooltip())
             .clicked()
         {
@@ -153,7 +153,7 @@ pub fn patient_ui(ui: &mut egui::Ui, state: &LibraryState) -> Option<Action> {
     }
     ui.add_space(8.0);
     if ui
-        .button("➕ New session")
+        .button("New session")
         .on_hover_text(UiCommand::NewSession.tooltip())
         .clicked()
     {
@@ -169,41 +169,48 @@ pub fn patient_ui(ui: &mut egui::Ui, state: &LibraryState) -> Option<Action> {
     egui::ScrollArea::vertical().show(ui, |ui| {
         egui::Grid::new("visits")
             .striped(true)
-            .num_columns(5)
+            .num_columns(6)
             .spacing([16.0, 6.0])
             .show(ui, |ui| {
-                ui.label(RichText::new("Date").strong());
-                ui.label(RichText::new("Complaint").strong());
-                ui.label(RichText::new("Pain before → after").strong());
-                ui.label(RichText::new("Charted").strong());
-                ui.label("");
+                for heading in [
+                    "",
+                    "Date",
+                    "Pain before",
+                    "Pain after",
+                    "Charted",
+                    "Complaint",
+                ] {
+                    ui.label(RichText::new(heading).strong());
+                }
                 ui.end_row();
+                let score = |s: Option<PainScore>| {
+                    s.map_or_else(|| "–".to_owned(), |s| format!("{}/10", s.0))
+                };
                 for entry in state.sessions.iter().rev() {
                     let session = &entry.session;
-                    ui.label(session.started_at.strftime("%Y-%m-%d %H:%M").to_string());
-                    let complaint = session
-                        .complaints
-                        .first()
-                        .map_or("—", |c| c.description.as_str());
-                    ui.add(egui::Label::new(complaint).truncate())
-                        .on_hover_text(complaint);
-                    let score = |s: Option<crate::model::PainScore>| {
-                        s.map_or_else(|| "–".to_owned(), |s| s.0.to_string())
-                    };
+                    let date = session.started_at.strftime("%Y-%m-%d %H:%M").to_string();
+                    if ui
+                        .button("Open")
+                        .on_hover_text(entry.path.display().to_string())
+                        .clicked()
+                    {
+                        action = Some(Action::OpenSession(entry.path.clone()));
+                    }
+                    ui.label(date);
+                    ui.label(score(session.pain_before));
+                    ui.label(score(session.pain_after));
                     ui.label(format!(
-                        "{} → {}",
-                        score(session.pain_before),
-                        score(session.pain_after)
-                    ));
-                    ui.label(format!(
-                        "{} TrP · {} zones · {} needles",
+                        "{} trigger points · {} zones · {} needles",
                         session.trigger_points.len(),
                         session.referred_zones.len(),
                         session.needle_sites.len()
                     ));
-                    if ui.button("Open").clicked() {
-                        action = Some(Action::OpenSession(entry.path.clone()));
-                    }
+                    let complaint = session
+                        .complaints
+                        .first()
+                        .map_or("–", |c| c.description.as_str());
+                    ui.add(egui::Label::new(complaint).truncate())
+                        .on_hover_text(complaint);
                     ui.end_row();
                 }
             });

@@ -108,7 +108,7 @@ impl Notifications {
                             let colour = palette.level(item.level);
                             ui.label(RichText::new(item.level.label()).strong().color(colour));
                             ui.add(egui::Label::new(&item.text).wrap());
-                            if ui.small_button("✕").on_hover_text("Dismiss").clicked() {
+                            if ui.small_button("Dismiss").clicked() {
                                 item.dismissed = true;
                             }
                         });

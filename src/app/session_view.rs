@@ -37,22 +37,24 @@ fn header_ui(ui: &mut egui::Ui, doc: &mut Document) {
         .num_columns(2)
         .spacing([12.0, 8.0])
         .show(ui, |ui| {
-            ui.label("Date and time");
-            date_time_field(ui, doc);
+            let label = ui.label("Date and time");
+            date_time_field(ui, doc, label.id);
             ui.end_row();
 
-            ui.label("Clinician");
-            let response = ui.add(
-                egui::TextEdit::singleline(&mut doc.session.clinician)
-                    .hint_text("Name and credentials")
-                    .desired_width(320.0),
-            );
+            let label = ui.label("Clinician");
+            let response = ui
+                .add(
+                    egui::TextEdit::singleline(&mut doc.session.clinician)
+                        .hint_text("Name and credentials")
+                        .desired_width(320.0),
+                )
+                .labelled_by(label.id);
             if response.changed() {
                 doc.note_change(Some(response.id));
             }
             ui.end_row();
 
-            ui.label("Patient position");
+            let label = ui.label("Patient position");
             let before = doc.session.patient_position;
             egui::ComboBox::from_id_salt("patient_position")
                 .selected_text(before.map_or("not recorded", PatientPosition::label))
@@ -65,7 +67,9 @@ fn header_ui(ui: &mut egui::Ui, doc: &mut Document) {
                             position.label(),
                         );
                     }
-                });
+                })
+                .response
+                .labelled_by(label.id);
             if doc.session.patient_position != before {
                 doc.note_change(None);
             }
@@ -83,12 +87,14 @@ fn header_ui(ui: &mut egui::Ui, doc: &mut Document) {
             }
             ui.end_row();
 
-            ui.label("Notes");
-            let response = ui.add(
-                egui::TextEdit::multiline(&mut doc.session.notes)
-                    .desired_rows(3)
-                    .desired_width(480.0),
-            );
+            let label = ui.label("Notes");
+            let response = ui
+                .add(
+                    egui::TextEdit::multiline(&mut doc.session.notes)
+                        .desired_rows(3)
+                        .desired_width(480.0),
+                )
+                .labelled_by(label.id);
             if response.changed() {
                 doc.note_change(Some(response.id));
             }
@@ -97,7 +103,7 @@ fn header_ui(ui: &mut egui::Ui, doc: &mut Document) {
 }
 
 /// A text field for the start date-time, applied when it parses.
-fn date_time_field(ui: &mut egui::Ui, doc: &mut Document) {
+fn date_time_field(ui: &mut egui::Ui, doc: &mut Document, label: egui::Id) {
     let id = ui.make_persistent_id("started_at_text");
     let current = doc
         .session
@@ -109,7 +115,9 @@ fn date_time_field(ui: &mut egui::Ui, doc: &mut Document) {
         .filter(|(for_value, _)| *for_value == current)
         .map_or_else(|| current.clone(), |(_, text)| text);
     ui.horizontal(|ui| {
-        let response = ui.add(egui::TextEdit::singleline(&mut text).desired_width(160.0));
+        let response = ui
+            .add(egui::TextEdit::singleline(&mut text).desired_width(160.0))
+            .labelled_by(label);
         let parsed = text
             .trim()
             .replace(' ', "T")
@@ -176,7 +184,7 @@ fn complaints_ui(ui: &mut egui::Ui, doc: &mut Document) {
                     changed = Some(None);
                 }
                 if ui
-                    .small_button("✕")
+                    .small_button("Remove")
                     .on_hover_text("Remove this complaint")
                     .clicked()
                 {
@@ -185,7 +193,7 @@ fn complaints_ui(ui: &mut egui::Ui, doc: &mut Document) {
             });
         });
     }
-    if ui.button("➕ Add complaint").clicked() {
+    if ui.button("Add complaint").clicked() {
         doc.session.complaints.push(Complaint {
             description: String::new(),
             onset: String::new(),
@@ -204,7 +212,9 @@ fn complaints_ui(ui: &mut egui::Ui, doc: &mut Document) {
 
 fn marks_ui(ui: &mut egui::Ui, doc: &Document, palette: &Palette) {
     let session = &doc.session;
-    ui.label(RichText::new(format!("Charted ({} marks)", session.mark_count())).strong());
+    let count = session.mark_count();
+    let noun = if count == 1 { "mark" } else { "marks" };
+    ui.label(RichText::new(format!("Charted ({count} {noun})")).strong());
     if session.mark_count() == 0 {
         ui.label(RichText::new("Nothing charted yet.").color(palette.muted_text));
         return;
@@ -229,10 +239,10 @@ fn marks_ui(ui: &mut egui::Ui, doc: &Document, palette: &Palette) {
                         TriggerPointStatus::Active => palette.trigger_active,
                         TriggerPointStatus::Latent => palette.trigger_latent,
                     };
-                    ui.label(RichText::new(format!("✖ {}", tp.describe())).color(colour));
+                    ui.label(RichText::new(tp.describe()).color(colour));
                 }
                 for zone in session.referred_zones.iter().filter(|m| &m.view == view) {
-                    ui.label(RichText::new(format!("▨ {}", zone.describe())).color(palette.zone));
+                    ui.label(RichText::new(zone.describe()).color(palette.zone));
                 }
                 for needle in session.needle_sites.iter().filter(|m| &m.view == view) {
                     let mut text = needle.describe();
@@ -243,13 +253,13 @@ fn marks_ui(ui: &mut egui::Ui, doc: &Document, palette: &Palette) {
                     if let Some(twitches) = needle.twitch_count {
                         text.push_str(&format!(", {twitches} twitch responses"));
                     }
-                    ui.label(RichText::new(format!("⬇ {text}")).color(palette.needle));
+                    ui.label(RichText::new(text).color(palette.needle));
                 }
                 for arrow in session.arrows.iter().filter(|m| &m.view == view) {
-                    ui.label(format!("➡ {}", arrow.describe()));
+                    ui.label(arrow.describe());
                 }
                 for note in session.text_notes.iter().filter(|m| &m.view == view) {
-                    ui.label(format!("🗒 {}", note.describe()));
+                    ui.label(note.describe());
                 }
             });
     }

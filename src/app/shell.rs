@@ -579,12 +579,14 @@ impl MyomapApp {
                 }
                 Prompt::NewPatient { mut name } => {
                     ui.heading("New patient");
-                    ui.label("Name or initials, as your clinic shows them:");
-                    let response = ui.add(
-                        egui::TextEdit::singleline(&mut name)
-                            .hint_text("e.g. J. Smith")
-                            .desired_width(f32::INFINITY),
-                    );
+                    let label = ui.label("Name or initials, as your clinic shows them:");
+                    let response = ui
+                        .add(
+                            egui::TextEdit::singleline(&mut name)
+                                .hint_text("e.g. J. Smith")
+                                .desired_width(f32::INFINITY),
+                        )
+                        .labelled_by(label.id);
                     if !response.has_focus() && name.is_empty() {
                         response.request_focus();
                     }

@@ -30,7 +30,7 @@ pub fn welcome_ui(
 
         let big = |text: &str| egui::Button::new(RichText::new(text).size(18.0)).min_size([300.0, 44.0].into());
         if ui
-            .add(big("➕  New patient"))
+            .add(big("New patient"))
             .on_hover_text(UiCommand::NewPatient.tooltip())
             .clicked()
         {
@@ -38,7 +38,7 @@ pub fn welcome_ui(
         }
         ui.add_space(8.0);
         if ui
-            .add(big("🔍  Explore the demo library"))
+            .add(big("Explore the demo library"))
             .on_hover_text(UiCommand::ExploreDemo.tooltip())
             .clicked()
         {
@@ -49,14 +49,14 @@ pub fn welcome_ui(
             // Centre the two smaller buttons under the big ones.
             ui.add_space((ui.available_width() - 300.0).max(0.0) / 2.0);
             if ui
-                .button("Open library folder…")
+                .add(egui::Button::new("Open library folder…").min_size([146.0, 30.0].into()))
                 .on_hover_text(UiCommand::OpenLibrary.tooltip())
                 .clicked()
             {
                 action = Some(Action::Command(UiCommand::OpenLibrary));
             }
             if ui
-                .button("Open session file…")
+                .add(egui::Button::new("Open session file…").min_size([146.0, 30.0].into()))
                 .on_hover_text(UiCommand::Open.tooltip())
                 .clicked()
             {
@@ -88,7 +88,6 @@ pub fn welcome_ui(
                     "Your library is empty. It lives in {}; files are readable by you only, and myomap never connects to a network.",
                     library.display()
                 ))
-                .small()
                 .color(palette.muted_text),
             );
         }

@@ -99,6 +99,9 @@ struct VersionProbe {
 
 /// Reads the `format_version` of a file without parsing the rest.
 pub fn read_version(text: &str) -> Result<u32, DecodeError> {
+    if let Some(version) = leading_version(text) {
+        return Ok(version);
+    }
     let probe: VersionProbe = parse_ron(text)?;
     if probe.format_version == 0 && locate(text, "format_version").is_none() {
         return Err(DecodeError::Syntax {
@@ -108,6 +111,21 @@ pub fn read_version(text: &str) -> Result<u32, DecodeError> {
         });
     }
     Ok(probe.format_version)
+}
+
+/// The version of a file laid out as myomap writes it (`(` then `format_version: N,` first),
+/// read without parsing the whole file; `None` for any other layout, which the full probe
+/// then handles (and reports errors for).
+fn leading_version(text: &str) -> Option<u32> {
+    let rest = text.trim_start().strip_prefix('(')?.trim_start();
+    let rest = rest.strip_prefix("format_version")?.trim_start();
+    let rest = rest.strip_prefix(':')?.trim_start();
+    let digits = rest.find(|c: char| !c.is_ascii_digit())?;
+    let after = rest[digits..].trim_start();
+    if digits == 0 || !(after.starts_with(',') || after.starts_with(')')) {
+        return None;
+    }
+    rest[..digits].parse().ok()
 }
 
 /// Decodes a file's bytes: text checks, version probe, then the reader for that version.
@@ -185,6 +203,29 @@ mod tests {
     }
 
     #[test]
+    fn leading_version_fast_path_agrees_with_the_full_probe() {
+        for text in [
+            "(\n    format_version: 3,\n    id: 1,\n)",
+            "(format_version:12)",
+            "  ( format_version : 7 , x: [1])",
+        ] {
+            let fast = leading_version(text);
+            assert!(fast.is_some(), "{text}");
+            let probe: VersionProbe = parse_ron(text).expect("parses");
+            assert_eq!(fast, Some(probe.format_version), "{text}");
+        }
+        for text in [
+            "(format_version: 1.5)",
+            "(format_version: x)",
+            "[1]",
+            "(id: 1)",
+            "(format_version: 99999999999)",
+        ] {
+            assert_eq!(leading_version(text), None, "{text}");
+        }
+    }
+
+    #[test]
     fn version_probe_ignores_other_fields() {
         let text = "(format_version: 7, anything: [1, 2, (x: \"y\")])";
         assert_eq!(read_version(text), Ok(7));
@@ -197,6 +238,6 @@ mod tests {
             "[".repeat(10_000),
             "]".repeat(10_000)
         );
-        assert!(read_version(&text).is_err());
+        assert!(parse_ron::<VersionProbe>(&text).is_err());
     }
 }
