@@ -4,7 +4,8 @@
 use std::path::{Path, PathBuf};
 
 use crate::model::Session;
-use crate::storage::{self, DiskStamp, Library, SaveError};
+use crate::storage::lock::{self, LockError, LockInfo, SessionLock};
+use crate::storage::{self, DiskStamp, Library, RecoveryRecord, SaveError};
 
 /// How many undo steps are kept.
 const HISTORY_LIMIT: usize = 200;
@@ -20,6 +21,12 @@ pub struct Document {
     /// The patient's display name, for titles.
     pub patient_name: String,
     history: History,
+    /// Our advisory lock on the file while it is open for editing.
+    lock: Option<SessionLock>,
+    /// Set when someone else has the file open: the document is read-only until taken over.
+    held_by: Option<LockInfo>,
+    /// Counts every change, undo and redo: tells the crash-recovery copy when it is stale.
+    revision: u64,
 }
 
 impl Document {
@@ -32,13 +39,17 @@ impl Document {
             stamp: None,
             library,
             patient_name,
+            lock: None,
+            held_by: None,
+            revision: 0,
         };
         document.history.saved = None;
         document
     }
 
-    /// Reads a session file.
-    pub fn open(path: &Path) -> Result<Self, storage::LoadError> {
+    /// Reads a session file and takes its lock. Returns the document and warnings to show
+    /// (someone else has it open, unknown body map, problems in its content).
+    pub fn open(path: &Path) -> Result<(Self, Vec<String>), storage::LoadError> {
         let stamp = DiskStamp::of(path).map_err(|error| storage::LoadError::io(path, error))?;
         let session = storage::load_session(path)?;
         let library = library_of(path);
@@ -47,14 +58,122 @@ impl Document {
             .and_then(|l| storage::load_patient(&l.patient_file(session.patient_id)).ok())
             .map(|p| p.display_name)
             .unwrap_or_else(|| format!("patient {}", session.patient_id.short()));
-        Ok(Self {
+        let mut warnings = content_warnings(&session);
+        let mut document = Self {
             history: History::new(&session),
             session,
             path: Some(path.to_owned()),
             stamp,
             library,
             patient_name,
-        })
+            lock: None,
+            held_by: None,
+            revision: 0,
+        };
+        warnings.extend(document.lock_file());
+        Ok((document, warnings))
+    }
+
+    /// A document restored from a crash-recovery copy: its unsaved changes are pending.
+    pub fn from_recovery(record: RecoveryRecord) -> (Self, Vec<String>) {
+        let mut warnings = content_warnings(&record.session);
+        let mut document = Self::new_unsaved(
+            record.session,
+            record.library.map(Library::new),
+            record.patient_name,
+        );
+        if let Some(path) = record.original {
+            if document.library.is_none() {
+                document.library = library_of(&path);
+            }
+            document.path = Some(path);
+            document.stamp = record.original_stamp;
+            warnings.extend(document.lock_file());
+        }
+        (document, warnings)
+    }
+
+    /// Takes the advisory lock of the document's file; a warning when someone holds it.
+    fn lock_file(&mut self) -> Option<String> {
+        let path = self.path.as_ref()?;
+        match lock::acquire(path) {
+            Ok(lock) => {
+                self.lock = Some(lock);
+                self.held_by = None;
+                None
+            }
+            Err(LockError::HeldBy(holder)) => {
+                let message = if holder.is_stale() {
+                    format!(
+                        "{} was left locked by a myomap that is no longer running ({}). It is read-only until you take over editing.",
+                        self.file_name(),
+                        holder.describe()
+                    )
+                } else {
+                    format!(
+                        "{} is {}. It is read-only here until you take over editing.",
+                        self.file_name(),
+                        holder.describe()
+                    )
+                };
+                self.held_by = Some(holder);
+                Some(message)
+            }
+            Err(LockError::Io(error)) => Some(format!(
+                "Could not lock {} for editing ({error}); other workstations will not see that it is open.",
+                self.file_name()
+            )),
+        }
+    }
+
+    /// Who has the file open elsewhere, when this document is read-only because of it.
+    pub fn held_by(&self) -> Option<&LockInfo> {
+        self.held_by.as_ref()
+    }
+
+    pub fn is_read_only(&self) -> bool {
+        self.held_by.is_some()
+    }
+
+    /// Takes the lock over from whoever holds it (the user chose to).
+    pub fn take_over(&mut self) -> Result<(), LockError> {
+        if let Some(path) = &self.path {
+            self.lock = Some(lock::take_over(path)?);
+        }
+        self.held_by = None;
+        Ok(())
+    }
+
+    /// Replaces the document with the file on disk, dropping unsaved changes.
+    pub fn reload(&mut self) -> Result<(), storage::LoadError> {
+        let Some(path) = self.path.clone() else {
+            return Ok(());
+        };
+        let stamp = DiskStamp::of(&path).map_err(|error| storage::LoadError::io(&path, error))?;
+        let session = storage::load_session(&path)?;
+        self.history = History::new(&session);
+        self.session = session;
+        self.stamp = stamp;
+        self.revision += 1;
+        Ok(())
+    }
+
+    /// The crash-recovery copy of this document's current state.
+    pub fn recovery_record(&self) -> RecoveryRecord {
+        RecoveryRecord {
+            format_version: storage::RECOVERY_FORMAT_VERSION,
+            written_at: jiff::ZonedDateTime::now().datetime(),
+            original: self.path.clone(),
+            original_stamp: self.stamp,
+            library: self.library.as_ref().map(|l| l.root().to_owned()),
+            patient_name: self.patient_name.clone(),
+            session: self.session.clone(),
+        }
+    }
+
+    /// Changes with every edit, undo, redo and reload.
+    pub fn revision(&self) -> u64 {
+        self.revision
     }
 
     /// The file name shown in the title bar.
@@ -86,6 +205,15 @@ impl Document {
     /// overwritten; a new file never replaces an existing one.
     pub fn save(&mut self) -> Result<PathBuf, SaveError> {
         self.commit_pending();
+        if let Some(holder) = &self.held_by {
+            return Err(SaveError::io(
+                self.path.as_deref().unwrap_or(Path::new("session")),
+                std::io::Error::other(format!(
+                    "it is {}; take over editing to save",
+                    holder.describe()
+                )),
+            ));
+        }
         let Some(target) = self.save_target() else {
             return Err(SaveError::io(
                 Path::new("untitled"),
@@ -119,14 +247,24 @@ impl Document {
     }
 
     fn mark_saved(&mut self, path: PathBuf, stamp: DiskStamp) {
+        let moved = self.path.as_ref() != Some(&path);
         self.path = Some(path);
         self.stamp = Some(stamp);
         self.history.saved = Some(self.history.position());
+        if moved {
+            // The old file's lock goes with the old name; the new file is ours.
+            self.lock = None;
+            self.held_by = None;
+            if let Some(warning) = self.lock_file() {
+                log::warn!("{warning}");
+            }
+        }
     }
 
     /// Call after the UI changed [`Self::session`]; the change becomes an undo step once the
     /// user is no longer in the middle of a gesture or of typing into one field.
     pub fn note_change(&mut self, gesture: Option<egui::Id>) {
+        self.revision += 1;
         if self.history.pending && self.history.pending_gesture != gesture {
             // Another control changed while one was mid-edit: close that step here.
             self.commit_pending();
@@ -150,6 +288,7 @@ impl Document {
 
     pub fn undo(&mut self) {
         self.commit_pending();
+        self.revision += 1;
         if let Some(previous) = self.history.undo.pop() {
             let current = std::mem::replace(&mut self.session, previous);
             self.history.redo.push(current);
@@ -161,6 +300,7 @@ impl Document {
         if self.history.has_pending() {
             return;
         }
+        self.revision += 1;
         if let Some(next) = self.history.redo.pop() {
             let current = std::mem::replace(&mut self.session, next);
             self.history.undo.push(current);
@@ -241,6 +381,24 @@ impl History {
             }
         }
     }
+}
+
+/// Warnings about a session's content that do not stop it opening.
+fn content_warnings(session: &Session) -> Vec<String> {
+    let mut warnings = Vec::new();
+    let map = &session.body_map;
+    if map.id != crate::STANDARD_BODY_MAP_ID || map.version > crate::STANDARD_BODY_MAP_VERSION {
+        warnings.push(format!(
+            "This session was charted on body map {} version {}, which this myomap does not have; its marks are kept exactly as stored.",
+            map.id, map.version
+        ));
+    }
+    let problems = session.problems();
+    if !problems.is_empty() {
+        let list: Vec<String> = problems.into_iter().map(|p| p.message).collect();
+        warnings.push(format!("Problems in this session: {}.", list.join("; ")));
+    }
+    warnings
 }
 
 /// The library a session file sits in, if it sits in one

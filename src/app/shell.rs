@@ -13,8 +13,11 @@ use super::notifications::Notifications;
 use super::preferences::Preferences;
 use super::theme::Palette;
 use super::{AppStart, session_view, welcome};
-use crate::model::{Patient, PatientId, Session, SessionId};
-use crate::storage::Library;
+use crate::model::{Patient, PatientId, Session, SessionId, describe_changes};
+use crate::storage::{Library, RecoveryRecord, RecoveryStore, SaveError};
+
+/// Unsaved work is copied to the recovery folder this long after the last edit (seconds).
+const RECOVERY_DELAY: f64 = 2.0;
 
 /// Where the app keeps its libraries by default.
 #[derive(Clone, Debug)]
@@ -23,6 +26,8 @@ pub struct AppPaths {
     pub default_library: PathBuf,
     /// The demo library: fictional patients, never mixed into real data.
     pub demo_library: PathBuf,
+    /// Crash-recovery copies of unsaved sessions.
+    pub recovery: PathBuf,
 }
 
 impl AppPaths {
@@ -38,6 +43,7 @@ impl AppPaths {
         Self {
             default_library: dir.join("library"),
             demo_library: dir.join("demo-library"),
+            recovery: dir.join("recovery"),
         }
     }
 }
@@ -92,6 +98,19 @@ pub enum Prompt {
     ReplaceFile {
         path: PathBuf,
     },
+    /// Unsaved work from a run that did not end cleanly.
+    Recover {
+        file: PathBuf,
+        record: Box<RecoveryRecord>,
+        /// How the recovered copy differs from the file on disk, once asked.
+        comparison: Option<Vec<String>>,
+    },
+    /// Save found the file changed (or gone) on disk since it was opened.
+    Conflict {
+        deleted: bool,
+        /// How our version differs from the one on disk.
+        changes: Vec<String>,
+    },
 }
 
 pub struct MyomapApp {
@@ -106,6 +125,13 @@ pub struct MyomapApp {
     /// The user agreed to close the window (nothing unsaved, or chose to discard).
     close_confirmed: bool,
     title: String,
+    recovery: RecoveryStore,
+    /// Recovery copies found at start, not yet offered.
+    pending_recovery: Vec<(PathBuf, RecoveryRecord)>,
+    /// The document revision last copied to the recovery folder.
+    recovered_revision: Option<u64>,
+    /// The document revision seen last frame, and when it was first seen.
+    last_revision: Option<(u64, f64)>,
 }
 
 impl MyomapApp {
@@ -116,6 +142,7 @@ impl MyomapApp {
         dialogs: Box<dyn FileDialogs>,
     ) -> Self {
         let prefs = Preferences::load(cc.storage);
+        let paths_recovery = paths.recovery.clone();
         cc.egui_ctx.set_theme(prefs.theme.egui());
         let mut app = Self {
             paths,
@@ -128,6 +155,10 @@ impl MyomapApp {
             actions: Vec::new(),
             close_confirmed: false,
             title: String::new(),
+            recovery: RecoveryStore::new(&paths_recovery),
+            pending_recovery: Vec::new(),
+            recovered_revision: None,
+            last_revision: None,
         };
         let library = start
             .library
@@ -143,7 +174,92 @@ impl MyomapApp {
         if let Some(file) = &start.open {
             app.open_session(file);
         }
+        let (records, problems) = app.recovery.list();
+        for problem in problems {
+            app.notifications.error(format!(
+                "A crash-recovery file could not be read: {problem}"
+            ));
+        }
+        app.pending_recovery = records;
+        app.next_recovery_prompt();
         app
+    }
+
+    /// Offers the next recovered session, if any and no other question is open.
+    fn next_recovery_prompt(&mut self) {
+        if self.prompt.is_none()
+            && let Some((file, record)) = self.pending_recovery.pop()
+        {
+            self.prompt = Some(Prompt::Recover {
+                file,
+                record: Box::new(record),
+                comparison: None,
+            });
+        }
+    }
+
+    /// Closes the open session. Its crash-recovery copy goes too: by now its changes were
+    /// saved or the user chose to discard them.
+    fn close_document(&mut self) {
+        if let Some(doc) = self.document.take()
+            && let Err(error) = self.recovery.remove(doc.session.id)
+        {
+            self.notifications
+                .warning(format!("Could not remove the crash-recovery copy: {error}"));
+        }
+        self.recovered_revision = None;
+        self.last_revision = None;
+    }
+
+    /// Makes `doc` the open session, showing its warnings.
+    fn set_document(&mut self, doc: Document, warnings: Vec<String>) {
+        self.close_document();
+        for warning in warnings {
+            self.notifications.warning(warning);
+        }
+        self.document = Some(doc);
+    }
+
+    /// Copies unsaved work to the recovery folder a moment after the last edit.
+    fn keep_recovery_copy(&mut self, ctx: &egui::Context) {
+        let Some(doc) = &self.document else {
+            return;
+        };
+        let now = ctx.input(|i| i.time);
+        let revision = doc.revision();
+        let since = match self.last_revision {
+            Some((seen, since)) if seen == revision => since,
+            _ => {
+                self.last_revision = Some((revision, now));
+                now
+            }
+        };
+        if !doc.is_dirty() {
+            if self.recovered_revision.is_some() {
+                // Saved (or undone back to the saved state): the copy is no longer needed.
+                let _ = self.recovery.remove(doc.session.id);
+                self.recovered_revision = None;
+            }
+            return;
+        }
+        if self.recovered_revision == Some(revision) {
+            return;
+        }
+        let wait = RECOVERY_DELAY - (now - since);
+        if wait > 0.0 {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(wait));
+            return;
+        }
+        match self.recovery.write(&doc.recovery_record()) {
+            Ok(_) => self.recovered_revision = Some(revision),
+            Err(error) => {
+                self.notifications.error(format!(
+                    "Could not keep a crash-recovery copy of your changes: {error}"
+                ));
+                // Do not retry every frame; the next edit tries again.
+                self.recovered_revision = Some(revision);
+            }
+        }
     }
 
     pub fn document(&self) -> Option<&Document> {
@@ -217,11 +333,11 @@ impl MyomapApp {
             Action::Command(command) => self.run_command(ctx, command),
             Action::OpenSession(path) => self.open_session(&path),
             Action::OpenLibrary(dir) => {
-                self.document = None;
+                self.close_document();
                 self.open_library(&dir);
             }
             Action::SelectPatient(id) => {
-                self.document = None;
+                self.close_document();
                 if let Some(state) = &mut self.library {
                     state.select(Some(id), &mut self.notifications);
                 }
@@ -229,7 +345,7 @@ impl MyomapApp {
             Action::NewSessionFor(id) => self.new_session_for(id),
             Action::CreatePatient(name) => self.create_patient(name),
             Action::CloseWindow => {
-                self.document = None;
+                self.close_document();
                 self.close_confirmed = true;
                 ctx.send_viewport_cmd(ViewportCommand::Close);
             }
@@ -260,16 +376,16 @@ impl MyomapApp {
             }
             UiCommand::OpenLibrary => {
                 if let Some(dir) = self.dialogs.pick_folder() {
-                    self.document = None;
+                    self.close_document();
                     self.open_library(&dir);
                 }
             }
             UiCommand::ExploreDemo => self.explore_demo(),
             UiCommand::Save => self.save(),
             UiCommand::SaveAs => self.save_as(),
-            UiCommand::Close => self.document = None,
+            UiCommand::Close => self.close_document(),
             UiCommand::Quit => {
-                self.document = None;
+                self.close_document();
                 self.close_confirmed = true;
                 ctx.send_viewport_cmd(ViewportCommand::Close);
             }
@@ -307,8 +423,16 @@ impl MyomapApp {
     }
 
     fn open_session(&mut self, path: &Path) {
+        if self
+            .document
+            .as_ref()
+            .is_some_and(|doc| doc.path.as_deref() == Some(path))
+        {
+            self.notifications.info("That session is already open.");
+            return;
+        }
         match Document::open(path) {
-            Ok(doc) => {
+            Ok((doc, warnings)) => {
                 if let Some(library) = &doc.library
                     && self.library().is_none_or(|open| open != library)
                 {
@@ -322,7 +446,7 @@ impl MyomapApp {
                     }
                 }
                 self.prefs.add_recent(path);
-                self.document = Some(doc);
+                self.set_document(doc, warnings);
             }
             Err(error) => self.notifications.error(error.to_string()),
         }
@@ -337,7 +461,7 @@ impl MyomapApp {
                 .error(format!("Could not write the demo library: {error}"));
             return;
         }
-        self.document = None;
+        self.close_document();
         self.open_library(&dir);
         self.notifications.info(format!(
             "This is the demo library: fictional patients, kept apart from your records in {}",
@@ -391,11 +515,8 @@ impl MyomapApp {
         let name = state
             .patient(patient_id)
             .map_or_else(String::new, |p| p.display_name.clone());
-        self.document = Some(Document::new_unsaved(
-            session,
-            Some(state.library.clone()),
-            name,
-        ));
+        let doc = Document::new_unsaved(session, Some(state.library.clone()), name);
+        self.set_document(doc, Vec::new());
     }
 
     fn save(&mut self) {
@@ -412,6 +533,20 @@ impl MyomapApp {
                 self.notifications
                     .success(format!("Saved {}", path.display()));
                 self.refresh_library();
+            }
+            Err(error @ (SaveError::ChangedOnDisk { .. } | SaveError::DeletedOnDisk { .. })) => {
+                let deleted = matches!(error, SaveError::DeletedOnDisk { .. });
+                let changes = match (&doc.path, deleted) {
+                    (Some(path), false) => match crate::storage::load_session(path) {
+                        Ok(theirs) => describe_changes(&theirs, &doc.session),
+                        Err(load) => {
+                            vec![format!("the file on disk can no longer be read: {load}")]
+                        }
+                    },
+                    _ => Vec::new(),
+                };
+                self.notifications.warning(error.to_string());
+                self.prompt = Some(Prompt::Conflict { deleted, changes });
             }
             Err(error) => self.notifications.error(error.to_string()),
         }
@@ -569,7 +704,7 @@ impl MyomapApp {
                         }
                         if ui.button("Don't save").clicked() {
                             self.prompt = None;
-                            self.document = None;
+                            self.close_document();
                             self.actions.push(then.clone());
                         }
                         if ui.button("Cancel").clicked() {
@@ -604,6 +739,12 @@ impl MyomapApp {
                     });
                     self.prompt = (!done).then_some(Prompt::NewPatient { name });
                 }
+                Prompt::Recover {
+                    file,
+                    record,
+                    comparison,
+                } => self.recover_prompt_ui(ui, file, *record, comparison),
+                Prompt::Conflict { deleted, changes } => self.conflict_prompt_ui(ui, deleted, &changes),
                 Prompt::ReplaceFile { path } => {
                     ui.heading("Replace the existing file?");
                     ui.label(format!(
@@ -625,6 +766,161 @@ impl MyomapApp {
         if modal.should_close() && matches!(self.prompt, Some(Prompt::NewPatient { .. })) {
             self.prompt = None;
         }
+    }
+}
+
+impl MyomapApp {
+    fn recover_prompt_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        file: PathBuf,
+        record: RecoveryRecord,
+        comparison: Option<Vec<String>>,
+    ) {
+        ui.heading("Recover unsaved work?");
+        let name = record.original.as_ref().map_or_else(
+            || format!("a new session of {}", record.session.date()),
+            |p| {
+                p.file_name()
+                    .map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into())
+            },
+        );
+        ui.label(format!(
+            "myomap did not close normally. Changes to {name} ({}) were kept, as of {}.",
+            record.patient_name,
+            record.written_at.strftime("%Y-%m-%d %H:%M:%S")
+        ));
+        if let Some(lines) = &comparison {
+            ui.add_space(6.0);
+            if lines.is_empty() {
+                ui.label("The recovered copy is the same as the file on disk.");
+            } else {
+                ui.label("Compared with the file on disk, the recovered copy has:");
+                for line in lines {
+                    ui.label(format!("• {line}"));
+                }
+            }
+        }
+        ui.add_space(8.0);
+        let mut next = Some(Prompt::Recover {
+            file: file.clone(),
+            record: Box::new(record.clone()),
+            comparison: comparison.clone(),
+        });
+        ui.horizontal(|ui| {
+            if ui.button("Open recovered copy").clicked() {
+                next = None;
+                let (doc, warnings) = Document::from_recovery(record.clone());
+                self.set_document(doc, warnings);
+                // Keep the file until the recovered work is saved or discarded.
+                self.recovered_revision = None;
+            }
+            if let Some(original) = record.original.as_ref().filter(|_| comparison.is_none())
+                && ui.button("Compare with the file on disk").clicked()
+            {
+                let lines = match crate::storage::load_session(original) {
+                    Ok(theirs) => describe_changes(&theirs, &record.session),
+                    Err(error) => vec![format!("no readable file on disk ({error})")],
+                };
+                next = Some(Prompt::Recover {
+                    file: file.clone(),
+                    record: Box::new(record.clone()),
+                    comparison: Some(lines),
+                });
+            }
+            if ui.button("Discard recovered copy").clicked() {
+                next = None;
+                if let Err(error) = std::fs::remove_file(&file) {
+                    self.notifications
+                        .error(format!("Could not remove {}: {error}", file.display()));
+                }
+            }
+        });
+        self.prompt = next;
+    }
+
+    fn conflict_prompt_ui(&mut self, ui: &mut egui::Ui, deleted: bool, changes: &[String]) {
+        let name = self
+            .document
+            .as_ref()
+            .map_or_else(String::new, Document::file_name);
+        if deleted {
+            ui.heading("The file was deleted on disk");
+            ui.label(format!(
+                "{name} was deleted or moved (by another workstation or a sync tool) since you opened it. Your changes are still here."
+            ));
+        } else {
+            ui.heading("The file changed on disk");
+            ui.label(format!(
+                "{name} was changed by someone else (another workstation or a sync tool) since you opened it. It was not overwritten."
+            ));
+            if !changes.is_empty() {
+                ui.label("Compared with the file on disk, your version has:");
+                for line in changes {
+                    ui.label(format!("• {line}"));
+                }
+            }
+        }
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button("Save as a copy…").clicked() {
+                self.prompt = None;
+                self.save_as();
+            }
+            if deleted {
+                if ui.button("Save it again here").clicked() {
+                    self.prompt = None;
+                    if let Some(path) = self.document.as_ref().and_then(|d| d.path.clone()) {
+                        self.save_to(&path);
+                    }
+                }
+            } else if ui.button("Reload and discard my changes").clicked() {
+                self.prompt = None;
+                if let Some(doc) = &mut self.document
+                    && let Err(error) = doc.reload()
+                {
+                    self.notifications.error(error.to_string());
+                }
+            }
+            if ui.button("Cancel").clicked() {
+                self.prompt = None;
+            }
+        });
+    }
+
+    /// The banner over a session someone else has open.
+    fn read_only_banner(&mut self, ui: &mut egui::Ui) {
+        let Some(holder) = self.document.as_ref().and_then(Document::held_by).cloned() else {
+            return;
+        };
+        let palette = Palette::of(ui.ctx());
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                let why = if holder.is_stale() {
+                    format!(
+                        "Read-only: left locked by a myomap that is no longer running ({}).",
+                        holder.describe()
+                    )
+                } else {
+                    format!("Read-only: this session is {}.", holder.describe())
+                };
+                ui.label(RichText::new(why).color(palette.warning));
+                if ui
+                    .button("Take over editing")
+                    .on_hover_text(
+                        "Edit here instead. Only do this if it is not really being edited elsewhere: two people saving the same session would conflict.",
+                    )
+                    .clicked()
+                    && let Some(doc) = &mut self.document
+                {
+                    match doc.take_over() {
+                        Ok(()) => self.notifications.info("You can edit this session now."),
+                        Err(error) => self.notifications.error(error.to_string()),
+                    }
+                }
+            });
+        });
+        ui.add_space(6.0);
     }
 }
 
@@ -666,8 +962,10 @@ impl eframe::App for MyomapApp {
         }
 
         egui::CentralPanel::default_margins().show(ui, |ui| {
+            self.read_only_banner(ui);
             if let Some(doc) = &mut self.document {
-                session_view::session_ui(ui, doc);
+                let editable = !doc.is_read_only();
+                ui.add_enabled_ui(editable, |ui| session_view::session_ui(ui, doc));
             } else if let Some(state) = self.library.as_ref().filter(|_| show_patients) {
                 if let Some(action) = library_view::patient_ui(ui, state) {
                     self.actions.push(action);
@@ -684,6 +982,8 @@ impl eframe::App for MyomapApp {
         self.prompt_ui(&ctx);
         self.notifications.ui(&ctx);
         self.run_actions(&ctx);
+        self.keep_recovery_copy(&ctx);
+        self.next_recovery_prompt();
 
         if let Some(doc) = &mut self.document {
             doc.end_frame(&ctx);

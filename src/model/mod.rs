@@ -3,12 +3,14 @@
 //! Plain data with serde; no egui, no file access. Field order here is the field order in the
 //! RON files, so keep it stable and add new fields at the end of a struct with a default.
 
+mod changes;
 mod clinical;
 mod ids;
 mod marks;
 mod patient;
 mod session;
 
+pub use changes::describe_changes;
 pub use clinical::{
     Finding, NeedleTechnique, PainQuality, Palpation, PatientPosition, Side, TissueDepth,
     TriggerPointStatus,

@@ -9,7 +9,7 @@ use std::time::SystemTime;
 
 /// What a file looked like on disk when it was read or written: compared before saving so a
 /// file changed by someone else is never overwritten blindly.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct DiskStamp {
     pub modified: Option<SystemTime>,
     pub len: u64,
@@ -42,9 +42,23 @@ pub fn write_atomically(path: &Path, contents: &[u8]) -> io::Result<()> {
     write_atomically_with(path, |file| file.write_all(contents))
 }
 
+/// Replaces `path` with `contents` atomically, without keeping a backup (for files the app
+/// owns, such as recovery and lock files).
+pub fn replace_atomically(path: &Path, contents: &[u8]) -> io::Result<()> {
+    write_with(path, false, |file| file.write_all(contents))
+}
+
 /// [`write_atomically`] with the writing step supplied (lets tests make it fail).
-pub(crate) fn write_atomically_with(
+pub fn write_atomically_with(
     path: &Path,
+    write: impl FnOnce(&mut File) -> io::Result<()>,
+) -> io::Result<()> {
+    write_with(path, true, write)
+}
+
+fn write_with(
+    path: &Path,
+    keep_previous: bool,
     write: impl FnOnce(&mut File) -> io::Result<()>,
 ) -> io::Result<()> {
     let dir = match path.parent() {
@@ -66,7 +80,7 @@ pub(crate) fn write_atomically_with(
         write(&mut temp)?;
         temp.sync_all()?;
         drop(temp);
-        if path.exists() {
+        if keep_previous && path.exists() {
             keep_backup(path)?;
         }
         fs::rename(&temp_path, path)?;

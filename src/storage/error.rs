@@ -83,6 +83,11 @@ pub enum SaveError {
         path.display()
     )]
     ChangedOnDisk { path: PathBuf },
+    #[error(
+        "{} was deleted or moved on disk since it was opened; it was not recreated",
+        path.display()
+    )]
+    DeletedOnDisk { path: PathBuf },
     #[error("could not write {}: {message}", path.display())]
     Encode { path: PathBuf, message: String },
 }

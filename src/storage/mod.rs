@@ -5,8 +5,12 @@ mod atomic;
 mod codec;
 mod error;
 mod library;
+pub mod lock;
+mod recovery;
 
-pub use atomic::{DiskStamp, backup_path, write_atomically};
+pub use atomic::{
+    DiskStamp, backup_path, replace_atomically, write_atomically, write_atomically_with,
+};
 pub use codec::{
     DecodeError, MAX_FILE_BYTES, Versioned, decode, decode_bytes, encode, line_col, locate,
     read_version,
@@ -15,6 +19,7 @@ pub use error::{LoadError, SaveError};
 pub use library::{
     Library, PatientEntry, SessionEntry, create_dir_all_private, dirs as library_dirs,
 };
+pub use recovery::{RECOVERY_FORMAT_VERSION, RecoveryRecord, RecoveryStore};
 
 use std::path::Path;
 
@@ -84,11 +89,18 @@ pub fn save<T: Versioned + Clone>(
     expected: Option<DiskStamp>,
 ) -> Result<DiskStamp, SaveError> {
     if let Some(expected) = expected {
-        let now = DiskStamp::of(path).map_err(|source| SaveError::io(path, source))?;
-        if now != Some(expected) {
-            return Err(SaveError::ChangedOnDisk {
-                path: path.to_owned(),
-            });
+        match DiskStamp::of(path).map_err(|source| SaveError::io(path, source))? {
+            Some(now) if now == expected => {}
+            Some(_) => {
+                return Err(SaveError::ChangedOnDisk {
+                    path: path.to_owned(),
+                });
+            }
+            None => {
+                return Err(SaveError::DeletedOnDisk {
+                    path: path.to_owned(),
+                });
+            }
         }
     }
     let mut value = value.clone();
