@@ -86,6 +86,16 @@ impl Document {
             if document.library.is_none() {
                 document.library = library_of(&path);
             }
+            // The crashed myomap usually left its lock behind: recovering its work is
+            // taking over from it. A lock held by a live process is left to the user.
+            if lock::holder(&path).is_some_and(|holder| holder.is_stale())
+                && let Err(error) = lock::take_over(&path).map(drop)
+            {
+                warnings.push(format!(
+                    "Could not take over the lock of {}: {error}",
+                    path.display()
+                ));
+            }
             document.path = Some(path);
             document.stamp = record.original_stamp;
             warnings.extend(document.lock_file());

@@ -186,8 +186,11 @@ impl MyomapApp {
     }
 
     /// Offers the next recovered session, if any and no other question is open.
+    /// Never while unsaved work is open: opening a recovered copy replaces the open session.
     fn next_recovery_prompt(&mut self) {
+        let busy = self.document.as_ref().is_some_and(Document::is_dirty);
         if self.prompt.is_none()
+            && !busy
             && let Some((file, record)) = self.pending_recovery.pop()
         {
             self.prompt = Some(Prompt::Recover {
@@ -811,9 +814,11 @@ impl MyomapApp {
             if ui.button("Open recovered copy").clicked() {
                 next = None;
                 let (doc, warnings) = Document::from_recovery(record.clone());
+                let revision = doc.revision();
                 self.set_document(doc, warnings);
-                // Keep the file until the recovered work is saved or discarded.
-                self.recovered_revision = None;
+                // The recovery file matches the document: it stays until the recovered work
+                // is saved or discarded.
+                self.recovered_revision = Some(revision);
             }
             if let Some(original) = record.original.as_ref().filter(|_| comparison.is_none())
                 && ui.button("Compare with the file on disk").clicked()

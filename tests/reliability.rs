@@ -1,0 +1,390 @@
+//! A clinical record must survive crashes, a second workstation on the same folder, files
+//! changed or deleted under it, and any input. These tests drive the app as a user would.
+
+use std::path::{Path, PathBuf};
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use myomap::app::{AppPaths, AppStart, Level, MyomapApp, Prompt, ScriptedDialogs};
+use myomap::model::MarkId;
+use myomap::storage::{self, DecodeError, LoadError, lock};
+
+fn harness_with(
+    data: &Path,
+    start: AppStart,
+    answers: Vec<Option<PathBuf>>,
+) -> Harness<'static, MyomapApp> {
+    let paths = AppPaths::under(data);
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 820.0])
+        .with_step_dt(1.0 / 60.0)
+        .build_eframe(move |cc| {
+            MyomapApp::new(cc, start, paths, Box::new(ScriptedDialogs::new(answers)))
+        });
+    harness.run_ok();
+    harness
+}
+
+/// A demo library in `data/demo` and the path of one of its sessions.
+fn demo_session(data: &Path) -> PathBuf {
+    let lib = data.join("demo");
+    myomap::demo::write_demo_library(&lib).expect("demo");
+    let (patients, _) = storage::Library::new(&lib).scan().expect("scan");
+    patients[0].session_files[0].clone()
+}
+
+fn open_in_app(data: &Path, session: &Path) -> Harness<'static, MyomapApp> {
+    harness_with(
+        data,
+        AppStart {
+            library: None,
+            open: Some(session.to_owned()),
+        },
+        vec![],
+    )
+}
+
+fn type_into(harness: &mut Harness<'_, MyomapApp>, label: &str, text: &str) {
+    harness.get_by_label(label).focus();
+    harness.run_ok();
+    harness.get_by_label(label).type_text(text);
+    harness.run_ok();
+}
+
+/// Lets a few seconds of app time pass (the recovery copy waits for a pause in editing).
+fn wait_seconds(harness: &mut Harness<'_, MyomapApp>, seconds: f32) {
+    harness.remove_cursor();
+    // Move the keyboard focus away so the edit counts as finished.
+    harness.key_press(egui::Key::Escape);
+    for _ in 0..(seconds * 60.0) as usize {
+        harness.step();
+    }
+}
+
+fn messages(harness: &Harness<'_, MyomapApp>, level: Level) -> Vec<String> {
+    harness
+        .state()
+        .notifications()
+        .all()
+        .iter()
+        .filter(|n| n.level == level)
+        .map(|n| n.text.clone())
+        .collect()
+}
+
+#[test]
+fn unsaved_work_survives_a_crash_and_is_offered_at_next_start() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let session = demo_session(data.path());
+    let recovery_dir = AppPaths::under(data.path()).recovery;
+    {
+        let mut harness = open_in_app(data.path(), &session);
+        type_into(&mut harness, "Clinician", " + student");
+        assert!(harness.state().document().is_some_and(|d| d.is_dirty()));
+        wait_seconds(&mut harness, 3.0);
+        let files: Vec<_> = std::fs::read_dir(&recovery_dir)
+            .expect("recovery folder exists")
+            .collect();
+        assert_eq!(files.len(), 1, "one recovery copy");
+        // The app goes away without closing the session: a crash. Its lock stays behind,
+        // naming a process that no longer runs.
+        std::mem::forget(harness);
+        let mut crashed = lock::LockInfo::current();
+        crashed.pid = u32::MAX - 1;
+        std::fs::write(
+            lock::lock_path(&session),
+            storage::encode(&crashed).expect("encodes"),
+        )
+        .expect("crashed lock");
+    }
+    let disk = storage::load_session(&session).expect("the file on disk is untouched");
+    assert!(!disk.clinician.contains("student"));
+
+    let mut harness = harness_with(data.path(), AppStart::default(), vec![]);
+    assert!(matches!(
+        harness.state().prompt(),
+        Some(Prompt::Recover { .. })
+    ));
+    harness
+        .get_by_label("Compare with the file on disk")
+        .click();
+    harness.run_ok();
+    harness.get_by_label("• the clinician differs");
+    harness.get_by_label("Open recovered copy").click();
+    harness.run_ok();
+    let doc = harness.state().document().expect("recovered");
+    assert!(doc.session.clinician.ends_with(" + student"));
+    assert!(doc.is_dirty(), "recovered work is not yet saved");
+    assert_eq!(doc.path.as_deref(), Some(session.as_path()));
+
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    harness.run_ok();
+    assert!(
+        storage::load_session(&session)
+            .expect("saved")
+            .clinician
+            .ends_with(" + student")
+    );
+    wait_seconds(&mut harness, 0.5);
+    assert_eq!(
+        std::fs::read_dir(&recovery_dir).expect("folder").count(),
+        0,
+        "the recovery copy is removed once saved"
+    );
+}
+
+#[test]
+fn discarding_a_recovered_copy_removes_it() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let session = demo_session(data.path());
+    {
+        let mut harness = open_in_app(data.path(), &session);
+        type_into(&mut harness, "Clinician", "X");
+        wait_seconds(&mut harness, 3.0);
+        std::mem::forget(harness);
+    }
+    let mut harness = harness_with(data.path(), AppStart::default(), vec![]);
+    harness.get_by_label("Discard recovered copy").click();
+    harness.run_ok();
+    assert!(harness.state().prompt().is_none());
+    assert!(harness.state().document().is_none());
+    let recovery_dir = AppPaths::under(data.path()).recovery;
+    assert_eq!(std::fs::read_dir(recovery_dir).expect("folder").count(), 0);
+}
+
+#[test]
+fn a_file_changed_by_another_workstation_is_not_overwritten() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let session = demo_session(data.path());
+    let mut harness = open_in_app(data.path(), &session);
+    type_into(&mut harness, "Clinician", " (locum)");
+
+    // Another workstation saves a different pain score in the meantime.
+    let mut theirs = storage::load_session(&session).expect("load");
+    theirs.pain_after = myomap::model::PainScore::new(0);
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    storage::save(&session, &theirs, None).expect("their save");
+
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    harness.run_ok();
+    match harness.state().prompt() {
+        Some(Prompt::Conflict { deleted, changes }) => {
+            assert!(!deleted);
+            assert!(
+                changes.contains(&"the clinician differs".to_owned()),
+                "{changes:?}"
+            );
+            assert!(
+                changes.contains(&"pain after differs".to_owned()),
+                "{changes:?}"
+            );
+        }
+        other => panic!("expected a conflict, got {other:?}"),
+    }
+    assert_eq!(
+        storage::load_session(&session).expect("load"),
+        theirs,
+        "theirs kept"
+    );
+
+    harness
+        .get_by_label("Reload and discard my changes")
+        .click();
+    harness.run_ok();
+    let doc = harness.state().document().expect("open");
+    assert_eq!(doc.session, theirs);
+    assert!(!doc.is_dirty());
+}
+
+#[test]
+fn a_file_deleted_while_open_can_be_saved_again() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let session = demo_session(data.path());
+    let mut harness = open_in_app(data.path(), &session);
+    type_into(&mut harness, "Clinician", " again");
+    std::fs::remove_file(&session).expect("deleted elsewhere");
+
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    harness.run_ok();
+    assert!(matches!(
+        harness.state().prompt(),
+        Some(Prompt::Conflict { deleted: true, .. })
+    ));
+    assert!(!session.exists(), "not silently recreated");
+    harness.get_by_label("Save it again here").click();
+    harness.run_ok();
+    assert!(
+        storage::load_session(&session)
+            .expect("back")
+            .clinician
+            .ends_with(" again")
+    );
+}
+
+#[test]
+fn a_failed_save_is_reported_and_the_work_kept() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let session = demo_session(data.path());
+    let mut harness = open_in_app(data.path(), &session);
+    type_into(&mut harness, "Clinician", " Z");
+    // The sessions folder is replaced by a file: every write into it fails, even as root.
+    let folder = session.parent().expect("folder");
+    let moved = folder.with_file_name("sessions-moved");
+    std::fs::rename(folder, &moved).expect("move");
+    std::fs::write(folder, "not a folder").expect("file");
+
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    harness.run_ok();
+    let doc = harness.state().document().expect("still open");
+    assert!(doc.is_dirty(), "the work is still there, unsaved");
+    assert!(doc.session.clinician.ends_with(" Z"));
+    let told = [
+        messages(&harness, Level::Error),
+        messages(&harness, Level::Warning),
+    ]
+    .concat();
+    assert!(
+        told.iter()
+            .any(|m| m.contains(&session.display().to_string())),
+        "{told:?}"
+    );
+}
+
+#[test]
+fn a_session_open_elsewhere_is_read_only_until_taken_over() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let session = demo_session(data.path());
+    let other = lock::LockInfo {
+        host: "treatment-room-2".into(),
+        user: "alex".into(),
+        pid: 77,
+        since: "2026-11-25 08:30".into(),
+    };
+    std::fs::write(
+        lock::lock_path(&session),
+        storage::encode(&other).expect("encodes"),
+    )
+    .expect("their lock");
+
+    let mut harness = open_in_app(data.path(), &session);
+    let doc = harness.state().document().expect("opens");
+    assert!(doc.is_read_only());
+    assert!(
+        messages(&harness, Level::Warning)
+            .iter()
+            .any(|m| m.contains("open on treatment-room-2 by alex since 2026-11-25 08:30")),
+        "{:?}",
+        messages(&harness, Level::Warning)
+    );
+    harness.get_by_label(
+        "Read-only: this session is open on treatment-room-2 by alex since 2026-11-25 08:30.",
+    );
+
+    harness.get_by_label("Take over editing").click();
+    harness.run_ok();
+    assert!(!harness.state().document().expect("open").is_read_only());
+    assert!(lock::holder(&session).is_some_and(|h| h.is_ours()));
+    type_into(&mut harness, "Clinician", "!");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    harness.run_ok();
+    assert!(
+        storage::load_session(&session)
+            .expect("saved")
+            .clinician
+            .ends_with('!')
+    );
+
+    // Our lock goes when the session is closed.
+    drop(harness);
+    assert!(!lock::lock_path(&session).exists());
+}
+
+#[test]
+fn unknown_body_map_and_duplicate_ids_open_with_warnings_and_marks_intact() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let session_path = demo_session(data.path());
+    let mut session = storage::load_session(&session_path).expect("load");
+    session.body_map.version = 99;
+    session.text_notes[0].id = MarkId(1);
+    storage::save(&session_path, &session, None).expect("save");
+
+    let harness = open_in_app(data.path(), &session_path);
+    let doc = harness.state().document().expect("opens anyway");
+    assert_eq!(doc.session, session, "marks intact");
+    let warnings = messages(&harness, Level::Warning).join("\n");
+    assert!(
+        warnings.contains("body map myomap-adult version 99"),
+        "{warnings}"
+    );
+    assert!(warnings.contains("used twice"), "{warnings}");
+}
+
+#[test]
+fn oversized_files_are_refused_before_reading() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("huge.ron");
+    let file = std::fs::File::create(&path).expect("create");
+    file.set_len(storage::MAX_FILE_BYTES + 1)
+        .expect("sparse file");
+    match storage::load_session(&path) {
+        Err(LoadError::Decode {
+            error: DecodeError::TooLarge { bytes },
+            ..
+        }) => assert_eq!(bytes, storage::MAX_FILE_BYTES + 1),
+        other => panic!("expected TooLarge, got {other:?}"),
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn recovery_and_lock_files_are_private() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let data = tempfile::tempdir().expect("temp dir");
+    let session = demo_session(data.path());
+    let mut harness = open_in_app(data.path(), &session);
+    type_into(&mut harness, "Clinician", "P");
+    wait_seconds(&mut harness, 3.0);
+    let mode = |p: &Path| std::fs::metadata(p).expect("meta").permissions().mode() & 0o777;
+    let recovery = AppPaths::under(data.path()).recovery;
+    assert_eq!(mode(&recovery), 0o700);
+    for entry in std::fs::read_dir(&recovery).expect("folder") {
+        assert_eq!(mode(&entry.expect("entry").path()), 0o600);
+    }
+    assert_eq!(mode(&lock::lock_path(&session)), 0o600);
+}
+
+#[test]
+fn no_network_code_or_network_crates() {
+    // myomap makes no network connections: no HTTP client in the dependency tree, and no
+    // socket use in the source.
+    let lock_file = include_str!("../Cargo.lock");
+    for client in [
+        "reqwest",
+        "hyper",
+        "ureq",
+        "curl",
+        "isahc",
+        "attohttpc",
+        "surf",
+        "tungstenite",
+    ] {
+        assert!(
+            !lock_file.contains(&format!("name = \"{client}\"")),
+            "{client} would make network connections possible"
+        );
+    }
+    let mut stack = vec![PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src")];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).expect("src") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let text = std::fs::read_to_string(&path).expect("read");
+                for needle in ["std::net", "TcpStream", "UdpSocket"] {
+                    assert!(!text.contains(needle), "{} uses {needle}", path.display());
+                }
+            }
+        }
+    }
+}
