@@ -109,7 +109,7 @@ fn unsaved_work_survives_a_crash_and_is_offered_at_next_start() {
         .get_by_label("Compare with the file on disk")
         .click();
     harness.run_ok();
-    harness.get_by_label("• the clinician differs");
+    harness.get_by_label_contains("• the clinician changed from \"Sam Rivera, PT (demo)\" to");
     harness.get_by_label("Open recovered copy").click();
     harness.run_ok();
     let doc = harness.state().document().expect("recovered");
@@ -171,11 +171,11 @@ fn a_file_changed_by_another_workstation_is_not_overwritten() {
         Some(Prompt::Conflict { deleted, changes }) => {
             assert!(!deleted);
             assert!(
-                changes.contains(&"the clinician differs".to_owned()),
+                changes.contains(&"the clinician changed from \"Sam Rivera, PT (demo)\" to \"Sam Rivera, PT (demo) (locum)\"".to_owned()),
                 "{changes:?}"
             );
             assert!(
-                changes.contains(&"pain after differs".to_owned()),
+                changes.contains(&"pain after changed from 0/10 to 4/10".to_owned()),
                 "{changes:?}"
             );
         }

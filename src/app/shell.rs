@@ -214,11 +214,24 @@ impl MyomapApp {
         self.last_revision = None;
     }
 
-    /// Makes `doc` the open session, showing its warnings.
+    /// Makes `doc` the open session, showing its warnings, with its library and patient
+    /// shown beside it.
     fn set_document(&mut self, doc: Document, warnings: Vec<String>) {
         self.close_document();
         for warning in warnings {
             self.notifications.warning(warning);
+        }
+        if let Some(library) = &doc.library
+            && self.library().is_none_or(|open| open != library)
+        {
+            let root = library.root().to_owned();
+            self.open_library(&root);
+        }
+        if let Some(state) = &mut self.library {
+            let patient = doc.session.patient_id;
+            if state.selected != Some(patient) && state.patient(patient).is_some() {
+                state.select(Some(patient), &mut self.notifications);
+            }
         }
         self.document = Some(doc);
     }
@@ -436,18 +449,6 @@ impl MyomapApp {
         }
         match Document::open(path) {
             Ok((doc, warnings)) => {
-                if let Some(library) = &doc.library
-                    && self.library().is_none_or(|open| open != library)
-                {
-                    let root = library.root().to_owned();
-                    self.open_library(&root);
-                }
-                if let Some(state) = &mut self.library {
-                    let patient = doc.session.patient_id;
-                    if state.selected != Some(patient) {
-                        state.select(Some(patient), &mut self.notifications);
-                    }
-                }
                 self.prefs.add_recent(path);
                 self.set_document(doc, warnings);
             }

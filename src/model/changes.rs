@@ -7,20 +7,51 @@ use super::{MarkRef, Session};
 /// What `ours` changes relative to `theirs`, one line each; empty when they are the same.
 pub fn describe_changes(theirs: &Session, ours: &Session) -> Vec<String> {
     let mut lines = Vec::new();
-    let mut field = |name: &str, changed: bool| {
-        if changed {
-            lines.push(format!("{name} differs"));
+    let mut value = |name: &str, before: String, after: String| {
+        if before != after {
+            lines.push(format!("{name} changed from {before} to {after}"));
         }
     };
-    field("the date and time", theirs.started_at != ours.started_at);
-    field("the clinician", theirs.clinician != ours.clinician);
-    field(
-        "the patient position",
-        theirs.patient_position != ours.patient_position,
+    let quoted = |text: &str| format!("\"{text}\"");
+    let score = |s: Option<super::PainScore>| {
+        s.map_or_else(|| "not recorded".to_owned(), |s| format!("{}/10", s.0))
+    };
+    value(
+        "the date and time",
+        theirs.started_at.to_string(),
+        ours.started_at.to_string(),
     );
+    value(
+        "the clinician",
+        quoted(&theirs.clinician),
+        quoted(&ours.clinician),
+    );
+    value(
+        "the patient position",
+        theirs
+            .patient_position
+            .map_or("not recorded", |p| p.label())
+            .to_owned(),
+        ours.patient_position
+            .map_or("not recorded", |p| p.label())
+            .to_owned(),
+    );
+    value(
+        "pain before",
+        score(theirs.pain_before),
+        score(ours.pain_before),
+    );
+    value(
+        "pain after",
+        score(theirs.pain_after),
+        score(ours.pain_after),
+    );
+    let mut field = |name: &str, changed: bool| {
+        if changed {
+            lines.push(format!("{name} changed"));
+        }
+    };
     field("the complaints", theirs.complaints != ours.complaints);
-    field("pain before", theirs.pain_before != ours.pain_before);
-    field("pain after", theirs.pain_after != ours.pain_after);
     field("the session notes", theirs.notes != ours.notes);
     field("the body map", theirs.body_map != ours.body_map);
 
@@ -100,7 +131,7 @@ mod tests {
         assert_eq!(
             describe_changes(&base, &ours),
             vec![
-                "pain after differs".to_owned(),
+                "pain after changed from 4/10 to 0/10".to_owned(),
                 "1 mark added".to_owned(),
                 "1 mark removed".to_owned(),
                 "1 mark changed".to_owned(),
