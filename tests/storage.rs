@@ -318,6 +318,36 @@ fn failed_save_into_a_read_only_folder_leaves_the_old_file() {
     }
 }
 
+#[cfg(unix)]
+#[test]
+fn permission_denied_is_reported_in_plain_words() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("session.ron");
+    storage::save(&path, &full_session(), None).expect("save");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o000)).expect("chmod");
+    let result = storage::load_session(&path);
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).expect("chmod");
+    match result {
+        Err(error) => {
+            let message = error.to_string();
+            assert!(message.ends_with(": permission denied"), "{message}");
+            assert!(
+                message.starts_with(&path.display().to_string()),
+                "{message}"
+            );
+        }
+        // Root reads any file; the wording is still checked on the error itself.
+        Ok(_) => {
+            let error = LoadError::io(&path, std::io::ErrorKind::PermissionDenied.into());
+            assert_eq!(
+                error.to_string(),
+                format!("{}: permission denied", path.display())
+            );
+        }
+    }
+}
+
 #[test]
 fn library_layout_and_no_overwrite_of_new_files() {
     let dir = tempfile::tempdir().expect("temp dir");

@@ -208,6 +208,12 @@ pub struct MarkRef {
     pub id: MarkId,
 }
 
+impl MarkRef {
+    pub const fn new(kind: MarkKind, id: MarkId) -> Self {
+        Self { kind, id }
+    }
+}
+
 fn muscle_phrase(side: Side, muscle: Option<&MuscleRef>) -> String {
     let muscle = muscle.map_or_else(|| "muscle not set".to_owned(), MuscleRef::fallback_name);
     match side {

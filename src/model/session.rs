@@ -9,7 +9,10 @@ use super::{
     Arrow, MarkId, MarkKind, MarkRef, NeedleSite, PatientId, PatientPosition, ReferredZone,
     SessionId, TextNote, TriggerPoint,
 };
-use crate::geometry::MapPoint;
+
+/// The largest brush a zone may use: a quarter of the reference body's width is already
+/// more than any clinician paints with.
+pub const MAX_BRUSH_RADIUS_MM: f32 = 200.0;
 
 /// A pain score on the 0–10 numeric rating scale (NPRS).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -107,7 +110,7 @@ impl Session {
 
     /// Every mark of the session, in kind order.
     pub fn mark_refs(&self) -> impl Iterator<Item = MarkRef> + '_ {
-        let of = |kind| move |id| MarkRef { kind, id };
+        let of = |kind| move |id| MarkRef::new(kind, id);
         self.trigger_points
             .iter()
             .map(|m| m.id)
@@ -185,53 +188,39 @@ impl Session {
         }
 
         let trigger_ids: HashSet<MarkId> = self.trigger_points.iter().map(|t| t.id).collect();
-        let mut check_point = |mark: MarkRef, at: MapPoint| {
+        let positions = self
+            .trigger_points
+            .iter()
+            .map(|m| (MarkRef::new(MarkKind::TriggerPoint, m.id), m.at))
+            .chain(
+                self.needle_sites
+                    .iter()
+                    .map(|m| (MarkRef::new(MarkKind::NeedleSite, m.id), m.at)),
+            )
+            .chain(self.arrows.iter().flat_map(|m| {
+                let mark = MarkRef::new(MarkKind::Arrow, m.id);
+                [(mark, m.from), (mark, m.to)]
+            }))
+            .chain(
+                self.text_notes
+                    .iter()
+                    .map(|m| (MarkRef::new(MarkKind::TextNote, m.id), m.at)),
+            );
+        for (mark, at) in positions {
             if !at.is_finite() {
                 push(
                     Some(mark),
                     format!(
                         "{} {} has a position that is not a number",
-                        kind(mark),
+                        mark.kind.label(),
                         mark.id
                     ),
                 );
             }
-        };
-        for tp in &self.trigger_points {
-            let mark = MarkRef {
-                kind: MarkKind::TriggerPoint,
-                id: tp.id,
-            };
-            check_point(mark, tp.at);
-        }
-        for needle in &self.needle_sites {
-            let mark = MarkRef {
-                kind: MarkKind::NeedleSite,
-                id: needle.id,
-            };
-            check_point(mark, needle.at);
-        }
-        for arrow in &self.arrows {
-            let mark = MarkRef {
-                kind: MarkKind::Arrow,
-                id: arrow.id,
-            };
-            check_point(mark, arrow.from);
-            check_point(mark, arrow.to);
-        }
-        for note in &self.text_notes {
-            let mark = MarkRef {
-                kind: MarkKind::TextNote,
-                id: note.id,
-            };
-            check_point(mark, note.at);
         }
 
         for zone in &self.referred_zones {
-            let mark = MarkRef {
-                kind: MarkKind::ReferredZone,
-                id: zone.id,
-            };
+            let mark = MarkRef::new(MarkKind::ReferredZone, zone.id);
             if zone.intensity > 10 {
                 push(
                     Some(mark),
@@ -252,6 +241,21 @@ impl Session {
                     ),
                 );
             }
+            let radius_ok = zone.paint.iter().all(|op| match op {
+                super::PaintOp::Brush { radius, .. } | super::PaintOp::Erase { radius, .. } => {
+                    *radius > 0.0 && *radius <= MAX_BRUSH_RADIUS_MM
+                }
+                super::PaintOp::Fill { .. } => true,
+            });
+            if !radius_ok {
+                push(
+                    Some(mark),
+                    format!(
+                        "zone {} has a brush radius outside 0–{MAX_BRUSH_RADIUS_MM} mm",
+                        zone.id
+                    ),
+                );
+            }
             if zone
                 .paint
                 .iter()
@@ -266,10 +270,7 @@ impl Session {
         }
 
         for needle in &self.needle_sites {
-            let mark = MarkRef {
-                kind: MarkKind::NeedleSite,
-                id: needle.id,
-            };
+            let mark = MarkRef::new(MarkKind::NeedleSite, needle.id);
             let spec = needle.needle;
             if !(spec.diameter_mm > 0.0
                 && spec.diameter_mm < 2.0
@@ -309,10 +310,6 @@ impl Session {
         }
         problems
     }
-}
-
-fn kind(mark: MarkRef) -> &'static str {
-    mark.kind.label()
 }
 
 /// A content problem found by [`Session::problems`].
