@@ -1,8 +1,9 @@
-//! `myomap check`: validates session and patient files, recursing into folders, and reports
+//! `myomap check`: validates session, patient and body-map files, recursing into folders, and reports
 //! every problem as `PATH:LINE:COL: message`.
 
 use std::path::{Path, PathBuf};
 
+use crate::bodymap::BodyMap;
 use crate::model::{MarkKind, Patient, Session};
 use crate::storage::{self, DecodeError, LoadError};
 
@@ -45,17 +46,29 @@ impl Report {
     }
 }
 
-/// The kinds of file `check` knows, told apart by name.
+/// The kinds of file `check` knows, told apart by name: `patient.ron`, body maps (in a
+/// `body_maps` folder or named `*.bodymap.ron`), and sessions (every other `.ron`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FileKind {
     Patient,
     Session,
+    BodyMap,
 }
 
 impl FileKind {
     pub fn of(path: &Path) -> Self {
-        if path.file_name().is_some_and(|n| n == "patient.ron") {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy())
+            .unwrap_or_default();
+        let in_body_maps = path
+            .parent()
+            .and_then(|p| p.file_name())
+            .is_some_and(|n| n == "body_maps");
+        if name == "patient.ron" {
             Self::Patient
+        } else if in_body_maps || name.ends_with(".bodymap.ron") {
+            Self::BodyMap
         } else {
             Self::Session
         }
@@ -138,6 +151,25 @@ pub fn check_file(path: &Path, report: &mut Report) {
             Ok(patient) => {
                 for message in patient.problems() {
                     let (line, col) = storage::locate(&text, "display_name").unwrap_or((1, 1));
+                    report.problems.push(Problem {
+                        path: path.to_owned(),
+                        line,
+                        col,
+                        message,
+                    });
+                }
+            }
+            Err(error) => report.problems.push(from_decode(path, error)),
+        },
+        FileKind::BodyMap => match storage::decode_bytes::<BodyMap>(&bytes) {
+            Ok(map) => {
+                for message in map.problems() {
+                    // Point at the first line naming the view or item the problem is about.
+                    let (line, col) = message
+                        .split([':', ' '])
+                        .filter(|word| word.len() > 3 && word.contains('_'))
+                        .find_map(|word| storage::locate(&text, word))
+                        .unwrap_or((1, 1));
                     report.problems.push(Problem {
                         path: path.to_owned(),
                         line,

@@ -30,7 +30,7 @@ pub enum Command {
         /// The folder to write into; it must not already hold a library.
         dir: PathBuf,
     },
-    /// Validate session and patient files, recursing into folders.
+    /// Validate session, patient and body-map files, recursing into folders.
     ///
     /// Prints one line per problem as PATH:LINE:COL: message and exits with 1 when there is
     /// any problem, 0 when every file is valid.

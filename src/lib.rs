@@ -5,6 +5,7 @@
 //! interface lives in `app`.
 
 pub mod app;
+pub mod bodymap;
 pub mod check;
 pub mod cli;
 pub mod demo;

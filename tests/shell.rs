@@ -239,3 +239,30 @@ fn opening_a_broken_file_shows_an_error_and_opens_nothing() {
     assert_eq!(last.level, myomap::app::Level::Error);
     assert!(last.text.contains("broken.ron:1:"), "{}", last.text);
 }
+
+#[test]
+fn new_session_from_the_menu_files_under_the_selected_patient() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut harness = harness(data.path(), vec![]);
+    create_patient(&mut harness, "N. Second");
+    harness.get_by_label("Clinician").focus();
+    harness.run_ok();
+    harness
+        .get_by_label("Clinician")
+        .type_text("Sam Rivera, PT");
+    harness.run_ok();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    harness.run_ok();
+    let first = harness.state().document().expect("open").session.clone();
+
+    click_menu(&mut harness, "File", "New session");
+    let doc = harness.state().document().expect("a new session");
+    assert_ne!(doc.session.id, first.id);
+    assert_eq!(doc.session.patient_id, first.patient_id);
+    assert_eq!(
+        doc.session.clinician, "Sam Rivera, PT",
+        "the clinician carries over"
+    );
+    assert!(doc.is_dirty() && doc.path.is_none());
+    assert!(harness.state().window_title().starts_with("● Untitled "));
+}

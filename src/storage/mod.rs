@@ -13,7 +13,7 @@ pub use atomic::{
 };
 pub use codec::{
     DecodeError, MAX_FILE_BYTES, Versioned, decode, decode_bytes, encode, line_col, locate,
-    read_version,
+    parse_ron, read_version,
 };
 pub use error::{LoadError, SaveError};
 pub use library::{
