@@ -481,9 +481,10 @@ impl MyomapApp {
             self.prompt = Some(Prompt::NewPatient { name });
             return;
         }
-        let dir = match &self.library {
-            Some(state) => state.library.root().to_owned(),
-            None => self.paths.default_library.clone(),
+        let Some(dir) = self.library().map(|l| l.root().to_owned()) else {
+            self.notifications
+                .error("No library is open: open a library folder first (File menu).");
+            return;
         };
         let library = Library::new(&dir);
         let patient = Patient::new(PatientId::random(), name);
