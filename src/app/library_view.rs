@@ -5,8 +5,8 @@
 use egui::RichText;
 
 use super::UiCommand;
+use super::command_handling::Action;
 use super::notifications::Notifications;
-use super::shell::Action;
 use super::theme::Palette;
 use crate::model::{PainScore, Patient, PatientId};
 use crate::storage::{Library, LoadError, PatientEntry, SessionEntry};

@@ -2,11 +2,14 @@
 //! Owns no clinical logic: it calls `storage` and `model`, and edits go through `Document`.
 
 mod command;
+mod command_handling;
 mod document;
 mod file_dialogs;
 mod library_view;
+mod logic;
 mod notifications;
 mod preferences;
+mod prompts;
 mod session_view;
 mod shell;
 mod theme;
@@ -15,11 +18,13 @@ mod welcome;
 use std::path::PathBuf;
 
 pub use command::UiCommand;
+pub use command_handling::Action;
 pub use document::{Document, library_of};
 pub use file_dialogs::{FileDialogs, NativeDialogs, ScriptedDialogs};
 pub use notifications::{Level, Notifications};
 pub use preferences::{Preferences, ThemeChoice};
-pub use shell::{AppPaths, MyomapApp, Prompt};
+pub use prompts::Prompt;
+pub use shell::{AppPaths, MyomapApp};
 
 /// What the command line asked the app to open.
 #[derive(Clone, Debug, Default)]

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use egui::RichText;
 
 use super::UiCommand;
-use super::shell::Action;
+use super::command_handling::Action;
 use super::theme::Palette;
 
 pub fn welcome_ui(

@@ -1,0 +1,347 @@
+//! What the user's actions do: every menu item, shortcut and button ends up here as an
+//! [`Action`], run after the frame is laid out. Actions that would close unsaved work ask
+//! first.
+
+use std::path::{Path, PathBuf};
+
+use egui::ViewportCommand;
+
+use super::command::UiCommand;
+use super::document::Document;
+use super::library_view::LibraryState;
+use super::prompts::Prompt;
+use super::shell::MyomapApp;
+use crate::model::{Patient, PatientId, Session, SessionId, describe_changes};
+use crate::storage::{Library, SaveError};
+
+/// Something to do, collected while drawing and run after.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    Command(UiCommand),
+    OpenSession(PathBuf),
+    OpenLibrary(PathBuf),
+    SelectPatient(PatientId),
+    NewSessionFor(PatientId),
+    CreatePatient(String),
+    /// The window's close button, or Quit after confirmation.
+    CloseWindow,
+}
+
+impl Action {
+    /// Whether doing this closes the open session.
+    fn discards_document(&self) -> bool {
+        match self {
+            Self::Command(command) => matches!(
+                command,
+                UiCommand::NewSession
+                    | UiCommand::Open
+                    | UiCommand::OpenLibrary
+                    | UiCommand::ExploreDemo
+                    | UiCommand::Close
+                    | UiCommand::Quit
+            ),
+            Self::OpenSession(_)
+            | Self::OpenLibrary(_)
+            | Self::SelectPatient(_)
+            | Self::NewSessionFor(_)
+            | Self::CloseWindow => true,
+            Self::CreatePatient(_) => false,
+        }
+    }
+}
+
+impl MyomapApp {
+    /// Closes the open session. Its crash-recovery copy goes too: by now its changes were
+    /// saved or the user chose to discard them.
+    pub(super) fn close_document(&mut self) {
+        if let Some(doc) = self.document.take()
+            && let Err(error) = self.recovery.remove(doc.session.id)
+        {
+            self.notifications
+                .warning(format!("Could not remove the crash-recovery copy: {error}"));
+        }
+        self.recovered_revision = None;
+        self.last_revision = None;
+    }
+
+    /// Makes `doc` the open session, showing its warnings, with its library and patient
+    /// shown beside it.
+    pub(super) fn set_document(&mut self, doc: Document, warnings: Vec<String>) {
+        self.close_document();
+        for warning in warnings {
+            self.notifications.warning(warning);
+        }
+        if let Some(library) = &doc.library
+            && self.library().is_none_or(|open| open != library)
+        {
+            let root = library.root().to_owned();
+            self.open_library(&root);
+        }
+        if let Some(state) = &mut self.library {
+            let patient = doc.session.patient_id;
+            if state.selected != Some(patient) && state.patient(patient).is_some() {
+                state.select(Some(patient), &mut self.notifications);
+            }
+        }
+        self.document = Some(doc);
+    }
+
+    pub(super) fn run_actions(&mut self, ctx: &egui::Context) {
+        for action in std::mem::take(&mut self.actions) {
+            self.run(ctx, action);
+        }
+    }
+
+    fn run(&mut self, ctx: &egui::Context, action: Action) {
+        if action.discards_document() && self.document.as_ref().is_some_and(Document::is_dirty) {
+            self.prompt = Some(Prompt::UnsavedChanges { then: action });
+            return;
+        }
+        match action {
+            Action::Command(command) => self.run_command(ctx, command),
+            Action::OpenSession(path) => self.open_session(&path),
+            Action::OpenLibrary(dir) => {
+                self.close_document();
+                self.open_library(&dir);
+            }
+            Action::SelectPatient(id) => {
+                self.close_document();
+                if let Some(state) = &mut self.library {
+                    state.select(Some(id), &mut self.notifications);
+                }
+            }
+            Action::NewSessionFor(id) => self.new_session_for(id),
+            Action::CreatePatient(name) => self.create_patient(name),
+            Action::CloseWindow => {
+                self.close_document();
+                self.close_confirmed = true;
+                ctx.send_viewport_cmd(ViewportCommand::Close);
+            }
+        }
+    }
+
+    fn run_command(&mut self, ctx: &egui::Context, command: UiCommand) {
+        match command {
+            UiCommand::NewSession => match self.library.as_ref().and_then(|s| s.selected) {
+                Some(id) => self.new_session_for(id),
+                None => {
+                    self.notifications
+                        .info("Choose or add the patient this session is for.");
+                    self.prompt = Some(Prompt::NewPatient {
+                        name: String::new(),
+                    });
+                }
+            },
+            UiCommand::NewPatient => {
+                self.prompt = Some(Prompt::NewPatient {
+                    name: String::new(),
+                });
+            }
+            UiCommand::Open => {
+                if let Some(path) = self.dialogs.open_session() {
+                    self.open_session(&path);
+                }
+            }
+            UiCommand::OpenLibrary => {
+                if let Some(dir) = self.dialogs.pick_folder() {
+                    self.close_document();
+                    self.open_library(&dir);
+                }
+            }
+            UiCommand::ExploreDemo => self.explore_demo(),
+            UiCommand::Save => self.save(),
+            UiCommand::SaveAs => self.save_as(),
+            UiCommand::Close => self.close_document(),
+            UiCommand::Quit => {
+                self.close_document();
+                self.close_confirmed = true;
+                ctx.send_viewport_cmd(ViewportCommand::Close);
+            }
+            UiCommand::Undo => {
+                if let Some(doc) = &mut self.document {
+                    doc.undo();
+                }
+            }
+            UiCommand::Redo => {
+                if let Some(doc) = &mut self.document {
+                    doc.redo();
+                }
+            }
+            UiCommand::ToggleTheme => {
+                self.prefs.theme = self.prefs.theme.toggled();
+                ctx.set_theme(self.prefs.theme.egui());
+            }
+            UiCommand::ShowMessages => self.notifications.show_log = true,
+        }
+    }
+
+    pub(super) fn open_library(&mut self, dir: &Path) {
+        match LibraryState::open(Library::new(dir)) {
+            Ok(state) => {
+                for problem in &state.problems {
+                    self.notifications.error(problem.clone());
+                }
+                if *dir != self.paths.demo_library {
+                    self.prefs.last_library = Some(dir.to_owned());
+                }
+                self.library = Some(state);
+            }
+            Err(error) => self.notifications.error(error.to_string()),
+        }
+    }
+
+    pub(super) fn open_session(&mut self, path: &Path) {
+        if self
+            .document
+            .as_ref()
+            .is_some_and(|doc| doc.path.as_deref() == Some(path))
+        {
+            self.notifications.info("That session is already open.");
+            return;
+        }
+        match Document::open(path) {
+            Ok((doc, warnings)) => {
+                self.prefs.add_recent(path);
+                self.set_document(doc, warnings);
+            }
+            Err(error) => self.notifications.error(error.to_string()),
+        }
+    }
+
+    fn explore_demo(&mut self) {
+        let dir = self.paths.demo_library.clone();
+        if Library::new(&dir).is_empty()
+            && let Err(error) = crate::demo::write_demo_library(&dir)
+        {
+            self.notifications
+                .error(format!("Could not write the demo library: {error}"));
+            return;
+        }
+        self.close_document();
+        self.open_library(&dir);
+        self.notifications.info(format!(
+            "This is the demo library: fictional patients, kept apart from your records in {}",
+            dir.display()
+        ));
+    }
+
+    fn create_patient(&mut self, name: String) {
+        let name = name.trim().to_owned();
+        if name.is_empty() {
+            self.notifications
+                .warning("Enter the patient's name or initials.");
+            self.prompt = Some(Prompt::NewPatient { name });
+            return;
+        }
+        let Some(dir) = self.library().map(|l| l.root().to_owned()) else {
+            self.notifications
+                .error("No library is open: open a library folder first (File menu).");
+            return;
+        };
+        let library = Library::new(&dir);
+        let patient = Patient::new(PatientId::random(), name);
+        match library.create_patient(&patient) {
+            Ok(_) => {
+                self.open_library(&dir);
+                if let Some(state) = &mut self.library {
+                    state.select(Some(patient.id), &mut self.notifications);
+                }
+                self.notifications
+                    .success(format!("Added {}.", patient.display_name));
+                self.actions.push(Action::NewSessionFor(patient.id));
+            }
+            Err(error) => self.notifications.error(error.to_string()),
+        }
+    }
+
+    fn new_session_for(&mut self, patient_id: PatientId) {
+        let Some(state) = &self.library else {
+            return;
+        };
+        let now = jiff::ZonedDateTime::now().datetime();
+        let started = now
+            .with()
+            .second(0)
+            .subsec_nanosecond(0)
+            .build()
+            .unwrap_or(now);
+        let mut session = Session::new(SessionId::random(), patient_id, started);
+        if let Some(previous) = state.sessions.last() {
+            session.clinician = previous.session.clinician.clone();
+        }
+        let name = state
+            .patient(patient_id)
+            .map_or_else(String::new, |p| p.display_name.clone());
+        let doc = Document::new_unsaved(session, Some(state.library.clone()), name);
+        self.set_document(doc, Vec::new());
+    }
+
+    pub(super) fn save(&mut self) {
+        let Some(doc) = &mut self.document else {
+            return;
+        };
+        if doc.save_target().is_none() {
+            self.save_as();
+            return;
+        }
+        match doc.save() {
+            Ok(path) => {
+                self.prefs.add_recent(&path);
+                self.notifications
+                    .success(format!("Saved {}", path.display()));
+                self.refresh_library();
+            }
+            Err(error @ (SaveError::ChangedOnDisk { .. } | SaveError::DeletedOnDisk { .. })) => {
+                let deleted = matches!(error, SaveError::DeletedOnDisk { .. });
+                let changes = match (&doc.path, deleted) {
+                    (Some(path), false) => match crate::storage::load_session(path) {
+                        Ok(theirs) => describe_changes(&theirs, &doc.session),
+                        Err(load) => {
+                            vec![format!("the file on disk can no longer be read: {load}")]
+                        }
+                    },
+                    _ => Vec::new(),
+                };
+                self.notifications.warning(error.to_string());
+                self.prompt = Some(Prompt::Conflict { deleted, changes });
+            }
+            Err(error) => self.notifications.error(error.to_string()),
+        }
+    }
+
+    pub(super) fn save_as(&mut self) {
+        let Some(doc) = &self.document else {
+            return;
+        };
+        let suggested = Library::session_file_name(&doc.session);
+        let Some(path) = self.dialogs.save_session(&suggested) else {
+            return;
+        };
+        if path.exists() && doc.path.as_deref() != Some(path.as_path()) {
+            self.prompt = Some(Prompt::ReplaceFile { path });
+        } else {
+            self.save_to(&path);
+        }
+    }
+
+    pub(super) fn save_to(&mut self, path: &Path) {
+        let Some(doc) = &mut self.document else {
+            return;
+        };
+        match doc.save_as(path) {
+            Ok(path) => {
+                self.prefs.add_recent(&path);
+                self.notifications
+                    .success(format!("Saved {}", path.display()));
+                self.refresh_library();
+            }
+            Err(error) => self.notifications.error(error.to_string()),
+        }
+    }
+
+    fn refresh_library(&mut self) {
+        if let Some(state) = &mut self.library {
+            state.refresh(&mut self.notifications);
+        }
+    }
+}

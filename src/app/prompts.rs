@@ -1,0 +1,308 @@
+//! The questions the app asks and waits for: unsaved changes, a new patient's name,
+//! replacing a file, recovered work, a file changed elsewhere; and the read-only banner.
+
+use std::path::PathBuf;
+
+use egui::RichText;
+
+use super::command_handling::Action;
+use super::document::Document;
+use super::shell::MyomapApp;
+use super::theme::Palette;
+use crate::model::describe_changes;
+use crate::storage::RecoveryRecord;
+
+/// A question the app is waiting for the user to answer.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Prompt {
+    /// The open session has unsaved changes and `then` would close it.
+    UnsavedChanges {
+        then: Action,
+    },
+    NewPatient {
+        name: String,
+    },
+    /// Save As chose a file that exists.
+    ReplaceFile {
+        path: PathBuf,
+    },
+    /// Unsaved work from a run that did not end cleanly.
+    Recover {
+        file: PathBuf,
+        record: Box<RecoveryRecord>,
+        /// How the recovered copy differs from the file on disk, once asked.
+        comparison: Option<Vec<String>>,
+    },
+    /// Save found the file changed (or gone) on disk since it was opened.
+    Conflict {
+        deleted: bool,
+        /// How our version differs from the one on disk.
+        changes: Vec<String>,
+    },
+}
+
+impl MyomapApp {
+    /// Offers the next recovered session, if any and no other question is open.
+    /// Never while unsaved work is open: opening a recovered copy replaces the open session.
+    pub(super) fn next_recovery_prompt(&mut self) {
+        let busy = self.document.as_ref().is_some_and(Document::is_dirty);
+        if self.prompt.is_none()
+            && !busy
+            && let Some((file, record)) = self.pending_recovery.pop()
+        {
+            self.prompt = Some(Prompt::Recover {
+                file,
+                record: Box::new(record),
+                comparison: None,
+            });
+        }
+    }
+
+    pub(super) fn prompt_ui(&mut self, ctx: &egui::Context) {
+        let Some(prompt) = self.prompt.clone() else {
+            return;
+        };
+        let modal = egui::Modal::new(egui::Id::unique("prompt")).show(ctx, |ui| {
+            ui.set_width(420.0);
+            match prompt {
+                Prompt::UnsavedChanges { then } => {
+                    ui.heading("Save changes to this session?");
+                    let name = self.document.as_ref().map_or_else(String::new, Document::file_name);
+                    ui.label(format!(
+                        "{name} has changes that are not saved. If you don't save, they are lost."
+                    ));
+                    ui.add_space(8.0);
+                    ui.horizontal(|ui| {
+                        if ui.button("Save").clicked() {
+                            self.prompt = None;
+                            self.save();
+                            if !self.document.as_ref().is_some_and(Document::is_dirty) {
+                                self.actions.push(then.clone());
+                            }
+                        }
+                        if ui.button("Don't save").clicked() {
+                            self.prompt = None;
+                            self.close_document();
+                            self.actions.push(then.clone());
+                        }
+                        if ui.button("Cancel").clicked() {
+                            self.prompt = None;
+                        }
+                    });
+                }
+                Prompt::NewPatient { mut name } => {
+                    ui.heading("New patient");
+                    let label = ui.label("Name or initials, as your clinic shows them:");
+                    let response = ui
+                        .add(
+                            egui::TextEdit::singleline(&mut name)
+                                .hint_text("e.g. J. Smith")
+                                .desired_width(f32::INFINITY),
+                        )
+                        .labelled_by(label.id);
+                    if !response.has_focus() && name.is_empty() {
+                        response.request_focus();
+                    }
+                    let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                    ui.add_space(8.0);
+                    let mut done = false;
+                    ui.horizontal(|ui| {
+                        if ui.button("Create patient").clicked() || enter {
+                            self.actions.push(Action::CreatePatient(name.clone()));
+                            done = true;
+                        }
+                        if ui.button("Cancel").clicked() {
+                            done = true;
+                        }
+                    });
+                    self.prompt = (!done).then_some(Prompt::NewPatient { name });
+                }
+                Prompt::Recover {
+                    file,
+                    record,
+                    comparison,
+                } => self.recover_prompt_ui(ui, file, *record, comparison),
+                Prompt::Conflict { deleted, changes } => self.conflict_prompt_ui(ui, deleted, &changes),
+                Prompt::ReplaceFile { path } => {
+                    ui.heading("Replace the existing file?");
+                    ui.label(format!(
+                        "{} already exists. Replacing it keeps its current contents as a .bak file beside it.",
+                        path.display()
+                    ));
+                    ui.horizontal(|ui| {
+                        if ui.button("Replace").clicked() {
+                            self.prompt = None;
+                            self.save_to(&path);
+                        }
+                        if ui.button("Cancel").clicked() {
+                            self.prompt = None;
+                        }
+                    });
+                }
+            }
+        });
+        if modal.should_close() && matches!(self.prompt, Some(Prompt::NewPatient { .. })) {
+            self.prompt = None;
+        }
+    }
+
+    fn recover_prompt_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        file: PathBuf,
+        record: RecoveryRecord,
+        comparison: Option<Vec<String>>,
+    ) {
+        ui.heading("Recover unsaved work?");
+        let name = record.original.as_ref().map_or_else(
+            || format!("a new session of {}", record.session.date()),
+            |p| {
+                p.file_name()
+                    .map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into())
+            },
+        );
+        ui.label(format!(
+            "myomap did not close normally. Changes to {name} ({}) were kept, as of {}.",
+            record.patient_name,
+            record.written_at.strftime("%Y-%m-%d %H:%M:%S")
+        ));
+        if let Some(lines) = &comparison {
+            ui.add_space(6.0);
+            if lines.is_empty() {
+                ui.label("The recovered copy is the same as the file on disk.");
+            } else {
+                ui.label("Compared with the file on disk, the recovered copy has:");
+                for line in lines {
+                    ui.label(format!("• {line}"));
+                }
+            }
+        }
+        ui.add_space(8.0);
+        let mut next = Some(Prompt::Recover {
+            file: file.clone(),
+            record: Box::new(record.clone()),
+            comparison: comparison.clone(),
+        });
+        ui.horizontal(|ui| {
+            if ui.button("Open recovered copy").clicked() {
+                next = None;
+                let (doc, warnings) = Document::from_recovery(record.clone());
+                let revision = doc.revision();
+                self.set_document(doc, warnings);
+                // The recovery file matches the document: it stays until the recovered work
+                // is saved or discarded.
+                self.recovered_revision = Some(revision);
+            }
+            if let Some(original) = record.original.as_ref().filter(|_| comparison.is_none())
+                && ui.button("Compare with the file on disk").clicked()
+            {
+                let lines = match crate::storage::load_session(original) {
+                    Ok(theirs) => describe_changes(&theirs, &record.session),
+                    Err(error) => vec![format!("no readable file on disk ({error})")],
+                };
+                next = Some(Prompt::Recover {
+                    file: file.clone(),
+                    record: Box::new(record.clone()),
+                    comparison: Some(lines),
+                });
+            }
+            if ui.button("Discard recovered copy").clicked() {
+                next = None;
+                if let Err(error) = std::fs::remove_file(&file) {
+                    self.notifications
+                        .error(format!("Could not remove {}: {error}", file.display()));
+                }
+            }
+        });
+        self.prompt = next;
+    }
+
+    fn conflict_prompt_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        deleted: bool,
+        changes: &[String],
+    ) {
+        let name = self
+            .document
+            .as_ref()
+            .map_or_else(String::new, Document::file_name);
+        if deleted {
+            ui.heading("The file was deleted on disk");
+            ui.label(format!(
+                "{name} was deleted or moved (by another workstation or a sync tool) since you opened it. Your changes are still here."
+            ));
+        } else {
+            ui.heading("The file changed on disk");
+            ui.label(format!(
+                "{name} was changed by someone else (another workstation or a sync tool) since you opened it. It was not overwritten."
+            ));
+            if !changes.is_empty() {
+                ui.label("Compared with the file on disk, your version has:");
+                for line in changes {
+                    ui.label(format!("• {line}"));
+                }
+            }
+        }
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button("Save as a copy…").clicked() {
+                self.prompt = None;
+                self.save_as();
+            }
+            if deleted {
+                if ui.button("Save it again here").clicked() {
+                    self.prompt = None;
+                    if let Some(path) = self.document.as_ref().and_then(|d| d.path.clone()) {
+                        self.save_to(&path);
+                    }
+                }
+            } else if ui.button("Reload and discard my changes").clicked() {
+                self.prompt = None;
+                if let Some(doc) = &mut self.document
+                    && let Err(error) = doc.reload()
+                {
+                    self.notifications.error(error.to_string());
+                }
+            }
+            if ui.button("Cancel").clicked() {
+                self.prompt = None;
+            }
+        });
+    }
+
+    /// The banner over a session someone else has open.
+    pub(super) fn read_only_banner(&mut self, ui: &mut egui::Ui) {
+        let Some(holder) = self.document.as_ref().and_then(Document::held_by).cloned() else {
+            return;
+        };
+        let palette = Palette::of(ui.ctx());
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                let why = if holder.is_stale() {
+                    format!(
+                        "Read-only: left locked by a myomap that is no longer running ({}).",
+                        holder.describe()
+                    )
+                } else {
+                    format!("Read-only: this session is {}.", holder.describe())
+                };
+                ui.label(RichText::new(why).color(palette.warning));
+                if ui
+                    .button("Take over editing")
+                    .on_hover_text(
+                        "Edit here instead. Only do this if it is not really being edited elsewhere: two people saving the same session would conflict.",
+                    )
+                    .clicked()
+                    && let Some(doc) = &mut self.document
+                {
+                    match doc.take_over() {
+                        Ok(()) => self.notifications.info("You can edit this session now."),
+                        Err(error) => self.notifications.error(error.to_string()),
+                    }
+                }
+            });
+        });
+        ui.add_space(6.0);
+    }
+}
