@@ -224,21 +224,21 @@ impl Document {
                 )),
             ));
         }
-        let Some(target) = self.save_target() else {
-            return Err(SaveError::io(
-                Path::new("untitled"),
-                std::io::Error::new(
-                    std::io::ErrorKind::InvalidInput,
-                    "choose a file with Save as…",
-                ),
-            ));
-        };
-        let stamp = if self.path.is_some() {
-            storage::save(&target, &self.session, self.stamp)?
-        } else if let Some(library) = &self.library {
-            library.create_session(&self.session)?.1
-        } else {
-            return self.save_as(&target);
+        let (target, stamp) = match (&self.path, &self.library) {
+            (Some(path), _) => (
+                path.clone(),
+                storage::save(path, &self.session, self.stamp)?,
+            ),
+            (None, Some(library)) => library.create_session(&self.session)?,
+            (None, None) => {
+                return Err(SaveError::io(
+                    Path::new("untitled"),
+                    std::io::Error::new(
+                        std::io::ErrorKind::InvalidInput,
+                        "choose a file with Save as…",
+                    ),
+                ));
+            }
         };
         self.mark_saved(target.clone(), stamp);
         Ok(target)

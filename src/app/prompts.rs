@@ -58,101 +58,138 @@ impl MyomapApp {
         }
     }
 
+    /// Shows the open question, if any. Each question's function returns the question again
+    /// while it waits for an answer, `None` once answered; an answer may raise a new question
+    /// (Save can find a conflict), which then takes its place.
     pub(super) fn prompt_ui(&mut self, ctx: &egui::Context) {
-        let Some(prompt) = self.prompt.clone() else {
+        let Some(prompt) = self.prompt.take() else {
             return;
         };
+        let mut waiting = None;
         let modal = egui::Modal::new(egui::Id::unique("prompt")).show(ctx, |ui| {
             ui.set_width(420.0);
-            match prompt {
-                Prompt::UnsavedChanges { then } => {
-                    ui.heading("Save changes to this session?");
-                    let name = self.document.as_ref().map_or_else(String::new, Document::file_name);
-                    ui.label(format!(
-                        "{name} has changes that are not saved. If you don't save, they are lost."
-                    ));
-                    ui.add_space(8.0);
-                    ui.horizontal(|ui| {
-                        if ui.button("Save").clicked() {
-                            self.prompt = None;
-                            self.save();
-                            if !self.document.as_ref().is_some_and(Document::is_dirty) {
-                                self.actions.push(then.clone());
-                            }
-                        }
-                        if ui.button("Don't save").clicked() {
-                            self.prompt = None;
-                            self.close_document();
-                            self.actions.push(then.clone());
-                        }
-                        if ui.button("Cancel").clicked() {
-                            self.prompt = None;
-                        }
-                    });
-                }
-                Prompt::NewPatient { mut name } => {
-                    ui.heading("New patient");
-                    let label = ui.label("Name or initials, as your clinic shows them:");
-                    let response = ui
-                        .add(
-                            egui::TextEdit::singleline(&mut name)
-                                .hint_text("e.g. J. Smith")
-                                .desired_width(f32::INFINITY),
-                        )
-                        .labelled_by(label.id);
-                    if !response.has_focus() && name.is_empty() {
-                        response.request_focus();
-                    }
-                    let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                    ui.add_space(8.0);
-                    let mut done = false;
-                    ui.horizontal(|ui| {
-                        if ui.button("Create patient").clicked() || enter {
-                            self.actions.push(Action::CreatePatient(name.clone()));
-                            done = true;
-                        }
-                        if ui.button("Cancel").clicked() {
-                            done = true;
-                        }
-                    });
-                    self.prompt = (!done).then_some(Prompt::NewPatient { name });
-                }
+            waiting = match prompt {
+                Prompt::UnsavedChanges { then } => self.unsaved_changes_ui(ui, then),
+                Prompt::NewPatient { name } => self.new_patient_ui(ui, name),
+                Prompt::ReplaceFile { path } => self.replace_file_ui(ui, path),
                 Prompt::Recover {
                     file,
                     record,
                     comparison,
-                } => self.recover_prompt_ui(ui, file, *record, comparison),
-                Prompt::Conflict { deleted, changes } => self.conflict_prompt_ui(ui, deleted, &changes),
-                Prompt::ReplaceFile { path } => {
-                    ui.heading("Replace the existing file?");
-                    ui.label(format!(
-                        "{} already exists. Replacing it keeps its current contents as a .bak file beside it.",
-                        path.display()
-                    ));
-                    ui.horizontal(|ui| {
-                        if ui.button("Replace").clicked() {
-                            self.prompt = None;
-                            self.save_to(&path);
-                        }
-                        if ui.button("Cancel").clicked() {
-                            self.prompt = None;
-                        }
-                    });
-                }
-            }
+                } => self.recover_ui(ui, file, record, comparison),
+                Prompt::Conflict { deleted, changes } => self.conflict_ui(ui, deleted, changes),
+            };
         });
-        if modal.should_close() && matches!(self.prompt, Some(Prompt::NewPatient { .. })) {
-            self.prompt = None;
+        // Escape or a click outside dismisses the name question only: the others decide
+        // what happens to clinical work and need an explicit answer.
+        if modal.should_close() && matches!(waiting, Some(Prompt::NewPatient { .. })) {
+            waiting = None;
+        }
+        if self.prompt.is_none() {
+            self.prompt = waiting;
         }
     }
 
-    fn recover_prompt_ui(
+    fn unsaved_changes_ui(&mut self, ui: &mut egui::Ui, then: Action) -> Option<Prompt> {
+        ui.heading("Save changes to this session?");
+        let name = self
+            .document
+            .as_ref()
+            .map_or_else(String::new, Document::file_name);
+        ui.label(format!(
+            "{name} has changes that are not saved. If you don't save, they are lost."
+        ));
+        ui.add_space(8.0);
+        let (save, discard, cancel) = ui
+            .horizontal(|ui| {
+                (
+                    ui.button("Save").clicked(),
+                    ui.button("Don't save").clicked(),
+                    ui.button("Cancel").clicked(),
+                )
+            })
+            .inner;
+        if save {
+            self.save();
+            if !self.document.as_ref().is_some_and(Document::is_dirty) {
+                self.actions.push(then);
+            }
+            None
+        } else if discard {
+            self.close_document();
+            self.actions.push(then);
+            None
+        } else if cancel {
+            None
+        } else {
+            Some(Prompt::UnsavedChanges { then })
+        }
+    }
+
+    fn new_patient_ui(&mut self, ui: &mut egui::Ui, mut name: String) -> Option<Prompt> {
+        ui.heading("New patient");
+        let label = ui.label("Name or initials, as your clinic shows them:");
+        let response = ui
+            .add(
+                egui::TextEdit::singleline(&mut name)
+                    .hint_text("e.g. J. Smith")
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(label.id);
+        if !response.has_focus() && name.is_empty() {
+            response.request_focus();
+        }
+        let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        ui.add_space(8.0);
+        let (create, cancel) = ui
+            .horizontal(|ui| {
+                (
+                    ui.button("Create patient").clicked(),
+                    ui.button("Cancel").clicked(),
+                )
+            })
+            .inner;
+        if create || enter {
+            self.actions.push(Action::CreatePatient(name));
+            None
+        } else if cancel {
+            None
+        } else {
+            Some(Prompt::NewPatient { name })
+        }
+    }
+
+    fn replace_file_ui(&mut self, ui: &mut egui::Ui, path: PathBuf) -> Option<Prompt> {
+        ui.heading("Replace the existing file?");
+        ui.label(format!(
+            "{} already exists. Replacing it keeps its current contents as a .bak file beside it.",
+            path.display()
+        ));
+        let (replace, cancel) = ui
+            .horizontal(|ui| {
+                (
+                    ui.button("Replace").clicked(),
+                    ui.button("Cancel").clicked(),
+                )
+            })
+            .inner;
+        if replace {
+            self.save_to(&path);
+            None
+        } else if cancel {
+            None
+        } else {
+            Some(Prompt::ReplaceFile { path })
+        }
+    }
+
+    fn recover_ui(
         &mut self,
         ui: &mut egui::Ui,
         file: PathBuf,
-        record: RecoveryRecord,
+        record: Box<RecoveryRecord>,
         comparison: Option<Vec<String>>,
-    ) {
+    ) -> Option<Prompt> {
         ui.heading("Recover unsaved work?");
         let name = record.original.as_ref().map_or_else(
             || format!("a new session of {}", record.session.date()),
@@ -178,51 +215,53 @@ impl MyomapApp {
             }
         }
         ui.add_space(8.0);
-        let mut next = Some(Prompt::Recover {
-            file: file.clone(),
-            record: Box::new(record.clone()),
-            comparison: comparison.clone(),
-        });
-        ui.horizontal(|ui| {
-            if ui.button("Open recovered copy").clicked() {
-                next = None;
-                let (doc, warnings) = Document::from_recovery(record.clone());
-                let revision = doc.revision();
-                self.set_document(doc, warnings);
-                // The recovery file matches the document: it stays until the recovered work
-                // is saved or discarded.
-                self.recovered_revision = Some(revision);
+        let can_compare = record.original.is_some() && comparison.is_none();
+        let (open, compare, discard) = ui
+            .horizontal(|ui| {
+                (
+                    ui.button("Open recovered copy").clicked(),
+                    can_compare && ui.button("Compare with the file on disk").clicked(),
+                    ui.button("Discard recovered copy").clicked(),
+                )
+            })
+            .inner;
+        if open {
+            let (doc, warnings) = Document::from_recovery(*record);
+            let revision = doc.revision();
+            self.set_document(doc, warnings);
+            // The recovery file matches the document: it stays until the recovered work is
+            // saved or discarded.
+            self.recovered_revision = Some(revision);
+            None
+        } else if discard {
+            if let Err(error) = std::fs::remove_file(&file) {
+                self.notifications
+                    .error(format!("Could not remove {}: {error}", file.display()));
             }
-            if let Some(original) = record.original.as_ref().filter(|_| comparison.is_none())
-                && ui.button("Compare with the file on disk").clicked()
-            {
-                let lines = match crate::storage::load_session(original) {
+            None
+        } else {
+            let comparison = if compare && let Some(original) = &record.original {
+                Some(match crate::storage::load_session(original) {
                     Ok(theirs) => describe_changes(&theirs, &record.session),
                     Err(error) => vec![format!("no readable file on disk ({error})")],
-                };
-                next = Some(Prompt::Recover {
-                    file: file.clone(),
-                    record: Box::new(record.clone()),
-                    comparison: Some(lines),
-                });
-            }
-            if ui.button("Discard recovered copy").clicked() {
-                next = None;
-                if let Err(error) = std::fs::remove_file(&file) {
-                    self.notifications
-                        .error(format!("Could not remove {}: {error}", file.display()));
-                }
-            }
-        });
-        self.prompt = next;
+                })
+            } else {
+                comparison
+            };
+            Some(Prompt::Recover {
+                file,
+                record,
+                comparison,
+            })
+        }
     }
 
-    fn conflict_prompt_ui(
+    fn conflict_ui(
         &mut self,
         ui: &mut egui::Ui,
         deleted: bool,
-        changes: &[String],
-    ) {
+        changes: Vec<String>,
+    ) -> Option<Prompt> {
         let name = self
             .document
             .as_ref()
@@ -239,36 +278,43 @@ impl MyomapApp {
             ));
             if !changes.is_empty() {
                 ui.label("Compared with the file on disk, your version has:");
-                for line in changes {
+                for line in &changes {
                     ui.label(format!("• {line}"));
                 }
             }
         }
         ui.add_space(8.0);
-        ui.horizontal(|ui| {
-            if ui.button("Save as a copy…").clicked() {
-                self.prompt = None;
-                self.save_as();
+        let (copy, resolve, cancel) = ui
+            .horizontal(|ui| {
+                let copy = ui.button("Save as a copy…").clicked();
+                let resolve = if deleted {
+                    ui.button("Save it again here").clicked()
+                } else {
+                    ui.button("Reload and discard my changes").clicked()
+                };
+                (copy, resolve, ui.button("Cancel").clicked())
+            })
+            .inner;
+        if copy {
+            self.save_as();
+            None
+        } else if resolve && deleted {
+            if let Some(path) = self.document.as_ref().and_then(|d| d.path.clone()) {
+                self.save_to(&path);
             }
-            if deleted {
-                if ui.button("Save it again here").clicked() {
-                    self.prompt = None;
-                    if let Some(path) = self.document.as_ref().and_then(|d| d.path.clone()) {
-                        self.save_to(&path);
-                    }
-                }
-            } else if ui.button("Reload and discard my changes").clicked() {
-                self.prompt = None;
-                if let Some(doc) = &mut self.document
-                    && let Err(error) = doc.reload()
-                {
-                    self.notifications.error(error.to_string());
-                }
+            None
+        } else if resolve {
+            if let Some(doc) = &mut self.document
+                && let Err(error) = doc.reload()
+            {
+                self.notifications.error(error.to_string());
             }
-            if ui.button("Cancel").clicked() {
-                self.prompt = None;
-            }
-        });
+            None
+        } else if cancel {
+            None
+        } else {
+            Some(Prompt::Conflict { deleted, changes })
+        }
     }
 
     /// The banner over a session someone else has open.
