@@ -213,7 +213,9 @@ fn from_decode(path: &Path, error: DecodeError) -> Problem {
 fn from_load_error(error: LoadError) -> Problem {
     match error {
         LoadError::Decode { path, error } => from_decode(&path, error),
-        LoadError::Io { .. } => problem_without_position(error.path(), error.message()),
+        LoadError::Io { .. } | LoadError::DuplicateId { .. } => {
+            problem_without_position(error.path(), error.message())
+        }
     }
 }
 

@@ -396,6 +396,23 @@ fn unreadable_files_in_a_library_are_reported_not_skipped() {
     assert!(problems[0].to_string().contains("broken.ron:"));
 }
 
+#[test]
+fn a_copied_session_file_is_reported_as_a_duplicate() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let library = Library::new(dir.path());
+    let patient = Patient::new(PatientId::from_u128(0xdef), "C");
+    library.create_patient(&patient).expect("patient");
+    let (path, _) = library.create_session(&full_session()).expect("session");
+    let copy = path.with_file_name("2026-11-02-copy.ron");
+    std::fs::copy(&path, &copy).expect("copy");
+    let (patients, _) = library.scan().expect("scan");
+    let (sessions, problems) = Library::load_sessions(&patients[0]);
+    assert_eq!(sessions.len(), 2, "both are listed, nothing hidden");
+    assert_eq!(problems.len(), 1);
+    let message = problems[0].to_string();
+    assert!(message.contains("same id"), "{message}");
+}
+
 #[cfg(unix)]
 #[test]
 fn library_files_and_folders_are_private() {

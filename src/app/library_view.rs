@@ -52,7 +52,10 @@ impl LibraryState {
         };
         let (sessions, problems) = Library::load_sessions(entry);
         for problem in problems {
-            notifications.error(problem.to_string());
+            match problem {
+                LoadError::DuplicateId { .. } => notifications.warning(problem.to_string()),
+                _ => notifications.error(problem.to_string()),
+            }
         }
         self.sessions = sessions;
     }

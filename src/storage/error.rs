@@ -16,6 +16,13 @@ pub enum LoadError {
     },
     #[error("{}", positioned(path, error))]
     Decode { path: PathBuf, error: DecodeError },
+    /// Two files claim to be the same record (a copied file, a sync tool's duplicate).
+    #[error(
+        "{}: has the same id as {} (a copied file?); both are listed, check which is right",
+        path.display(),
+        other.display()
+    )]
+    DuplicateId { path: PathBuf, other: PathBuf },
 }
 
 impl LoadError {
@@ -35,7 +42,9 @@ impl LoadError {
 
     pub fn path(&self) -> &Path {
         match self {
-            Self::Io { path, .. } | Self::Decode { path, .. } => path,
+            Self::Io { path, .. } | Self::Decode { path, .. } | Self::DuplicateId { path, .. } => {
+                path
+            }
         }
     }
 
@@ -44,6 +53,9 @@ impl LoadError {
         match self {
             Self::Io { source, .. } => io_message(source),
             Self::Decode { error, .. } => error.to_string(),
+            Self::DuplicateId { other, .. } => {
+                format!("has the same id as {}", other.display())
+            }
         }
     }
 }

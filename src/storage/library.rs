@@ -161,6 +161,15 @@ impl Library {
             }
         }
         sessions.sort_by_key(|entry| entry.session.started_at);
+        let mut seen = std::collections::HashMap::new();
+        for entry in &sessions {
+            if let Some(first) = seen.insert(entry.session.id, &entry.path) {
+                problems.push(LoadError::DuplicateId {
+                    path: entry.path.clone(),
+                    other: first.clone(),
+                });
+            }
+        }
         (sessions, problems)
     }
 }
