@@ -1,0 +1,382 @@
+//! Pain-drawing metrics (see "Pain drawings: how they are measured" in `clinical.md`): extent
+//! as a share of the body chart, Jaccard overlap, centroid shift, the difference map of two
+//! visits, trigger points matched across visits, and counts. No egui.
+
+mod mask;
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+pub use mask::{CELL_MM, FRAME_HALF_WIDTH, FRAME_HEIGHT, PainMask};
+
+use crate::bodymap::{BodyMap, FLATTEN_TOLERANCE_MM};
+use crate::geometry::{MapPoint, ViewId};
+use crate::model::{MarkId, PainScore, PaintOp, Session, TriggerPointStatus};
+
+/// A change in extent smaller than this many percentage points of the body chart is within
+/// measurement error: repeat drawings of unchanged pain differ by about this much (see
+/// `docs/metrics.md`).
+pub const EXTENT_MEASUREMENT_ERROR_PP: f32 = 0.5;
+
+/// Trigger points of two visits in the same muscle and side closer than this are taken to be
+/// the same point (palpation finds a trigger point again within a couple of centimetres).
+pub const TRIGGER_POINT_MATCH_MM: f32 = 30.0;
+
+/// The body chart of each view: its silhouette as a mask and its area, so that extent is a
+/// share of the body and paint outside the body does not count.
+#[derive(Clone, Debug, Default)]
+pub struct BodyCharts {
+    charts: HashMap<ViewId, (PainMask, f32)>,
+}
+
+impl BodyCharts {
+    /// The silhouettes of every view of `map`.
+    pub fn from_map(map: &BodyMap) -> Self {
+        let charts = map
+            .views
+            .iter()
+            .map(|view| {
+                let mut mask = PainMask::new();
+                for outline in &view.outline {
+                    mask.apply(&PaintOp::Fill {
+                        points: outline.flatten(FLATTEN_TOLERANCE_MM),
+                    });
+                }
+                let area = mask.area_mm2();
+                (view.id.clone(), (mask, area))
+            })
+            .collect();
+        Self { charts }
+    }
+
+    /// The painted mask of `view`, clipped to the body where its chart is known.
+    pub fn painted(&self, session: &Session, view: &ViewId) -> PainMask {
+        let mask = PainMask::of_view(&session.referred_zones, view);
+        match self.charts.get(view) {
+            Some((body, _)) => mask.and(body),
+            None => mask,
+        }
+    }
+
+    /// The body-chart area of a view, mm², when the view is known.
+    pub fn area(&self, view: &ViewId) -> Option<f32> {
+        self.charts.get(view).map(|(_, area)| *area)
+    }
+}
+
+/// Pain drawing of one view.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ViewMetrics {
+    pub view: ViewId,
+    pub painted_mm2: f32,
+    /// Share of the view's body chart painted, percent; `None` for a view without a chart.
+    pub extent_percent: Option<f32>,
+    pub centroid: Option<MapPoint>,
+}
+
+/// Everything measured on one session.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SessionMetrics {
+    /// Views with paint, in view-id order.
+    pub views: Vec<ViewMetrics>,
+    /// Painted area over all charted views ÷ their body-chart area, percent.
+    pub total_extent_percent: Option<f32>,
+    pub active_trigger_points: usize,
+    pub latent_trigger_points: usize,
+    pub needle_sites: usize,
+    /// Muscles needled, counting each side once (billing counts muscles, not needles).
+    pub muscles_needled: usize,
+    pub twitch_responses: u32,
+    pub pain_before: Option<PainScore>,
+    pub pain_after: Option<PainScore>,
+}
+
+fn painted_views(sessions: &[&Session]) -> BTreeSet<ViewId> {
+    sessions
+        .iter()
+        .flat_map(|s| &s.referred_zones)
+        .map(|z| z.view.clone())
+        .collect()
+}
+
+/// The painted mask of every view in `views`, clipped to the body.
+fn masks(
+    session: &Session,
+    views: &BTreeSet<ViewId>,
+    charts: &BodyCharts,
+) -> BTreeMap<ViewId, PainMask> {
+    views
+        .iter()
+        .map(|view| (view.clone(), charts.painted(session, view)))
+        .collect()
+}
+
+/// Measures one session.
+pub fn session_metrics(session: &Session, charts: &BodyCharts) -> SessionMetrics {
+    let views = painted_views(&[session]);
+    metrics_from(session, &masks(session, &views, charts), charts)
+}
+
+/// Measures one session whose view masks are already rasterised.
+fn metrics_from(
+    session: &Session,
+    masks: &BTreeMap<ViewId, PainMask>,
+    charts: &BodyCharts,
+) -> SessionMetrics {
+    let mut views = Vec::new();
+    let (mut painted_total, mut chart_total) = (0.0, 0.0);
+    for view in painted_views(&[session]) {
+        let Some(mask) = masks.get(&view) else {
+            continue;
+        };
+        let painted = mask.area_mm2();
+        let extent = charts.area(&view).filter(|a| *a > 0.0).map(|area| {
+            painted_total += painted;
+            chart_total += area;
+            100.0 * painted / area
+        });
+        views.push(ViewMetrics {
+            view,
+            painted_mm2: painted,
+            extent_percent: extent,
+            centroid: mask.centroid(),
+        });
+    }
+    let muscles_needled: BTreeSet<_> = session
+        .needle_sites
+        .iter()
+        .filter_map(|n| n.muscle.as_ref().map(|m| (m.0.as_str(), n.side as u8)))
+        .collect();
+    SessionMetrics {
+        views,
+        total_extent_percent: (chart_total > 0.0).then(|| 100.0 * painted_total / chart_total),
+        active_trigger_points: session
+            .trigger_points
+            .iter()
+            .filter(|t| t.status == TriggerPointStatus::Active)
+            .count(),
+        latent_trigger_points: session
+            .trigger_points
+            .iter()
+            .filter(|t| t.status == TriggerPointStatus::Latent)
+            .count(),
+        needle_sites: session.needle_sites.len(),
+        muscles_needled: muscles_needled.len(),
+        twitch_responses: session
+            .needle_sites
+            .iter()
+            .filter_map(|n| n.twitch_count)
+            .sum(),
+        pain_before: session.pain_before,
+        pain_after: session.pain_after,
+    }
+}
+
+/// How a measured change should be read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Change {
+    Less,
+    More,
+    /// Smaller than measurement error: not progress, not worsening.
+    WithinMeasurementError,
+}
+
+impl Change {
+    pub fn of_extent(change_pp: f32) -> Self {
+        if change_pp.abs() < EXTENT_MEASUREMENT_ERROR_PP {
+            Self::WithinMeasurementError
+        } else if change_pp < 0.0 {
+            Self::Less
+        } else {
+            Self::More
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Less => "smaller",
+            Self::More => "larger",
+            Self::WithinMeasurementError => "within measurement error",
+        }
+    }
+}
+
+/// Where pain is new, gone or still there between two visits, on one view.
+#[derive(Clone, Debug)]
+pub struct ViewDifference {
+    pub view: ViewId,
+    pub new: PainMask,
+    pub resolved: PainMask,
+    pub persisting: PainMask,
+}
+
+/// One view compared between an earlier and a later visit.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ViewComparison {
+    pub view: ViewId,
+    pub new_mm2: f32,
+    pub resolved_mm2: f32,
+    pub persisting_mm2: f32,
+    /// Intersection ÷ union; `None` when neither visit has pain on the view.
+    pub jaccard: Option<f32>,
+    /// Later minus earlier extent, percentage points of the view's body chart.
+    pub extent_change_pp: Option<f32>,
+    pub extent_change: Option<Change>,
+    /// Distance between the centroids of the two drawings, mm on the reference body.
+    pub centroid_shift_mm: Option<f32>,
+}
+
+/// Trigger points of two visits matched by view, muscle, side and distance.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TriggerPointMatches {
+    /// (earlier, later) pairs.
+    pub persisting: Vec<(MarkId, MarkId)>,
+    /// In the earlier visit only.
+    pub resolved: Vec<MarkId>,
+    /// In the later visit only.
+    pub new: Vec<MarkId>,
+}
+
+/// An earlier and a later visit compared.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Comparison {
+    pub earlier: SessionMetrics,
+    pub later: SessionMetrics,
+    pub views: Vec<ViewComparison>,
+    pub total_extent_change_pp: Option<f32>,
+    pub total_extent_change: Option<Change>,
+    pub trigger_points: TriggerPointMatches,
+}
+
+/// The difference maps of every view painted in either visit.
+pub fn differences(earlier: &Session, later: &Session, charts: &BodyCharts) -> Vec<ViewDifference> {
+    let views = painted_views(&[earlier, later]);
+    differences_from(
+        &masks(earlier, &views, charts),
+        &masks(later, &views, charts),
+    )
+}
+
+fn differences_from(
+    earlier: &BTreeMap<ViewId, PainMask>,
+    later: &BTreeMap<ViewId, PainMask>,
+) -> Vec<ViewDifference> {
+    earlier
+        .iter()
+        .filter_map(|(view, a)| later.get(view).map(|b| (view, a, b)))
+        .map(|(view, a, b)| ViewDifference {
+            view: view.clone(),
+            new: b.and_not(a),
+            resolved: a.and_not(b),
+            persisting: a.and(b),
+        })
+        .collect()
+}
+
+/// Compares an earlier visit with a later one.
+pub fn compare(earlier: &Session, later: &Session, charts: &BodyCharts) -> Comparison {
+    // Each view of each visit is rasterised once, for the metrics and the difference maps.
+    let views = painted_views(&[earlier, later]);
+    let (earlier_masks, later_masks) =
+        (masks(earlier, &views, charts), masks(later, &views, charts));
+    let earlier_metrics = metrics_from(earlier, &earlier_masks, charts);
+    let later_metrics = metrics_from(later, &later_masks, charts);
+    let extent_of = |metrics: &SessionMetrics, view: &ViewId| {
+        metrics
+            .views
+            .iter()
+            .find(|v| &v.view == view)
+            .and_then(|v| v.extent_percent)
+            .or_else(|| charts.area(view).map(|_| 0.0))
+    };
+    let centroid_of = |metrics: &SessionMetrics, view: &ViewId| {
+        metrics
+            .views
+            .iter()
+            .find(|v| &v.view == view)
+            .and_then(|v| v.centroid)
+    };
+    let views = differences_from(&earlier_masks, &later_masks)
+        .into_iter()
+        .map(|d| {
+            let (new, resolved, persisting) = (
+                d.new.area_mm2(),
+                d.resolved.area_mm2(),
+                d.persisting.area_mm2(),
+            );
+            let union = new + resolved + persisting;
+            let change = extent_of(&later_metrics, &d.view)
+                .zip(extent_of(&earlier_metrics, &d.view))
+                .map(|(b, a)| b - a);
+            ViewComparison {
+                jaccard: (union > 0.0).then(|| persisting / union),
+                extent_change_pp: change,
+                extent_change: change.map(Change::of_extent),
+                centroid_shift_mm: centroid_of(&earlier_metrics, &d.view)
+                    .zip(centroid_of(&later_metrics, &d.view))
+                    .map(|(a, b)| a.distance(b)),
+                new_mm2: new,
+                resolved_mm2: resolved,
+                persisting_mm2: persisting,
+                view: d.view,
+            }
+        })
+        .collect();
+    let total = match (
+        earlier_metrics.total_extent_percent,
+        later_metrics.total_extent_percent,
+    ) {
+        (Some(a), Some(b)) => Some(b - a),
+        (Some(a), None) => Some(-a),
+        (None, Some(b)) => Some(b),
+        (None, None) => None,
+    };
+    Comparison {
+        total_extent_change: total.map(Change::of_extent),
+        total_extent_change_pp: total,
+        trigger_points: match_trigger_points(earlier, later),
+        earlier: earlier_metrics,
+        later: later_metrics,
+        views,
+    }
+}
+
+/// Matches trigger points of two visits: same view, muscle and side, nearest first, within
+/// [`TRIGGER_POINT_MATCH_MM`].
+pub fn match_trigger_points(earlier: &Session, later: &Session) -> TriggerPointMatches {
+    let mut candidates = Vec::new();
+    for a in &earlier.trigger_points {
+        for b in &later.trigger_points {
+            let same_place = a.view == b.view && a.muscle == b.muscle && a.side == b.side;
+            let distance = a.at.distance(b.at);
+            if same_place && distance <= TRIGGER_POINT_MATCH_MM {
+                candidates.push((distance, a.id, b.id));
+            }
+        }
+    }
+    candidates.sort_by(|x, y| x.0.total_cmp(&y.0));
+    let mut matches = TriggerPointMatches::default();
+    let (mut used_a, mut used_b) = (BTreeSet::new(), BTreeSet::new());
+    for (_, a, b) in candidates {
+        if !used_a.contains(&a) && !used_b.contains(&b) {
+            used_a.insert(a);
+            used_b.insert(b);
+            matches.persisting.push((a, b));
+        }
+    }
+    matches.resolved = earlier
+        .trigger_points
+        .iter()
+        .map(|t| t.id)
+        .filter(|id| !used_a.contains(id))
+        .collect();
+    matches.new = later
+        .trigger_points
+        .iter()
+        .map(|t| t.id)
+        .filter(|id| !used_b.contains(id))
+        .collect();
+    matches
+}
+
+#[cfg(test)]
+mod tests;
