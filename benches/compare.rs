@@ -6,7 +6,7 @@ use std::hint::black_box;
 use criterion::{Criterion, criterion_group, criterion_main};
 use myomap::bodymap::{BODY_MAP_FORMAT_VERSION, BodyMap, Facing, Path, Segment, View};
 use myomap::geometry::{MapPoint, ViewId};
-use myomap::metrics::{BodyCharts, compare, differences};
+use myomap::metrics::{BodyCharts, SessionMasks, compare, compare_prepared, differences};
 use myomap::model::PaintOp;
 
 /// Body charts for the two views the heavy session paints: a 500 × 1,750 mm figure each.
@@ -65,6 +65,25 @@ fn compare_heavy(c: &mut Criterion) {
             b.iter(|| black_box(compare(black_box(&earlier), black_box(&later), &charts)));
         },
     );
+    let (earlier_masks, later_masks) = (
+        SessionMasks::new(&earlier, &charts),
+        SessionMasks::new(&later, &charts),
+    );
+    c.bench_function(
+        "compare two loaded heavy sessions (drawings already rasterised)",
+        |b| {
+            b.iter(|| {
+                black_box(compare_prepared(
+                    (&earlier, &earlier_masks),
+                    (&later, &later_masks),
+                    &charts,
+                ))
+            });
+        },
+    );
+    c.bench_function("rasterise one heavy session (both views)", |b| {
+        b.iter(|| black_box(SessionMasks::new(black_box(&earlier), &charts)));
+    });
     c.bench_function("difference maps only", |b| {
         b.iter(|| black_box(differences(&earlier, &later, &charts)));
     });

@@ -89,17 +89,22 @@ impl PainMask {
                 .filter(|_| points.len() == 1)
                 .map(|p| (*p, *p)),
         );
+        // The disc at a segment's start was painted as the previous segment's end disc.
+        let mut start_done = false;
         for (a, b) in segments {
             if !(a.is_finite() && b.is_finite()) {
+                start_done = false;
                 continue;
             }
+            let include_start = !start_done;
+            start_done = true;
             let Some((r0, r1)) = self.row_range(a.y.min(b.y) - radius, a.y.max(b.y) + radius)
             else {
                 continue;
             };
             for row in r0..=r1 {
                 let y = Self::cell_centre(0, row).y;
-                if let Some((x0, x1)) = capsule_span(a, b, radius, y) {
+                if let Some((x0, x1)) = capsule_span(a, b, radius, y, include_start) {
                     self.set_span(row, x0, x1, value);
                 }
             }
@@ -240,10 +245,18 @@ impl PainMask {
 }
 
 /// The x-interval where the horizontal line at `y` crosses the capsule of radius `r` around
-/// the segment `a`–`b` (two discs and the band between them).
-fn capsule_span(a: MapPoint, b: MapPoint, r: f32, y: f32) -> Option<(f32, f32)> {
+/// the segment `a`–`b` (two discs and the band between them); without the disc at `a` when
+/// `include_start` is false (the previous segment of the stroke painted it).
+fn capsule_span(
+    a: MapPoint,
+    b: MapPoint,
+    r: f32,
+    y: f32,
+    include_start: bool,
+) -> Option<(f32, f32)> {
     let (mut lo, mut hi) = (f32::INFINITY, f32::NEG_INFINITY);
-    for c in [a, b] {
+    let discs = if include_start { &[a, b][..] } else { &[b][..] };
+    for &c in discs {
         let h2 = r * r - (y - c.y) * (y - c.y);
         if h2 >= 0.0 {
             let h = h2.sqrt();

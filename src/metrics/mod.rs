@@ -260,26 +260,59 @@ fn differences_from(
     earlier: &BTreeMap<ViewId, PainMask>,
     later: &BTreeMap<ViewId, PainMask>,
 ) -> Vec<ViewDifference> {
-    earlier
-        .iter()
-        .filter_map(|(view, a)| later.get(view).map(|b| (view, a, b)))
-        .map(|(view, a, b)| ViewDifference {
-            view: view.clone(),
-            new: b.and_not(a),
-            resolved: a.and_not(b),
-            persisting: a.and(b),
+    let empty = PainMask::new();
+    let views: BTreeSet<&ViewId> = earlier.keys().chain(later.keys()).collect();
+    views
+        .into_iter()
+        .map(|view| {
+            let a = earlier.get(view).unwrap_or(&empty);
+            let b = later.get(view).unwrap_or(&empty);
+            ViewDifference {
+                view: view.clone(),
+                new: b.and_not(a),
+                resolved: a.and_not(b),
+                persisting: a.and(b),
+            }
         })
         .collect()
 }
 
+/// A session's drawing rasterised once, view by view: keep it while the session is loaded
+/// and unchanged, and comparisons with it are set operations only.
+#[derive(Clone, Debug)]
+pub struct SessionMasks {
+    masks: BTreeMap<ViewId, PainMask>,
+}
+
+impl SessionMasks {
+    pub fn new(session: &Session, charts: &BodyCharts) -> Self {
+        Self {
+            masks: masks(session, &painted_views(&[session]), charts),
+        }
+    }
+
+    pub fn view(&self, view: &ViewId) -> Option<&PainMask> {
+        self.masks.get(view)
+    }
+}
+
 /// Compares an earlier visit with a later one.
 pub fn compare(earlier: &Session, later: &Session, charts: &BodyCharts) -> Comparison {
-    // Each view of each visit is rasterised once, for the metrics and the difference maps.
-    let views = painted_views(&[earlier, later]);
-    let (earlier_masks, later_masks) =
-        (masks(earlier, &views, charts), masks(later, &views, charts));
-    let earlier_metrics = metrics_from(earlier, &earlier_masks, charts);
-    let later_metrics = metrics_from(later, &later_masks, charts);
+    compare_prepared(
+        (earlier, &SessionMasks::new(earlier, charts)),
+        (later, &SessionMasks::new(later, charts)),
+        charts,
+    )
+}
+
+/// Compares two visits whose drawings are already rasterised.
+pub fn compare_prepared(
+    (earlier, earlier_masks): (&Session, &SessionMasks),
+    (later, later_masks): (&Session, &SessionMasks),
+    charts: &BodyCharts,
+) -> Comparison {
+    let earlier_metrics = metrics_from(earlier, &earlier_masks.masks, charts);
+    let later_metrics = metrics_from(later, &later_masks.masks, charts);
     let extent_of = |metrics: &SessionMetrics, view: &ViewId| {
         metrics
             .views
@@ -295,7 +328,7 @@ pub fn compare(earlier: &Session, later: &Session, charts: &BodyCharts) -> Compa
             .find(|v| &v.view == view)
             .and_then(|v| v.centroid)
     };
-    let views = differences_from(&earlier_masks, &later_masks)
+    let views = differences_from(&earlier_masks.masks, &later_masks.masks)
         .into_iter()
         .map(|d| {
             let (new, resolved, persisting) = (
