@@ -388,3 +388,68 @@ fn no_network_code_or_network_crates() {
         }
     }
 }
+
+#[test]
+fn save_as_onto_its_own_file_still_checks_for_changes_elsewhere() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let session = demo_session(data.path());
+    let mut harness = harness_with(
+        data.path(),
+        AppStart {
+            library: None,
+            open: Some(session.clone()),
+        },
+        vec![Some(session.clone())],
+    );
+    type_into(&mut harness, "Clinician", " (mine)");
+    let mut theirs = storage::load_session(&session).expect("load");
+    theirs.notes = "saved on reception-pc".into();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    storage::save(&session, &theirs, None).expect("their save");
+
+    // Save As, choosing the very same file in the dialog.
+    harness.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::S,
+    );
+    harness.run_ok();
+    assert!(matches!(
+        harness.state().prompt(),
+        Some(Prompt::Conflict { deleted: false, .. })
+    ));
+    assert_eq!(storage::load_session(&session).expect("load"), theirs);
+}
+
+#[test]
+fn another_running_instance_keeps_its_recovery_copy() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let session_path = demo_session(data.path());
+    let session = storage::load_session(&session_path).expect("load");
+    // A recovery copy written by another myomap of this host that is still running
+    // (process 1 always runs).
+    let mut writer = lock::LockInfo::current();
+    writer.pid = 1;
+    let store = storage::RecoveryStore::new(AppPaths::under(data.path()).recovery);
+    let copy = store
+        .write(&storage::RecoveryRecord {
+            format_version: storage::RECOVERY_FORMAT_VERSION,
+            written_at: jiff::civil::date(2026, 11, 25).at(10, 0, 0, 0),
+            writer,
+            original: Some(session_path.clone()),
+            original_stamp: None,
+            library: None,
+            patient_name: "Claire Bennett (demo)".into(),
+            session,
+        })
+        .expect("their copy");
+
+    let mut harness = open_in_app(data.path(), &session_path);
+    assert!(
+        harness.state().prompt().is_none(),
+        "not offered as left over"
+    );
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::W);
+    harness.run_ok();
+    assert!(harness.state().document().is_none());
+    assert!(copy.exists(), "closing here does not delete their copy");
+}

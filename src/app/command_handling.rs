@@ -54,7 +54,11 @@ impl MyomapApp {
     /// Closes the open session. Its crash-recovery copy goes too: by now its changes were
     /// saved or the user chose to discard them.
     pub(super) fn close_document(&mut self) {
+        // Only a recovery copy this window wrote (or restored) is ours to remove: another
+        // instance may be keeping one for the same session.
+        let owned = self.recovered_revision.is_some();
         if let Some(doc) = self.document.take()
+            && owned
             && let Err(error) = self.recovery.remove(doc.session.id)
         {
             self.notifications
@@ -291,22 +295,34 @@ impl MyomapApp {
                     .success(format!("Saved {}", path.display()));
                 self.refresh_library();
             }
-            Err(error @ (SaveError::ChangedOnDisk { .. } | SaveError::DeletedOnDisk { .. })) => {
-                let deleted = matches!(error, SaveError::DeletedOnDisk { .. });
-                let changes = match (&doc.path, deleted) {
-                    (Some(path), false) => match crate::storage::load_session(path) {
-                        Ok(theirs) => describe_changes(&theirs, &doc.session),
-                        Err(load) => {
-                            vec![format!("the file on disk can no longer be read: {load}")]
-                        }
-                    },
-                    _ => Vec::new(),
-                };
-                self.notifications.warning(error.to_string());
-                self.prompt = Some(Prompt::Conflict { deleted, changes });
-            }
-            Err(error) => self.notifications.error(error.to_string()),
+            Err(error) => self.on_save_error(error),
         }
+    }
+
+    /// A save that found the file changed or deleted elsewhere asks what to do, naming the
+    /// differences; any other failure is reported.
+    fn on_save_error(&mut self, error: SaveError) {
+        let deleted = match error {
+            SaveError::ChangedOnDisk { .. } => false,
+            SaveError::DeletedOnDisk { .. } => true,
+            _ => {
+                self.notifications.error(error.to_string());
+                return;
+            }
+        };
+        let changes = match self
+            .document
+            .as_ref()
+            .and_then(|d| d.path.as_ref().map(|p| (d, p)))
+        {
+            Some((doc, path)) if !deleted => match crate::storage::load_session(path) {
+                Ok(theirs) => describe_changes(&theirs, &doc.session),
+                Err(load) => vec![format!("the file on disk can no longer be read: {load}")],
+            },
+            _ => Vec::new(),
+        };
+        self.notifications.warning(error.to_string());
+        self.prompt = Some(Prompt::Conflict { deleted, changes });
     }
 
     pub(super) fn save_as(&mut self) {
@@ -335,7 +351,7 @@ impl MyomapApp {
                     .success(format!("Saved {}", path.display()));
                 self.refresh_library();
             }
-            Err(error) => self.notifications.error(error.to_string()),
+            Err(error) => self.on_save_error(error),
         }
     }
 

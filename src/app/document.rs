@@ -173,6 +173,7 @@ impl Document {
         RecoveryRecord {
             format_version: storage::RECOVERY_FORMAT_VERSION,
             written_at: jiff::ZonedDateTime::now().datetime(),
+            writer: LockInfo::current(),
             original: self.path.clone(),
             original_stamp: self.stamp,
             library: self.library.as_ref().map(|l| l.root().to_owned()),
@@ -248,12 +249,43 @@ impl Document {
     /// caller asked the user first); the replaced file is kept as a backup.
     pub fn save_as(&mut self, path: &Path) -> Result<PathBuf, SaveError> {
         self.commit_pending();
+        if self.path.as_deref() == Some(path) {
+            // Its own file: an ordinary save, with the check for changes made elsewhere.
+            return self.save();
+        }
+        if let Some(holder) = lock::holder(path).filter(|h| !h.is_ours()) {
+            return Err(SaveError::io(
+                path,
+                std::io::Error::other(format!(
+                    "that session is {}; choose another name",
+                    holder.describe()
+                )),
+            ));
+        }
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             storage::create_dir_all_private(parent).map_err(|e| SaveError::io(path, e))?;
         }
         let stamp = storage::save(path, &self.session, None)?;
         self.mark_saved(path.to_owned(), stamp);
         Ok(path.to_owned())
+    }
+
+    /// Writes the document's file again after it was deleted elsewhere (the user chose to).
+    /// Refuses if a file has appeared there in the meantime.
+    pub fn recreate(&mut self) -> Result<PathBuf, SaveError> {
+        self.commit_pending();
+        let Some(path) = self.path.clone() else {
+            return self.save();
+        };
+        if path.exists() {
+            return Err(SaveError::ChangedOnDisk { path });
+        }
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            storage::create_dir_all_private(parent).map_err(|e| SaveError::io(&path, e))?;
+        }
+        let stamp = storage::save(&path, &self.session, None)?;
+        self.mark_saved(path.clone(), stamp);
+        Ok(path)
     }
 
     fn mark_saved(&mut self, path: PathBuf, stamp: DiskStamp) {

@@ -226,6 +226,8 @@ impl MyomapApp {
             })
             .inner;
         if open {
+            // Close whatever is open first, so its lock on the same file is released.
+            self.close_document();
             let (doc, warnings) = Document::from_recovery(*record);
             let revision = doc.revision();
             self.set_document(doc, warnings);
@@ -299,8 +301,13 @@ impl MyomapApp {
             self.save_as();
             None
         } else if resolve && deleted {
-            if let Some(path) = self.document.as_ref().and_then(|d| d.path.clone()) {
-                self.save_to(&path);
+            if let Some(doc) = &mut self.document {
+                match doc.recreate() {
+                    Ok(path) => self
+                        .notifications
+                        .success(format!("Saved {}", path.display())),
+                    Err(error) => self.notifications.error(error.to_string()),
+                }
             }
             None
         } else if resolve {

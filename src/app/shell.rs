@@ -114,7 +114,11 @@ impl MyomapApp {
                 "A crash-recovery file could not be read: {problem}"
             ));
         }
-        app.pending_recovery = records;
+        // Another myomap still running keeps its own copies: they are not left-overs.
+        app.pending_recovery = records
+            .into_iter()
+            .filter(|(_, record)| !record.writer.is_live_elsewhere())
+            .collect();
         app.next_recovery_prompt();
         app
     }

@@ -85,7 +85,7 @@ pub struct SessionMetrics {
     pub needle_sites: usize,
     /// Muscles needled, counting each side once (billing counts muscles, not needles).
     pub muscles_needled: usize,
-    pub twitch_responses: u32,
+    pub twitch_responses: u64,
     pub pain_before: Option<PainScore>,
     pub pain_after: Option<PainScore>,
 }
@@ -165,6 +165,7 @@ fn metrics_from(
             .needle_sites
             .iter()
             .filter_map(|n| n.twitch_count)
+            .map(u64::from)
             .sum(),
         pain_before: session.pain_before,
         pain_after: session.pain_after,

@@ -14,6 +14,9 @@ use super::{
 /// more than any clinician paints with.
 pub const MAX_BRUSH_RADIUS_MM: f32 = 200.0;
 
+/// More local twitch responses than anyone counts at one insertion.
+pub const MAX_TWITCH_RESPONSES: u32 = 1_000;
+
 /// A pain score on the 0–10 numeric rating scale (NPRS).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
@@ -293,6 +296,18 @@ impl Session {
                     format!(
                         "needle site {} is {depth} mm deep with a {} mm needle",
                         needle.id, spec.length_mm
+                    ),
+                );
+            }
+            if needle
+                .twitch_count
+                .is_some_and(|n| n > MAX_TWITCH_RESPONSES)
+            {
+                push(
+                    Some(mark),
+                    format!(
+                        "needle site {} records more than {MAX_TWITCH_RESPONSES} twitch responses",
+                        needle.id
                     ),
                 );
             }

@@ -8,25 +8,41 @@ use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 /// What a file looked like on disk when it was read or written: compared before saving so a
-/// file changed by someone else is never overwritten blindly.
+/// file changed by someone else is never overwritten blindly. The content hash catches
+/// changes that keep the length within one tick of a coarse clock (FAT, some network shares).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct DiskStamp {
     pub modified: Option<SystemTime>,
     pub len: u64,
+    /// FNV-1a of the bytes: stable across runs and versions, unlike std's hasher.
+    pub content: u64,
 }
 
 impl DiskStamp {
     /// The stamp of `path`, or `None` if it does not exist.
     pub fn of(path: &Path) -> io::Result<Option<Self>> {
-        match fs::metadata(path) {
-            Ok(meta) => Ok(Some(Self {
-                modified: meta.modified().ok(),
-                len: meta.len(),
-            })),
-            Err(error) if error.kind() == io::ErrorKind::NotFound => Ok(None),
-            Err(error) => Err(error),
-        }
+        let meta = match fs::metadata(path) {
+            Ok(meta) => meta,
+            Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(None),
+            Err(error) => return Err(error),
+        };
+        let bytes = match fs::read(path) {
+            Ok(bytes) => bytes,
+            Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(None),
+            Err(error) => return Err(error),
+        };
+        Ok(Some(Self {
+            modified: meta.modified().ok(),
+            len: bytes.len() as u64,
+            content: fnv1a(&bytes),
+        }))
     }
+}
+
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// `session.ron` → `session.ron.bak`.
@@ -195,6 +211,25 @@ mod tests {
         write_atomically(&path, b"x").expect("write");
         let mode = fs::metadata(&path).expect("meta").permissions().mode();
         assert_eq!(mode & 0o777, 0o600);
+    }
+
+    #[test]
+    fn stamp_sees_a_same_length_change_within_one_clock_tick() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("a.ron");
+        fs::write(&path, "pain_after: Some(5)").expect("write");
+        let before = DiskStamp::of(&path).expect("stamp");
+        let modified = fs::metadata(&path)
+            .and_then(|m| m.modified())
+            .expect("mtime");
+        fs::write(&path, "pain_after: Some(6)").expect("write");
+        // As on a file system whose clock did not tick between the two writes.
+        fs::File::options()
+            .write(true)
+            .open(&path)
+            .and_then(|f| f.set_modified(modified))
+            .expect("set mtime");
+        assert_ne!(DiskStamp::of(&path).expect("stamp"), before);
     }
 
     #[test]

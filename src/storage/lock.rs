@@ -49,6 +49,11 @@ impl LockInfo {
         self.host == host_name() && !self.is_ours() && !process_alive(self.pid)
     }
 
+    /// Whether another process of this host, still running, holds this.
+    pub fn is_live_elsewhere(&self) -> bool {
+        self.host == host_name() && !self.is_ours() && process_alive(self.pid)
+    }
+
     /// "open on HOST by USER since TIME".
     pub fn describe(&self) -> String {
         format!(

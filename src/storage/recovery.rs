@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::atomic::replace_atomically;
 use super::codec::{self, DecodeError, Versioned};
 use super::library::create_dir_all_private;
+use super::lock::LockInfo;
 use super::{DiskStamp, LoadError, SaveError};
 use crate::model::{Session, SessionId};
 
@@ -21,6 +22,8 @@ pub struct RecoveryRecord {
     pub format_version: u32,
     /// Local time the record was written.
     pub written_at: jiff::civil::DateTime,
+    /// The myomap that wrote it: a record of an instance still running is not offered.
+    pub writer: LockInfo,
     /// The session file being edited; `None` for a session never saved.
     pub original: Option<PathBuf>,
     /// The original file as it was when opened, to detect changes made since.
@@ -128,6 +131,7 @@ mod tests {
         let record = RecoveryRecord {
             format_version: RECOVERY_FORMAT_VERSION,
             written_at: started,
+            writer: LockInfo::current(),
             original: Some(PathBuf::from("/lib/patients/x/sessions/a.ron")),
             original_stamp: None,
             library: None,
