@@ -102,9 +102,10 @@ impl PainMask {
             else {
                 continue;
             };
+            let capsule = Capsule::new(a, b, radius, include_start);
             for row in r0..=r1 {
                 let y = Self::cell_centre(0, row).y;
-                if let Some((x0, x1)) = capsule_span(a, b, radius, y, include_start) {
+                if let Some((x0, x1)) = capsule.span(y) {
                     self.set_span(row, x0, x1, value);
                 }
             }
@@ -244,55 +245,80 @@ impl PainMask {
     }
 }
 
-/// The x-interval where the horizontal line at `y` crosses the capsule of radius `r` around
-/// the segment `a`–`b` (two discs and the band between them); without the disc at `a` when
-/// `include_start` is false (the previous segment of the stroke painted it).
-fn capsule_span(
+/// The area a brush segment `a`–`b` of radius `r` sweeps: two discs and the band between them,
+/// with what does not depend on the row worked out once.
+struct Capsule {
     a: MapPoint,
     b: MapPoint,
-    r: f32,
-    y: f32,
+    r2: f32,
+    dx: f32,
+    dy: f32,
+    len2: f32,
+    reach: f32,
+    /// False when the previous segment of the stroke already painted the disc at `a`.
     include_start: bool,
-) -> Option<(f32, f32)> {
-    let (mut lo, mut hi) = (f32::INFINITY, f32::NEG_INFINITY);
-    let discs = if include_start { &[a, b][..] } else { &[b][..] };
-    for &c in discs {
-        let h2 = r * r - (y - c.y) * (y - c.y);
-        if h2 >= 0.0 {
-            let h = h2.sqrt();
-            lo = lo.min(c.x - h);
-            hi = hi.max(c.x + h);
-        }
-    }
-    let (dx, dy) = (b.x - a.x, b.y - a.y);
-    let len2 = dx * dx + dy * dy;
-    if len2 > 0.0 {
-        // Points (x, y) of the band: 0 ≤ (p − a)·d ≤ |d|² and |(p − a) × d| ≤ r|d|; both
-        // are linear in x.
-        let (mut band_lo, mut band_hi) = (f32::NEG_INFINITY, f32::INFINITY);
-        let along = clip(
+}
+
+impl Capsule {
+    fn new(a: MapPoint, b: MapPoint, r: f32, include_start: bool) -> Self {
+        let (dx, dy) = (b.x - a.x, b.y - a.y);
+        let len2 = dx * dx + dy * dy;
+        Self {
+            a,
+            b,
+            r2: r * r,
             dx,
-            -a.x * dx + (y - a.y) * dy,
-            0.0,
-            len2,
-            &mut band_lo,
-            &mut band_hi,
-        );
-        let reach = r * len2.sqrt();
-        let across = clip(
             dy,
-            -a.x * dy - (y - a.y) * dx,
-            -reach,
-            reach,
-            &mut band_lo,
-            &mut band_hi,
-        );
-        if along && across && band_lo <= band_hi {
-            lo = lo.min(band_lo);
-            hi = hi.max(band_hi);
+            len2,
+            reach: r * len2.sqrt(),
+            include_start,
         }
     }
-    (lo <= hi).then_some((lo, hi))
+
+    /// The x-interval where the horizontal line at `y` crosses the capsule (it is convex, so
+    /// the crossing is one interval).
+    fn span(&self, y: f32) -> Option<(f32, f32)> {
+        let (mut lo, mut hi) = (f32::INFINITY, f32::NEG_INFINITY);
+        let mut disc = |c: MapPoint| {
+            let h2 = self.r2 - (y - c.y) * (y - c.y);
+            if h2 >= 0.0 {
+                let h = h2.sqrt();
+                lo = lo.min(c.x - h);
+                hi = hi.max(c.x + h);
+            }
+        };
+        if self.include_start {
+            disc(self.a);
+        }
+        disc(self.b);
+        if self.len2 > 0.0 {
+            // Points (x, y) of the band: 0 ≤ (p − a)·d ≤ |d|² and |(p − a) × d| ≤ r|d|;
+            // both are linear in x.
+            let (a, dx, dy) = (self.a, self.dx, self.dy);
+            let (mut band_lo, mut band_hi) = (f32::NEG_INFINITY, f32::INFINITY);
+            let along = clip(
+                dx,
+                -a.x * dx + (y - a.y) * dy,
+                0.0,
+                self.len2,
+                &mut band_lo,
+                &mut band_hi,
+            );
+            let across = clip(
+                dy,
+                -a.x * dy - (y - a.y) * dx,
+                -self.reach,
+                self.reach,
+                &mut band_lo,
+                &mut band_hi,
+            );
+            if along && across && band_lo <= band_hi {
+                lo = lo.min(band_lo);
+                hi = hi.max(band_hi);
+            }
+        }
+        (lo <= hi).then_some((lo, hi))
+    }
 }
 
 /// Narrows `lo..=hi` to the x where `k·x + m` lies in `low..=high`; false when no x does.
