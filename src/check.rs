@@ -150,13 +150,8 @@ pub fn check_file(path: &Path, report: &mut Report) {
         FileKind::Patient => match storage::decode_bytes::<Patient>(&bytes) {
             Ok(patient) => {
                 for message in patient.problems() {
-                    let (line, col) = storage::locate(&text, "display_name").unwrap_or((1, 1));
-                    report.problems.push(Problem {
-                        path: path.to_owned(),
-                        line,
-                        col,
-                        message,
-                    });
+                    let at = storage::locate(&text, "display_name");
+                    report.problems.push(content_problem(path, at, message));
                 }
             }
             Err(error) => report.problems.push(from_decode(path, error)),
@@ -165,17 +160,11 @@ pub fn check_file(path: &Path, report: &mut Report) {
             Ok(map) => {
                 for message in map.problems() {
                     // Point at the first line naming the view or item the problem is about.
-                    let (line, col) = message
+                    let at = message
                         .split([':', ' '])
                         .filter(|word| word.len() > 3 && word.contains('_'))
-                        .find_map(|word| storage::locate(&text, word))
-                        .unwrap_or((1, 1));
-                    report.problems.push(Problem {
-                        path: path.to_owned(),
-                        line,
-                        col,
-                        message,
-                    });
+                        .find_map(|word| storage::locate(&text, word));
+                    report.problems.push(content_problem(path, at, message));
                 }
             }
             Err(error) => report.problems.push(from_decode(path, error)),
@@ -183,20 +172,27 @@ pub fn check_file(path: &Path, report: &mut Report) {
         FileKind::Session => match storage::decode_bytes::<Session>(&bytes) {
             Ok(session) => {
                 for problem in session.problems() {
-                    let (line, col) = problem
+                    let at = problem
                         .mark
-                        .and_then(|mark| locate_mark(&text, mark.kind, mark.id.0))
-                        .unwrap_or((1, 1));
-                    report.problems.push(Problem {
-                        path: path.to_owned(),
-                        line,
-                        col,
-                        message: problem.message,
-                    });
+                        .and_then(|mark| locate_mark(&text, mark.kind, mark.id.0));
+                    report
+                        .problems
+                        .push(content_problem(path, at, problem.message));
                 }
             }
             Err(error) => report.problems.push(from_decode(path, error)),
         },
+    }
+}
+
+/// A problem in a file that parsed, at `at` when it could be found, else at the top.
+fn content_problem(path: &Path, at: Option<(usize, usize)>, message: String) -> Problem {
+    let (line, col) = at.unwrap_or((1, 1));
+    Problem {
+        path: path.to_owned(),
+        line,
+        col,
+        message,
     }
 }
 

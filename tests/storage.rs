@@ -442,7 +442,6 @@ mod future_v2 {
     }
 
     impl Versioned for SessionV2 {
-        const KIND: &'static str = "session";
         const CURRENT: u32 = 2;
 
         fn decode_version(version: u32, text: &str) -> Result<Self, DecodeError> {
@@ -463,10 +462,6 @@ mod future_v2 {
                 2 => Ok(ron::from_str(text).map_err(DecodeError::from)?),
                 other => Err(DecodeError::UnknownVersion(other)),
             }
-        }
-
-        fn set_current_version(&mut self) {
-            self.format_version = 2;
         }
     }
 }

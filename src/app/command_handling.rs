@@ -288,20 +288,24 @@ impl MyomapApp {
             self.save_as();
             return;
         }
-        match doc.save() {
+        let result = doc.save();
+        self.after_save(result);
+    }
+
+    /// Reports how a save went: a saved file joins the recent files and the library list; a
+    /// file changed or deleted elsewhere raises the question of what to do, naming the
+    /// differences; any other failure is reported.
+    pub(super) fn after_save(&mut self, result: Result<PathBuf, SaveError>) {
+        let error = match result {
             Ok(path) => {
                 self.prefs.add_recent(&path);
                 self.notifications
                     .success(format!("Saved {}", path.display()));
                 self.refresh_library();
+                return;
             }
-            Err(error) => self.on_save_error(error),
-        }
-    }
-
-    /// A save that found the file changed or deleted elsewhere asks what to do, naming the
-    /// differences; any other failure is reported.
-    fn on_save_error(&mut self, error: SaveError) {
+            Err(error) => error,
+        };
         let deleted = match error {
             SaveError::ChangedOnDisk { .. } => false,
             SaveError::DeletedOnDisk { .. } => true,
@@ -344,15 +348,8 @@ impl MyomapApp {
         let Some(doc) = &mut self.document else {
             return;
         };
-        match doc.save_as(path) {
-            Ok(path) => {
-                self.prefs.add_recent(&path);
-                self.notifications
-                    .success(format!("Saved {}", path.display()));
-                self.refresh_library();
-            }
-            Err(error) => self.on_save_error(error),
-        }
+        let result = doc.save_as(path);
+        self.after_save(result);
     }
 
     fn refresh_library(&mut self) {

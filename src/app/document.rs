@@ -50,8 +50,7 @@ impl Document {
     /// Reads a session file and takes its lock. Returns the document and warnings to show
     /// (someone else has it open, unknown body map, problems in its content).
     pub fn open(path: &Path) -> Result<(Self, Vec<String>), storage::LoadError> {
-        let stamp = DiskStamp::of(path).map_err(|error| storage::LoadError::io(path, error))?;
-        let session = storage::load_session(path)?;
+        let (session, stamp) = storage::load_stamped::<Session>(path)?;
         let library = library_of(path);
         let patient_name = library
             .as_ref()
@@ -63,7 +62,7 @@ impl Document {
             history: History::new(&session),
             session,
             path: Some(path.to_owned()),
-            stamp,
+            stamp: Some(stamp),
             library,
             patient_name,
             lock: None,
@@ -159,11 +158,10 @@ impl Document {
         let Some(path) = self.path.clone() else {
             return Ok(());
         };
-        let stamp = DiskStamp::of(&path).map_err(|error| storage::LoadError::io(&path, error))?;
-        let session = storage::load_session(&path)?;
+        let (session, stamp) = storage::load_stamped::<Session>(&path)?;
         self.history = History::new(&session);
         self.session = session;
-        self.stamp = stamp;
+        self.stamp = Some(stamp);
         self.revision += 1;
         Ok(())
     }

@@ -302,12 +302,8 @@ impl MyomapApp {
             None
         } else if resolve && deleted {
             if let Some(doc) = &mut self.document {
-                match doc.recreate() {
-                    Ok(path) => self
-                        .notifications
-                        .success(format!("Saved {}", path.display())),
-                    Err(error) => self.notifications.error(error.to_string()),
-                }
+                let result = doc.recreate();
+                self.after_save(result);
             }
             None
         } else if resolve {

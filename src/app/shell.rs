@@ -127,10 +127,6 @@ impl MyomapApp {
         self.document.as_ref()
     }
 
-    pub fn document_mut(&mut self) -> Option<&mut Document> {
-        self.document.as_mut()
-    }
-
     pub fn library(&self) -> Option<&Library> {
         self.library.as_ref().map(|state| &state.library)
     }
@@ -154,10 +150,6 @@ impl MyomapApp {
         &self.notifications
     }
 
-    pub fn preferences(&self) -> &Preferences {
-        &self.prefs
-    }
-
     /// The window title: file name, an unsaved-changes marker, the patient.
     pub fn window_title(&self) -> String {
         match &self.document {
@@ -172,11 +164,6 @@ impl MyomapApp {
                 None => "myomap".to_owned(),
             },
         }
-    }
-
-    /// Queues an action as if the user had asked for it (menus, tests).
-    pub fn request(&mut self, action: Action) {
-        self.actions.push(action);
     }
 
     fn menu_bar(&mut self, ui: &mut egui::Ui) {

@@ -158,7 +158,6 @@ pub struct BodyMap {
 }
 
 impl Versioned for BodyMap {
-    const KIND: &'static str = "body map";
     const CURRENT: u32 = BODY_MAP_FORMAT_VERSION;
 
     fn decode_version(version: u32, text: &str) -> Result<Self, DecodeError> {
@@ -166,10 +165,6 @@ impl Versioned for BodyMap {
             1 => crate::storage::parse_ron(text),
             other => Err(DecodeError::UnknownVersion(other)),
         }
-    }
-
-    fn set_current_version(&mut self) {
-        self.format_version = BODY_MAP_FORMAT_VERSION;
     }
 }
 

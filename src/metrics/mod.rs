@@ -291,10 +291,6 @@ impl SessionMasks {
             masks: masks(session, &painted_views(&[session]), charts),
         }
     }
-
-    pub fn view(&self, view: &ViewId) -> Option<&PainMask> {
-        self.masks.get(view)
-    }
 }
 
 /// Compares an earlier visit with a later one.

@@ -26,16 +26,20 @@ impl DiskStamp {
             Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(None),
             Err(error) => return Err(error),
         };
-        let bytes = match fs::read(path) {
-            Ok(bytes) => bytes,
-            Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(None),
-            Err(error) => return Err(error),
-        };
-        Ok(Some(Self {
-            modified: meta.modified().ok(),
+        match fs::read(path) {
+            Ok(bytes) => Ok(Some(Self::from_contents(meta.modified().ok(), &bytes))),
+            Err(error) if error.kind() == io::ErrorKind::NotFound => Ok(None),
+            Err(error) => Err(error),
+        }
+    }
+
+    /// The stamp of a file whose bytes are at hand (just read or just written).
+    pub fn from_contents(modified: Option<SystemTime>, bytes: &[u8]) -> Self {
+        Self {
+            modified,
             len: bytes.len() as u64,
-            content: fnv1a(&bytes),
-        }))
+            content: fnv1a(bytes),
+        }
     }
 }
 

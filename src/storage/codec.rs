@@ -13,17 +13,13 @@ const RECURSION_LIMIT: usize = 64;
 
 /// A file type with a format version.
 pub trait Versioned: Serialize + Sized {
-    /// What the file is, in words: "session", "patient".
-    const KIND: &'static str;
     /// The version this build writes and the newest it reads.
     const CURRENT: u32;
 
     /// Parses `text` written in format `version` (≤ [`Self::CURRENT`]) and migrates it to the
-    /// current model.
+    /// current model, its `format_version` set to [`Self::CURRENT`]: values in memory are
+    /// always current, so they are written as they are.
     fn decode_version(version: u32, text: &str) -> Result<Self, DecodeError>;
-
-    /// Stamps the value with [`Self::CURRENT`] before it is written.
-    fn set_current_version(&mut self);
 }
 
 /// Why a file's contents could not be read. Positions are 1-based line and column.

@@ -31,7 +31,6 @@ pub const SESSION_FORMAT_VERSION: u32 = 1;
 pub const PATIENT_FORMAT_VERSION: u32 = 1;
 
 impl Versioned for Session {
-    const KIND: &'static str = "session";
     const CURRENT: u32 = SESSION_FORMAT_VERSION;
 
     fn decode_version(version: u32, text: &str) -> Result<Self, DecodeError> {
@@ -42,14 +41,9 @@ impl Versioned for Session {
             other => Err(DecodeError::UnknownVersion(other)),
         }
     }
-
-    fn set_current_version(&mut self) {
-        self.format_version = SESSION_FORMAT_VERSION;
-    }
 }
 
 impl Versioned for Patient {
-    const KIND: &'static str = "patient";
     const CURRENT: u32 = PATIENT_FORMAT_VERSION;
 
     fn decode_version(version: u32, text: &str) -> Result<Self, DecodeError> {
@@ -58,16 +52,24 @@ impl Versioned for Patient {
             other => Err(DecodeError::UnknownVersion(other)),
         }
     }
-
-    fn set_current_version(&mut self) {
-        self.format_version = PATIENT_FORMAT_VERSION;
-    }
 }
 
 /// Reads and decodes a file of kind `T`, older formats migrated.
 pub fn load<T: Versioned>(path: &Path) -> Result<T, LoadError> {
     let bytes = read_bounded(path)?;
     decode_bytes(&bytes).map_err(|error| LoadError::decode(path, error))
+}
+
+/// Reads a file once and returns it decoded, with the stamp of exactly the bytes read (to
+/// detect, at save time, a change made elsewhere).
+pub fn load_stamped<T: Versioned>(path: &Path) -> Result<(T, DiskStamp), LoadError> {
+    let modified = std::fs::metadata(path)
+        .map_err(|source| LoadError::io(path, source))?
+        .modified()
+        .ok();
+    let bytes = read_bounded(path)?;
+    let value = decode_bytes(&bytes).map_err(|error| LoadError::decode(path, error))?;
+    Ok((value, DiskStamp::from_contents(modified, &bytes)))
 }
 
 /// Reads and decodes a session file.
@@ -83,7 +85,7 @@ pub fn load_patient(path: &Path) -> Result<Patient, LoadError> {
 /// Saves `value` atomically at `path` in the current format, keeping the previous file as
 /// `NAME.ron.bak`. When `expected` is given and the file on disk no longer matches it (another
 /// workstation saved in between), nothing is written.
-pub fn save<T: Versioned + Clone>(
+pub fn save<T: Versioned>(
     path: &Path,
     value: &T,
     expected: Option<DiskStamp>,
@@ -103,16 +105,17 @@ pub fn save<T: Versioned + Clone>(
             }
         }
     }
-    let mut value = value.clone();
-    value.set_current_version();
-    let text = encode(&value).map_err(|message| SaveError::Encode {
+    let text = encode(value).map_err(|message| SaveError::Encode {
         path: path.to_owned(),
         message,
     })?;
     write_atomically(path, text.as_bytes()).map_err(|source| SaveError::io(path, source))?;
-    DiskStamp::of(path)
+    // The stamp of what was just written: a stat, not a second read of the file.
+    let modified = std::fs::metadata(path)
         .map_err(|source| SaveError::io(path, source))?
-        .ok_or_else(|| SaveError::io(path, std::io::ErrorKind::NotFound.into()))
+        .modified()
+        .ok();
+    Ok(DiskStamp::from_contents(modified, text.as_bytes()))
 }
 
 /// Reads a whole file, refusing one too large to be a myomap file.

@@ -2,7 +2,7 @@
 //! data folder, one per session, and offered again at the next start. A recovery file is
 //! removed when its session is saved, closed or discarded.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
@@ -35,7 +35,6 @@ pub struct RecoveryRecord {
 }
 
 impl Versioned for RecoveryRecord {
-    const KIND: &'static str = "recovery";
     const CURRENT: u32 = RECOVERY_FORMAT_VERSION;
 
     fn decode_version(version: u32, text: &str) -> Result<Self, DecodeError> {
@@ -43,10 +42,6 @@ impl Versioned for RecoveryRecord {
             1 => codec::parse_ron(text),
             other => Err(DecodeError::UnknownVersion(other)),
         }
-    }
-
-    fn set_current_version(&mut self) {
-        self.format_version = RECOVERY_FORMAT_VERSION;
     }
 }
 
@@ -61,10 +56,6 @@ impl RecoveryStore {
         Self { dir: dir.into() }
     }
 
-    pub fn dir(&self) -> &Path {
-        &self.dir
-    }
-
     pub fn path_for(&self, session: SessionId) -> PathBuf {
         self.dir.join(format!("{session}.ron"))
     }
@@ -73,9 +64,7 @@ impl RecoveryStore {
     pub fn write(&self, record: &RecoveryRecord) -> Result<PathBuf, SaveError> {
         let path = self.path_for(record.session.id);
         create_dir_all_private(&self.dir).map_err(|e| SaveError::io(&path, e))?;
-        let mut record = record.clone();
-        record.set_current_version();
-        let text = codec::encode(&record).map_err(|message| SaveError::Encode {
+        let text = codec::encode(record).map_err(|message| SaveError::Encode {
             path: path.clone(),
             message,
         })?;
