@@ -47,6 +47,7 @@ fn synthetic_map() -> BodyMap {
         let (column, row) = ((i % 8) as f32, (i / 8) as f32);
         for (side, sign) in [(Side::Right, 1.0), (Side::Left, -1.0)] {
             regions.push(MuscleRegion {
+                part: 0,
                 muscle: id.clone(),
                 side,
                 shape: belly(

@@ -75,9 +75,10 @@ pub mod views {
     pub const HEAD_POSTERIOR: &str = "head_posterior";
     pub const HEAD_LEFT_LATERAL: &str = "head_left_lateral";
     pub const HEAD_RIGHT_LATERAL: &str = "head_right_lateral";
+    pub const FEET_PLANTAR: &str = "feet_plantar";
 
     /// Every standard view, in the order the view switcher shows them.
-    pub const ALL: [&str; 8] = [
+    pub const ALL: [&str; 9] = [
         ANTERIOR,
         POSTERIOR,
         LEFT_LATERAL,
@@ -86,5 +87,6 @@ pub mod views {
         HEAD_POSTERIOR,
         HEAD_LEFT_LATERAL,
         HEAD_RIGHT_LATERAL,
+        FEET_PLANTAR,
     ];
 }

@@ -33,8 +33,8 @@ struct IndexedMuscle {
     muscle: String,
     side: Side,
     layer: Layer,
-    /// Position in the view's drawing order: later is on top.
-    order: usize,
+    /// Position in the view's drawing order (part, then index): later is on top.
+    order: (u8, usize),
     shape: Shape,
 }
 
@@ -77,7 +77,7 @@ impl ViewIndex {
                 layer: map
                     .muscle(&region.muscle)
                     .map_or(Layer::Superficial, |m| m.layer),
-                order,
+                order: (region.part, order),
                 shape: shape(&region.shape),
             })
             .collect();

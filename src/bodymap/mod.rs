@@ -5,6 +5,7 @@
 
 mod hit;
 pub mod path;
+mod standard;
 
 use std::collections::{HashMap, HashSet};
 
@@ -12,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 pub use hit::{MuscleHit, ViewIndex};
 pub use path::{Bounds, FLATTEN_TOLERANCE_MM, Path, Segment};
+pub use standard::{STANDARD_MAP_RON, StandardMap, standard};
 
 use crate::geometry::{MapPoint, ViewId};
 use crate::model::Side;
@@ -98,6 +100,9 @@ pub enum ContourKind {
 pub struct Contour {
     pub kind: ContourKind,
     pub path: Path,
+    /// The outline path this line belongs to (see [`View::outline`]).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub part: u8,
 }
 
 /// Where one muscle lies on one side in one view.
@@ -107,6 +112,9 @@ pub struct MuscleRegion {
     pub muscle: String,
     pub side: Side,
     pub shape: Path,
+    /// The outline path this region lies on (see [`View::outline`]).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub part: u8,
 }
 
 /// One view of the body.
@@ -116,7 +124,9 @@ pub struct View {
     pub id: ViewId,
     pub name: String,
     pub facing: Facing,
-    /// The silhouette: one or more closed paths.
+    /// The silhouette: one or more closed paths, painted in order. Each is a *part* of the
+    /// body (the trunk, an arm hanging over it in a lateral view): a part's skin, contours and
+    /// muscles are painted over the parts before it, and its muscles are on top when hit.
     pub outline: Vec<Path>,
     pub contours: Vec<Contour>,
     /// Muscle regions in drawing order (later ones on top within a layer).
@@ -231,6 +241,9 @@ impl BodyMap {
                     problems.push(format!("{what}: drawn twice"));
                 }
                 shape_problems(&mut problems, &what, &region.shape);
+                if usize::from(region.part) >= view.outline.len().max(1) {
+                    problems.push(format!("{what}: part {} has no outline", region.part));
+                }
                 let polygon = region.shape.flatten(FLATTEN_TOLERANCE_MM);
                 if let (Some(bounds), Side::Left | Side::Right) =
                     (Bounds::of(&polygon), region.side)
@@ -298,6 +311,10 @@ fn shape_problems(problems: &mut Vec<String>, what: &str, path: &Path) {
     }
 }
 
+fn is_zero(part: &u8) -> bool {
+    *part == 0
+}
+
 fn is_snake_case(id: &str) -> bool {
     !id.is_empty()
         && id.starts_with(|c: char| c.is_ascii_lowercase())
@@ -333,6 +350,7 @@ mod tests {
             group: "Shoulder girdle".into(),
         };
         let region = |muscle: &str, side, shape| MuscleRegion {
+            part: 0,
             muscle: muscle.into(),
             side,
             shape,
@@ -460,6 +478,7 @@ mod tests {
             muscle: "middle_trapezius".into(),
             side: Side::Midline,
             shape: rect(-10.0, 100.0, 10.0, 300.0),
+            part: 0,
         });
         map.muscles.push(map.muscles[0].clone());
         map.muscles.push(MuscleDef {

@@ -24,6 +24,15 @@ impl Side {
             Self::Unspecified => "side not set",
         }
     }
+
+    /// The other side of a paired structure; midline and unspecified stay as they are.
+    pub fn opposite(self) -> Self {
+        match self {
+            Self::Left => Self::Right,
+            Self::Right => Self::Left,
+            other => other,
+        }
+    }
 }
 
 /// Active trigger points reproduce the patient's familiar pain; latent ones are tender only.
