@@ -12,6 +12,8 @@ pub mod demo;
 pub mod geometry;
 pub mod metrics;
 pub mod model;
+pub mod render;
+pub mod scene;
 pub mod storage;
 
 /// Id of the standard adult body map built into myomap.

@@ -88,7 +88,7 @@ impl Facing {
 }
 
 /// What a contour line shows.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum ContourKind {
     MuscleBorder,
     Bone,

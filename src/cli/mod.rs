@@ -1,10 +1,14 @@
 //! The command line (a contract: tests and reviewers rely on these names). Every command
 //! prints one human line and exits non-zero on bad input; none panics.
 
+mod maps;
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+
+pub use maps::{LayerArg, RenderMapArgs};
 
 /// Chart myofascial trigger points, referred pain and dry-needling sites on body maps.
 #[derive(Debug, Parser)]
@@ -39,6 +43,14 @@ pub enum Command {
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
+    /// List the views of the standard body map with their muscles.
+    Maps {
+        /// Print JSON: views with their muscle ids, muscles with names, regions with their set.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Render one view of the standard body map to a PNG, with muscle borders and labels.
+    RenderMap(RenderMapArgs),
 }
 
 /// What the binary should do after parsing: run a command to completion, or start the app.
@@ -67,6 +79,8 @@ pub fn run(cli: Cli) -> Outcome {
         }
         Some(Command::Demo { dir }) => Outcome::Exit(demo(&dir)),
         Some(Command::Check { paths }) => Outcome::Exit(check(&paths)),
+        Some(Command::Maps { json }) => Outcome::Exit(maps::maps(json)),
+        Some(Command::RenderMap(args)) => Outcome::Exit(maps::render_map(&args)),
     }
 }
 
@@ -109,4 +123,16 @@ fn check(paths: &[PathBuf]) -> ExitCode {
         );
         ExitCode::FAILURE
     }
+}
+
+/// Writes an output file atomically; an existing file is replaced only with `force`.
+fn write_output(path: &std::path::Path, bytes: &[u8], force: bool) -> Result<(), String> {
+    if path.exists() && !force {
+        return Err(format!(
+            "{} already exists; pass --force to replace it",
+            path.display()
+        ));
+    }
+    crate::storage::replace_atomically(path, bytes)
+        .map_err(|e| format!("could not write {}: {e}", path.display()))
 }

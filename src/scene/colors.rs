@@ -1,0 +1,100 @@
+//! The body map's colours for the light and dark themes: a clean line illustration, skin in
+//! a warm neutral, muscles faintly tinted (superficial warm, deep cool), bone contours fine.
+//! Shared by the canvas and by export, so both look the same.
+
+use super::Role;
+use crate::bodymap::{ContourKind, Layer};
+
+/// Straight (not premultiplied) sRGB with alpha.
+pub type Rgba = [u8; 4];
+
+/// Colours and line widths of a body-map scene for one theme.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct MapColors {
+    pub background: Rgba,
+    pub skin: Rgba,
+    pub skin_edge: Rgba,
+    pub superficial_fill: Rgba,
+    pub superficial_edge: Rgba,
+    pub deep_fill: Rgba,
+    pub deep_edge: Rgba,
+    pub hidden_edge: Rgba,
+    pub bone: Rgba,
+    pub feature: Rgba,
+    pub muscle_border: Rgba,
+    pub highlight_fill: Rgba,
+    pub highlight_edge: Rgba,
+    pub label: Rgba,
+    pub label_halo: Rgba,
+    pub side_letter: Rgba,
+}
+
+impl MapColors {
+    pub const LIGHT: Self = Self {
+        background: [0xfb, 0xfa, 0xf8, 0xff],
+        skin: [0xf6, 0xe7, 0xda, 0xff],
+        skin_edge: [0x6b, 0x4f, 0x3a, 0xff],
+        superficial_fill: [0xd0, 0x7a, 0x6a, 0x2c],
+        superficial_edge: [0xb4, 0x6a, 0x5c, 0xb0],
+        deep_fill: [0x4f, 0x78, 0xc8, 0x30],
+        deep_edge: [0x3d, 0x64, 0xb0, 0xc0],
+        hidden_edge: [0x9a, 0x80, 0x70, 0x50],
+        bone: [0x8a, 0x72, 0x60, 0xc0],
+        feature: [0x8a, 0x72, 0x60, 0x90],
+        muscle_border: [0xa0, 0x6a, 0x5a, 0x90],
+        highlight_fill: [0xe0, 0x8a, 0x1e, 0x60],
+        highlight_edge: [0xb8, 0x5c, 0x00, 0xff],
+        label: [0x3a, 0x2c, 0x24, 0xff],
+        label_halo: [0xf6, 0xe7, 0xda, 0xd0],
+        side_letter: [0x5a, 0x5a, 0x66, 0xff],
+    };
+
+    pub const DARK: Self = Self {
+        background: [0x1b, 0x1d, 0x21, 0xff],
+        skin: [0x3a, 0x33, 0x30, 0xff],
+        skin_edge: [0xd8, 0xc2, 0xb0, 0xff],
+        superficial_fill: [0xe0, 0x8a, 0x78, 0x30],
+        superficial_edge: [0xe8, 0x9a, 0x88, 0xa0],
+        deep_fill: [0x7a, 0xa4, 0xf0, 0x34],
+        deep_edge: [0x8c, 0xb4, 0xff, 0xc0],
+        hidden_edge: [0xc0, 0xa8, 0x98, 0x40],
+        bone: [0xc8, 0xb4, 0xa4, 0xb0],
+        feature: [0xc8, 0xb4, 0xa4, 0x80],
+        muscle_border: [0xd8, 0x9a, 0x88, 0x80],
+        highlight_fill: [0xf2, 0xb2, 0x4c, 0x60],
+        highlight_edge: [0xf2, 0xb2, 0x4c, 0xff],
+        label: [0xf0, 0xe6, 0xde, 0xff],
+        label_halo: [0x3a, 0x33, 0x30, 0xd0],
+        side_letter: [0xb8, 0xb8, 0xc4, 0xff],
+    };
+
+    /// The colour of a role.
+    pub fn of(&self, role: Role) -> Rgba {
+        match role {
+            Role::Skin => self.skin,
+            Role::SkinEdge => self.skin_edge,
+            Role::MuscleFill(Layer::Superficial) => self.superficial_fill,
+            Role::MuscleFill(Layer::Deep) => self.deep_fill,
+            Role::MuscleEdge(Layer::Superficial) => self.superficial_edge,
+            Role::MuscleEdge(Layer::Deep) => self.deep_edge,
+            Role::HiddenMuscleEdge => self.hidden_edge,
+            Role::Contour(ContourKind::Bone) => self.bone,
+            Role::Contour(ContourKind::Feature) => self.feature,
+            Role::Contour(ContourKind::MuscleBorder) => self.muscle_border,
+        }
+    }
+
+    /// Line width in screen pixels at a zoom of one pixel per millimetre; lines thicken
+    /// gently with zoom so the drawing stays a fine line illustration.
+    pub fn line_width(role: Role, pixels_per_mm: f32) -> f32 {
+        let base = match role {
+            Role::SkinEdge => 1.6,
+            Role::MuscleEdge(_) => 0.8,
+            Role::HiddenMuscleEdge => 0.6,
+            Role::Contour(ContourKind::Bone) => 1.0,
+            Role::Contour(_) => 0.8,
+            Role::Skin | Role::MuscleFill(_) => 0.0,
+        };
+        base * pixels_per_mm.sqrt().clamp(0.6, 2.5)
+    }
+}
