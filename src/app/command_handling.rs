@@ -75,6 +75,14 @@ impl MyomapApp {
         for warning in warnings {
             self.notifications.warning(warning);
         }
+        let standard = crate::model::BodyMapRef::standard();
+        if doc.session.body_map != standard {
+            self.notifications.warning(format!(
+                "This session was charted on body map {} version {}; it is shown on {} version {}, so marks may not sit on the same anatomy.",
+                doc.session.body_map.id, doc.session.body_map.version, standard.id, standard.version
+            ));
+        }
+        self.canvas = super::canvas::CanvasState::for_session(&doc.session);
         if let Some(library) = &doc.library
             && self.library().is_none_or(|open| open != library)
         {

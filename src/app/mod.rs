@@ -1,12 +1,14 @@
 //! The desktop app: the shell (menus, commands, dialogs, notifications) and its screens.
 //! Owns no clinical logic: it calls `storage` and `model`, and edits go through `Document`.
 
+mod canvas;
 mod command;
 mod command_handling;
 mod document;
 mod file_dialogs;
 mod library_view;
 mod logic;
+mod map_toolbar;
 mod notifications;
 mod preferences;
 mod prompts;

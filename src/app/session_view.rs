@@ -1,15 +1,35 @@
-//! The open session: its header (date, clinician, position, complaints, pain scores, notes)
-//! and the list of what is charted, view by view. Edits go through `Document` so they can be
-//! undone.
+//! The open session: the body-map canvas with its toolbar, and a side panel with the header
+//! (date, clinician, position, complaints, pain scores, notes) and the list of what is
+//! charted. Edits go through `Document` so they can be undone.
 
 use egui::RichText;
 
+use super::canvas::{CanvasState, body_canvas};
 use super::document::Document;
+use super::map_toolbar;
 use super::theme::Palette;
+use crate::bodymap::standard;
 use crate::model::{Complaint, PainScore, PatientPosition, TriggerPointStatus};
 
-pub fn session_ui(ui: &mut egui::Ui, doc: &mut Document) {
+/// The session: its details and marks in a side panel, the body-map canvas beside them.
+/// `editable` is false for a read-only session (held elsewhere): the details are shown
+/// but cannot be changed; the map can still be looked at.
+pub fn session_ui(ui: &mut egui::Ui, doc: &mut Document, editable: bool, canvas: &mut CanvasState) {
     let palette = Palette::of(ui.ctx());
+    egui::Panel::right("session_details")
+        .resizable(true)
+        .default_size(400.0)
+        .min_size(300.0)
+        .max_size(560.0)
+        .show(ui, |ui| {
+            ui.add_enabled_ui(editable, |ui| details_ui(ui, doc, &palette));
+        });
+    map_toolbar::map_toolbar(ui, &standard().map, canvas);
+    ui.add_space(4.0);
+    body_canvas(ui, standard(), &doc.session, doc.revision(), canvas);
+}
+
+fn details_ui(ui: &mut egui::Ui, doc: &mut Document, palette: &Palette) {
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
@@ -28,7 +48,7 @@ pub fn session_ui(ui: &mut egui::Ui, doc: &mut Document) {
             ui.add_space(12.0);
             complaints_ui(ui, doc);
             ui.add_space(12.0);
-            marks_ui(ui, doc, &palette);
+            marks_ui(ui, doc, palette);
         });
 }
 
@@ -46,7 +66,7 @@ fn header_ui(ui: &mut egui::Ui, doc: &mut Document) {
                 .add(
                     egui::TextEdit::singleline(&mut doc.session.clinician)
                         .hint_text("Name and credentials")
-                        .desired_width(320.0),
+                        .desired_width(240.0),
                 )
                 .labelled_by(label.id);
             if response.changed() {
@@ -92,7 +112,7 @@ fn header_ui(ui: &mut egui::Ui, doc: &mut Document) {
                 .add(
                     egui::TextEdit::multiline(&mut doc.session.notes)
                         .desired_rows(3)
-                        .desired_width(480.0),
+                        .desired_width(240.0),
                 )
                 .labelled_by(label.id);
             if response.changed() {
@@ -164,21 +184,22 @@ fn complaints_ui(ui: &mut egui::Ui, doc: &mut Document) {
     let mut changed = None;
     for (index, complaint) in doc.session.complaints.iter_mut().enumerate() {
         ui.push_id(index, |ui| {
-            ui.horizontal(|ui| {
-                let description = ui.add(
-                    egui::TextEdit::singleline(&mut complaint.description)
-                        .hint_text("Complaint")
-                        .desired_width(360.0),
-                );
+            let description = ui.add(
+                egui::TextEdit::singleline(&mut complaint.description)
+                    .hint_text("Complaint")
+                    .desired_width(f32::INFINITY),
+            );
+            if description.changed() {
+                changed = Some(Some(description.id));
+            }
+            ui.horizontal_wrapped(|ui| {
                 let onset = ui.add(
                     egui::TextEdit::singleline(&mut complaint.onset)
                         .hint_text("Onset")
-                        .desired_width(180.0),
+                        .desired_width(140.0),
                 );
-                for response in [description, onset] {
-                    if response.changed() {
-                        changed = Some(Some(response.id));
-                    }
+                if onset.changed() {
+                    changed = Some(Some(onset.id));
                 }
                 if pain_field(ui, "complaint_pain", &mut complaint.pain) {
                     changed = Some(None);
@@ -191,6 +212,7 @@ fn complaints_ui(ui: &mut egui::Ui, doc: &mut Document) {
                     remove = Some(index);
                 }
             });
+            ui.add_space(4.0);
         });
     }
     if ui.button("Add complaint").clicked() {

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use egui::{RichText, ViewportCommand};
 
+use super::canvas::CanvasState;
 use super::command::UiCommand;
 use super::command_handling::Action;
 use super::document::Document;
@@ -66,6 +67,8 @@ pub struct MyomapApp {
     pub(super) recovered_revision: Option<u64>,
     /// The document revision seen last frame, and when it was first seen.
     pub(super) last_revision: Option<(u64, f64)>,
+    /// The body-map canvas's view state (view, zoom, layers): not part of the document.
+    pub(super) canvas: CanvasState,
 }
 
 impl MyomapApp {
@@ -93,6 +96,7 @@ impl MyomapApp {
             pending_recovery: Vec::new(),
             recovered_revision: None,
             last_revision: None,
+            canvas: CanvasState::default(),
         };
         let library = start
             .library
@@ -254,6 +258,18 @@ impl MyomapApp {
                 } else {
                     ui.label(RichText::new("Saved").color(palette.success));
                 }
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    ui.label(format!("zoom {:.0} %", self.canvas.zoom() * 100.0));
+                    if let Some(hover) = &self.canvas.hover {
+                        ui.separator();
+                        ui.label(format!("x {:.0} mm, y {:.0} mm", hover.at.x, hover.at.y));
+                        let under = hover.describe(crate::bodymap::standard());
+                        if !under.is_empty() {
+                            ui.separator();
+                            ui.label(RichText::new(under).strong());
+                        }
+                    }
+                });
             }
         });
     }
@@ -300,7 +316,7 @@ impl eframe::App for MyomapApp {
             self.read_only_banner(ui);
             if let Some(doc) = &mut self.document {
                 let editable = !doc.is_read_only();
-                ui.add_enabled_ui(editable, |ui| session_view::session_ui(ui, doc));
+                session_view::session_ui(ui, doc, editable, &mut self.canvas);
             } else if let Some(state) = self.library.as_ref().filter(|_| show_patients) {
                 if let Some(action) = library_view::patient_ui(ui, state) {
                     self.actions.push(action);

@@ -187,6 +187,17 @@ impl BodyMap {
         self.views.iter().find(|v| &v.id == id)
     }
 
+    /// The display name of region `id` of region set `set` ("Right lateral thigh").
+    pub fn region_name(&self, set: &str, id: &str) -> Option<&str> {
+        self.region_sets
+            .iter()
+            .find(|s| s.id == set)?
+            .regions
+            .iter()
+            .find(|r| r.id == id)
+            .map(|r| r.name.as_str())
+    }
+
     /// Everything wrong with the map that would mislead a clinician or break hit-testing:
     /// duplicate or malformed ids, unknown muscles, open or self-intersecting outlines,
     /// regions outside the silhouette. Each problem names the view and the item.

@@ -58,6 +58,16 @@ impl PainMask {
         }
     }
 
+    /// Cells across the frame (x).
+    pub fn columns(&self) -> usize {
+        self.columns
+    }
+
+    /// Cells down the frame (y).
+    pub fn rows(&self) -> usize {
+        self.rows
+    }
+
     fn index(&self, column: usize, row: usize) -> usize {
         row * self.columns + column
     }

@@ -8,7 +8,7 @@ use tiny_skia::{
     Color, FillRule, LineCap, LineJoin, Paint, PathBuilder, Pixmap, Stroke, StrokeDash, Transform,
 };
 
-use crate::bodymap::{BodyMap, FLATTEN_TOLERANCE_MM};
+use crate::bodymap::BodyMap;
 use crate::geometry::MapPoint;
 use crate::scene::{Item, LayerMode, MapColors, MapScene, Projection, Rgba};
 
@@ -69,7 +69,7 @@ pub fn render_view(
     let mut pixmap = Pixmap::new(width, height).ok_or(RenderError::BadSize(width, height))?;
     pixmap.fill(color(options.colors.background));
     let margin = (width.min(height) as f32 * 0.06).max(8.0);
-    let bounds = MapScene::new(map, view, options.layers, FLATTEN_TOLERANCE_MM).bounds;
+    let bounds = MapScene::outline_bounds(view);
     let mut projection = Projection::fit(bounds, (0.0, 0.0), width as f32, height as f32, margin);
     let scene = MapScene::new(
         map,

@@ -201,6 +201,19 @@ impl MapScene {
         }
     }
 
+    /// The bounds of a view's silhouette, for fitting it on screen or in an image.
+    pub fn outline_bounds(view: &View) -> Bounds {
+        let points: Vec<MapPoint> = view
+            .outline
+            .iter()
+            .flat_map(|p| p.flatten(FLATTEN_TOLERANCE_MM))
+            .collect();
+        Bounds::of(&points).unwrap_or(Bounds {
+            min: MapPoint::new(-300.0, 0.0),
+            max: MapPoint::new(300.0, 1750.0),
+        })
+    }
+
     /// The letters for the viewer's left and right edges ("R"/"L"), as the drawing is shown:
     /// mirroring swaps them, because it swaps the patient's sides on screen.
     pub fn edge_letters(&self, mirrored: bool) -> (&'static str, &'static str) {

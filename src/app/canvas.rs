@@ -1,0 +1,644 @@
+//! The body-map canvas: paints a view's scene and the session's marks, zooms at the cursor,
+//! pans, fits, and reports what lies under the pointer. It borrows the session and the map
+//! and keeps only view state (`CanvasState`); it never changes the session.
+
+use std::sync::Arc;
+
+use egui::{
+    Align2, Color32, FontId, Mesh, PointerButton, Pos2, Rect, Sense, Shape, Stroke, TextureHandle,
+    TextureOptions, Vec2, epaint::Vertex, pos2, vec2,
+};
+
+use super::theme::Palette;
+use crate::bodymap::{Layer, MuscleHit, StandardMap};
+use crate::geometry::{MapPoint, ViewId, views};
+use crate::metrics::{CELL_MM, FRAME_HALF_WIDTH, PainMask};
+use crate::model::{Session, Side, TriggerPointStatus};
+use crate::scene::{Item, LayerMode, MapColors, MapScene, Projection, Rgba, tolerance_for_scale};
+
+/// Zoom limits, as a multiple of the zoom that fits the view.
+const MIN_ZOOM: f32 = 0.5;
+const MAX_ZOOM: f32 = 24.0;
+/// Muscle names appear from this many pixels per millimetre.
+const LABELS_FROM_SCALE: f32 = 0.9;
+
+/// What lies under the pointer.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Hover {
+    pub at: MapPoint,
+    /// Muscles under the point on the layers shown, superficial first.
+    pub muscles: Vec<MuscleHit>,
+    /// The named location ("Right lateral thigh").
+    pub region: Option<String>,
+}
+
+impl Hover {
+    /// One line for the status bar: "Right gluteus maximus (over piriformis) · Right buttock".
+    pub fn describe(&self, map: &StandardMap) -> String {
+        let name = |hit: &MuscleHit| {
+            map.map
+                .muscle(&hit.muscle)
+                .map_or_else(|| hit.muscle.clone(), |m| m.name.to_lowercase())
+        };
+        let mut text = match self.muscles.split_first() {
+            Some((top, rest)) => {
+                let mut text = format!("{} {}", side_word(top.side), name(top));
+                if top.layer == Layer::Deep {
+                    text.push_str(" (deep)");
+                }
+                if !rest.is_empty() {
+                    let under: Vec<String> = rest.iter().map(name).collect();
+                    text.push_str(&format!(", over {}", under.join(", ")));
+                }
+                text
+            }
+            None => String::new(),
+        };
+        if let Some(region) = &self.region {
+            if !text.is_empty() {
+                text.push_str(" · ");
+            }
+            text.push_str(region);
+        }
+        text
+    }
+}
+
+fn side_word(side: Side) -> &'static str {
+    match side {
+        Side::Left => "Left",
+        Side::Right => "Right",
+        Side::Midline => "Midline",
+        Side::Unspecified => "",
+    }
+}
+
+struct CachedScene {
+    view: ViewId,
+    layers: LayerMode,
+    tolerance: f32,
+    scene: Arc<MapScene>,
+}
+
+struct CachedZones {
+    view: ViewId,
+    revision: u64,
+    dark: bool,
+    texture: Option<TextureHandle>,
+}
+
+/// The canvas's view state: never saved in the session.
+pub struct CanvasState {
+    pub view: ViewId,
+    pub layers: LayerMode,
+    /// Show the drawing as the patient sees themselves (mirrored left to right).
+    pub mirrored: bool,
+    pub labels: bool,
+    projection: Option<Projection>,
+    /// The projection that fits the view in the current canvas, for zoom limits and "%".
+    fit_scale: f32,
+    last_rect: Rect,
+    scene: Option<CachedScene>,
+    zones: Option<CachedZones>,
+    pub hover: Option<Hover>,
+}
+
+impl Default for CanvasState {
+    fn default() -> Self {
+        Self::new(ViewId::new(views::ANTERIOR))
+    }
+}
+
+impl CanvasState {
+    pub fn new(view: ViewId) -> Self {
+        Self {
+            view,
+            layers: LayerMode::Superficial,
+            mirrored: false,
+            labels: true,
+            projection: None,
+            fit_scale: 1.0,
+            last_rect: Rect::NOTHING,
+            scene: None,
+            zones: None,
+            hover: None,
+        }
+    }
+
+    /// The state for a newly opened session: the first view it has marks on.
+    pub fn for_session(session: &Session) -> Self {
+        let marked = session
+            .trigger_points
+            .iter()
+            .map(|m| &m.view)
+            .chain(session.referred_zones.iter().map(|m| &m.view))
+            .chain(session.needle_sites.iter().map(|m| &m.view))
+            .next();
+        Self::new(
+            marked
+                .cloned()
+                .unwrap_or_else(|| ViewId::new(views::ANTERIOR)),
+        )
+    }
+
+    /// Shows another view, fitted to the canvas.
+    pub fn set_view(&mut self, view: ViewId) {
+        if view != self.view {
+            self.view = view;
+            self.fit();
+        }
+    }
+
+    /// Fits the whole view in the canvas on the next frame.
+    pub fn fit(&mut self) {
+        self.projection = None;
+    }
+
+    /// Zoom relative to the fitted view, 1.0 = fitted.
+    pub fn zoom(&self) -> f32 {
+        self.projection
+            .map_or(1.0, |p| p.scale / self.fit_scale.max(1e-6))
+    }
+
+    fn scene(&mut self, map: &StandardMap, scale: f32) -> Option<Arc<MapScene>> {
+        let tolerance = tolerance_for_scale(scale);
+        let fresh = self.scene.as_ref().is_some_and(|c| {
+            c.view == self.view && c.layers == self.layers && c.tolerance == tolerance
+        });
+        if !fresh {
+            let view = map.map.view(&self.view)?;
+            self.scene = Some(CachedScene {
+                view: self.view.clone(),
+                layers: self.layers,
+                tolerance,
+                scene: Arc::new(MapScene::new(&map.map, view, self.layers, tolerance)),
+            });
+        }
+        self.scene.as_ref().map(|c| Arc::clone(&c.scene))
+    }
+}
+
+/// Paints the canvas filling the available space and handles zoom and pan. `revision`
+/// changes whenever the session does (it keys the cached zone painting).
+pub fn body_canvas(
+    ui: &mut egui::Ui,
+    map: &StandardMap,
+    session: &Session,
+    revision: u64,
+    state: &mut CanvasState,
+) {
+    let palette = Palette::of(ui.ctx());
+    let dark = ui.visuals().dark_mode;
+    let colors = if dark {
+        MapColors::DARK
+    } else {
+        MapColors::LIGHT
+    };
+    let (response, painter) = ui.allocate_painter(ui.available_size(), Sense::click_and_drag());
+    let rect = response.rect;
+    painter.rect_filled(rect, 4.0, color(colors.background));
+
+    let Some(view) = map.map.view(&state.view) else {
+        painter.text(
+            rect.center(),
+            Align2::CENTER_CENTER,
+            format!("This body map has no view {}", state.view),
+            FontId::proportional(16.0),
+            palette.error,
+        );
+        return;
+    };
+
+    // Fit on first show, on request, and when the canvas changes size.
+    let fitted = Projection::fit(
+        MapScene::outline_bounds(view),
+        (rect.min.x, rect.min.y),
+        rect.width(),
+        rect.height(),
+        24.0,
+    );
+    state.fit_scale = fitted.scale;
+    if state.projection.is_none() || rect.size() != state.last_rect.size() {
+        let keep_zoom = state.projection.filter(|_| state.last_rect.is_positive());
+        state.projection = Some(match keep_zoom {
+            // A resized canvas keeps the zoom and centre.
+            Some(previous) => Projection {
+                screen_centre: (rect.center().x, rect.center().y),
+                ..previous
+            },
+            None => fitted,
+        });
+    }
+    state.last_rect = rect;
+    let Some(mut projection) = state.projection else {
+        return;
+    };
+    projection.mirrored = state.mirrored;
+
+    // Zoom at the cursor (wheel, pinch); pan with any drag; double-click fits.
+    if let Some(pointer) = response.hover_pos() {
+        let (scroll, pinch) = ui.input(|i| (i.smooth_scroll_delta.y, i.zoom_delta()));
+        let factor = pinch * (scroll / 400.0).exp();
+        if (factor - 1.0).abs() > 1e-4 {
+            let zoom = (projection.scale * factor / fitted.scale).clamp(MIN_ZOOM, MAX_ZOOM);
+            projection.zoom_at(
+                (pointer.x, pointer.y),
+                zoom * fitted.scale / projection.scale,
+            );
+        }
+    }
+    if response.dragged_by(PointerButton::Primary)
+        || response.dragged_by(PointerButton::Secondary)
+        || response.dragged_by(PointerButton::Middle)
+    {
+        let delta = response.drag_delta();
+        projection.pan((delta.x, delta.y));
+    }
+    if response.double_clicked() {
+        projection = Projection {
+            mirrored: state.mirrored,
+            ..fitted
+        };
+    }
+    state.projection = Some(projection);
+
+    let Some(scene) = state.scene(map, projection.scale) else {
+        return;
+    };
+    let painter = painter.with_clip_rect(rect);
+    paint_scene(&painter, &scene, &projection, &colors);
+
+    // What is under the pointer, on the layers shown.
+    state.hover = response.hover_pos().map(|pos| {
+        let at = projection.to_map((pos.x, pos.y));
+        let index = map.index.get(&state.view);
+        let muscles = index
+            .map(|index| index.muscles_at(at))
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|hit| state.layers.shows(hit.layer))
+            .collect();
+        let region = index
+            .and_then(|index| index.region_at("locations", at))
+            .and_then(|id| map.map.region_name("locations", id))
+            .map(str::to_owned);
+        Hover {
+            at,
+            muscles,
+            region,
+        }
+    });
+    if let Some(top) = state.hover.as_ref().and_then(|h| h.muscles.first()) {
+        highlight(&painter, &scene, top, &projection, &colors);
+    }
+
+    paint_zones(
+        ui,
+        &painter,
+        session,
+        revision,
+        state,
+        &projection,
+        &palette,
+        dark,
+    );
+    let note_background = ui.visuals().extreme_bg_color.gamma_multiply(0.9);
+    paint_marks(
+        &painter,
+        session,
+        &state.view,
+        &projection,
+        &palette,
+        note_background,
+    );
+    if state.labels && projection.scale >= LABELS_FROM_SCALE {
+        paint_labels(&painter, &scene, &projection, &colors);
+    }
+    paint_side_letters(&painter, rect, &scene, state.mirrored, &colors);
+
+    let hover_text = state.hover.as_ref().map(|h| h.describe(map));
+    response.widget_info(|| {
+        egui::WidgetInfo::labeled(
+            egui::Role::Canvas,
+            true,
+            format!(
+                "Body map, {}{}",
+                view.name,
+                hover_text
+                    .as_ref()
+                    .map(|t| format!(": {t}"))
+                    .unwrap_or_default()
+            ),
+        )
+    });
+}
+
+fn color([r, g, b, a]: Rgba) -> Color32 {
+    Color32::from_rgba_unmultiplied(r, g, b, a)
+}
+
+fn screen(projection: &Projection, p: MapPoint) -> Pos2 {
+    let (x, y) = projection.to_screen(p);
+    pos2(x, y)
+}
+
+fn paint_scene(
+    painter: &egui::Painter,
+    scene: &MapScene,
+    projection: &Projection,
+    colors: &MapColors,
+) {
+    let mut mesh = Mesh::default();
+    for item in &scene.items {
+        match item {
+            Item::Fill(fill) => {
+                let fill_color = color(colors.of(fill.role));
+                let base = mesh.vertices.len() as u32;
+                mesh.vertices.extend(fill.polygon.iter().map(|p| Vertex {
+                    pos: screen(projection, *p),
+                    uv: egui::epaint::WHITE_UV,
+                    color: fill_color,
+                }));
+                mesh.indices.extend(fill.triangles.iter().map(|i| base + i));
+            }
+            Item::Line(line) => {
+                if !mesh.is_empty() {
+                    painter.add(Shape::mesh(std::mem::take(&mut mesh)));
+                }
+                let width = MapColors::line_width(line.role, projection.scale);
+                if width <= 0.0 {
+                    continue;
+                }
+                let stroke = Stroke::new(width, color(colors.of(line.role)));
+                let mut points: Vec<Pos2> =
+                    line.points.iter().map(|p| screen(projection, *p)).collect();
+                if line.dashed {
+                    if line.closed
+                        && let Some(first) = points.first().copied()
+                    {
+                        points.push(first);
+                    }
+                    painter.extend(Shape::dashed_line(
+                        &points,
+                        stroke,
+                        width * 4.0,
+                        width * 3.0,
+                    ));
+                } else if line.closed {
+                    painter.add(Shape::closed_line(points, stroke));
+                } else {
+                    painter.add(Shape::line(points, stroke));
+                }
+            }
+        }
+    }
+    if !mesh.is_empty() {
+        painter.add(Shape::mesh(mesh));
+    }
+}
+
+fn highlight(
+    painter: &egui::Painter,
+    scene: &MapScene,
+    hit: &MuscleHit,
+    projection: &Projection,
+    colors: &MapColors,
+) {
+    let Some(muscle) = scene
+        .muscles
+        .iter()
+        .find(|m| m.muscle == hit.muscle && m.side == hit.side)
+    else {
+        return;
+    };
+    let Some(Item::Fill(fill)) = scene.items.get(muscle.fill) else {
+        return;
+    };
+    let mut mesh = Mesh::default();
+    let fill_color = color(colors.highlight_fill);
+    mesh.vertices.extend(fill.polygon.iter().map(|p| Vertex {
+        pos: screen(projection, *p),
+        uv: egui::epaint::WHITE_UV,
+        color: fill_color,
+    }));
+    mesh.indices.extend_from_slice(&fill.triangles);
+    painter.add(Shape::mesh(mesh));
+    let points = fill
+        .polygon
+        .iter()
+        .map(|p| screen(projection, *p))
+        .collect();
+    painter.add(Shape::closed_line(
+        points,
+        Stroke::new(1.8, color(colors.highlight_edge)),
+    ));
+}
+
+/// Muscle names inside their regions where there is room, none overlapping another.
+fn paint_labels(
+    painter: &egui::Painter,
+    scene: &MapScene,
+    projection: &Projection,
+    colors: &MapColors,
+) {
+    let size = (projection.scale * 8.0).clamp(10.0, 15.0);
+    let font = FontId::proportional(size);
+    let mut placed: Vec<Rect> = Vec::new();
+    let clip = painter.clip_rect();
+    for muscle in &scene.muscles {
+        let width_px = (muscle.bounds.max.x - muscle.bounds.min.x) * projection.scale;
+        let height_px = (muscle.bounds.max.y - muscle.bounds.min.y) * projection.scale;
+        if height_px < size || width_px < size * 2.0 {
+            continue;
+        }
+        let galley = painter.layout_no_wrap(muscle.name.clone(), font.clone(), color(colors.label));
+        if galley.size().x > width_px * 1.6 {
+            continue;
+        }
+        let centre = screen(projection, muscle.label_at);
+        let rect = Rect::from_center_size(centre, galley.size() + vec2(6.0, 2.0));
+        if !clip.contains_rect(rect) || placed.iter().any(|r| r.intersects(rect)) {
+            continue;
+        }
+        placed.push(rect);
+        painter.rect_filled(rect, 3.0, color(colors.label_halo));
+        painter.galley(rect.min + vec2(3.0, 1.0), galley, color(colors.label));
+    }
+}
+
+fn paint_side_letters(
+    painter: &egui::Painter,
+    rect: Rect,
+    scene: &MapScene,
+    mirrored: bool,
+    colors: &MapColors,
+) {
+    let (left, right) = scene.edge_letters(mirrored);
+    let font = FontId::proportional(28.0);
+    let letter = color(colors.side_letter);
+    painter.text(
+        rect.left_top() + vec2(14.0, 8.0),
+        Align2::LEFT_TOP,
+        left,
+        font.clone(),
+        letter,
+    );
+    painter.text(
+        rect.right_top() + vec2(-14.0, 8.0),
+        Align2::RIGHT_TOP,
+        right,
+        font,
+        letter,
+    );
+    if mirrored {
+        painter.text(
+            rect.center_top() + vec2(0.0, 12.0),
+            Align2::CENTER_TOP,
+            "Mirrored: as the patient sees themselves",
+            FontId::proportional(13.0),
+            letter,
+        );
+    }
+}
+
+/// The session's referred-pain zones of this view, replayed on the measuring grid (so what
+/// is shown is what is measured), as one texture cached until the session changes.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one call site; the pieces are all distinct"
+)]
+fn paint_zones(
+    ui: &egui::Ui,
+    painter: &egui::Painter,
+    session: &Session,
+    revision: u64,
+    state: &mut CanvasState,
+    projection: &Projection,
+    palette: &Palette,
+    dark: bool,
+) {
+    let fresh = state
+        .zones
+        .as_ref()
+        .is_some_and(|z| z.view == state.view && z.revision == revision && z.dark == dark);
+    if !fresh {
+        let texture = zones_image(session, &state.view, palette.zone).map(|image| {
+            ui.ctx()
+                .load_texture("referred_zones", image, TextureOptions::LINEAR)
+        });
+        state.zones = Some(CachedZones {
+            view: state.view.clone(),
+            revision,
+            dark,
+            texture,
+        });
+    }
+    let Some(texture) = state.zones.as_ref().and_then(|z| z.texture.as_ref()) else {
+        return;
+    };
+    let mask = PainMask::new();
+    let top_left = MapPoint::new(-FRAME_HALF_WIDTH, 0.0);
+    let bottom_right = MapPoint::new(
+        -FRAME_HALF_WIDTH + mask.columns() as f32 * CELL_MM,
+        mask.rows() as f32 * CELL_MM,
+    );
+    let a = screen(projection, top_left);
+    let b = screen(projection, bottom_right);
+    let uv = if projection.mirrored {
+        Rect::from_min_max(pos2(1.0, 0.0), pos2(0.0, 1.0))
+    } else {
+        Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0))
+    };
+    let mut mesh = Mesh::with_texture(texture.id());
+    mesh.add_rect_with_uv(Rect::from_two_pos(a, b), uv, Color32::WHITE);
+    // `from_two_pos` orders the corners; a mirrored projection swaps left and right, which
+    // the flipped uv undoes.
+    painter.add(Shape::mesh(mesh));
+}
+
+fn zones_image(session: &Session, view: &ViewId, zone_color: Color32) -> Option<egui::ColorImage> {
+    let zones: Vec<_> = session
+        .referred_zones
+        .iter()
+        .filter(|z| &z.view == view)
+        .collect();
+    if zones.is_empty() {
+        return None;
+    }
+    let blank = PainMask::new();
+    let (columns, rows) = (blank.columns(), blank.rows());
+    let mut pixels = vec![Color32::TRANSPARENT; columns * rows];
+    for zone in zones {
+        let mask = PainMask::of_view(std::iter::once(zone), view);
+        let alpha = 0.22 + 0.05 * f32::from(zone.intensity.min(10));
+        let paint = zone_color.gamma_multiply(alpha);
+        for row in 0..rows {
+            for column in 0..columns {
+                if mask.get(column, row) {
+                    let pixel = &mut pixels[row * columns + column];
+                    *pixel = paint.blend(*pixel);
+                }
+            }
+        }
+    }
+    Some(egui::ColorImage::new([columns, rows], pixels))
+}
+
+fn paint_marks(
+    painter: &egui::Painter,
+    session: &Session,
+    view: &ViewId,
+    projection: &Projection,
+    palette: &Palette,
+    note_background: Color32,
+) {
+    let radius = (projection.scale * 4.0).clamp(5.0, 9.0);
+    let ring = Stroke::new(1.5, Color32::WHITE);
+    for arrow in session.arrows.iter().filter(|a| &a.view == view) {
+        let (from, to) = (screen(projection, arrow.from), screen(projection, arrow.to));
+        let stroke = Stroke::new(2.0, palette.zone);
+        painter.arrow(from, to - from, stroke);
+        if !arrow.label.is_empty() {
+            painter.text(
+                from + (to - from) / 2.0 + vec2(6.0, -6.0),
+                Align2::LEFT_BOTTOM,
+                &arrow.label,
+                FontId::proportional(12.0),
+                palette.zone,
+            );
+        }
+    }
+    // A needle is drawn as its shaft and handle leaning away from the site, so the trigger
+    // point it treats stays visible.
+    for needle in session.needle_sites.iter().filter(|n| &n.view == view) {
+        let at = screen(projection, needle.at);
+        let handle = at + vec2(-radius * 1.8, -radius * 2.6);
+        painter.line_segment([at, handle], Stroke::new(1.6, palette.needle));
+        painter.circle(handle, radius * 0.55, palette.needle, ring);
+        painter.circle_filled(at, 2.0, palette.needle);
+    }
+    for tp in session.trigger_points.iter().filter(|t| &t.view == view) {
+        let at = screen(projection, tp.at);
+        match tp.status {
+            TriggerPointStatus::Active => {
+                painter.circle(at, radius, palette.trigger_active, ring);
+            }
+            TriggerPointStatus::Latent => {
+                painter.circle(
+                    at,
+                    radius,
+                    Color32::WHITE.gamma_multiply(0.7),
+                    Stroke::new(2.5, palette.trigger_latent),
+                );
+            }
+        }
+    }
+    for note in session.text_notes.iter().filter(|n| &n.view == view) {
+        let at = screen(projection, note.at);
+        let galley =
+            painter.layout_no_wrap(note.text.clone(), FontId::proportional(12.0), palette.info);
+        let rect = Rect::from_min_size(at, galley.size() + Vec2::splat(6.0));
+        painter.rect_filled(rect, 3.0, note_background);
+        painter.galley(at + Vec2::splat(3.0), galley, palette.info);
+    }
+}
