@@ -1,4 +1,4 @@
-//! The command-line contract: `demo`, `check` and their exit codes and messages.
+//! The command-line contract: `demo`, `check`, `maps`, `render-map`, their exit codes and messages.
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -174,4 +174,108 @@ fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
     }
     files.sort();
     files
+}
+
+#[test]
+fn maps_json_lists_views_muscles_and_regions() {
+    let output = myomap(&["maps", "--json"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let views = json["views"].as_array().expect("views");
+    let view = |id: &str| {
+        views
+            .iter()
+            .find(|v| v["id"] == id)
+            .unwrap_or_else(|| panic!("no view {id}"))
+    };
+    for id in [
+        "anterior",
+        "posterior",
+        "left_lateral",
+        "right_lateral",
+        "head_anterior",
+        "head_posterior",
+        "head_left_lateral",
+        "head_right_lateral",
+    ] {
+        assert!(!view(id)["muscles"].as_array().expect("muscles").is_empty());
+    }
+    let on = |id: &str, muscle: &str| {
+        view(id)["muscles"]
+            .as_array()
+            .expect("muscles")
+            .iter()
+            .any(|m| m == muscle)
+    };
+    assert!(on("posterior", "piriformis"));
+    assert!(on("anterior", "pectoralis_major"));
+    assert!(on("head_right_lateral", "masseter"));
+    assert!(!on("anterior", "piriformis"));
+    let muscles = json["muscles"].as_array().expect("muscles");
+    assert!(
+        muscles
+            .iter()
+            .any(|m| m["id"] == "upper_trapezius" && m["name"] == "Upper trapezius")
+    );
+    // Every muscle listed on a view is defined.
+    for v in views {
+        for m in v["muscles"].as_array().expect("muscles") {
+            assert!(muscles.iter().any(|d| d["id"] == *m), "{m} undefined");
+        }
+    }
+    let regions = json["regions"].as_array().expect("regions");
+    let wpi = regions.iter().filter(|r| r["set"] == "wpi").count();
+    assert_eq!(wpi, 19);
+    assert!(
+        regions
+            .iter()
+            .any(|r| r["id"] == "right_lateral_thigh" && r["set"] == "locations")
+    );
+    let text = myomap(&["maps"]);
+    assert!(stdout(&text).contains("posterior"));
+}
+
+#[test]
+fn render_map_writes_a_png_and_never_overwrites_without_force() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("posterior.png");
+    let args = [
+        "render-map",
+        "--view",
+        "posterior",
+        "-o",
+        path_str(&out),
+        "--height",
+        "600",
+    ];
+    let output = myomap(&args);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let image = image::open(&out).expect("a PNG").to_rgba8();
+    assert_eq!(image.height(), 600);
+    // Not blank: the middle of the back differs from the corner.
+    let (w, h) = (image.width(), image.height());
+    assert_ne!(image.get_pixel(w / 2, h / 4), image.get_pixel(1, h - 2));
+
+    let again = myomap(&args);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(stderr(&again).contains("--force"), "{}", stderr(&again));
+    let mut forced = args.to_vec();
+    forced.push("--force");
+    assert!(myomap(&forced).status.success());
+
+    let bad = myomap(&[
+        "render-map",
+        "--view",
+        "dorsal_fin",
+        "-o",
+        path_str(&out),
+        "--force",
+    ]);
+    no_panic(&bad);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(
+        stderr(&bad).contains("anterior"),
+        "names the views: {}",
+        stderr(&bad)
+    );
 }

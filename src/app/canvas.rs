@@ -154,6 +154,15 @@ impl CanvasState {
         self.projection = None;
     }
 
+    /// Where a body-map point is on screen, once the canvas has been shown.
+    pub fn screen_pos(&self, at: MapPoint) -> Option<Pos2> {
+        let projection = Projection {
+            mirrored: self.mirrored,
+            ..self.projection?
+        };
+        Some(screen(&projection, at))
+    }
+
     /// Zoom relative to the fitted view, 1.0 = fitted.
     pub fn zoom(&self) -> f32 {
         self.projection

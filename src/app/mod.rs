@@ -19,6 +19,7 @@ mod welcome;
 
 use std::path::PathBuf;
 
+pub use canvas::{CanvasState, Hover};
 pub use command::UiCommand;
 pub use command_handling::Action;
 pub use document::{Document, library_of};

@@ -131,6 +131,11 @@ impl MyomapApp {
         self.document.as_ref()
     }
 
+    /// The body-map canvas's view state (for tests and the status bar).
+    pub fn canvas(&self) -> &CanvasState {
+        &self.canvas
+    }
+
     pub fn library(&self) -> Option<&Library> {
         self.library.as_ref().map(|state| &state.library)
     }

@@ -1,0 +1,210 @@
+//! The body-map canvas driven like a user would: switching views and layers from the
+//! toolbar, hovering a muscle, the patient-facing mirror, zooming at the cursor.
+
+use std::path::{Path, PathBuf};
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use myomap::app::{AppPaths, AppStart, MyomapApp, ScriptedDialogs};
+use myomap::geometry::MapPoint;
+use myomap::model::Side;
+
+/// The app with a demo session open (the runner's first visit: right hip, posterior view).
+fn open_demo_session(data: &Path) -> Harness<'static, MyomapApp> {
+    let library = data.join("demo");
+    myomap::demo::write_demo_library(&library).expect("demo library");
+    let session = std::fs::read_dir(
+        library
+            .join("patients")
+            .join("00010000-0000-0000-0000-000000000102")
+            .join("sessions"),
+    )
+    .expect("sessions")
+    .filter_map(Result::ok)
+    .map(|e| e.path())
+    .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+    .min()
+    .expect("a session");
+    let paths = AppPaths::under(&data.join("app"));
+    let start = AppStart {
+        library: Some(library),
+        open: Some(session),
+    };
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 820.0])
+        .with_step_dt(1.0 / 60.0)
+        .build_eframe(move |cc| {
+            MyomapApp::new(
+                cc,
+                start,
+                paths,
+                Box::new(ScriptedDialogs::new(Vec::<Option<PathBuf>>::new())),
+            )
+        });
+    harness.run_ok();
+    harness
+}
+
+fn hover(harness: &mut Harness<'_, MyomapApp>, at: MapPoint) -> egui::Pos2 {
+    let pos = harness
+        .state()
+        .canvas()
+        .screen_pos(at)
+        .expect("the canvas has been shown");
+    harness.hover_at(pos);
+    harness.run_ok();
+    pos
+}
+
+fn top_muscle(harness: &Harness<'_, MyomapApp>) -> Option<(String, Side)> {
+    let hover = harness.state().canvas().hover.clone()?;
+    hover.muscles.first().map(|m| (m.muscle.clone(), m.side))
+}
+
+fn canvas_label(harness: &Harness<'_, MyomapApp>) -> String {
+    harness
+        .get_by_label_contains("Body map, ")
+        .accesskit_node()
+        .label()
+        .unwrap_or_default()
+}
+
+#[test]
+fn the_toolbar_switches_views_and_the_canvas_names_the_muscle_under_the_pointer() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut harness = open_demo_session(data.path());
+    harness.get_by_label("Back").click();
+    harness.run_ok();
+    assert_eq!(harness.state().canvas().view.as_str(), "posterior");
+    assert!(canvas_label(&harness).starts_with("Body map, Posterior"));
+
+    // The patient's right buttock is on the viewer's right of a posterior view.
+    let pos = hover(&mut harness, MapPoint::new(110.0, 870.0));
+    assert!(
+        pos.x
+            > harness
+                .state()
+                .canvas()
+                .screen_pos(MapPoint::new(0.0, 870.0))
+                .expect("shown")
+                .x
+    );
+    assert_eq!(
+        top_muscle(&harness),
+        Some(("gluteus_maximus".to_owned(), Side::Right))
+    );
+    let label = canvas_label(&harness);
+    assert!(label.contains("Right gluteus maximus"), "{label}");
+    assert!(label.contains("Right buttock"), "{label}");
+
+    harness.get_by_label("Front").click();
+    harness.run_ok();
+    assert_eq!(harness.state().canvas().view.as_str(), "anterior");
+    // On the anterior view the patient's right is on the viewer's left.
+    let pos = hover(&mut harness, MapPoint::new(-90.0, 400.0));
+    assert!(
+        pos.x
+            < harness
+                .state()
+                .canvas()
+                .screen_pos(MapPoint::new(0.0, 400.0))
+                .expect("shown")
+                .x
+    );
+    assert_eq!(
+        top_muscle(&harness),
+        Some(("pectoralis_major".to_owned(), Side::Right))
+    );
+}
+
+#[test]
+fn mirroring_for_the_patient_moves_the_drawing_but_keeps_the_sides_right() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut harness = open_demo_session(data.path());
+    harness.get_by_label("Front").click();
+    harness.run_ok();
+    let right_pec = MapPoint::new(-90.0, 400.0);
+    let midline = MapPoint::new(0.0, 400.0);
+    let canvas = harness.state().canvas();
+    let before = canvas.screen_pos(right_pec).expect("shown").x
+        - canvas.screen_pos(midline).expect("shown").x;
+    assert!(
+        before < 0.0,
+        "examiner's view: patient's right on the viewer's left"
+    );
+
+    harness.get_by_label("Mirror for patient").click();
+    harness.run_ok();
+    let canvas = harness.state().canvas();
+    assert!(canvas.mirrored);
+    let after = canvas.screen_pos(right_pec).expect("shown").x
+        - canvas.screen_pos(midline).expect("shown").x;
+    assert!(
+        (after + before).abs() < 0.5 && after > 0.0,
+        "mirrored: {before} -> {after}"
+    );
+    hover(&mut harness, right_pec);
+    assert_eq!(
+        top_muscle(&harness),
+        Some(("pectoralis_major".to_owned(), Side::Right)),
+        "the mirrored drawing still names the patient's right"
+    );
+}
+
+#[test]
+fn the_deep_layer_shows_and_names_the_deep_muscles() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut harness = open_demo_session(data.path());
+    harness.get_by_label("Back").click();
+    harness.run_ok();
+    let piriformis = MapPoint::new(100.0, 822.0);
+    hover(&mut harness, piriformis);
+    assert_eq!(
+        top_muscle(&harness).map(|m| m.0),
+        Some("gluteus_maximus".to_owned()),
+        "superficial layer: the gluteus maximus covers it"
+    );
+    harness.get_by_label("Deep").click();
+    harness.run_ok();
+    hover(&mut harness, piriformis);
+    assert_eq!(
+        top_muscle(&harness),
+        Some(("piriformis".to_owned(), Side::Right))
+    );
+    assert!(canvas_label(&harness).contains("Right piriformis (deep)"));
+    harness.get_by_label("Both layers").click();
+    harness.run_ok();
+    hover(&mut harness, piriformis);
+    let hover_now = harness.state().canvas().hover.clone().expect("hovering");
+    let names: Vec<&str> = hover_now
+        .muscles
+        .iter()
+        .map(|m| m.muscle.as_str())
+        .collect();
+    assert_eq!(names.first(), Some(&"gluteus_maximus"), "{names:?}");
+    assert!(names.contains(&"piriformis"), "{names:?}");
+}
+
+#[test]
+fn zooming_keeps_the_point_under_the_cursor_and_fit_restores_the_view() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut harness = open_demo_session(data.path());
+    harness.get_by_label("Back").click();
+    harness.run_ok();
+    let point = MapPoint::new(110.0, 870.0);
+    let pos = hover(&mut harness, point);
+    harness.event(egui::Event::Zoom(2.0));
+    harness.run_ok();
+    let canvas = harness.state().canvas();
+    assert!((canvas.zoom() - 2.0).abs() < 0.05, "zoom {}", canvas.zoom());
+    let still = canvas.screen_pos(point).expect("shown");
+    assert!(still.distance(pos) < 1.0, "{pos:?} moved to {still:?}");
+    assert_eq!(
+        top_muscle(&harness).map(|m| m.0),
+        Some("gluteus_maximus".to_owned())
+    );
+
+    harness.get_by_label("Fit").click();
+    harness.run_ok();
+    assert!((harness.state().canvas().zoom() - 1.0).abs() < 1e-3);
+}
