@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::bodymap::BodyMap;
+use crate::bodymap::custom::CustomViewFile;
 use crate::model::{MarkKind, Patient, Session};
 use crate::storage::{self, DecodeError, LoadError};
 
@@ -47,12 +48,14 @@ impl Report {
 }
 
 /// The kinds of file `check` knows, told apart by name: `patient.ron`, body maps (in a
-/// `body_maps` folder or named `*.bodymap.ron`), and sessions (every other `.ron`).
+/// `body_maps` folder or named `*.bodymap.ron`), custom-view descriptors (in a library's
+/// `views` folder), and sessions (every other `.ron`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FileKind {
     Patient,
     Session,
     BodyMap,
+    CustomView,
 }
 
 impl FileKind {
@@ -65,10 +68,16 @@ impl FileKind {
             .parent()
             .and_then(|p| p.file_name())
             .is_some_and(|n| n == "body_maps");
+        let in_views = path
+            .parent()
+            .and_then(|p| p.file_name())
+            .is_some_and(|n| n == crate::bodymap::custom::CUSTOM_VIEWS_FOLDER);
         if name == "patient.ron" {
             Self::Patient
         } else if in_body_maps || name.ends_with(".bodymap.ron") {
             Self::BodyMap
+        } else if in_views {
+            Self::CustomView
         } else {
             Self::Session
         }
@@ -164,6 +173,27 @@ pub fn check_file(path: &Path, report: &mut Report) {
                         .split([':', ' '])
                         .filter(|word| word.len() > 3 && word.contains('_'))
                         .find_map(|word| storage::locate(&text, word));
+                    report.problems.push(content_problem(path, at, message));
+                }
+            }
+            Err(error) => report.problems.push(from_decode(path, error)),
+        },
+        FileKind::CustomView => match storage::decode_bytes::<CustomViewFile>(&bytes) {
+            Ok(file) => {
+                let image = path.with_file_name(&file.image);
+                let size = match crate::bodymap::custom::image_size(&image) {
+                    Ok(size) => Some(size),
+                    Err(problem) => {
+                        let at = storage::locate(&text, "image");
+                        report.problems.push(content_problem(path, at, problem));
+                        None
+                    }
+                };
+                for message in file.problems(size) {
+                    let at = message
+                        .split(' ')
+                        .nth(1)
+                        .and_then(|word| storage::locate(&text, word.trim_matches('"')));
                     report.problems.push(content_problem(path, at, message));
                 }
             }

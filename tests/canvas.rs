@@ -208,3 +208,111 @@ fn zooming_keeps_the_point_under_the_cursor_and_fit_restores_the_view() {
     harness.run_ok();
     assert!((harness.state().canvas().zoom() - 1.0).abs() < 1e-3);
 }
+
+/// A small diagram image for custom views.
+fn write_diagram(path: &Path) {
+    let image = image::RgbaImage::from_fn(300, 400, |x, y| {
+        if (60..240).contains(&x) && (40..360).contains(&y) {
+            image::Rgba([230, 200, 180, 255])
+        } else {
+            image::Rgba([255, 255, 255, 255])
+        }
+    });
+    image.save(path).expect("png written");
+}
+
+#[test]
+fn a_custom_view_is_added_from_an_image_shown_in_the_switcher_and_keeps_its_marks() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let diagram = data.path().join("hand_dorsal.png");
+    write_diagram(&diagram);
+    let library = data.path().join("demo");
+    myomap::demo::write_demo_library(&library).expect("demo library");
+    let session_path = std::fs::read_dir(
+        library
+            .join("patients")
+            .join("00010000-0000-0000-0000-000000000102")
+            .join("sessions"),
+    )
+    .expect("sessions")
+    .filter_map(Result::ok)
+    .map(|e| e.path())
+    .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+    .min()
+    .expect("a session");
+    // A session with a note on a view this library does not have (yet).
+    let mut session = myomap::storage::load_session(&session_path).expect("loads");
+    session.text_notes.push(myomap::model::TextNote {
+        id: session.next_mark_id(),
+        view: myomap::geometry::ViewId::new("hand_dorsal"),
+        at: MapPoint::new(150.0, 200.0),
+        text: "Ganglion?".into(),
+    });
+    std::fs::write(
+        &session_path,
+        myomap::storage::encode(&session).expect("encodes"),
+    )
+    .expect("written");
+
+    let paths = AppPaths::under(&data.path().join("app"));
+    let start = AppStart {
+        library: Some(library.clone()),
+        open: Some(session_path.clone()),
+    };
+    let answers = vec![Some(diagram.clone())];
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 820.0])
+        .with_step_dt(1.0 / 60.0)
+        .build_eframe(move |cc| {
+            MyomapApp::new(cc, start, paths, Box::new(ScriptedDialogs::new(answers)))
+        });
+    harness.run_ok();
+    let warned = harness
+        .state()
+        .notifications()
+        .all()
+        .iter()
+        .any(|n| n.text.contains("\"hand_dorsal\""));
+    assert!(warned, "opening warns about the missing view");
+    harness.get_by_label("hand_dorsal (missing)").click();
+    harness.run_ok();
+    assert!(canvas_label(&harness).contains("(missing)"));
+
+    // File → Add custom view from an image…, then name it.
+    harness.get_by_label("File").click();
+    harness.run_ok();
+    harness
+        .get_by_label_contains("Add custom view from an image")
+        .click();
+    harness.run_ok();
+    harness.get_by_label("Add view").click();
+    harness.run_ok();
+    assert!(library.join("views").join("hand_dorsal.ron").is_file());
+    assert!(library.join("views").join("hand_dorsal.png").is_file());
+    assert_eq!(harness.state().canvas().view.as_str(), "hand_dorsal");
+    assert!(
+        canvas_label(&harness).starts_with("Body map, hand dorsal"),
+        "{}",
+        canvas_label(&harness)
+    );
+    // The note is on the diagram, in the image's own pixels.
+    let pos = harness
+        .state()
+        .canvas()
+        .screen_pos(MapPoint::new(150.0, 200.0))
+        .expect("shown");
+    let canvas_rect = harness.get_by_label_contains("Body map, ").rect();
+    assert!(canvas_rect.contains(pos));
+    // The view is in the switcher by its name; the "missing" entry is gone.
+    harness.get_by_label("Back").click();
+    harness.run_ok();
+    harness.get_by_label("hand dorsal").click();
+    harness.run_ok();
+    assert_eq!(harness.state().canvas().view.as_str(), "hand_dorsal");
+    assert!(harness.query_by_label("hand_dorsal (missing)").is_none());
+
+    // The descriptor passes `check`.
+    let report = myomap::check::check_paths(&[library.join("views")]);
+    assert!(report.is_ok(), "{:?}", report.problems);
+    assert_eq!(report.files_checked, 1);
+}

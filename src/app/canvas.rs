@@ -9,8 +9,10 @@ use egui::{
     TextureOptions, Vec2, epaint::Vertex, pos2, vec2,
 };
 
+use super::custom_views::CustomViews;
 use super::theme::Palette;
-use crate::bodymap::{Layer, MuscleHit, StandardMap};
+use crate::bodymap::custom::CustomView;
+use crate::bodymap::{Bounds, Layer, MuscleHit, StandardMap};
 use crate::geometry::{MapPoint, ViewId, views};
 use crate::metrics::{CELL_MM, FRAME_HALF_WIDTH, PainMask};
 use crate::model::{Session, Side, TriggerPointStatus};
@@ -187,11 +189,20 @@ impl CanvasState {
     }
 }
 
+/// What the canvas shows for its view id.
+enum Shown<'a> {
+    Standard(&'a crate::bodymap::View),
+    Custom(&'a CustomView),
+    /// Marks on a view this library does not have (a custom view that was removed).
+    Missing,
+}
+
 /// Paints the canvas filling the available space and handles zoom and pan. `revision`
 /// changes whenever the session does (it keys the cached zone painting).
 pub fn body_canvas(
     ui: &mut egui::Ui,
     map: &StandardMap,
+    custom: &mut CustomViews,
     session: &Session,
     revision: u64,
     state: &mut CanvasState,
@@ -205,46 +216,132 @@ pub fn body_canvas(
     };
     let (response, painter) = ui.allocate_painter(ui.available_size(), Sense::click_and_drag());
     let rect = response.rect;
+    let painter = painter.with_clip_rect(rect);
     painter.rect_filled(rect, 4.0, color(colors.background));
 
-    let Some(view) = map.map.view(&state.view) else {
-        painter.text(
-            rect.center(),
-            Align2::CENTER_CENTER,
-            format!("This body map has no view {}", state.view),
-            FontId::proportional(16.0),
-            palette.error,
-        );
-        return;
+    let custom_view = custom.get(state.view.as_str()).cloned();
+    let shown = match (map.map.view(&state.view), &custom_view) {
+        (Some(view), _) => Shown::Standard(view),
+        (None, Some(view)) => Shown::Custom(view),
+        (None, None) => Shown::Missing,
     };
+    let bounds = match &shown {
+        Shown::Standard(view) => MapScene::outline_bounds(view),
+        Shown::Custom(view) => {
+            let (w, h) = view.size.unwrap_or((1000, 1000));
+            Bounds {
+                min: MapPoint::new(0.0, 0.0),
+                max: MapPoint::new(w as f32, h as f32),
+            }
+        }
+        Shown::Missing => marks_bounds(session, &state.view),
+    };
+    let projection = navigate(ui, &response, state, bounds);
 
-    // Fit on first show, on request, and when the canvas changes size.
+    let name = match &shown {
+        Shown::Standard(view) => {
+            paint_standard(
+                ui,
+                &painter,
+                map,
+                view,
+                session,
+                revision,
+                state,
+                &projection,
+                &palette,
+                &colors,
+                &response,
+            );
+            view.name.clone()
+        }
+        Shown::Custom(view) => {
+            paint_custom(
+                ui,
+                &painter,
+                custom,
+                view,
+                state,
+                &projection,
+                &palette,
+                &colors,
+                &response,
+            );
+            view.file.name.clone()
+        }
+        Shown::Missing => {
+            state.hover = None;
+            painter.text(
+                rect.center_top() + vec2(0.0, 40.0),
+                Align2::CENTER_TOP,
+                format!(
+                    "View \"{}\" is not in this library (its custom view was removed or renamed).\nThe marks on it are kept and saved unchanged.",
+                    state.view
+                ),
+                FontId::proportional(15.0),
+                palette.warning,
+            );
+            format!("{} (missing)", state.view)
+        }
+    };
+    let note_background = ui.visuals().extreme_bg_color.gamma_multiply(0.9);
+    paint_marks(
+        &painter,
+        session,
+        &state.view,
+        &projection,
+        &palette,
+        note_background,
+    );
+
+    let hover_text = state.hover.as_ref().map(|h| h.describe(map));
+    response.widget_info(|| {
+        egui::WidgetInfo::labeled(
+            egui::Role::Canvas,
+            true,
+            format!(
+                "Body map, {name}{}",
+                hover_text
+                    .as_ref()
+                    .filter(|t| !t.is_empty())
+                    .map(|t| format!(": {t}"))
+                    .unwrap_or_default()
+            ),
+        )
+    });
+}
+
+/// Fits, zooms at the cursor (wheel, pinch), pans with any drag, fits on double-click;
+/// returns this frame's projection.
+fn navigate(
+    ui: &egui::Ui,
+    response: &egui::Response,
+    state: &mut CanvasState,
+    bounds: Bounds,
+) -> Projection {
+    let rect = response.rect;
     let fitted = Projection::fit(
-        MapScene::outline_bounds(view),
+        bounds,
         (rect.min.x, rect.min.y),
         rect.width(),
         rect.height(),
         24.0,
     );
     state.fit_scale = fitted.scale;
-    if state.projection.is_none() || rect.size() != state.last_rect.size() {
-        let keep_zoom = state.projection.filter(|_| state.last_rect.is_positive());
-        state.projection = Some(match keep_zoom {
-            // A resized canvas keeps the zoom and centre.
-            Some(previous) => Projection {
-                screen_centre: (rect.center().x, rect.center().y),
-                ..previous
+    let mut projection = match state.projection {
+        // A resized canvas keeps the zoom and centre.
+        Some(previous) if state.last_rect.is_positive() => Projection {
+            screen_centre: if rect.size() == state.last_rect.size() {
+                previous.screen_centre
+            } else {
+                (rect.center().x, rect.center().y)
             },
-            None => fitted,
-        });
-    }
-    state.last_rect = rect;
-    let Some(mut projection) = state.projection else {
-        return;
+            ..previous
+        },
+        _ => fitted,
     };
+    state.last_rect = rect;
     projection.mirrored = state.mirrored;
-
-    // Zoom at the cursor (wheel, pinch); pan with any drag; double-click fits.
     if let Some(pointer) = response.hover_pos() {
         let (scroll, pinch) = ui.input(|i| (i.smooth_scroll_delta.y, i.zoom_delta()));
         let factor = pinch * (scroll / 400.0).exp();
@@ -270,17 +367,35 @@ pub fn body_canvas(
         };
     }
     state.projection = Some(projection);
+    projection
+}
 
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one call site; the pieces are all distinct"
+)]
+fn paint_standard(
+    ui: &egui::Ui,
+    painter: &egui::Painter,
+    map: &StandardMap,
+    view: &crate::bodymap::View,
+    session: &Session,
+    revision: u64,
+    state: &mut CanvasState,
+    projection: &Projection,
+    palette: &Palette,
+    colors: &MapColors,
+    response: &egui::Response,
+) {
     let Some(scene) = state.scene(map, projection.scale) else {
         return;
     };
-    let painter = painter.with_clip_rect(rect);
-    paint_scene(&painter, &scene, &projection, &colors);
+    paint_scene(painter, &scene, projection, colors);
 
     // What is under the pointer, on the layers shown.
     state.hover = response.hover_pos().map(|pos| {
         let at = projection.to_map((pos.x, pos.y));
-        let index = map.index.get(&state.view);
+        let index = map.index.get(&view.id);
         let muscles = index
             .map(|index| index.muscles_at(at))
             .unwrap_or_default()
@@ -298,48 +413,140 @@ pub fn body_canvas(
         }
     });
     if let Some(top) = state.hover.as_ref().and_then(|h| h.muscles.first()) {
-        highlight(&painter, &scene, top, &projection, &colors);
+        highlight(painter, &scene, top, projection, colors);
     }
-
     paint_zones(
         ui,
-        &painter,
+        painter,
         session,
         revision,
         state,
-        &projection,
-        &palette,
-        dark,
-    );
-    let note_background = ui.visuals().extreme_bg_color.gamma_multiply(0.9);
-    paint_marks(
-        &painter,
-        session,
-        &state.view,
-        &projection,
-        &palette,
-        note_background,
+        projection,
+        palette,
+        ui.visuals().dark_mode,
     );
     if state.labels && projection.scale >= LABELS_FROM_SCALE {
-        paint_labels(&painter, &scene, &projection, &colors);
+        paint_labels(painter, &scene, projection, colors);
     }
-    paint_side_letters(&painter, rect, &scene, state.mirrored, &colors);
+    paint_side_letters(
+        painter,
+        response.rect,
+        scene.edge_letters(state.mirrored),
+        state.mirrored,
+        colors,
+    );
+}
 
-    let hover_text = state.hover.as_ref().map(|h| h.describe(map));
-    response.widget_info(|| {
-        egui::WidgetInfo::labeled(
-            egui::Role::Canvas,
-            true,
-            format!(
-                "Body map, {}{}",
-                view.name,
-                hover_text
-                    .as_ref()
-                    .map(|t| format!(": {t}"))
-                    .unwrap_or_default()
-            ),
-        )
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one call site; the pieces are all distinct"
+)]
+fn paint_custom(
+    ui: &egui::Ui,
+    painter: &egui::Painter,
+    custom: &mut CustomViews,
+    view: &CustomView,
+    state: &mut CanvasState,
+    projection: &Projection,
+    palette: &Palette,
+    colors: &MapColors,
+    response: &egui::Response,
+) {
+    match custom.texture(ui.ctx(), &view.file.id) {
+        Ok(texture) => {
+            let (w, h) = view.size.unwrap_or((1000, 1000));
+            let a = screen(projection, MapPoint::new(0.0, 0.0));
+            let b = screen(projection, MapPoint::new(w as f32, h as f32));
+            let uv = if projection.mirrored {
+                Rect::from_min_max(pos2(1.0, 0.0), pos2(0.0, 1.0))
+            } else {
+                Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0))
+            };
+            let mut mesh = Mesh::with_texture(texture.id());
+            mesh.add_rect_with_uv(Rect::from_two_pos(a, b), uv, Color32::WHITE);
+            painter.add(Shape::mesh(mesh));
+        }
+        Err(problem) => {
+            painter.text(
+                response.rect.center_top() + vec2(0.0, 40.0),
+                Align2::CENTER_TOP,
+                format!("The diagram of \"{}\" cannot be shown: {problem}.\nThe marks on it are kept and saved unchanged.", view.file.name),
+                FontId::proportional(15.0),
+                palette.warning,
+            );
+        }
+    }
+    let edge = Stroke::new(1.2, color(colors.superficial_edge));
+    for region in &view.file.regions {
+        let points: Vec<Pos2> = region
+            .shape
+            .flatten(tolerance_for_scale(projection.scale))
+            .into_iter()
+            .map(|p| screen(projection, p))
+            .collect();
+        painter.add(Shape::closed_line(points, edge));
+    }
+    state.hover = response.hover_pos().map(|pos| {
+        let at = projection.to_map((pos.x, pos.y));
+        Hover {
+            at,
+            muscles: Vec::new(),
+            region: view.region_at(at).map(|r| r.name.clone()),
+        }
     });
+    if let Some(region) = state.hover.as_ref().and_then(|h| view.region_at(h.at)) {
+        let points: Vec<Pos2> = region
+            .shape
+            .flatten(tolerance_for_scale(projection.scale))
+            .into_iter()
+            .map(|p| screen(projection, p))
+            .collect();
+        painter.add(Shape::closed_line(
+            points,
+            Stroke::new(2.0, color(colors.highlight_edge)),
+        ));
+    }
+}
+
+/// The area a missing view's marks cover, so they can still be seen.
+fn marks_bounds(session: &Session, view: &ViewId) -> Bounds {
+    let points: Vec<MapPoint> = session
+        .trigger_points
+        .iter()
+        .filter(|m| &m.view == view)
+        .map(|m| m.at)
+        .chain(
+            session
+                .needle_sites
+                .iter()
+                .filter(|m| &m.view == view)
+                .map(|m| m.at),
+        )
+        .chain(
+            session
+                .text_notes
+                .iter()
+                .filter(|m| &m.view == view)
+                .map(|m| m.at),
+        )
+        .chain(
+            session
+                .arrows
+                .iter()
+                .filter(|m| &m.view == view)
+                .flat_map(|m| [m.from, m.to]),
+        )
+        .collect();
+    match Bounds::of(&points) {
+        Some(b) => Bounds {
+            min: MapPoint::new(b.min.x - 100.0, b.min.y - 100.0),
+            max: MapPoint::new(b.max.x + 100.0, b.max.y + 100.0),
+        },
+        None => Bounds {
+            min: MapPoint::new(0.0, 0.0),
+            max: MapPoint::new(1000.0, 1000.0),
+        },
+    }
 }
 
 fn color([r, g, b, a]: Rgba) -> Color32 {
@@ -478,11 +685,10 @@ fn paint_labels(
 fn paint_side_letters(
     painter: &egui::Painter,
     rect: Rect,
-    scene: &MapScene,
+    (left, right): (&str, &str),
     mirrored: bool,
     colors: &MapColors,
 ) {
-    let (left, right) = scene.edge_letters(mirrored);
     let font = FontId::proportional(28.0);
     let letter = color(colors.side_letter);
     painter.text(

@@ -11,6 +11,7 @@ pub enum UiCommand {
     Open,
     OpenLibrary,
     ExploreDemo,
+    AddCustomView,
     Save,
     SaveAs,
     Close,
@@ -32,7 +33,7 @@ const fn ctrl_shift(key: Key) -> KeyboardShortcut {
 impl UiCommand {
     /// Every command; shortcuts with more modifiers come first so that Ctrl+Shift+S is not
     /// taken for Ctrl+S.
-    pub const ALL: [Self; 13] = [
+    pub const ALL: [Self; 14] = [
         Self::SaveAs,
         Self::Redo,
         Self::NewSession,
@@ -40,6 +41,7 @@ impl UiCommand {
         Self::Open,
         Self::OpenLibrary,
         Self::ExploreDemo,
+        Self::AddCustomView,
         Self::Save,
         Self::Close,
         Self::Quit,
@@ -55,6 +57,7 @@ impl UiCommand {
             Self::Open => "Open session…",
             Self::OpenLibrary => "Open library folder…",
             Self::ExploreDemo => "Explore the demo library",
+            Self::AddCustomView => "Add custom view from an image…",
             Self::Save => "Save",
             Self::SaveAs => "Save as…",
             Self::Close => "Close session",
@@ -76,6 +79,9 @@ impl UiCommand {
             }
             Self::ExploreDemo => {
                 "Open three fictional patients with several visits each, kept in a folder of their own"
+            }
+            Self::AddCustomView => {
+                "Add your own diagram (a hand, a foot, a spine chart; PNG or JPEG) as a view of this library"
             }
             Self::Save => "Save the session (the previous version is kept as a .bak file)",
             Self::SaveAs => "Save the session under another name or in another folder",
@@ -110,6 +116,7 @@ impl UiCommand {
             Self::NewPatient
             | Self::OpenLibrary
             | Self::ExploreDemo
+            | Self::AddCustomView
             | Self::ToggleTheme
             | Self::ShowMessages => &[],
         }

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use egui::ViewportCommand;
 
 use super::command::UiCommand;
+use super::custom_views::CustomViews;
 use super::document::Document;
 use super::library_view::LibraryState;
 use super::prompts::Prompt;
@@ -23,6 +24,10 @@ pub enum Action {
     SelectPatient(PatientId),
     NewSessionFor(PatientId),
     CreatePatient(String),
+    AddCustomView {
+        image: PathBuf,
+        name: String,
+    },
     /// The window's close button, or Quit after confirmation.
     CloseWindow,
 }
@@ -45,7 +50,7 @@ impl Action {
             | Self::SelectPatient(_)
             | Self::NewSessionFor(_)
             | Self::CloseWindow => true,
-            Self::CreatePatient(_) => false,
+            Self::CreatePatient(_) | Self::AddCustomView { .. } => false,
         }
     }
 }
@@ -83,6 +88,15 @@ impl MyomapApp {
             ));
         }
         self.canvas = super::canvas::CanvasState::for_session(&doc.session);
+        for view in doc.session.views_used() {
+            let known = crate::bodymap::standard().map.view(&view).is_some()
+                || self.custom_views.get(view.as_str()).is_some();
+            if !known {
+                self.notifications.warning(format!(
+                    "This session has marks on the view \"{view}\", which this library does not have (a custom view that was removed or renamed?). The marks are kept and saved unchanged."
+                ));
+            }
+        }
         if let Some(library) = &doc.library
             && self.library().is_none_or(|open| open != library)
         {
@@ -124,6 +138,7 @@ impl MyomapApp {
             }
             Action::NewSessionFor(id) => self.new_session_for(id),
             Action::CreatePatient(name) => self.create_patient(name),
+            Action::AddCustomView { image, name } => self.add_custom_view(&image, &name),
             Action::CloseWindow => {
                 self.close_document();
                 self.close_confirmed = true;
@@ -161,6 +176,18 @@ impl MyomapApp {
                 }
             }
             UiCommand::ExploreDemo => self.explore_demo(),
+            UiCommand::AddCustomView => {
+                if self.library.is_none() {
+                    self.notifications
+                        .info("Open a library first: custom views belong to a library.");
+                } else if let Some(image) = self.dialogs.pick_image() {
+                    let name = image
+                        .file_stem()
+                        .map(|s| s.to_string_lossy().replace(['_', '-'], " "))
+                        .unwrap_or_default();
+                    self.prompt = Some(Prompt::NewCustomView { image, name });
+                }
+            }
             UiCommand::Save => self.save(),
             UiCommand::SaveAs => self.save_as(),
             UiCommand::Close => self.close_document(),
@@ -187,12 +214,46 @@ impl MyomapApp {
         }
     }
 
+    /// Adds a custom view from an image to the open library and shows it.
+    fn add_custom_view(&mut self, image: &Path, name: &str) {
+        let Some(root) = self.library().map(|l| l.root().to_owned()) else {
+            return;
+        };
+        let taken = self.custom_views.ids();
+        match crate::bodymap::custom::add_custom_view(&root, name, image, &taken) {
+            Ok(view) => {
+                self.notifications.success(format!(
+                    "Added the custom view \"{}\" ({}).",
+                    view.file.name,
+                    view.path.display()
+                ));
+                let id = view.id();
+                self.reload_custom_views(&root);
+                if self.document.is_some() {
+                    self.canvas.set_view(id);
+                }
+            }
+            Err(problem) => self
+                .notifications
+                .error(format!("The custom view was not added: {problem}")),
+        }
+    }
+
+    fn reload_custom_views(&mut self, root: &Path) {
+        let (views, problems) = CustomViews::load(root);
+        for problem in problems {
+            self.notifications.warning(problem);
+        }
+        self.custom_views = views;
+    }
+
     pub(super) fn open_library(&mut self, dir: &Path) {
         match LibraryState::open(Library::new(dir)) {
             Ok(state) => {
                 for problem in &state.problems {
                     self.notifications.error(problem.clone());
                 }
+                self.reload_custom_views(dir);
                 if *dir != self.paths.demo_library {
                     self.prefs.last_library = Some(dir.to_owned());
                 }

@@ -10,6 +10,8 @@ pub trait FileDialogs {
     fn save_session(&mut self, suggested_name: &str) -> Option<PathBuf>;
     /// Asks for a library folder.
     fn pick_folder(&mut self) -> Option<PathBuf>;
+    /// Asks for a diagram image (PNG or JPEG).
+    fn pick_image(&mut self) -> Option<PathBuf>;
 }
 
 /// The operating system's dialogs.
@@ -35,6 +37,13 @@ impl FileDialogs for NativeDialogs {
         rfd::FileDialog::new()
             .set_title("Open library folder")
             .pick_folder()
+    }
+
+    fn pick_image(&mut self) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("Choose a diagram image")
+            .add_filter("Image", &["png", "jpg", "jpeg"])
+            .pick_file()
     }
 }
 
@@ -66,6 +75,10 @@ impl FileDialogs for ScriptedDialogs {
     }
 
     fn pick_folder(&mut self) -> Option<PathBuf> {
+        self.next()
+    }
+
+    fn pick_image(&mut self) -> Option<PathBuf> {
         self.next()
     }
 }

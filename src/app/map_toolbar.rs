@@ -2,7 +2,10 @@
 //! mirror, labels, and fitting the drawing. Changes view state only.
 
 use super::canvas::CanvasState;
+use super::custom_views::CustomViews;
 use crate::bodymap::BodyMap;
+use crate::geometry::ViewId;
+use crate::model::Session;
 use crate::scene::LayerMode;
 
 /// Short names for the view switcher; the full name is the tooltip.
@@ -21,17 +24,52 @@ fn short_name(view: &str) -> &str {
     }
 }
 
-pub fn map_toolbar(ui: &mut egui::Ui, map: &BodyMap, canvas: &mut CanvasState) {
+/// The toolbar: the standard views, then the library's custom views, then any view the
+/// session has marks on that this library lacks (so those marks can still be looked at).
+pub fn map_toolbar(
+    ui: &mut egui::Ui,
+    map: &BodyMap,
+    custom: &CustomViews,
+    session: &Session,
+    canvas: &mut CanvasState,
+) {
+    let mut missing: Vec<ViewId> = session
+        .views_used()
+        .into_iter()
+        .filter(|v| map.view(v).is_none() && custom.get(v.as_str()).is_none())
+        .collect();
+    missing.dedup();
     ui.horizontal_wrapped(|ui| {
-        for view in &map.views {
-            let selected = canvas.view == view.id;
+        let mut button = |ui: &mut egui::Ui, id: &ViewId, text: &str, tooltip: &str| {
             if ui
-                .selectable_label(selected, short_name(view.id.as_str()))
-                .on_hover_text(&view.name)
+                .selectable_label(canvas.view == *id, text)
+                .on_hover_text(tooltip)
                 .clicked()
             {
-                canvas.set_view(view.id.clone());
+                canvas.set_view(id.clone());
             }
+        };
+        for view in &map.views {
+            button(ui, &view.id, short_name(view.id.as_str()), &view.name);
+        }
+        if !custom.views.is_empty() || !missing.is_empty() {
+            ui.separator();
+        }
+        for view in &custom.views {
+            button(
+                ui,
+                &view.id(),
+                &view.file.name,
+                "A custom view of this library",
+            );
+        }
+        for id in &missing {
+            button(
+                ui,
+                id,
+                &format!("{id} (missing)"),
+                "This session has marks on a view this library does not have",
+            );
         }
     });
     ui.horizontal_wrapped(|ui| {

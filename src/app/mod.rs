@@ -4,6 +4,7 @@
 mod canvas;
 mod command;
 mod command_handling;
+mod custom_views;
 mod document;
 mod file_dialogs;
 mod library_view;

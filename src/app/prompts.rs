@@ -22,6 +22,11 @@ pub enum Prompt {
     NewPatient {
         name: String,
     },
+    /// The name of a custom view being added from `image`.
+    NewCustomView {
+        image: PathBuf,
+        name: String,
+    },
     /// Save As chose a file that exists.
     ReplaceFile {
         path: PathBuf,
@@ -71,6 +76,7 @@ impl MyomapApp {
             waiting = match prompt {
                 Prompt::UnsavedChanges { then } => self.unsaved_changes_ui(ui, then),
                 Prompt::NewPatient { name } => self.new_patient_ui(ui, name),
+                Prompt::NewCustomView { image, name } => self.new_custom_view_ui(ui, image, name),
                 Prompt::ReplaceFile { path } => self.replace_file_ui(ui, path),
                 Prompt::Recover {
                     file,
@@ -82,7 +88,12 @@ impl MyomapApp {
         });
         // Escape or a click outside dismisses the name question only: the others decide
         // what happens to clinical work and need an explicit answer.
-        if modal.should_close() && matches!(waiting, Some(Prompt::NewPatient { .. })) {
+        if modal.should_close()
+            && matches!(
+                waiting,
+                Some(Prompt::NewPatient { .. } | Prompt::NewCustomView { .. })
+            )
+        {
             waiting = None;
         }
         if self.prompt.is_none() {
@@ -156,6 +167,49 @@ impl MyomapApp {
             None
         } else {
             Some(Prompt::NewPatient { name })
+        }
+    }
+
+    fn new_custom_view_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        image: PathBuf,
+        mut name: String,
+    ) -> Option<Prompt> {
+        ui.heading("Add a custom view");
+        ui.label(format!(
+            "{} will be copied into this library's views folder. Marks on it are kept in the image's own coordinates.",
+            image.file_name().map_or_else(|| image.display().to_string(), |n| n.to_string_lossy().into_owned())
+        ));
+        let label = ui.label("Name of the view:");
+        let response = ui
+            .add(
+                egui::TextEdit::singleline(&mut name)
+                    .hint_text("e.g. Hand, dorsal")
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(label.id);
+        if !response.has_focus() && name.is_empty() {
+            response.request_focus();
+        }
+        let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        ui.add_space(8.0);
+        let (add, cancel) = ui
+            .horizontal(|ui| {
+                (
+                    ui.add_enabled(!name.trim().is_empty(), egui::Button::new("Add view"))
+                        .clicked(),
+                    ui.button("Cancel").clicked(),
+                )
+            })
+            .inner;
+        if (add || enter) && !name.trim().is_empty() {
+            self.actions.push(Action::AddCustomView { image, name });
+            None
+        } else if cancel {
+            None
+        } else {
+            Some(Prompt::NewCustomView { image, name })
         }
     }
 

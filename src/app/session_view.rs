@@ -5,6 +5,7 @@
 use egui::RichText;
 
 use super::canvas::{CanvasState, body_canvas};
+use super::custom_views::CustomViews;
 use super::document::Document;
 use super::map_toolbar;
 use super::theme::Palette;
@@ -14,7 +15,13 @@ use crate::model::{Complaint, PainScore, PatientPosition, TriggerPointStatus};
 /// The session: its details and marks in a side panel, the body-map canvas beside them.
 /// `editable` is false for a read-only session (held elsewhere): the details are shown
 /// but cannot be changed; the map can still be looked at.
-pub fn session_ui(ui: &mut egui::Ui, doc: &mut Document, editable: bool, canvas: &mut CanvasState) {
+pub fn session_ui(
+    ui: &mut egui::Ui,
+    doc: &mut Document,
+    editable: bool,
+    canvas: &mut CanvasState,
+    custom: &mut CustomViews,
+) {
     let palette = Palette::of(ui.ctx());
     egui::Panel::right("session_details")
         .resizable(true)
@@ -24,9 +31,9 @@ pub fn session_ui(ui: &mut egui::Ui, doc: &mut Document, editable: bool, canvas:
         .show(ui, |ui| {
             ui.add_enabled_ui(editable, |ui| details_ui(ui, doc, &palette));
         });
-    map_toolbar::map_toolbar(ui, &standard().map, canvas);
+    map_toolbar::map_toolbar(ui, &standard().map, custom, &doc.session, canvas);
     ui.add_space(4.0);
-    body_canvas(ui, standard(), &doc.session, doc.revision(), canvas);
+    body_canvas(ui, standard(), custom, &doc.session, doc.revision(), canvas);
 }
 
 fn details_ui(ui: &mut egui::Ui, doc: &mut Document, palette: &Palette) {

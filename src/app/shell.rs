@@ -9,6 +9,7 @@ use egui::{RichText, ViewportCommand};
 use super::canvas::CanvasState;
 use super::command::UiCommand;
 use super::command_handling::Action;
+use super::custom_views::CustomViews;
 use super::document::Document;
 use super::file_dialogs::FileDialogs;
 use super::library_view::{self, LibraryState};
@@ -69,6 +70,8 @@ pub struct MyomapApp {
     pub(super) last_revision: Option<(u64, f64)>,
     /// The body-map canvas's view state (view, zoom, layers): not part of the document.
     pub(super) canvas: CanvasState,
+    /// The open library's custom views.
+    pub(super) custom_views: CustomViews,
 }
 
 impl MyomapApp {
@@ -97,6 +100,7 @@ impl MyomapApp {
             recovered_revision: None,
             last_revision: None,
             canvas: CanvasState::default(),
+            custom_views: CustomViews::default(),
         };
         let library = start
             .library
@@ -213,6 +217,9 @@ impl MyomapApp {
                         self.actions.push(Action::Command(command));
                     }
                 }
+                if UiCommand::AddCustomView.menu_button(ui, self.library.is_some()) {
+                    self.actions.push(Action::Command(UiCommand::AddCustomView));
+                }
                 ui.separator();
                 for command in [UiCommand::Save, UiCommand::SaveAs, UiCommand::Close] {
                     if command.menu_button(ui, has_doc) {
@@ -321,7 +328,13 @@ impl eframe::App for MyomapApp {
             self.read_only_banner(ui);
             if let Some(doc) = &mut self.document {
                 let editable = !doc.is_read_only();
-                session_view::session_ui(ui, doc, editable, &mut self.canvas);
+                session_view::session_ui(
+                    ui,
+                    doc,
+                    editable,
+                    &mut self.canvas,
+                    &mut self.custom_views,
+                );
             } else if let Some(state) = self.library.as_ref().filter(|_| show_patients) {
                 if let Some(action) = library_view::patient_ui(ui, state) {
                     self.actions.push(action);

@@ -3,6 +3,7 @@
 //! regions for pain coding. Loaded from RON data (`body_maps/`), validated, and hit-tested.
 //! No egui: the canvas paints what this module describes.
 
+pub mod custom;
 mod hit;
 pub mod path;
 mod standard;
@@ -305,7 +306,7 @@ impl BodyMap {
 /// region are drawn with separate curves that meet at the skin.
 pub const SILHOUETTE_SLACK_MM: f32 = 3.0;
 
-fn shape_problems(problems: &mut Vec<String>, what: &str, path: &Path) {
+pub(crate) fn shape_problems(problems: &mut Vec<String>, what: &str, path: &Path) {
     if !path.closed {
         problems.push(format!("{what}: the outline is not closed"));
         return;
@@ -326,7 +327,7 @@ fn is_zero(part: &u8) -> bool {
     *part == 0
 }
 
-fn is_snake_case(id: &str) -> bool {
+pub(crate) fn is_snake_case(id: &str) -> bool {
     !id.is_empty()
         && id.starts_with(|c: char| c.is_ascii_lowercase())
         && id

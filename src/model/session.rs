@@ -5,6 +5,8 @@ use std::collections::HashSet;
 use jiff::civil::DateTime;
 use serde::{Deserialize, Serialize};
 
+use crate::geometry::ViewId;
+
 use super::{
     Arrow, MarkId, MarkKind, MarkRef, NeedleSite, PatientId, PatientPosition, ReferredZone,
     SessionId, TextNote, TriggerPoint,
@@ -145,6 +147,22 @@ impl Session {
             + self.needle_sites.len()
             + self.arrows.len()
             + self.text_notes.len()
+    }
+
+    /// Every view the session has marks on, sorted, each once.
+    pub fn views_used(&self) -> Vec<ViewId> {
+        let mut views: Vec<ViewId> = self
+            .trigger_points
+            .iter()
+            .map(|m| m.view.clone())
+            .chain(self.referred_zones.iter().map(|m| m.view.clone()))
+            .chain(self.needle_sites.iter().map(|m| m.view.clone()))
+            .chain(self.arrows.iter().map(|m| m.view.clone()))
+            .chain(self.text_notes.iter().map(|m| m.view.clone()))
+            .collect();
+        views.sort();
+        views.dedup();
+        views
     }
 
     /// A mark id not used by any mark of this session.
