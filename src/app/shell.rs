@@ -81,6 +81,11 @@ impl MyomapApp {
         paths: AppPaths,
         dialogs: Box<dyn FileDialogs>,
     ) -> Self {
+        // Parse the standard body map (≈ 45 ms) while the window opens, not when the first
+        // session does; `standard()` waits for this if it is still running.
+        std::thread::spawn(|| {
+            crate::bodymap::standard();
+        });
         let prefs = Preferences::load(cc.storage);
         let paths_recovery = paths.recovery.clone();
         cc.egui_ctx.set_theme(prefs.theme.egui());
