@@ -260,17 +260,51 @@ def shape_fits(points, silhouette):
     )
 
 
+def _project_inside(p, silhouette, depth):
+    q, d = nearest_on_polygon(p, silhouette)
+    if point_in_polygon(p, silhouette) and d >= depth:
+        return p
+    # Step from the skin towards the inside: probe both normals of the nearest edge.
+    for sign in (1.0, -1.0):
+        best = None
+        n = len(silhouette)
+        for i in range(n):
+            a, b = silhouette[i], silhouette[(i + 1) % n]
+            dx, dy = b[0] - a[0], b[1] - a[1]
+            length = math.hypot(dx, dy) or 1.0
+            t = max(0.0, min(1.0, ((q[0] - a[0]) * dx + (q[1] - a[1]) * dy) / (length * length)))
+            foot = (a[0] + t * dx, a[1] + t * dy)
+            if math.hypot(foot[0] - q[0], foot[1] - q[1]) < 1e-3:
+                cand = (q[0] - dy / length * depth * sign, q[1] + dx / length * depth * sign)
+                if point_in_polygon(cand, silhouette):
+                    best = cand
+                    break
+        if best is not None:
+            return best
+    return q
+
+
 def fit_and_check(points, silhouette, what):
-    """fit_inside, then shrink towards the centroid until the smoothed shape lies on the body."""
+    """Fits a muscle shape on the body and returns its path: the hand-placed points pulled
+    inside (fit_inside), then every curve segment that still strays past the skin replaced by
+    its flattened points moved just inside, so the muscle's edge follows the body's edge."""
     pts = fit_inside(points, silhouette)
-    for _ in range(20):
-        if shape_fits(pts, silhouette):
-            break
-        cx = sum(p[0] for p in pts) / len(pts)
-        cy = sum(p[1] for p in pts) / len(pts)
-        pts = [(cx + (p[0] - cx) * 0.95, cy + (p[1] - cy) * 0.95) for p in pts]
-    else:
+    start, segments, closed = smooth(pts)
+    out = []
+    cur = start
+    for seg in segments:
+        _, c1, c2, end = seg
+        flat = flatten((cur, [seg], False), 16)
+        if all(point_in_polygon(f, silhouette) and nearest_on_polygon(f, silhouette)[1] >= 0.8 for f in flat):
+            out.append(seg)
+        else:
+            for f in flat[1:]:
+                out.append(("L", _project_inside(f, silhouette, 1.2)))
+        cur = end
+    path = (start, out, closed)
+    poly = flatten(path, 8)
+    if self_intersects(poly):
+        print(f"warning: {what} crosses itself after fitting", file=__import__("sys").stderr)
+    elif not all(point_in_polygon(f, silhouette) for f in poly):
         print(f"warning: {what} still reaches outside the body", file=__import__("sys").stderr)
-    if self_intersects(flatten(smooth(pts), 8)):
-        print(f"warning: {what} crosses itself", file=__import__("sys").stderr)
-    return pts
+    return path

@@ -204,7 +204,7 @@ ANTERIOR_MUSCLES = [
     ("pectoralis_minor", [(150, 345), (140, 370), (112, 420), (88, 445), (82, 415), (110, 380)]),
     ("subscapularis", [(140, 392), (156, 398), (152, 420), (144, 450), (138, 425)]),
     ("serratus_anterior", [(140, 440, C), (151, 455), (152, 500), (146, 550), (136, 580), (128, 560), (132, 510)]),
-    ("pectoralis_major", [(12, 326), (60, 328), (120, 318), (178, 330), (196, 362), (192, 398), (160, 432), (130, 470), (95, 488), (50, 486), (12, 475)]),
+    ("pectoralis_major", [(12, 326), (60, 330), (120, 320), (178, 332), (200, 362), (194, 396), (166, 408), (148, 438), (120, 470), (90, 486), (50, 486), (12, 476)]),
     ("anterior_deltoid", [(178, 322), (212, 318), (230, 338), (226, 380), (218, 436), (206, 452), (196, 410), (194, 370)]),
     ("middle_deltoid", [(215, 318), (236, 340), (245, 380), (244, 430), (230, 462), (220, 438), (228, 380), (226, 344)]),
     # Arm and hand (palms forward: the radius is lateral)
@@ -258,7 +258,7 @@ POSTERIOR_MUSCLES = [
     ("subscapularis", [(72, 380), (120, 362), (170, 356), (160, 405), (126, 460), (96, 490), (72, 440)]),
     ("middle_trapezius", [(3, 294), (40, 302), (92, 318), (140, 332), (186, 338), (176, 350), (120, 362), (76, 384), (40, 400), (3, 408)]),
     ("infraspinatus", [(68, 384), (120, 364), (172, 352), (178, 380), (162, 408), (132, 446), (98, 478), (72, 440)]),
-    ("teres_minor", [(160, 410), (182, 380), (198, 398), (184, 422), (160, 440)]),
+    ("teres_minor", [(150, 418), (168, 396), (186, 386), (194, 398), (174, 414), (152, 434)]),
     ("teres_major", [(100, 480), (130, 452), (146, 442), (148, 456), (128, 480), (108, 498)]),
     ("serratus_posterior_inferior", [(4, 600), (60, 590), (118, 600), (124, 630), (60, 628), (4, 645)]),
     ("quadratus_lumborum", [(30, 648), (84, 640), (112, 660), (120, 720), (90, 735), (34, 740)]),
@@ -523,9 +523,15 @@ def head_lateral_outline():
 
 
 # ---------------------------------------------------------------------------------------------
-# Soles of the feet (seen from behind a prone patient: the right foot is at +x)
+# Soles of the feet, as a plantar chart shows them: toes up, heels down, seen from behind the
+# patient (so the right foot is at +x, its big toe towards the midline).
 
-SOLE = [
+def _sole(points):
+    """Flips points drawn heel-up so the toes are at the top (y from 1500 to 1760)."""
+    return [(x, 3260 - y) + tuple(rest) for (x, y, *rest) in points]
+
+
+SOLE = _sole([
     (84, 1500),
     (106, 1505),
     (114, 1540),
@@ -542,7 +548,7 @@ SOLE = [
     (64, 1570),
     (62, 1530),
     (68, 1506),
-]
+])
 
 
 def plantar_outlines():
@@ -551,13 +557,14 @@ def plantar_outlines():
 
 def plantar_contours(view):
     for x in (72, 88, 102, 114):
-        view.contour("Feature", smooth([(x, 1712), (x + 2, 1722)], closed=False), mirrored=True)
+        view.contour("Feature", smooth(_sole([(x, 1712), (x + 2, 1722)]), closed=False), part=0)
+        view.contour("Feature", smooth(mirror_points(_sole([(x, 1712), (x + 2, 1722)])), closed=False), part=1)
 
 
 def plantar_muscles():
     return [
-        ("quadratus_plantae", [(74, 1540), (102, 1538), (106, 1590), (80, 1600)]),
-        ("flexor_digitorum_brevis", [(78, 1560), (102, 1556), (112, 1640), (106, 1700), (80, 1700), (72, 1620)]),
-        ("abductor_hallucis", [(64, 1540), (72, 1536), (76, 1620), (66, 1690), (58, 1690), (64, 1620)]),
-        ("abductor_digiti_minimi_pedis", [(106, 1530), (113, 1540), (120, 1640), (116, 1660), (108, 1620)]),
+        ("quadratus_plantae", _sole([(74, 1540), (102, 1538), (106, 1590), (80, 1600)])),
+        ("flexor_digitorum_brevis", _sole([(78, 1560), (102, 1556), (112, 1640), (106, 1700), (80, 1700), (72, 1620)])),
+        ("abductor_hallucis", _sole([(64, 1540), (72, 1536), (76, 1620), (66, 1690), (58, 1690), (64, 1620)])),
+        ("abductor_digiti_minimi_pedis", _sole([(106, 1530), (113, 1540), (120, 1640), (116, 1660), (108, 1620)])),
     ]

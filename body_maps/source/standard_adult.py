@@ -67,17 +67,19 @@ class View:
         what = f"{self.id}: {muscle}"
         return fit_and_check(points, flatten(self.outline[part], 10), what)
 
-    def pair(self, muscle, points, part=0):
-        """A paired muscle drawn at +x and mirrored to -x."""
-        points = self.fit(muscle, points, part)
+    def pair(self, muscle, points, part=0, mirror_part=None):
+        """A paired muscle drawn at +x and mirrored to -x (onto `mirror_part` when the two
+        sides are separate outlines, as the two soles are)."""
+        path = self.fit(muscle, points, part)
         side = SIDE_OF[self.facing]
-        self.muscles.append((muscle, side, smooth(points), part))
-        self.muscles.append((muscle, OTHER[side], smooth(mirror_points(points)), part))
+        self.muscles.append((muscle, side, path, part))
+        other_part = part if mirror_part is None else mirror_part
+        self.muscles.append((muscle, OTHER[side], mirror_path(path), other_part))
 
     def one(self, muscle, points, part=0):
         """A muscle of the side a lateral view shows."""
-        points = self.fit(muscle, points, part)
-        self.muscles.append((muscle, SIDE_OF[self.facing], smooth(points), part))
+        path = self.fit(muscle, points, part)
+        self.muscles.append((muscle, SIDE_OF[self.facing], path, part))
 
     def contour(self, kind, path, part=0, mirrored=False):
         self.contours.append((kind, path, part))
@@ -147,7 +149,7 @@ def build_views():
     feet.outline.extend(smooth(p) for p in shapes.plantar_outlines())
     shapes.plantar_contours(feet)
     for muscle, points in shapes.plantar_muscles():
-        feet.pair(muscle, points)
+        feet.pair(muscle, points, part=0, mirror_part=1)
     return [anterior, posterior, left, right, head_ant, head_post, head_left, head_right, feet]
 
 
