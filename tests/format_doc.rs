@@ -28,7 +28,11 @@ fn ron_blocks() -> Vec<String> {
 #[test]
 fn session_example_parses_with_every_mark_kind() {
     let blocks = ron_blocks();
-    assert_eq!(blocks.len(), 2, "a session and a patient example");
+    assert_eq!(
+        blocks.len(),
+        3,
+        "a session, a patient and a custom-view example"
+    );
     let session: Session = decode(&blocks[0]).expect("the documented session parses");
     assert!(session.problems().is_empty(), "{:?}", session.problems());
     assert_eq!(session.trigger_points.len(), 1);
@@ -51,4 +55,14 @@ fn documented_example_is_what_the_writer_writes() {
     assert_eq!(encode(&session).expect("encodes"), blocks[0]);
     let patient: Patient = decode(&blocks[1]).expect("patient parses");
     assert_eq!(encode(&patient).expect("encodes"), blocks[1]);
+}
+
+#[test]
+fn custom_view_example_parses_and_validates() {
+    let blocks = ron_blocks();
+    let view: myomap::bodymap::custom::CustomViewFile =
+        decode(&blocks[2]).expect("the documented custom view parses");
+    assert_eq!(view.id, "hand_dorsal");
+    assert_eq!(view.regions.len(), 1);
+    assert!(view.problems(Some((600, 800))).is_empty(), "{:?}", view.problems(Some((600, 800))));
 }

@@ -179,6 +179,7 @@ pub fn render_map(args: &RenderMapArgs) -> ExitCode {
         },
         labels: !args.no_labels,
         mirrored: args.mirrored,
+        title: true,
     };
     let bytes = match render_view_png(map, &args.view, &options) {
         Ok(bytes) => bytes,

@@ -25,6 +25,8 @@ pub struct RenderOptions {
     pub labels: bool,
     /// The patient-facing (mirrored) drawing.
     pub mirrored: bool,
+    /// The view's name at the top of the image.
+    pub title: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -69,8 +71,17 @@ pub fn render_view(
     let mut pixmap = Pixmap::new(width, height).ok_or(RenderError::BadSize(width, height))?;
     pixmap.fill(color(options.colors.background));
     let margin = (width.min(height) as f32 * 0.06).max(8.0);
+    let letter_size = (height as f32 * 0.03).clamp(14.0, 48.0);
+    // The title and side letters get a band of their own above the drawing.
+    let top = if options.title { letter_size * 1.4 } else { 0.0 };
     let bounds = MapScene::outline_bounds(view);
-    let mut projection = Projection::fit(bounds, (0.0, 0.0), width as f32, height as f32, margin);
+    let mut projection = Projection::fit(
+        bounds,
+        (0.0, top),
+        width as f32,
+        height as f32 - top,
+        margin,
+    );
     let scene = MapScene::new(
         map,
         view,
@@ -81,7 +92,7 @@ pub fn render_view(
     paint_scene(&mut pixmap, &scene, &projection, &options.colors);
     let mut labeller = Labeller::new(width as f32, height as f32);
     let letter = TextStyle {
-        size: (height as f32 * 0.03).clamp(14.0, 48.0),
+        size: letter_size,
         color: options.colors.side_letter,
         halo: None,
     };
@@ -95,6 +106,18 @@ pub fn render_view(
         letter,
         false,
     );
+    if options.title {
+        let mut title = view.name.clone();
+        if options.mirrored {
+            title.push_str(" (mirrored for the patient)");
+        }
+        let style = TextStyle {
+            size: (letter.size * 0.55).max(12.0),
+            color: options.colors.side_letter,
+            halo: None,
+        };
+        labeller.place(&mut pixmap, &title, (width as f32 / 2.0, y), style, false);
+    }
     if options.labels {
         let style = TextStyle {
             size: (projection.scale * 9.0).clamp(9.0, 14.0),
@@ -198,6 +221,7 @@ mod tests {
             colors: MapColors::LIGHT,
             labels: true,
             mirrored: false,
+            title: true,
         }
     }
 
