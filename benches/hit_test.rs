@@ -36,21 +36,30 @@ fn hit_test(c: &mut Criterion) {
         c.bench_function(&format!("hit-test {view}: muscles under a point"), |b| {
             b.iter(|| black_box(index.muscles_at(black_box(next()))));
         });
-        c.bench_function(&format!("hit-test {view}: nearest muscle within 10 mm"), |b| {
-            b.iter(|| black_box(index.nearest_muscle(black_box(next()), 10.0, None)));
-        });
-        c.bench_function(&format!("hit-test {view}: location region under a point"), |b| {
-            b.iter(|| black_box(index.region_at("locations", black_box(next()))));
-        });
+        c.bench_function(
+            &format!("hit-test {view}: nearest muscle within 10 mm"),
+            |b| {
+                b.iter(|| black_box(index.nearest_muscle(black_box(next()), 10.0, None)));
+            },
+        );
+        c.bench_function(
+            &format!("hit-test {view}: location region under a point"),
+            |b| {
+                b.iter(|| black_box(index.region_at("locations", black_box(next()))));
+            },
+        );
     }
     let map = &standard.map;
     let posterior = map.view(&ViewId::new("posterior")).expect("standard view");
     c.bench_function("build the hit-test index of the posterior view", |b| {
         b.iter(|| black_box(ViewIndex::new(map, posterior)));
     });
-    c.bench_function("build the posterior scene (both layers, 0.125 mm curves)", |b| {
-        b.iter(|| black_box(MapScene::new(map, posterior, LayerMode::Both, 0.125)));
-    });
+    c.bench_function(
+        "build the posterior scene (both layers, 0.125 mm curves)",
+        |b| {
+            b.iter(|| black_box(MapScene::new(map, posterior, LayerMode::Both, 0.125)));
+        },
+    );
     c.bench_function("parse the standard map (first use in a run)", |b| {
         b.iter(|| {
             let map: BodyMap =

@@ -64,5 +64,9 @@ fn custom_view_example_parses_and_validates() {
         decode(&blocks[2]).expect("the documented custom view parses");
     assert_eq!(view.id, "hand_dorsal");
     assert_eq!(view.regions.len(), 1);
-    assert!(view.problems(Some((600, 800))).is_empty(), "{:?}", view.problems(Some((600, 800))));
+    assert!(
+        view.problems(Some((600, 800))).is_empty(),
+        "{:?}",
+        view.problems(Some((600, 800)))
+    );
 }

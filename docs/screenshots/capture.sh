@@ -28,6 +28,20 @@ xvfb-run -a -s "-screen 0 1280x820x24" bash -c '
   eval "$(xdotool getmouselocation --shell)"
   click 272 264                     # Open the first visit
   shot session.png
+  xdotool mousemove 590 250; sleep 0.5
+  for _ in 1 2 3 4 5 6; do xdotool click 4; sleep 0.2; done    # zoom in at the right shoulder
+  xdotool mousemove 600 262; sleep 1
+  shot session-zoom.png
+  click 413 89                      # Muscles: Deep
+  xdotool mousemove 560 300; sleep 1
+  shot session-deep.png
+  click 343 89                      # Muscles: Superficial
+  click 606 89                      # Mirror for patient
+  click 90 12                       # View menu
+  click 153 39                      # Toggle light/dark theme
+  click 271 43                      # Front
+  xdotool mousemove 520 420; sleep 1
+  shot session-dark-mirrored.png
   kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true
 ' _ "$bin" "$out"
 rm -rf "$home"

@@ -433,6 +433,7 @@ fn paint_standard(
         response.rect,
         scene.edge_letters(state.mirrored),
         state.mirrored,
+        scene.facing == crate::bodymap::Facing::Anterior,
         colors,
     );
 }
@@ -687,6 +688,7 @@ fn paint_side_letters(
     rect: Rect,
     (left, right): (&str, &str),
     mirrored: bool,
+    facing_front: bool,
     colors: &MapColors,
 ) {
     let font = FontId::proportional(28.0);
@@ -706,10 +708,15 @@ fn paint_side_letters(
         letter,
     );
     if mirrored {
+        let caption = if left == "L" && right == "R" && facing_front {
+            "Mirrored: as the patient sees themselves in a mirror"
+        } else {
+            "Mirrored left to right"
+        };
         painter.text(
             rect.center_top() + vec2(0.0, 12.0),
             Align2::CENTER_TOP,
-            "Mirrored: as the patient sees themselves",
+            caption,
             FontId::proportional(13.0),
             letter,
         );

@@ -73,7 +73,11 @@ pub fn render_view(
     let margin = (width.min(height) as f32 * 0.06).max(8.0);
     let letter_size = (height as f32 * 0.03).clamp(14.0, 48.0);
     // The title and side letters get a band of their own above the drawing.
-    let top = if options.title { letter_size * 1.4 } else { 0.0 };
+    let top = if options.title {
+        letter_size * 1.4
+    } else {
+        0.0
+    };
     let bounds = MapScene::outline_bounds(view);
     let mut projection = Projection::fit(
         bounds,
