@@ -104,7 +104,13 @@ fn welcome_screen_opens_the_demo_library_in_one_click() {
     let doc = harness.state().document().expect("a session is open");
     assert_eq!(doc.patient_name, "Claire Bennett (demo)");
     assert!(!doc.is_dirty());
-    harness.get_by_label("Trigger point, right upper trapezius, latent");
+    // Named in the marks list and on the map.
+    assert_eq!(
+        harness
+            .get_all_by_label("Trigger point, right upper trapezius, latent")
+            .count(),
+        2
+    );
 }
 
 #[test]

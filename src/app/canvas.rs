@@ -6,16 +6,18 @@ use std::sync::Arc;
 
 use egui::{
     Align2, Color32, FontId, Mesh, PointerButton, Pos2, Rect, Sense, Shape, Stroke, TextureHandle,
-    TextureOptions, Vec2, epaint::Vertex, pos2, vec2,
+    epaint::Vertex, pos2, vec2,
 };
 
+use super::canvas_marks::{self, screen};
+use super::canvas_tools::{self, Gesture};
 use super::custom_views::CustomViews;
 use super::theme::Palette;
+use super::tools::{Tool, ToolSettings};
 use crate::bodymap::custom::CustomView;
 use crate::bodymap::{Bounds, Layer, MuscleHit, StandardMap};
 use crate::geometry::{MapPoint, ViewId, views};
-use crate::metrics::{CELL_MM, FRAME_HALF_WIDTH, PainMask};
-use crate::model::{Session, Side, TriggerPointStatus};
+use crate::model::{Edit, MarkRef, Session, Side};
 use crate::scene::{Item, LayerMode, MapColors, MapScene, Projection, Rgba, tolerance_for_scale};
 
 /// Zoom limits, as a multiple of the zoom that fits the view.
@@ -82,11 +84,10 @@ struct CachedScene {
     scene: Arc<MapScene>,
 }
 
-struct CachedZones {
-    view: ViewId,
-    revision: u64,
-    dark: bool,
-    texture: Option<TextureHandle>,
+pub(super) struct CachedZones {
+    pub view: ViewId,
+    pub revision: u64,
+    pub texture: Option<TextureHandle>,
 }
 
 /// The canvas's view state: never saved in the session.
@@ -101,8 +102,16 @@ pub struct CanvasState {
     fit_scale: f32,
     last_rect: Rect,
     scene: Option<CachedScene>,
-    zones: Option<CachedZones>,
+    pub(super) zones: Option<CachedZones>,
     pub hover: Option<Hover>,
+    /// The charting tool in use and what new marks are made with.
+    pub tool: Tool,
+    pub settings: ToolSettings,
+    /// The selected marks (on any view).
+    pub selection: Vec<MarkRef>,
+    pub(super) gesture: Option<Gesture>,
+    /// Marks the user asked to delete (Delete key), for the caller to remove.
+    pub(super) pending_delete: Vec<MarkRef>,
 }
 
 impl Default for CanvasState {
@@ -124,6 +133,11 @@ impl CanvasState {
             scene: None,
             zones: None,
             hover: None,
+            tool: Tool::Select,
+            settings: ToolSettings::default(),
+            selection: Vec::new(),
+            gesture: None,
+            pending_delete: Vec::new(),
         }
     }
 
@@ -197,8 +211,9 @@ enum Shown<'a> {
     Missing,
 }
 
-/// Paints the canvas filling the available space and handles zoom and pan. `revision`
-/// changes whenever the session does (it keys the cached zone painting).
+/// Paints the canvas filling the available space, handles zoom, pan and the active tool, and
+/// returns the edits the user made (to be applied to the session by the caller; none when
+/// `editable` is false). `revision` changes whenever the session does.
 pub fn body_canvas(
     ui: &mut egui::Ui,
     map: &StandardMap,
@@ -206,7 +221,8 @@ pub fn body_canvas(
     session: &Session,
     revision: u64,
     state: &mut CanvasState,
-) {
+    editable: bool,
+) -> Vec<Edit> {
     let palette = Palette::of(ui.ctx());
     let dark = ui.visuals().dark_mode;
     let colors = if dark {
@@ -236,7 +252,11 @@ pub fn body_canvas(
         }
         Shown::Missing => marks_bounds(session, &state.view),
     };
-    let projection = navigate(ui, &response, state, bounds);
+    let keyboard_free = ui.memory(|m| m.focused().is_none());
+    if editable && keyboard_free && response.hovered() {
+        keyboard(ui, state, session);
+    }
+    let projection = navigate(ui, &response, state, bounds, editable);
 
     let name = match &shown {
         Shown::Standard(view) => {
@@ -245,11 +265,8 @@ pub fn body_canvas(
                 &painter,
                 map,
                 view,
-                session,
-                revision,
                 state,
                 &projection,
-                &palette,
                 &colors,
                 &response,
             );
@@ -284,15 +301,57 @@ pub fn body_canvas(
             format!("{} (missing)", state.view)
         }
     };
+    if matches!(shown, Shown::Standard(_)) {
+        canvas_marks::paint_zones(ui.ctx(), &painter, session, revision, state, &projection);
+    }
     let note_background = ui.visuals().extreme_bg_color.gamma_multiply(0.9);
-    paint_marks(
+    canvas_marks::paint_marks(
         &painter,
         session,
-        &state.view,
+        state,
         &projection,
         &palette,
         note_background,
     );
+    if let Shown::Standard(view) = &shown {
+        if state.labels
+            && projection.scale >= LABELS_FROM_SCALE
+            && let Some(scene) = state.scene(map, projection.scale)
+        {
+            paint_labels(&painter, &scene, &projection, &colors);
+        }
+        paint_side_letters(
+            &painter,
+            rect,
+            {
+                let (left, right) = view.facing.edge_letters();
+                if state.mirrored {
+                    (right, left)
+                } else {
+                    (left, right)
+                }
+            },
+            state.mirrored,
+            view.facing == crate::bodymap::Facing::Anterior,
+            &colors,
+        );
+    }
+    canvas_marks::paint_legend(
+        &painter,
+        rect,
+        session,
+        &state.view,
+        ui.visuals().text_color(),
+        note_background,
+    );
+
+    let edits = if editable {
+        canvas_tools::use_tool(ui, &response, &painter, map, session, state, &projection)
+    } else {
+        Vec::new()
+    };
+    let names = |id: &str| map.map.muscle(id).map(|m| m.name.clone());
+    canvas_marks::mark_nodes(ui, &painter, session, state, &projection, &names);
 
     let hover_text = state.hover.as_ref().map(|h| h.describe(map));
     response.widget_info(|| {
@@ -309,15 +368,45 @@ pub fn body_canvas(
             ),
         )
     });
+    edits
 }
 
-/// Fits, zooms at the cursor (wheel, pinch), pans with any drag, fits on double-click;
+/// Tool shortcuts, Delete and Escape, while the pointer is over the canvas and no text field
+/// has the keyboard.
+fn keyboard(ui: &egui::Ui, state: &mut CanvasState, session: &Session) {
+    ui.input(|input| {
+        for tool in Tool::ALL {
+            if input.key_pressed(tool.key()) && input.modifiers.is_none() {
+                state.tool = tool;
+                state.gesture = None;
+            }
+        }
+        if input.key_pressed(egui::Key::Escape) {
+            state.selection.clear();
+            state.gesture = None;
+        }
+    });
+    let delete =
+        ui.input(|i| i.key_pressed(egui::Key::Delete) || i.key_pressed(egui::Key::Backspace));
+    if delete && !state.selection.is_empty() {
+        state.pending_delete = state
+            .selection
+            .iter()
+            .copied()
+            .filter(|m| session.view_of(*m).is_some())
+            .collect();
+    }
+}
+
+/// Fits, zooms at the cursor (wheel, pinch), pans (secondary or middle drag anywhere, primary
+/// drag on empty space with the select tool, or with Space held), fits on double-click;
 /// returns this frame's projection.
 fn navigate(
     ui: &egui::Ui,
     response: &egui::Response,
     state: &mut CanvasState,
     bounds: Bounds,
+    editable: bool,
 ) -> Projection {
     let rect = response.rect;
     let fitted = Projection::fit(
@@ -353,14 +442,17 @@ fn navigate(
             );
         }
     }
-    if response.dragged_by(PointerButton::Primary)
-        || response.dragged_by(PointerButton::Secondary)
+    let space = ui.input(|i| i.key_down(egui::Key::Space));
+    let primary_pans =
+        !editable || space || (state.tool == Tool::Select && state.gesture.is_none());
+    let pans = response.dragged_by(PointerButton::Secondary)
         || response.dragged_by(PointerButton::Middle)
-    {
+        || (primary_pans && response.dragged_by(PointerButton::Primary));
+    if pans {
         let delta = response.drag_delta();
         projection.pan((delta.x, delta.y));
     }
-    if response.double_clicked() {
+    if response.double_clicked() && (!editable || state.tool == Tool::Select) {
         projection = Projection {
             mirrored: state.mirrored,
             ..fitted
@@ -379,11 +471,8 @@ fn paint_standard(
     painter: &egui::Painter,
     map: &StandardMap,
     view: &crate::bodymap::View,
-    session: &Session,
-    revision: u64,
     state: &mut CanvasState,
     projection: &Projection,
-    palette: &Palette,
     colors: &MapColors,
     response: &egui::Response,
 ) {
@@ -412,30 +501,13 @@ fn paint_standard(
             region,
         }
     });
-    if let Some(top) = state.hover.as_ref().and_then(|h| h.muscles.first()) {
+    // Highlight the muscle under the pointer unless a drawing gesture is under way.
+    if state.gesture.is_none()
+        && !ui.input(|i| i.pointer.any_down())
+        && let Some(top) = state.hover.as_ref().and_then(|h| h.muscles.first())
+    {
         highlight(painter, &scene, top, projection, colors);
     }
-    paint_zones(
-        ui,
-        painter,
-        session,
-        revision,
-        state,
-        projection,
-        palette,
-        ui.visuals().dark_mode,
-    );
-    if state.labels && projection.scale >= LABELS_FROM_SCALE {
-        paint_labels(painter, &scene, projection, colors);
-    }
-    paint_side_letters(
-        painter,
-        response.rect,
-        scene.edge_letters(state.mirrored),
-        state.mirrored,
-        scene.facing == crate::bodymap::Facing::Anterior,
-        colors,
-    );
 }
 
 #[expect(
@@ -552,11 +624,6 @@ fn marks_bounds(session: &Session, view: &ViewId) -> Bounds {
 
 fn color([r, g, b, a]: Rgba) -> Color32 {
     Color32::from_rgba_unmultiplied(r, g, b, a)
-}
-
-fn screen(projection: &Projection, p: MapPoint) -> Pos2 {
-    let (x, y) = projection.to_screen(p);
-    pos2(x, y)
 }
 
 fn paint_scene(
@@ -720,147 +787,5 @@ fn paint_side_letters(
             FontId::proportional(13.0),
             letter,
         );
-    }
-}
-
-/// The session's referred-pain zones of this view, replayed on the measuring grid (so what
-/// is shown is what is measured), as one texture cached until the session changes.
-#[expect(
-    clippy::too_many_arguments,
-    reason = "one call site; the pieces are all distinct"
-)]
-fn paint_zones(
-    ui: &egui::Ui,
-    painter: &egui::Painter,
-    session: &Session,
-    revision: u64,
-    state: &mut CanvasState,
-    projection: &Projection,
-    palette: &Palette,
-    dark: bool,
-) {
-    let fresh = state
-        .zones
-        .as_ref()
-        .is_some_and(|z| z.view == state.view && z.revision == revision && z.dark == dark);
-    if !fresh {
-        let texture = zones_image(session, &state.view, palette.zone).map(|image| {
-            ui.ctx()
-                .load_texture("referred_zones", image, TextureOptions::LINEAR)
-        });
-        state.zones = Some(CachedZones {
-            view: state.view.clone(),
-            revision,
-            dark,
-            texture,
-        });
-    }
-    let Some(texture) = state.zones.as_ref().and_then(|z| z.texture.as_ref()) else {
-        return;
-    };
-    let mask = PainMask::new();
-    let top_left = MapPoint::new(-FRAME_HALF_WIDTH, 0.0);
-    let bottom_right = MapPoint::new(
-        -FRAME_HALF_WIDTH + mask.columns() as f32 * CELL_MM,
-        mask.rows() as f32 * CELL_MM,
-    );
-    let a = screen(projection, top_left);
-    let b = screen(projection, bottom_right);
-    let uv = if projection.mirrored {
-        Rect::from_min_max(pos2(1.0, 0.0), pos2(0.0, 1.0))
-    } else {
-        Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0))
-    };
-    let mut mesh = Mesh::with_texture(texture.id());
-    mesh.add_rect_with_uv(Rect::from_two_pos(a, b), uv, Color32::WHITE);
-    // `from_two_pos` orders the corners; a mirrored projection swaps left and right, which
-    // the flipped uv undoes.
-    painter.add(Shape::mesh(mesh));
-}
-
-fn zones_image(session: &Session, view: &ViewId, zone_color: Color32) -> Option<egui::ColorImage> {
-    let zones: Vec<_> = session
-        .referred_zones
-        .iter()
-        .filter(|z| &z.view == view)
-        .collect();
-    if zones.is_empty() {
-        return None;
-    }
-    let blank = PainMask::new();
-    let (columns, rows) = (blank.columns(), blank.rows());
-    let mut pixels = vec![Color32::TRANSPARENT; columns * rows];
-    for zone in zones {
-        let mask = PainMask::of_view(std::iter::once(zone), view);
-        let alpha = 0.22 + 0.05 * f32::from(zone.intensity.min(10));
-        let paint = zone_color.gamma_multiply(alpha);
-        for row in 0..rows {
-            for column in 0..columns {
-                if mask.get(column, row) {
-                    let pixel = &mut pixels[row * columns + column];
-                    *pixel = paint.blend(*pixel);
-                }
-            }
-        }
-    }
-    Some(egui::ColorImage::new([columns, rows], pixels))
-}
-
-fn paint_marks(
-    painter: &egui::Painter,
-    session: &Session,
-    view: &ViewId,
-    projection: &Projection,
-    palette: &Palette,
-    note_background: Color32,
-) {
-    let radius = (projection.scale * 4.0).clamp(5.0, 9.0);
-    let ring = Stroke::new(1.5, Color32::WHITE);
-    for arrow in session.arrows.iter().filter(|a| &a.view == view) {
-        let (from, to) = (screen(projection, arrow.from), screen(projection, arrow.to));
-        let stroke = Stroke::new(2.0, palette.zone);
-        painter.arrow(from, to - from, stroke);
-        if !arrow.label.is_empty() {
-            painter.text(
-                from + (to - from) / 2.0 + vec2(6.0, -6.0),
-                Align2::LEFT_BOTTOM,
-                &arrow.label,
-                FontId::proportional(12.0),
-                palette.zone,
-            );
-        }
-    }
-    // A needle is drawn as its shaft and handle leaning away from the site, so the trigger
-    // point it treats stays visible.
-    for needle in session.needle_sites.iter().filter(|n| &n.view == view) {
-        let at = screen(projection, needle.at);
-        let handle = at + vec2(-radius * 1.8, -radius * 2.6);
-        painter.line_segment([at, handle], Stroke::new(1.6, palette.needle));
-        painter.circle(handle, radius * 0.55, palette.needle, ring);
-        painter.circle_filled(at, 2.0, palette.needle);
-    }
-    for tp in session.trigger_points.iter().filter(|t| &t.view == view) {
-        let at = screen(projection, tp.at);
-        match tp.status {
-            TriggerPointStatus::Active => {
-                painter.circle(at, radius, palette.trigger_active, ring);
-            }
-            TriggerPointStatus::Latent => {
-                painter.circle(
-                    at,
-                    radius,
-                    Color32::WHITE.gamma_multiply(0.7),
-                    Stroke::new(2.5, palette.trigger_latent),
-                );
-            }
-        }
-    }
-    for note in session.text_notes.iter().filter(|n| &n.view == view) {
-        let at = screen(projection, note.at);
-        let galley =
-            painter.layout_no_wrap(note.text.clone(), FontId::proportional(12.0), palette.info);
-        let rect = Rect::from_min_size(at, galley.size() + Vec2::splat(6.0));
-        painter.rect_filled(rect, 3.0, note_background);
-        painter.galley(at + Vec2::splat(3.0), galley, palette.info);
     }
 }

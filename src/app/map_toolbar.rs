@@ -3,9 +3,10 @@
 
 use super::canvas::CanvasState;
 use super::custom_views::CustomViews;
+use super::tools::Tool;
 use crate::bodymap::BodyMap;
 use crate::geometry::ViewId;
-use crate::model::Session;
+use crate::model::{NeedleSpec, PainQuality, Session, TissueDepth};
 use crate::scene::LayerMode;
 
 /// Short names for the view switcher; the full name is the tooltip.
@@ -97,6 +98,80 @@ pub fn map_toolbar(
             .clicked()
         {
             canvas.fit();
+        }
+    });
+}
+
+/// The charting tools and what new marks are made with. Disabled for a read-only session.
+pub fn tool_toolbar(ui: &mut egui::Ui, canvas: &mut CanvasState, editable: bool) {
+    ui.add_enabled_ui(editable, |ui| {
+        ui.horizontal_wrapped(|ui| {
+            for tool in Tool::ALL {
+                let key = tool.key().name();
+                if ui
+                    .selectable_label(canvas.tool == tool, tool.label())
+                    .on_hover_text(format!("{} ({key})", tool.tooltip()))
+                    .clicked()
+                {
+                    canvas.tool = tool;
+                }
+            }
+        });
+        let settings = &mut canvas.settings;
+        match canvas.tool {
+            Tool::Brush | Tool::Eraser | Tool::Lasso => {
+                ui.horizontal_wrapped(|ui| {
+                    if canvas.tool != Tool::Lasso {
+                        let label = ui.label("Brush");
+                        ui.add(
+                            egui::Slider::new(&mut settings.brush_radius, 2.0..=60.0)
+                                .suffix(" mm")
+                                .logarithmic(true),
+                        )
+                        .labelled_by(label.id);
+                    }
+                    if canvas.tool != Tool::Eraser {
+                        let label = ui.label("Intensity");
+                        ui.add(egui::Slider::new(&mut settings.intensity, 0..=10))
+                            .labelled_by(label.id);
+                        let label = ui.label("Quality");
+                        egui::ComboBox::from_id_salt("brush_quality")
+                            .selected_text(settings.quality.label())
+                            .show_ui(ui, |ui| {
+                                for quality in PainQuality::ALL {
+                                    ui.selectable_value(
+                                        &mut settings.quality,
+                                        quality,
+                                        quality.label(),
+                                    );
+                                }
+                            })
+                            .response
+                            .labelled_by(label.id);
+                        ui.selectable_value(
+                            &mut settings.depth,
+                            TissueDepth::Superficial,
+                            "superficial",
+                        );
+                        ui.selectable_value(&mut settings.depth, TissueDepth::Deep, "deep");
+                    }
+                });
+            }
+            Tool::Needle => {
+                ui.horizontal_wrapped(|ui| {
+                    let label = ui.label("Needle");
+                    egui::ComboBox::from_id_salt("tool_needle")
+                        .selected_text(settings.needle.label())
+                        .show_ui(ui, |ui| {
+                            for spec in NeedleSpec::COMMON {
+                                ui.selectable_value(&mut settings.needle, spec, spec.label());
+                            }
+                        })
+                        .response
+                        .labelled_by(label.id);
+                });
+            }
+            Tool::Select | Tool::TriggerPoint | Tool::Arrow | Tool::Note => {}
         }
     });
 }

@@ -2,11 +2,14 @@
 //! Owns no clinical logic: it calls `storage` and `model`, and edits go through `Document`.
 
 mod canvas;
+mod canvas_marks;
+mod canvas_tools;
 mod command;
 mod command_handling;
 mod custom_views;
 mod document;
 mod file_dialogs;
+mod inspector;
 mod library_view;
 mod logic;
 mod map_toolbar;
@@ -16,6 +19,7 @@ mod prompts;
 mod session_view;
 mod shell;
 mod theme;
+mod tools;
 mod welcome;
 
 use std::path::PathBuf;

@@ -5,16 +5,20 @@
 use egui::RichText;
 
 use super::canvas::{CanvasState, body_canvas};
+use super::canvas_marks;
 use super::custom_views::CustomViews;
 use super::document::Document;
+use super::inspector::{InspectorAction, inspector_ui};
 use super::map_toolbar;
 use super::theme::Palette;
 use crate::bodymap::standard;
-use crate::model::{Complaint, PainScore, PatientPosition, TriggerPointStatus};
+use crate::model::{
+    Complaint, Edit, MarkKind, MarkRef, PainScore, PatientPosition, TriggerPointStatus,
+};
 
-/// The session: its details and marks in a side panel, the body-map canvas beside them.
-/// `editable` is false for a read-only session (held elsewhere): the details are shown
-/// but cannot be changed; the map can still be looked at.
+/// The session: the inspector, its details and marks in a side panel, the body-map canvas
+/// with its toolbars beside them. `editable` is false for a read-only session (held
+/// elsewhere): everything is shown but nothing can be changed.
 pub fn session_ui(
     ui: &mut egui::Ui,
     doc: &mut Document,
@@ -23,40 +27,79 @@ pub fn session_ui(
     custom: &mut CustomViews,
 ) {
     let palette = Palette::of(ui.ctx());
+    let mut delete = Vec::new();
     egui::Panel::right("session_details")
         .resizable(true)
         .default_size(400.0)
         .min_size(300.0)
         .max_size(560.0)
         .show(ui, |ui| {
-            ui.add_enabled_ui(editable, |ui| details_ui(ui, doc, &palette));
+            egui::ScrollArea::vertical()
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    ui.add_enabled_ui(editable, |ui| {
+                        if !canvas.selection.is_empty() {
+                            egui::Frame::group(ui.style()).show(ui, |ui| {
+                                ui.set_width(ui.available_width());
+                                if let Some(InspectorAction::Delete(marks)) = inspector_ui(
+                                    ui,
+                                    doc,
+                                    &standard().map,
+                                    &canvas.selection,
+                                    &palette,
+                                ) {
+                                    delete = marks;
+                                }
+                            });
+                            ui.add_space(8.0);
+                        }
+                        details_ui(ui, doc, &palette, canvas);
+                    });
+                });
         });
     map_toolbar::map_toolbar(ui, &standard().map, custom, &doc.session, canvas);
+    map_toolbar::tool_toolbar(ui, canvas, editable);
     ui.add_space(4.0);
-    body_canvas(ui, standard(), custom, &doc.session, doc.revision(), canvas);
+    let edits = body_canvas(
+        ui,
+        standard(),
+        custom,
+        &doc.session,
+        doc.revision(),
+        canvas,
+        editable,
+    );
+    // Every canvas edit of one pointer gesture (a drag) is one undo step.
+    let gesture = egui::Id::unique("body_canvas_gesture");
+    for edit in edits {
+        doc.session.apply(edit);
+        doc.note_change(Some(gesture));
+    }
+    delete.append(&mut canvas.pending_delete);
+    if editable && !delete.is_empty() {
+        canvas.selection.retain(|m| !delete.contains(m));
+        doc.session.apply(Edit::Remove(delete));
+        doc.note_change(None);
+    }
 }
 
-fn details_ui(ui: &mut egui::Ui, doc: &mut Document, palette: &Palette) {
-    egui::ScrollArea::vertical()
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            ui.heading(format!("Session — {}", doc.patient_name));
-            ui.label(
-                RichText::new(format!(
-                    "{} · body map {} v{}",
-                    doc.file_name(),
-                    doc.session.body_map.id,
-                    doc.session.body_map.version
-                ))
-                .color(palette.muted_text),
-            );
-            ui.add_space(8.0);
-            header_ui(ui, doc);
-            ui.add_space(12.0);
-            complaints_ui(ui, doc);
-            ui.add_space(12.0);
-            marks_ui(ui, doc, palette);
-        });
+fn details_ui(ui: &mut egui::Ui, doc: &mut Document, palette: &Palette, canvas: &mut CanvasState) {
+    ui.heading(format!("Session — {}", doc.patient_name));
+    ui.label(
+        RichText::new(format!(
+            "{} · body map {} v{}",
+            doc.file_name(),
+            doc.session.body_map.id,
+            doc.session.body_map.version
+        ))
+        .color(palette.muted_text),
+    );
+    ui.add_space(8.0);
+    header_ui(ui, doc);
+    ui.add_space(12.0);
+    complaints_ui(ui, doc);
+    ui.add_space(12.0);
+    marks_ui(ui, doc, palette, canvas);
 }
 
 fn header_ui(ui: &mut egui::Ui, doc: &mut Document) {
@@ -239,57 +282,104 @@ fn complaints_ui(ui: &mut egui::Ui, doc: &mut Document) {
     }
 }
 
-fn marks_ui(ui: &mut egui::Ui, doc: &Document, palette: &Palette) {
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+enum MarksOrder {
+    #[default]
+    View,
+    Muscle,
+    Kind,
+}
+
+/// Every mark of the session, sortable by view, muscle or kind; clicking one selects it on the
+/// canvas (Ctrl or Shift adds to the selection) and shows its view.
+fn marks_ui(ui: &mut egui::Ui, doc: &Document, palette: &Palette, canvas: &mut CanvasState) {
     let session = &doc.session;
     let count = session.mark_count();
     let noun = if count == 1 { "mark" } else { "marks" };
-    ui.label(RichText::new(format!("Charted ({count} {noun})")).strong());
-    if session.mark_count() == 0 {
-        ui.label(RichText::new("Nothing charted yet.").color(palette.muted_text));
+    let order_id = ui.make_persistent_id("marks_order");
+    let mut order: MarksOrder = ui.data_mut(|d| *d.get_temp_mut_or_default(order_id));
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(format!("Charted ({count} {noun})")).strong());
+        ui.separator();
+        ui.label("Sort by");
+        ui.selectable_value(&mut order, MarksOrder::View, "view");
+        ui.selectable_value(&mut order, MarksOrder::Muscle, "muscle");
+        ui.selectable_value(&mut order, MarksOrder::Kind, "kind");
+    });
+    ui.data_mut(|d| d.insert_temp(order_id, order));
+    if count == 0 {
+        ui.label(
+            RichText::new("Nothing charted yet: choose a tool above the map.")
+                .color(palette.muted_text),
+        );
         return;
     }
-    let mut views: Vec<&crate::geometry::ViewId> = session
-        .trigger_points
-        .iter()
-        .map(|m| &m.view)
-        .chain(session.referred_zones.iter().map(|m| &m.view))
-        .chain(session.needle_sites.iter().map(|m| &m.view))
-        .chain(session.arrows.iter().map(|m| &m.view))
-        .chain(session.text_notes.iter().map(|m| &m.view))
-        .collect();
-    views.sort();
-    views.dedup();
-    for view in views {
-        egui::CollapsingHeader::new(format!("View: {}", view.as_str().replace('_', " ")))
-            .default_open(true)
-            .show(ui, |ui| {
-                for tp in session.trigger_points.iter().filter(|m| &m.view == view) {
-                    let colour = match tp.status {
-                        TriggerPointStatus::Active => palette.trigger_active,
-                        TriggerPointStatus::Latent => palette.trigger_latent,
-                    };
-                    ui.label(RichText::new(tp.describe()).color(colour));
+    let map = &standard().map;
+    let names = |id: &str| map.muscle(id).map(|m| m.name.clone());
+    let muscle_of = |mark: MarkRef| -> String {
+        let muscle = match mark.kind {
+            MarkKind::TriggerPoint => session
+                .trigger_points
+                .iter()
+                .find(|m| m.id == mark.id)
+                .and_then(|m| m.muscle.clone()),
+            MarkKind::NeedleSite => session
+                .needle_sites
+                .iter()
+                .find(|m| m.id == mark.id)
+                .and_then(|m| m.muscle.clone()),
+            _ => None,
+        };
+        muscle.map_or_else(|| "~".to_owned(), |m| names(&m.0).unwrap_or(m.0))
+    };
+    let mut marks: Vec<MarkRef> = session.mark_refs().collect();
+    match order {
+        MarksOrder::View => marks.sort_by_key(|m| (session.view_of(*m).cloned(), m.kind, m.id)),
+        MarksOrder::Muscle => marks.sort_by_key(|m| (muscle_of(*m), m.kind, m.id)),
+        MarksOrder::Kind => marks.sort_by_key(|m| (m.kind, m.id)),
+    }
+    let additive = ui.input(|i| i.modifiers.command || i.modifiers.shift);
+    for mark in marks {
+        let Some(text) = canvas_marks::describe(session, mark, &names) else {
+            continue;
+        };
+        let colour = match mark.kind {
+            MarkKind::TriggerPoint => {
+                let latent = session
+                    .trigger_points
+                    .iter()
+                    .any(|m| m.id == mark.id && m.status == TriggerPointStatus::Latent);
+                if latent {
+                    palette.trigger_latent
+                } else {
+                    palette.trigger_active
                 }
-                for zone in session.referred_zones.iter().filter(|m| &m.view == view) {
-                    ui.label(RichText::new(zone.describe()).color(palette.zone));
+            }
+            MarkKind::ReferredZone => palette.zone,
+            MarkKind::NeedleSite => palette.needle,
+            MarkKind::Arrow | MarkKind::TextNote => ui.visuals().text_color(),
+        };
+        let view = session
+            .view_of(mark)
+            .map(|v| v.as_str().replace('_', " "))
+            .unwrap_or_default();
+        let selected = canvas.selection.contains(&mark);
+        let response = ui
+            .selectable_label(selected, RichText::new(&text).color(colour))
+            .on_hover_text(format!("On the {view} view"));
+        if response.clicked() {
+            if additive {
+                if let Some(i) = canvas.selection.iter().position(|m| *m == mark) {
+                    canvas.selection.remove(i);
+                } else {
+                    canvas.selection.push(mark);
                 }
-                for needle in session.needle_sites.iter().filter(|m| &m.view == view) {
-                    let mut text = needle.describe();
-                    if let Some(depth) = needle.depth_mm {
-                        text.push_str(&format!(", {depth} mm deep"));
-                    }
-                    text.push_str(&format!(", {}", needle.technique.label()));
-                    if let Some(twitches) = needle.twitch_count {
-                        text.push_str(&format!(", {twitches} twitch responses"));
-                    }
-                    ui.label(RichText::new(text).color(palette.needle));
-                }
-                for arrow in session.arrows.iter().filter(|m| &m.view == view) {
-                    ui.label(arrow.describe());
-                }
-                for note in session.text_notes.iter().filter(|m| &m.view == view) {
-                    ui.label(note.describe());
-                }
-            });
+            } else {
+                canvas.selection = vec![mark];
+            }
+            if let Some(view) = session.view_of(mark) {
+                canvas.set_view(view.clone());
+            }
+        }
     }
 }

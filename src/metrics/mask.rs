@@ -77,6 +77,17 @@ impl PainMask {
         self.bits[i / 64] & (1 << (i % 64)) != 0
     }
 
+    /// Whether the cell under a body-map point is painted (false outside the frame).
+    pub fn contains(&self, p: MapPoint) -> bool {
+        let column = ((p.x + FRAME_HALF_WIDTH) / CELL_MM).floor();
+        let row = (p.y / CELL_MM).floor();
+        if column < 0.0 || row < 0.0 {
+            return false;
+        }
+        let (column, row) = (column as usize, row as usize);
+        column < self.columns && row < self.rows && self.get(column, row)
+    }
+
     /// The centre of a cell in body-map mm.
     pub fn cell_centre(column: usize, row: usize) -> MapPoint {
         MapPoint::new(

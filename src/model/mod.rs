@@ -5,6 +5,7 @@
 
 mod changes;
 mod clinical;
+mod edit;
 mod ids;
 mod marks;
 mod patient;
@@ -15,6 +16,7 @@ pub use clinical::{
     Finding, NeedleTechnique, PainQuality, Palpation, PatientPosition, Side, TissueDepth,
     TriggerPointStatus,
 };
+pub use edit::Edit;
 pub use ids::{MarkId, PatientId, SessionId};
 pub use marks::{
     Arrow, ElectricalStimulation, MarkKind, MarkRef, MuscleRef, NeedleSite, NeedleSpec, PaintOp,

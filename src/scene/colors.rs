@@ -98,3 +98,49 @@ impl MapColors {
         base * pixels_per_mm.sqrt().clamp(0.6, 2.5)
     }
 }
+
+/// How a pain quality is drawn: a colour **and** a pattern, so zones stay distinguishable in
+/// greyscale print and for colour-blind readers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Pattern {
+    Solid,
+    /// Diagonal lines, rising to the right.
+    Hatch,
+    Dots,
+    /// Diagonal lines both ways.
+    Cross,
+    Horizontal,
+    Vertical,
+    Checker,
+}
+
+impl Pattern {
+    /// Whether the texel at (x, y) of a pattern with `period` texels carries the pattern.
+    pub fn marks(self, x: usize, y: usize, period: usize) -> bool {
+        let period = period.max(2);
+        match self {
+            Self::Solid => false,
+            Self::Hatch => (x + y).is_multiple_of(period),
+            Self::Dots => x.is_multiple_of(period) && y.is_multiple_of(period),
+            Self::Cross => (x + y).is_multiple_of(period) || x % period == y % period,
+            Self::Horizontal => y.is_multiple_of(period),
+            Self::Vertical => x.is_multiple_of(period),
+            Self::Checker => (x / period + y / period).is_multiple_of(2),
+        }
+    }
+}
+
+/// The colour and pattern of each pain quality (the same in both themes: zones are drawn
+/// over the skin, which is light or dark, with transparency).
+pub fn quality_style(quality: crate::model::PainQuality) -> (Rgba, Pattern) {
+    use crate::model::PainQuality;
+    match quality {
+        PainQuality::Aching => ([0xc2, 0x3b, 0x8a, 0xff], Pattern::Solid),
+        PainQuality::Burning => ([0xe0, 0x4a, 0x14, 0xff], Pattern::Hatch),
+        PainQuality::Tingling => ([0x7a, 0x3f, 0xc8, 0xff], Pattern::Dots),
+        PainQuality::Numbness => ([0x3a, 0x6e, 0xa8, 0xff], Pattern::Cross),
+        PainQuality::Stabbing => ([0xb0, 0x10, 0x28, 0xff], Pattern::Horizontal),
+        PainQuality::Throbbing => ([0xd0, 0x8a, 0x00, 0xff], Pattern::Vertical),
+        PainQuality::Other => ([0x1e, 0x8a, 0x80, 0xff], Pattern::Checker),
+    }
+}

@@ -6,7 +6,7 @@ mod colors;
 
 use serde::{Deserialize, Serialize};
 
-pub use colors::{MapColors, Rgba};
+pub use colors::{MapColors, Pattern, Rgba, quality_style};
 
 use crate::bodymap::BodyMap;
 use crate::bodymap::{Bounds, ContourKind, FLATTEN_TOLERANCE_MM, Facing, Layer, View, path};

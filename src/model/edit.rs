@@ -1,0 +1,348 @@
+//! The edits a clinician makes to a chart, as values applied in one place
+//! ([`Session::apply`]). The canvas and the inspector produce them; the app records undo steps
+//! around them. No egui here.
+
+use super::{
+    Arrow, MarkId, MarkKind, MarkRef, NeedleSite, PaintOp, ReferredZone, Session, TextNote,
+    TriggerPoint,
+};
+use crate::geometry::{MapPoint, ViewId};
+
+/// One change to the marks of a session.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    AddTriggerPoint(TriggerPoint),
+    AddNeedle(NeedleSite),
+    AddZone(ReferredZone),
+    AddArrow(Arrow),
+    AddNote(TextNote),
+    /// Appends a brush stroke or lasso fill to an existing zone.
+    Paint {
+        zone: MarkId,
+        op: PaintOp,
+    },
+    /// An eraser stroke on a view: added to every zone of that view it passes over.
+    Erase {
+        view: ViewId,
+        op: PaintOp,
+    },
+    /// Moves marks by `delta` mm (zones move with all their paint).
+    Move {
+        marks: Vec<MarkRef>,
+        delta: (f32, f32),
+    },
+    Remove(Vec<MarkRef>),
+    /// Marks carried forward from the previous visit, confirmed for this one.
+    Confirm(Vec<MarkRef>),
+}
+
+impl Session {
+    /// Applies an edit. Marks that no longer exist are skipped; nothing panics.
+    pub fn apply(&mut self, edit: Edit) {
+        match edit {
+            Edit::AddTriggerPoint(mark) => self.trigger_points.push(mark),
+            Edit::AddNeedle(mark) => self.needle_sites.push(mark),
+            Edit::AddZone(mark) => self.referred_zones.push(mark),
+            Edit::AddArrow(mark) => self.arrows.push(mark),
+            Edit::AddNote(mark) => self.text_notes.push(mark),
+            Edit::Paint { zone, op } => {
+                if let Some(zone) = self.referred_zones.iter_mut().find(|z| z.id == zone) {
+                    zone.paint.push(op);
+                    zone.carried_forward = false;
+                }
+            }
+            Edit::Erase { view, op } => {
+                let reach = match &op {
+                    PaintOp::Erase { radius, .. } | PaintOp::Brush { radius, .. } => *radius,
+                    PaintOp::Fill { .. } => 0.0,
+                };
+                let Some(stroke) = bounds(op.points(), reach) else {
+                    return;
+                };
+                for zone in self.referred_zones.iter_mut().filter(|z| z.view == view) {
+                    if zone_bounds(zone).is_some_and(|b| overlaps(b, stroke)) {
+                        zone.paint.push(op.clone());
+                        zone.carried_forward = false;
+                    }
+                }
+            }
+            Edit::Move { marks, delta } => {
+                for mark in marks {
+                    self.move_mark(mark, delta);
+                }
+            }
+            Edit::Remove(marks) => {
+                let has = |kind, id| marks.contains(&MarkRef::new(kind, id));
+                self.trigger_points
+                    .retain(|m| !has(MarkKind::TriggerPoint, m.id));
+                self.referred_zones
+                    .retain(|m| !has(MarkKind::ReferredZone, m.id));
+                self.needle_sites
+                    .retain(|m| !has(MarkKind::NeedleSite, m.id));
+                self.arrows.retain(|m| !has(MarkKind::Arrow, m.id));
+                self.text_notes.retain(|m| !has(MarkKind::TextNote, m.id));
+                // Links to removed trigger points would point at nothing.
+                for zone in &mut self.referred_zones {
+                    if zone
+                        .source
+                        .is_some_and(|tp| has(MarkKind::TriggerPoint, tp))
+                    {
+                        zone.source = None;
+                    }
+                }
+                for needle in &mut self.needle_sites {
+                    if needle
+                        .trigger_point
+                        .is_some_and(|tp| has(MarkKind::TriggerPoint, tp))
+                    {
+                        needle.trigger_point = None;
+                    }
+                }
+            }
+            Edit::Confirm(marks) => {
+                for mark in marks {
+                    match mark.kind {
+                        MarkKind::TriggerPoint => {
+                            if let Some(m) =
+                                self.trigger_points.iter_mut().find(|m| m.id == mark.id)
+                            {
+                                m.carried_forward = false;
+                            }
+                        }
+                        MarkKind::ReferredZone => {
+                            if let Some(m) =
+                                self.referred_zones.iter_mut().find(|m| m.id == mark.id)
+                            {
+                                m.carried_forward = false;
+                            }
+                        }
+                        MarkKind::NeedleSite | MarkKind::Arrow | MarkKind::TextNote => {}
+                    }
+                }
+            }
+        }
+    }
+
+    fn move_mark(&mut self, mark: MarkRef, (dx, dy): (f32, f32)) {
+        let shift = |p: &mut MapPoint| {
+            p.x += dx;
+            p.y += dy;
+        };
+        match mark.kind {
+            MarkKind::TriggerPoint => {
+                if let Some(m) = self.trigger_points.iter_mut().find(|m| m.id == mark.id) {
+                    shift(&mut m.at);
+                    m.carried_forward = false;
+                }
+            }
+            MarkKind::NeedleSite => {
+                if let Some(m) = self.needle_sites.iter_mut().find(|m| m.id == mark.id) {
+                    shift(&mut m.at);
+                }
+            }
+            MarkKind::TextNote => {
+                if let Some(m) = self.text_notes.iter_mut().find(|m| m.id == mark.id) {
+                    shift(&mut m.at);
+                }
+            }
+            MarkKind::Arrow => {
+                if let Some(m) = self.arrows.iter_mut().find(|m| m.id == mark.id) {
+                    shift(&mut m.from);
+                    shift(&mut m.to);
+                }
+            }
+            MarkKind::ReferredZone => {
+                if let Some(m) = self.referred_zones.iter_mut().find(|m| m.id == mark.id) {
+                    for op in &mut m.paint {
+                        let points = match op {
+                            PaintOp::Brush { points, .. }
+                            | PaintOp::Erase { points, .. }
+                            | PaintOp::Fill { points } => points,
+                        };
+                        points.iter_mut().for_each(shift);
+                    }
+                    m.carried_forward = false;
+                }
+            }
+        }
+    }
+
+    /// The view a mark is on.
+    pub fn view_of(&self, mark: MarkRef) -> Option<&ViewId> {
+        match mark.kind {
+            MarkKind::TriggerPoint => self
+                .trigger_points
+                .iter()
+                .find(|m| m.id == mark.id)
+                .map(|m| &m.view),
+            MarkKind::ReferredZone => self
+                .referred_zones
+                .iter()
+                .find(|m| m.id == mark.id)
+                .map(|m| &m.view),
+            MarkKind::NeedleSite => self
+                .needle_sites
+                .iter()
+                .find(|m| m.id == mark.id)
+                .map(|m| &m.view),
+            MarkKind::Arrow => self
+                .arrows
+                .iter()
+                .find(|m| m.id == mark.id)
+                .map(|m| &m.view),
+            MarkKind::TextNote => self
+                .text_notes
+                .iter()
+                .find(|m| m.id == mark.id)
+                .map(|m| &m.view),
+        }
+    }
+
+    /// A mark's accessible name ("Trigger point, right upper trapezius, active").
+    pub fn describe_mark(&self, mark: MarkRef) -> Option<String> {
+        match mark.kind {
+            MarkKind::TriggerPoint => self
+                .trigger_points
+                .iter()
+                .find(|m| m.id == mark.id)
+                .map(TriggerPoint::describe),
+            MarkKind::ReferredZone => self
+                .referred_zones
+                .iter()
+                .find(|m| m.id == mark.id)
+                .map(ReferredZone::describe),
+            MarkKind::NeedleSite => self
+                .needle_sites
+                .iter()
+                .find(|m| m.id == mark.id)
+                .map(NeedleSite::describe),
+            MarkKind::Arrow => self
+                .arrows
+                .iter()
+                .find(|m| m.id == mark.id)
+                .map(Arrow::describe),
+            MarkKind::TextNote => self
+                .text_notes
+                .iter()
+                .find(|m| m.id == mark.id)
+                .map(TextNote::describe),
+        }
+    }
+}
+
+type Box2 = (f32, f32, f32, f32);
+
+fn bounds(points: &[MapPoint], reach: f32) -> Option<Box2> {
+    let first = points.first()?;
+    let mut b = (first.x, first.y, first.x, first.y);
+    for p in points {
+        b = (b.0.min(p.x), b.1.min(p.y), b.2.max(p.x), b.3.max(p.y));
+    }
+    Some((b.0 - reach, b.1 - reach, b.2 + reach, b.3 + reach))
+}
+
+fn zone_bounds(zone: &ReferredZone) -> Option<Box2> {
+    zone.paint
+        .iter()
+        .filter_map(|op| match op {
+            PaintOp::Brush { radius, points } => bounds(points, *radius),
+            PaintOp::Fill { points } => bounds(points, 0.0),
+            PaintOp::Erase { .. } => None,
+        })
+        .reduce(|a, b| (a.0.min(b.0), a.1.min(b.1), a.2.max(b.2), a.3.max(b.3)))
+}
+
+fn overlaps(a: Box2, b: Box2) -> bool {
+    a.0 <= b.2 && b.0 <= a.2 && a.1 <= b.3 && b.1 <= a.3
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{PainQuality, TissueDepth};
+
+    fn session() -> Session {
+        let mut session = crate::demo::demo_records()
+            .into_iter()
+            .next()
+            .map(|(_, sessions)| sessions[0].clone())
+            .expect("a demo session");
+        session.referred_zones.truncate(1);
+        session
+    }
+
+    #[test]
+    fn moving_a_zone_moves_all_its_paint_and_removing_a_trigger_point_unlinks_it() {
+        let mut s = session();
+        let zone = s.referred_zones[0].clone();
+        let zone_ref = MarkRef::new(MarkKind::ReferredZone, zone.id);
+        s.apply(Edit::Move {
+            marks: vec![zone_ref],
+            delta: (5.0, -2.0),
+        });
+        let moved = &s.referred_zones[0];
+        for (before, after) in zone.paint.iter().zip(&moved.paint) {
+            for (p, q) in before.points().iter().zip(after.points()) {
+                assert_eq!((q.x, q.y), (p.x + 5.0, p.y - 2.0));
+            }
+        }
+        let source = moved.source.expect("the demo zone has a source");
+        s.apply(Edit::Remove(vec![MarkRef::new(
+            MarkKind::TriggerPoint,
+            source,
+        )]));
+        assert!(s.trigger_points.iter().all(|t| t.id != source));
+        assert_eq!(s.referred_zones[0].source, None, "no dangling link");
+        assert!(s.problems().is_empty(), "{:?}", s.problems());
+    }
+
+    #[test]
+    fn erasing_reaches_only_the_zones_it_passes_over() {
+        let mut s = session();
+        let view = s.referred_zones[0].view.clone();
+        let far = ReferredZone {
+            id: s.next_mark_id(),
+            view: view.clone(),
+            intensity: 4,
+            quality: PainQuality::Burning,
+            depth: TissueDepth::Superficial,
+            source: None,
+            paint: vec![PaintOp::Brush {
+                radius: 10.0,
+                points: vec![MapPoint::new(-400.0, 1600.0)],
+            }],
+            notes: String::new(),
+            carried_forward: false,
+        };
+        s.apply(Edit::AddZone(far));
+        let near = s.referred_zones[0].paint[0].points()[0];
+        let ops_before: Vec<usize> = s.referred_zones.iter().map(|z| z.paint.len()).collect();
+        s.apply(Edit::Erase {
+            view,
+            op: PaintOp::Erase {
+                radius: 8.0,
+                points: vec![near],
+            },
+        });
+        let ops_after: Vec<usize> = s.referred_zones.iter().map(|z| z.paint.len()).collect();
+        assert_eq!(ops_after, vec![ops_before[0] + 1, ops_before[1]]);
+    }
+
+    #[test]
+    fn edits_to_missing_marks_change_nothing() {
+        let mut s = session();
+        let before = s.clone();
+        let ghost = MarkRef::new(MarkKind::NeedleSite, MarkId(9999));
+        s.apply(Edit::Move {
+            marks: vec![ghost],
+            delta: (1.0, 1.0),
+        });
+        s.apply(Edit::Remove(vec![ghost]));
+        s.apply(Edit::Paint {
+            zone: MarkId(9999),
+            op: PaintOp::Fill { points: vec![] },
+        });
+        assert_eq!(s, before);
+        assert_eq!(s.describe_mark(ghost), None);
+    }
+}

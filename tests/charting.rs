@@ -1,0 +1,240 @@
+//! Charting a session through the real UI, as a clinician would: choose a tool by its label,
+//! click on a muscle, paint a zone, move a mark and undo the move in one step, fill in a
+//! needle in the inspector, save, reopen and find everything intact.
+
+use std::path::{Path, PathBuf};
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use myomap::app::{AppPaths, AppStart, MyomapApp, ScriptedDialogs};
+use myomap::geometry::MapPoint;
+use myomap::model::{MarkKind, NeedleTechnique, Side};
+
+/// The app on a library with one patient and a new, empty session open.
+fn new_session(data: &Path) -> Harness<'static, MyomapApp> {
+    let paths = AppPaths::under(data);
+    let start = AppStart {
+        library: Some(paths.default_library.clone()),
+        open: None,
+    };
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .with_step_dt(1.0 / 60.0)
+        .build_eframe(move |cc| {
+            MyomapApp::new(
+                cc,
+                start,
+                paths,
+                Box::new(ScriptedDialogs::new(Vec::<Option<PathBuf>>::new())),
+            )
+        });
+    harness.run_ok();
+    harness.get_by_label("File").click();
+    harness.run_ok();
+    harness.get_by_label("New patient…").click();
+    harness.run_ok();
+    harness
+        .get_by_label("Name or initials, as your clinic shows them:")
+        .type_text("Test Patient");
+    harness.run_ok();
+    harness.get_by_label("Create patient").click();
+    harness.run_ok();
+    assert!(
+        harness.state().document().is_some(),
+        "a new session is open"
+    );
+    harness
+}
+
+fn screen_of(harness: &Harness<'_, MyomapApp>, at: MapPoint) -> egui::Pos2 {
+    harness
+        .state()
+        .canvas()
+        .screen_pos(at)
+        .expect("the canvas has been shown")
+}
+
+fn click_at(harness: &mut Harness<'_, MyomapApp>, pos: egui::Pos2) {
+    harness.hover_at(pos);
+    harness.run_ok();
+    harness.drag_at(pos);
+    harness.run_ok();
+    harness.drop_at(pos);
+    harness.run_ok();
+}
+
+fn drag(harness: &mut Harness<'_, MyomapApp>, path: &[egui::Pos2]) {
+    harness.hover_at(path[0]);
+    harness.run_ok();
+    harness.drag_at(path[0]);
+    harness.run_ok();
+    for pos in &path[1..] {
+        harness.hover_at(*pos);
+        harness.run_ok();
+    }
+    harness.drop_at(*path.last().expect("a path"));
+    harness.run_ok();
+}
+
+#[test]
+fn a_trigger_point_placed_on_a_muscle_takes_its_name_and_side() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut harness = new_session(data.path());
+    harness.get_by_label("Back").click();
+    harness.run_ok();
+    harness.get_by_label("Trigger point").click();
+    harness.run_ok();
+    // The patient's right upper trapezius, on the viewer's right of the posterior view.
+    let pos = screen_of(&harness, MapPoint::new(130.0, 300.0));
+    click_at(&mut harness, pos);
+    let doc = harness.state().document().expect("open");
+    assert_eq!(doc.session.trigger_points.len(), 1);
+    let tp = &doc.session.trigger_points[0];
+    assert_eq!(
+        tp.muscle.as_ref().map(|m| m.0.as_str()),
+        Some("upper_trapezius")
+    );
+    assert_eq!(tp.side, Side::Right);
+    harness.get_by_label("Trigger point, right upper trapezius, active, selected");
+
+    // On the anterior view the viewer's right is the patient's left.
+    harness.get_by_label("Front").click();
+    harness.run_ok();
+    let pos = screen_of(&harness, MapPoint::new(90.0, 400.0));
+    click_at(&mut harness, pos);
+    harness.get_by_label("Trigger point, left pectoralis major, active, selected");
+    assert!(
+        harness.state().window_title().contains('●'),
+        "unsaved marker"
+    );
+}
+
+#[test]
+fn painting_a_zone_then_moving_a_mark_is_undone_in_one_step() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut harness = new_session(data.path());
+    harness.get_by_label("Back").click();
+    harness.run_ok();
+
+    // Paint referred pain over the right buttock.
+    harness.get_by_label("Pain brush").click();
+    harness.run_ok();
+    let stroke: Vec<egui::Pos2> = [
+        (80.0, 840.0),
+        (100.0, 860.0),
+        (120.0, 880.0),
+        (135.0, 900.0),
+    ]
+    .iter()
+    .map(|&(x, y)| screen_of(&harness, MapPoint::new(x, y)))
+    .collect();
+    drag(&mut harness, &stroke);
+    {
+        let doc = harness.state().document().expect("open");
+        assert_eq!(doc.session.referred_zones.len(), 1, "one zone painted");
+        let zone = &doc.session.referred_zones[0];
+        assert_eq!(zone.view.as_str(), "posterior");
+        assert!(zone.paint[0].points().len() >= 4, "{:?}", zone.paint);
+    }
+    harness.get_by_label("Referred-pain zone, aching, intensity 5, selected");
+
+    // A trigger point, then drag it with the select tool.
+    harness.get_by_label("Trigger point").click();
+    harness.run_ok();
+    let at = MapPoint::new(118.0, 768.0);
+    let pos = screen_of(&harness, at);
+    click_at(&mut harness, pos);
+    harness.get_by_label("Select").click();
+    harness.run_ok();
+    let from = screen_of(&harness, at);
+    let path: Vec<egui::Pos2> = (0..=6)
+        .map(|i| from + egui::vec2(5.0 * i as f32, 3.0 * i as f32))
+        .collect();
+    drag(&mut harness, &path);
+    let moved = harness
+        .state()
+        .document()
+        .expect("open")
+        .session
+        .trigger_points[0]
+        .at;
+    assert!(
+        moved.distance(at) > 5.0,
+        "the trigger point moved: {moved:?}"
+    );
+
+    // One undo puts it back exactly; the zone stays.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run_ok();
+    let doc = harness.state().document().expect("open");
+    assert_eq!(
+        doc.session.trigger_points.len(),
+        1,
+        "undo took back the move only"
+    );
+    assert!(doc.session.trigger_points[0].at.distance(at) < 1e-3);
+    assert_eq!(doc.session.referred_zones.len(), 1);
+}
+
+#[test]
+fn a_needle_filled_in_the_inspector_survives_save_and_reopen() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut harness = new_session(data.path());
+    harness.get_by_label("Back").click();
+    harness.run_ok();
+    harness.get_by_label("Needle").click();
+    harness.run_ok();
+    // Over the right gluteus medius.
+    let pos = screen_of(&harness, MapPoint::new(118.0, 768.0));
+    click_at(&mut harness, pos);
+    {
+        let doc = harness.state().document().expect("open");
+        let needle = &doc.session.needle_sites[0];
+        assert_eq!(
+            needle.muscle.as_ref().map(|m| m.0.as_str()),
+            Some("gluteus_medius")
+        );
+        assert_eq!(needle.side, Side::Right);
+    }
+    // Inspector: direction, technique, twitch responses, immediate response.
+    harness.get_by_label("Direction").focus();
+    harness.run_ok();
+    harness
+        .get_by_label("Direction")
+        .type_text("perpendicular, towards the ilium");
+    harness.run_ok();
+    harness.get_by_label("Technique").click();
+    harness.run_ok();
+    harness.get_by_label("static retention").click();
+    harness.run_ok();
+    harness.get_by_label("Immediate response").focus();
+    harness.run_ok();
+    harness
+        .get_by_label("Immediate response")
+        .type_text("PPT up 0.5 kg/cm2");
+    harness.run_ok();
+
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    harness.run_ok();
+    let path = harness
+        .state()
+        .document()
+        .and_then(|d| d.path.clone())
+        .expect("saved to a file");
+    let saved = myomap::storage::load_session(&path).expect("reloads");
+    let needle = &saved.needle_sites[0];
+    assert_eq!(needle.direction, "perpendicular, towards the ilium");
+    assert_eq!(needle.technique, NeedleTechnique::Static);
+    assert_eq!(needle.immediate_response, "PPT up 0.5 kg/cm2");
+    assert_eq!(
+        needle.muscle.as_ref().map(|m| m.0.as_str()),
+        Some("gluteus_medius")
+    );
+    assert_eq!(
+        saved
+            .mark_refs()
+            .filter(|m| m.kind == MarkKind::NeedleSite)
+            .count(),
+        1
+    );
+}
