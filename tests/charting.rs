@@ -238,3 +238,92 @@ fn a_needle_filled_in_the_inspector_survives_save_and_reopen() {
         1
     );
 }
+
+#[test]
+fn start_from_last_visit_carries_findings_forward_until_confirmed() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let paths = AppPaths::under(data.path());
+    let library = data.path().join("demo");
+    myomap::demo::write_demo_library(&library).expect("demo");
+    let start = AppStart {
+        library: Some(library),
+        open: None,
+    };
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .with_step_dt(1.0 / 60.0)
+        .build_eframe(move |cc| {
+            MyomapApp::new(
+                cc,
+                start,
+                paths,
+                Box::new(ScriptedDialogs::new(Vec::<Option<PathBuf>>::new())),
+            )
+        });
+    harness.run_ok();
+    harness
+        .get_by_label_contains("Claire Bennett (demo)")
+        .click();
+    harness.run_ok();
+    harness.get_by_label("Start from last visit").click();
+    harness.run_ok();
+    let doc = harness.state().document().expect("a new session");
+    assert!(doc.path.is_none(), "a new, unsaved session");
+    let carried = doc.session.trigger_points.len();
+    assert!(carried > 0);
+    assert!(doc.session.trigger_points.iter().all(|t| t.carried_forward));
+    assert!(doc.session.needle_sites.is_empty());
+    // Named as carried forward on the canvas and in the list.
+    let label = "Trigger point, right upper trapezius, latent, carried forward";
+    assert_eq!(harness.get_all_by_label(label).count(), 2, "{label}");
+
+    // Select it in the list, confirm it in the inspector.
+    harness
+        .get_all_by_label(label)
+        .next()
+        .expect("listed")
+        .click();
+    harness.run_ok();
+    harness.get_by_label("Confirm").click();
+    harness.run_ok();
+    let doc = harness.state().document().expect("open");
+    assert_eq!(
+        doc.session
+            .trigger_points
+            .iter()
+            .filter(|t| t.carried_forward)
+            .count(),
+        carried - 1
+    );
+}
+
+#[test]
+fn the_muscle_of_a_mark_can_be_changed_from_a_searchable_list() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut harness = new_session(data.path());
+    harness.get_by_label("Back").click();
+    harness.run_ok();
+    harness.get_by_label("Trigger point").click();
+    harness.run_ok();
+    let pos = screen_of(&harness, MapPoint::new(130.0, 300.0));
+    click_at(&mut harness, pos);
+    harness.get_by_label("Muscle").click();
+    harness.run_ok();
+    harness.get_by_label("Search muscles").type_text("levator");
+    harness.run_ok();
+    assert!(
+        harness.query_by_label("Gluteus maximus").is_none(),
+        "the list is filtered"
+    );
+    harness.get_by_label("Levator scapulae").click();
+    harness.run_ok();
+    let doc = harness.state().document().expect("open");
+    assert_eq!(
+        doc.session.trigger_points[0]
+            .muscle
+            .as_ref()
+            .map(|m| m.0.as_str()),
+        Some("levator_scapulae")
+    );
+    harness.get_by_label("Trigger point, right levator scapulae, active, selected");
+}

@@ -23,6 +23,8 @@ pub enum Action {
     OpenLibrary(PathBuf),
     SelectPatient(PatientId),
     NewSessionFor(PatientId),
+    /// A new session with the last visit's trigger points and zones carried forward.
+    NewSessionFromLast(PatientId),
     CreatePatient(String),
     AddCustomView {
         image: PathBuf,
@@ -49,6 +51,7 @@ impl Action {
             | Self::OpenLibrary(_)
             | Self::SelectPatient(_)
             | Self::NewSessionFor(_)
+            | Self::NewSessionFromLast(_)
             | Self::CloseWindow => true,
             Self::CreatePatient(_) | Self::AddCustomView { .. } => false,
         }
@@ -136,7 +139,8 @@ impl MyomapApp {
                     state.select(Some(id), &mut self.notifications);
                 }
             }
-            Action::NewSessionFor(id) => self.new_session_for(id),
+            Action::NewSessionFor(id) => self.new_session_for(id, false),
+            Action::NewSessionFromLast(id) => self.new_session_for(id, true),
             Action::CreatePatient(name) => self.create_patient(name),
             Action::AddCustomView { image, name } => self.add_custom_view(&image, &name),
             Action::CloseWindow => {
@@ -150,7 +154,7 @@ impl MyomapApp {
     fn run_command(&mut self, ctx: &egui::Context, command: UiCommand) {
         match command {
             UiCommand::NewSession => match self.library.as_ref().and_then(|s| s.selected) {
-                Some(id) => self.new_session_for(id),
+                Some(id) => self.new_session_for(id, false),
                 None => {
                     self.notifications
                         .info("Choose or add the patient this session is for.");
@@ -327,7 +331,9 @@ impl MyomapApp {
         }
     }
 
-    fn new_session_for(&mut self, patient_id: PatientId) {
+    /// Opens a new session for a patient: empty, or (`from_last`) starting from their last
+    /// visit's trigger points and zones, flagged as carried forward.
+    fn new_session_for(&mut self, patient_id: PatientId, from_last: bool) {
         let Some(state) = &self.library else {
             return;
         };
@@ -338,15 +344,27 @@ impl MyomapApp {
             .subsec_nanosecond(0)
             .build()
             .unwrap_or(now);
-        let mut session = Session::new(SessionId::random(), patient_id, started);
-        if let Some(previous) = state.sessions.last() {
-            session.clinician = previous.session.clinician.clone();
+        let previous = state.sessions.last().map(|entry| &entry.session);
+        let mut session = match previous {
+            Some(previous) if from_last => {
+                Session::carried_forward_from(previous, SessionId::random(), started)
+            }
+            _ => Session::new(SessionId::random(), patient_id, started),
+        };
+        if let Some(previous) = previous {
+            session.clinician = previous.clinician.clone();
         }
+        let carried = session.trigger_points.len() + session.referred_zones.len();
         let name = state
             .patient(patient_id)
             .map_or_else(String::new, |p| p.display_name.clone());
         let doc = Document::new_unsaved(session, Some(state.library.clone()), name);
         self.set_document(doc, Vec::new());
+        if from_last {
+            self.notifications.info(format!(
+                "{carried} findings carried forward from the last visit, drawn faded with a dashed ring: confirm or edit each one."
+            ));
+        }
     }
 
     pub(super) fn save(&mut self) {

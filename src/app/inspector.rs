@@ -161,7 +161,10 @@ fn muscle_field(
         .width(220.0)
         .height(320.0)
         .show_ui(ui, |ui| {
-            let field = ui.add(TextEdit::singleline(&mut search).hint_text("Search muscles"));
+            let search_label = ui.label("Search muscles");
+            let field = ui
+                .add(TextEdit::singleline(&mut search).hint_text("name or id"))
+                .labelled_by(search_label.id);
             field.request_focus();
             let needle = search.to_lowercase();
             ui.selectable_value(muscle, None, "not set");

@@ -155,13 +155,24 @@ pub fn patient_ui(ui: &mut egui::Ui, state: &LibraryState) -> Option<Action> {
         ui.label(&patient.notes);
     }
     ui.add_space(8.0);
-    if ui
-        .button("New session")
-        .on_hover_text(UiCommand::NewSession.tooltip())
-        .clicked()
-    {
-        action = Some(Action::NewSessionFor(patient.id));
-    }
+    ui.horizontal(|ui| {
+        if ui
+            .button("New session")
+            .on_hover_text(UiCommand::NewSession.tooltip())
+            .clicked()
+        {
+            action = Some(Action::NewSessionFor(patient.id));
+        }
+        if ui
+            .add_enabled(!state.sessions.is_empty(), egui::Button::new("Start from last visit"))
+            .on_hover_text(
+                "A new session with the last visit's trigger points and referred-pain zones, marked as carried forward until you confirm or edit each",
+            )
+            .clicked()
+        {
+            action = Some(Action::NewSessionFromLast(patient.id));
+        }
+    });
     ui.add_space(8.0);
     ui.label(RichText::new("Visits").strong());
 

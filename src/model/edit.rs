@@ -167,6 +167,39 @@ impl Session {
         }
     }
 
+    /// A new session starting from `previous`: its trigger points and referred-pain zones
+    /// copied as a starting point, each flagged as carried forward until the clinician
+    /// confirms or edits it. Needles, arrows and notes belong to the visit they were made in
+    /// and are not copied. The clinician and body map carry over.
+    pub fn carried_forward_from(
+        previous: &Session,
+        id: super::SessionId,
+        started_at: jiff::civil::DateTime,
+    ) -> Session {
+        let mut session = Session::new(id, previous.patient_id, started_at);
+        session.clinician = previous.clinician.clone();
+        session.body_map = previous.body_map.clone();
+        session.trigger_points = previous
+            .trigger_points
+            .iter()
+            .cloned()
+            .map(|mut tp| {
+                tp.carried_forward = true;
+                tp
+            })
+            .collect();
+        session.referred_zones = previous
+            .referred_zones
+            .iter()
+            .cloned()
+            .map(|mut zone| {
+                zone.carried_forward = true;
+                zone
+            })
+            .collect();
+        session
+    }
+
     /// The view a mark is on.
     pub fn view_of(&self, mark: MarkRef) -> Option<&ViewId> {
         match mark.kind {
@@ -326,6 +359,33 @@ mod tests {
         });
         let ops_after: Vec<usize> = s.referred_zones.iter().map(|z| z.paint.len()).collect();
         assert_eq!(ops_after, vec![ops_before[0] + 1, ops_before[1]]);
+    }
+
+    #[test]
+    fn starting_from_the_last_visit_copies_findings_flagged_until_confirmed() {
+        let previous = session();
+        let started = jiff::civil::date(2026, 12, 1).at(9, 0, 0, 0);
+        let mut next =
+            Session::carried_forward_from(&previous, crate::model::SessionId::random(), started);
+        assert_eq!(next.patient_id, previous.patient_id);
+        assert_eq!(next.trigger_points.len(), previous.trigger_points.len());
+        assert_eq!(next.referred_zones.len(), previous.referred_zones.len());
+        assert!(next.needle_sites.is_empty() && next.arrows.is_empty());
+        assert!(next.trigger_points.iter().all(|t| t.carried_forward));
+        assert!(next.referred_zones.iter().all(|z| z.carried_forward));
+        assert!(next.problems().is_empty(), "{:?}", next.problems());
+        let first = MarkRef::new(MarkKind::TriggerPoint, next.trigger_points[0].id);
+        next.apply(Edit::Confirm(vec![first]));
+        assert!(!next.trigger_points[0].carried_forward);
+        let zone = MarkRef::new(MarkKind::ReferredZone, next.referred_zones[0].id);
+        next.apply(Edit::Move {
+            marks: vec![zone],
+            delta: (1.0, 0.0),
+        });
+        assert!(
+            !next.referred_zones[0].carried_forward,
+            "editing is checking it"
+        );
     }
 
     #[test]
