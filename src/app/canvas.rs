@@ -350,8 +350,15 @@ pub fn body_canvas(
     } else {
         Vec::new()
     };
-    let names = |id: &str| map.map.muscle(id).map(|m| m.name.clone());
-    canvas_marks::mark_nodes(ui, &painter, session, state, &projection, &names);
+    // Accessible names for every mark, when assistive technology (or a test) is listening.
+    if ui
+        .ctx()
+        .accesskit_node_builder(response.id, |_| ())
+        .is_some()
+    {
+        let names = |id: &str| map.map.muscle(id).map(|m| m.name.clone());
+        canvas_marks::mark_nodes(ui, &painter, session, state, &projection, &names);
+    }
 
     let hover_text = state.hover.as_ref().map(|h| h.describe(map));
     response.widget_info(|| {

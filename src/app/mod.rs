@@ -27,11 +27,13 @@ use std::path::PathBuf;
 pub use canvas::{CanvasState, Hover};
 pub use command::UiCommand;
 pub use command_handling::Action;
+pub use custom_views::CustomViews;
 pub use document::{Document, library_of};
 pub use file_dialogs::{FileDialogs, NativeDialogs, ScriptedDialogs};
 pub use notifications::{Level, Notifications};
 pub use preferences::{Preferences, ThemeChoice};
 pub use prompts::Prompt;
+pub use session_view::session_ui;
 pub use shell::{AppPaths, MyomapApp};
 
 /// What the command line asked the app to open.

@@ -34,6 +34,13 @@ pub fn session_ui(
         .min_size(300.0)
         .max_size(560.0)
         .show(ui, |ui| {
+            // The marks list scrolls on its own and lays out only the rows in sight, so a
+            // session with hundreds of marks costs no more per frame than a short one.
+            egui::Panel::bottom("marks_list")
+                .resizable(true)
+                .default_size(240.0)
+                .min_size(120.0)
+                .show(ui, |ui| marks_ui(ui, doc, &palette, canvas));
             egui::ScrollArea::vertical()
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
@@ -53,7 +60,7 @@ pub fn session_ui(
                             });
                             ui.add_space(8.0);
                         }
-                        details_ui(ui, doc, &palette, canvas);
+                        details_ui(ui, doc, &palette);
                     });
                 });
         });
@@ -83,7 +90,7 @@ pub fn session_ui(
     }
 }
 
-fn details_ui(ui: &mut egui::Ui, doc: &mut Document, palette: &Palette, canvas: &mut CanvasState) {
+fn details_ui(ui: &mut egui::Ui, doc: &mut Document, palette: &Palette) {
     ui.heading(format!("Session — {}", doc.patient_name));
     ui.label(
         RichText::new(format!(
@@ -98,8 +105,6 @@ fn details_ui(ui: &mut egui::Ui, doc: &mut Document, palette: &Palette, canvas: 
     header_ui(ui, doc);
     ui.add_space(12.0);
     complaints_ui(ui, doc);
-    ui.add_space(12.0);
-    marks_ui(ui, doc, palette, canvas);
 }
 
 fn header_ui(ui: &mut egui::Ui, doc: &mut Document) {
@@ -333,15 +338,37 @@ fn marks_ui(ui: &mut egui::Ui, doc: &Document, palette: &Palette, canvas: &mut C
         muscle.map_or_else(|| "~".to_owned(), |m| names(&m.0).unwrap_or(m.0))
     };
     let mut marks: Vec<MarkRef> = session.mark_refs().collect();
+    // Keys are worked out once per mark (a lookup each), not once per comparison.
     match order {
-        MarksOrder::View => marks.sort_by_key(|m| (session.view_of(*m).cloned(), m.kind, m.id)),
-        MarksOrder::Muscle => marks.sort_by_key(|m| (muscle_of(*m), m.kind, m.id)),
+        MarksOrder::View => {
+            marks.sort_by_cached_key(|m| (session.view_of(*m).cloned(), m.kind, m.id));
+        }
+        MarksOrder::Muscle => marks.sort_by_cached_key(|m| (muscle_of(*m), m.kind, m.id)),
         MarksOrder::Kind => marks.sort_by_key(|m| (m.kind, m.id)),
     }
     let additive = ui.input(|i| i.modifiers.command || i.modifiers.shift);
-    for mark in marks {
-        let Some(text) = canvas_marks::describe(session, mark, &names) else {
-            continue;
+    let row_height = ui.spacing().interact_size.y;
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show_rows(ui, row_height, marks.len(), |ui, rows| {
+            for &mark in &marks[rows] {
+                mark_row(ui, session, mark, palette, canvas, additive, &names);
+            }
+        });
+}
+
+fn mark_row(
+    ui: &mut egui::Ui,
+    session: &crate::model::Session,
+    mark: MarkRef,
+    palette: &Palette,
+    canvas: &mut CanvasState,
+    additive: bool,
+    names: &dyn Fn(&str) -> Option<String>,
+) {
+    {
+        let Some(text) = canvas_marks::describe(session, mark, names) else {
+            return;
         };
         let colour = match mark.kind {
             MarkKind::TriggerPoint => {
