@@ -257,7 +257,7 @@ fn build_session(
         session.text_notes.push(TextNote {
             id,
             view: ViewId::new(visit.tps.first().map_or(views::POSTERIOR, |t| t.view)),
-            at: MapPoint::new(0.0, 40.0),
+            at: MapPoint::new(110.0, 30.0),
             text: "Initial assessment".to_owned(),
         });
     }

@@ -112,6 +112,8 @@ pub struct CanvasState {
     pub(super) gesture: Option<Gesture>,
     /// Marks the user asked to delete (Delete key), for the caller to remove.
     pub(super) pending_delete: Vec<MarkRef>,
+    /// The view shows the whole drawing as fitted (not zoomed or panned by the user).
+    fitted: bool,
 }
 
 impl Default for CanvasState {
@@ -138,6 +140,7 @@ impl CanvasState {
             selection: Vec::new(),
             gesture: None,
             pending_delete: Vec::new(),
+            fitted: true,
         }
     }
 
@@ -425,8 +428,8 @@ fn navigate(
     );
     state.fit_scale = fitted.scale;
     let mut projection = match state.projection {
-        // A resized canvas keeps the zoom and centre.
-        Some(previous) if state.last_rect.is_positive() => Projection {
+        // A resized canvas keeps the user's zoom and centre; a fitted view stays fitted.
+        Some(previous) if state.last_rect.is_positive() && !state.fitted => Projection {
             screen_centre: if rect.size() == state.last_rect.size() {
                 previous.screen_centre
             } else {
@@ -459,11 +462,21 @@ fn navigate(
         let delta = response.drag_delta();
         projection.pan((delta.x, delta.y));
     }
+    if projection.scale != fitted.scale || projection.centre != fitted.centre {
+        state.fitted = false;
+    }
     if response.double_clicked() && (!editable || state.tool == Tool::Select) {
         projection = Projection {
             mirrored: state.mirrored,
             ..fitted
         };
+    }
+    let fitted_now = Projection {
+        mirrored: state.mirrored,
+        ..fitted
+    };
+    if projection == fitted_now {
+        state.fitted = true;
     }
     state.projection = Some(projection);
     projection

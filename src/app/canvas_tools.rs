@@ -224,6 +224,19 @@ pub(super) fn use_tool(
                 }
             }
         }
+        Tool::Brush | Tool::Eraser | Tool::Lasso if map.map.view(&view).is_none() => {
+            // Zones are measured on the reference body's grid; a custom diagram has its own
+            // pixels, so painting there would give areas that mean nothing.
+            if let Some(pos) = response.hover_pos() {
+                painter.text(
+                    pos + egui::vec2(12.0, 12.0),
+                    egui::Align2::LEFT_TOP,
+                    "Referred pain is painted on the body-map views; use arrows and notes here",
+                    egui::FontId::proportional(13.0),
+                    Color32::from_rgb(0xa3, 0x5c, 0x00),
+                );
+            }
+        }
         Tool::Brush | Tool::Eraser | Tool::Lasso => {
             if response.drag_started_by(PointerButton::Primary)
                 || (response.clicked_by(PointerButton::Primary) && state.gesture.is_none())
