@@ -395,6 +395,9 @@ fn keyboard(ui: &egui::Ui, state: &mut CanvasState, session: &Session) {
             state.selection.clear();
             state.gesture = None;
         }
+        if input.key_pressed(egui::Key::Home) || input.key_pressed(egui::Key::Num0) {
+            state.projection = None;
+        }
     });
     let delete =
         ui.input(|i| i.key_pressed(egui::Key::Delete) || i.key_pressed(egui::Key::Backspace));

@@ -94,7 +94,7 @@ pub fn map_toolbar(
             .on_hover_text("Name the muscles when zoomed in far enough");
         if ui
             .button("Fit")
-            .on_hover_text("Show the whole view (or double-click the drawing)")
+            .on_hover_text("Show the whole view (Home or 0, or double-click the drawing)")
             .clicked()
         {
             canvas.fit();
