@@ -279,3 +279,84 @@ fn render_map_writes_a_png_and_never_overwrites_without_force() {
         stderr(&bad)
     );
 }
+
+fn compare_json(a: &Path, b: &Path) -> serde_json::Value {
+    let output = myomap(&["compare", path_str(a), path_str(b), "--json"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    serde_json::from_slice(&output.stdout).expect("JSON")
+}
+
+#[test]
+fn compare_tells_the_demo_story_and_is_consistent_both_ways() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let lib = dir.path().join("demo");
+    assert!(myomap(&["demo", path_str(&lib)]).status.success());
+    let runner = lib.join("patients/00010000-0000-0000-0000-000000000102/sessions");
+    let mut visits: Vec<_> = std::fs::read_dir(&runner)
+        .expect("sessions")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+        .collect();
+    visits.sort();
+    let (first, last) = (&visits[0], &visits[visits.len() - 1]);
+
+    let forward = compare_json(first, last);
+    for side in ["a", "b"] {
+        for key in [
+            "extent_percent",
+            "active_trigger_points",
+            "latent_trigger_points",
+            "needles",
+            "wpi_areas",
+        ] {
+            assert!(forward[side][key].is_number(), "{side}.{key} in {forward}");
+        }
+    }
+    // The runner's story: less pain, fewer active trigger points, the hip resolved.
+    assert!(forward["b"]["extent_percent"].as_f64() < forward["a"]["extent_percent"].as_f64());
+    assert!(
+        forward["b"]["active_trigger_points"].as_u64()
+            < forward["a"]["active_trigger_points"].as_u64()
+    );
+    assert!(forward["trigger_points"]["resolved"].as_u64() > Some(0));
+    assert_eq!(forward["within_measurement_error"], false);
+
+    let backward = compare_json(last, first);
+    assert_eq!(
+        forward["jaccard"], backward["jaccard"],
+        "Jaccard is symmetric"
+    );
+    assert_eq!(
+        forward["trigger_points"]["new"],
+        backward["trigger_points"]["resolved"]
+    );
+    assert_eq!(
+        forward["trigger_points"]["resolved"],
+        backward["trigger_points"]["new"]
+    );
+
+    let same = compare_json(first, first);
+    assert_eq!(same["jaccard"], 1.0);
+    assert_eq!(same["trigger_points"]["new"], 0);
+    assert_eq!(same["trigger_points"]["resolved"], 0);
+    assert_eq!(same["within_measurement_error"], true);
+
+    let table = myomap(&["compare", path_str(first), path_str(last)]);
+    assert!(
+        stdout(&table).contains("trigger points:"),
+        "{}",
+        stdout(&table)
+    );
+    let other_patient = lib.join("patients/00010000-0000-0000-0000-000000000101/sessions");
+    let other = std::fs::read_dir(&other_patient)
+        .expect("sessions")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|e| e == "ron"))
+        .expect("a session");
+    let mixed = myomap(&["compare", path_str(first), path_str(&other)]);
+    no_panic(&mixed);
+    assert_eq!(mixed.status.code(), Some(1));
+    assert!(stderr(&mixed).contains("different patients"));
+}

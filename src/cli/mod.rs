@@ -1,6 +1,7 @@
 //! The command line (a contract: tests and reviewers rely on these names). Every command
 //! prints one human line and exits non-zero on bad input; none panics.
 
+mod compare;
 mod maps;
 
 use std::path::PathBuf;
@@ -8,6 +9,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+pub use compare::{CompareArgs, comparison_json};
 pub use maps::{LayerArg, RenderMapArgs};
 
 /// Chart myofascial trigger points, referred pain and dry-needling sites on body maps.
@@ -51,6 +53,8 @@ pub enum Command {
     },
     /// Render one view of the standard body map to a PNG, with muscle borders and labels.
     RenderMap(RenderMapArgs),
+    /// Compare two visits of a patient: pain extent, overlap, WPI areas, trigger points.
+    Compare(CompareArgs),
 }
 
 /// What the binary should do after parsing: run a command to completion, or start the app.
@@ -81,6 +85,7 @@ pub fn run(cli: Cli) -> Outcome {
         Some(Command::Check { paths }) => Outcome::Exit(check(&paths)),
         Some(Command::Maps { json }) => Outcome::Exit(maps::maps(json)),
         Some(Command::RenderMap(args)) => Outcome::Exit(maps::render_map(&args)),
+        Some(Command::Compare(args)) => Outcome::Exit(compare::run(&args)),
     }
 }
 

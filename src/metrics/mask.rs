@@ -225,6 +225,12 @@ impl PainMask {
         self.combine(other, |a, b| a & b)
     }
 
+    /// Whether any cell is painted in both.
+    pub fn intersects(&self, other: &Self) -> bool {
+        self.bits.len() == other.bits.len()
+            && self.bits.iter().zip(&other.bits).any(|(a, b)| a & b != 0)
+    }
+
     /// Cells painted in either.
     pub fn or(&self, other: &Self) -> Self {
         self.combine(other, |a, b| a | b)

@@ -26,6 +26,8 @@ pub const TRIGGER_POINT_MATCH_MM: f32 = 30.0;
 #[derive(Clone, Debug, Default)]
 pub struct BodyCharts {
     charts: HashMap<ViewId, (PainMask, f32)>,
+    /// The coding regions of each view: (set, region id, its cells on the body).
+    regions: HashMap<ViewId, Vec<(String, String, PainMask)>>,
 }
 
 impl BodyCharts {
@@ -44,8 +46,39 @@ impl BodyCharts {
                 let area = mask.area_mm2();
                 (view.id.clone(), (mask, area))
             })
-            .collect();
-        Self { charts }
+            .collect::<HashMap<_, _>>();
+        let mut regions: HashMap<ViewId, Vec<(String, String, PainMask)>> = HashMap::new();
+        for set in &map.region_sets {
+            for region in &set.regions {
+                let mut mask = PainMask::new();
+                mask.apply(&PaintOp::Fill {
+                    points: region.shape.flatten(FLATTEN_TOLERANCE_MM),
+                });
+                if let Some((body, _)) = charts.get(&region.view) {
+                    mask = mask.and(body);
+                }
+                regions.entry(region.view.clone()).or_default().push((
+                    set.id.clone(),
+                    region.id.clone(),
+                    mask,
+                ));
+            }
+        }
+        Self { charts, regions }
+    }
+
+    /// The regions of `set` (e.g. `"wpi"`) the painted masks touch, sorted, each once (a
+    /// region drawn on several views counts once).
+    pub fn regions_involved(&self, masks: &BTreeMap<ViewId, PainMask>, set: &str) -> Vec<String> {
+        let mut found = BTreeSet::new();
+        for (view, mask) in masks {
+            for (region_set, id, region) in self.regions.get(view).into_iter().flatten() {
+                if region_set == set && mask.intersects(region) {
+                    found.insert(id.clone());
+                }
+            }
+        }
+        found.into_iter().collect()
     }
 
     /// The painted mask of `view`, clipped to the body where its chart is known.
@@ -88,6 +121,10 @@ pub struct SessionMetrics {
     pub twitch_responses: u64,
     pub pain_before: Option<PainScore>,
     pub pain_after: Option<PainScore>,
+    /// Widespread Pain Index areas with pain (ids of the map's `wpi` set).
+    pub wpi_areas: Vec<String>,
+    /// Named locations with pain (ids of the map's `locations` set).
+    pub locations: Vec<String>,
 }
 
 fn painted_views(sessions: &[&Session]) -> BTreeSet<ViewId> {
@@ -169,6 +206,8 @@ fn metrics_from(
             .sum(),
         pain_before: session.pain_before,
         pain_after: session.pain_after,
+        wpi_areas: charts.regions_involved(masks, "wpi"),
+        locations: charts.regions_involved(masks, "locations"),
     }
 }
 

@@ -345,3 +345,46 @@ fn strokes_paint_exactly_the_cells_within_the_radius() {
         assert!(checked > 100_000);
     }
 }
+
+#[test]
+fn painted_areas_are_coded_as_widespread_pain_index_areas_and_locations() {
+    let map = &crate::bodymap::standard().map;
+    let charts = BodyCharts::from_map(map);
+    // The right buttock (posterior view: the patient's right is +x) and the neck.
+    let buttock = PaintOp::Brush {
+        radius: 15.0,
+        points: vec![p(90.0, 850.0), p(120.0, 880.0)],
+    };
+    let neck = PaintOp::Brush {
+        radius: 8.0,
+        points: vec![p(0.0, 240.0), p(10.0, 260.0)],
+    };
+    let drawing = session(vec![vec![buttock.clone()], vec![neck]]);
+    let metrics = session_metrics(&drawing, &charts);
+    assert_eq!(metrics.wpi_areas, vec!["neck", "right_hip_buttock"]);
+    assert!(
+        metrics.locations.contains(&"right_buttock".to_owned()),
+        "{:?}",
+        metrics.locations
+    );
+    // Midline neck pain touches both sides of the neck.
+    assert!(
+        metrics
+            .locations
+            .contains(&"left_posterior_neck".to_owned())
+    );
+    let only_buttock = session_metrics(&session(vec![vec![buttock.clone()]]), &charts);
+    assert_eq!(only_buttock.locations, vec!["right_buttock"]);
+    // The same stroke mirrored is the left buttock.
+    let mirrored = PaintOp::Brush {
+        radius: 15.0,
+        points: vec![p(-90.0, 850.0), p(-120.0, 880.0)],
+    };
+    let metrics = session_metrics(&session(vec![vec![mirrored]]), &charts);
+    assert_eq!(metrics.wpi_areas, vec!["left_hip_buttock"]);
+    assert!(
+        session_metrics(&session(vec![]), &charts)
+            .wpi_areas
+            .is_empty()
+    );
+}

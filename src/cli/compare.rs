@@ -1,0 +1,167 @@
+//! `myomap compare A.ron B.ron [--json]`: the metrics between two visits (A earlier, B later).
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use serde_json::json;
+
+use crate::metrics::{BodyCharts, Comparison, SessionMetrics, compare};
+
+#[derive(Debug, clap::Args)]
+pub struct CompareArgs {
+    /// The earlier session.
+    pub a: PathBuf,
+    /// The later session.
+    pub b: PathBuf,
+    /// Print JSON instead of a table.
+    #[arg(long)]
+    pub json: bool,
+}
+
+fn side_json(m: &SessionMetrics) -> serde_json::Value {
+    json!({
+        "extent_percent": m.total_extent_percent.unwrap_or(0.0),
+        "views": m.views.iter().map(|v| json!({
+            "view": v.view.as_str(),
+            "painted_mm2": v.painted_mm2,
+            "extent_percent": v.extent_percent,
+            "centroid": v.centroid.map(|c| [c.x, c.y]),
+        })).collect::<Vec<_>>(),
+        "active_trigger_points": m.active_trigger_points,
+        "latent_trigger_points": m.latent_trigger_points,
+        "needles": m.needle_sites,
+        "muscles_needled": m.muscles_needled,
+        "twitch_responses": m.twitch_responses,
+        "pain_before": m.pain_before.map(|p| p.0),
+        "pain_after": m.pain_after.map(|p| p.0),
+        "wpi_areas": m.wpi_areas.len(),
+        "wpi_area_ids": m.wpi_areas,
+        "locations": m.locations,
+    })
+}
+
+/// The JSON document of a comparison.
+pub fn comparison_json(c: &Comparison) -> serde_json::Value {
+    // Overall Jaccard: persisting over the union, over every view.
+    let (persisting, union) = c.views.iter().fold((0.0, 0.0), |(p, u), v| {
+        (
+            p + v.persisting_mm2,
+            u + v.new_mm2 + v.resolved_mm2 + v.persisting_mm2,
+        )
+    });
+    let jaccard = if union > 0.0 { persisting / union } else { 1.0 };
+    json!({
+        "a": side_json(&c.earlier),
+        "b": side_json(&c.later),
+        "jaccard": jaccard,
+        "extent_change_pp": c.total_extent_change_pp.unwrap_or(0.0),
+        "within_measurement_error": c.total_extent_change.is_none_or(|ch| ch == crate::metrics::Change::WithinMeasurementError),
+        "change": c.total_extent_change.map(|ch| ch.label()),
+        "views": c.views.iter().map(|v| json!({
+            "view": v.view.as_str(),
+            "jaccard": v.jaccard,
+            "extent_change_pp": v.extent_change_pp,
+            "change": v.extent_change.map(|ch| ch.label()),
+            "centroid_shift_mm": v.centroid_shift_mm,
+            "new_mm2": v.new_mm2,
+            "resolved_mm2": v.resolved_mm2,
+            "persisting_mm2": v.persisting_mm2,
+        })).collect::<Vec<_>>(),
+        "trigger_points": {
+            "persisting": c.trigger_points.persisting.len(),
+            "resolved": c.trigger_points.resolved.len(),
+            "new": c.trigger_points.new.len(),
+        },
+    })
+}
+
+pub fn run(args: &CompareArgs) -> ExitCode {
+    let load = |path: &PathBuf| crate::storage::load_session(path);
+    let (a, b) = match (load(&args.a), load(&args.b)) {
+        (Ok(a), Ok(b)) => (a, b),
+        (Err(error), _) | (_, Err(error)) => {
+            eprintln!("myomap: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    if a.patient_id != b.patient_id {
+        eprintln!(
+            "myomap: the two sessions are of different patients ({} and {}); compare visits of one patient",
+            a.patient_id.short(),
+            b.patient_id.short()
+        );
+        return ExitCode::FAILURE;
+    }
+    let charts = BodyCharts::from_map(&crate::bodymap::standard().map);
+    let comparison = compare(&a, &b, &charts);
+    let doc = comparison_json(&comparison);
+    if args.json {
+        match serde_json::to_string_pretty(&doc) {
+            Ok(text) => println!("{text}"),
+            Err(error) => {
+                eprintln!("myomap: {error}");
+                return ExitCode::FAILURE;
+            }
+        }
+        return ExitCode::SUCCESS;
+    }
+    let (ea, eb) = (&comparison.earlier, &comparison.later);
+    let pct = |v: Option<f32>| format!("{:.1} %", v.unwrap_or(0.0));
+    let score = |s: Option<crate::model::PainScore>| {
+        s.map_or_else(|| "–".to_owned(), |s| format!("{}/10", s.0))
+    };
+    println!("{:<28} {:>12} {:>12}", "", a.date(), b.date());
+    println!(
+        "{:<28} {:>12} {:>12}",
+        "pain extent (body chart)",
+        pct(ea.total_extent_percent),
+        pct(eb.total_extent_percent)
+    );
+    println!(
+        "{:<28} {:>12} {:>12}",
+        "WPI areas",
+        ea.wpi_areas.len(),
+        eb.wpi_areas.len()
+    );
+    println!(
+        "{:<28} {:>12} {:>12}",
+        "active trigger points", ea.active_trigger_points, eb.active_trigger_points
+    );
+    println!(
+        "{:<28} {:>12} {:>12}",
+        "latent trigger points", ea.latent_trigger_points, eb.latent_trigger_points
+    );
+    println!(
+        "{:<28} {:>12} {:>12}",
+        "needle sites", ea.needle_sites, eb.needle_sites
+    );
+    println!(
+        "{:<28} {:>12} {:>12}",
+        "pain before (NPRS)",
+        score(ea.pain_before),
+        score(eb.pain_before)
+    );
+    println!(
+        "{:<28} {:>12} {:>12}",
+        "pain after (NPRS)",
+        score(ea.pain_after),
+        score(eb.pain_after)
+    );
+    println!(
+        "extent change: {} ({}); overlap (Jaccard) {:.2}",
+        comparison
+            .total_extent_change_pp
+            .map_or_else(|| "–".to_owned(), |v| format!("{v:+.1} percentage points")),
+        comparison
+            .total_extent_change
+            .map_or("no pain drawn", |c| c.label()),
+        doc["jaccard"].as_f64().unwrap_or(0.0)
+    );
+    println!(
+        "trigger points: {} persisting, {} resolved, {} new",
+        comparison.trigger_points.persisting.len(),
+        comparison.trigger_points.resolved.len(),
+        comparison.trigger_points.new.len()
+    );
+    ExitCode::SUCCESS
+}
