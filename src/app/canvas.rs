@@ -12,6 +12,7 @@ use egui::{
 use super::canvas_marks::{self, screen};
 use super::canvas_tools::{self, Gesture};
 use super::custom_views::CustomViews;
+use super::overlays::CanvasOverlay;
 use super::theme::Palette;
 use super::tools::{Tool, ToolSettings};
 use crate::bodymap::custom::CustomView;
@@ -114,6 +115,8 @@ pub struct CanvasState {
     pub(super) pending_delete: Vec<MarkRef>,
     /// The view shows the whole drawing as fitted (not zoomed or panned by the user).
     fitted: bool,
+    /// The overlay's image of the view: (view, overlay key, texture).
+    overlay_texture: Option<(ViewId, u64, Option<TextureHandle>)>,
 }
 
 impl Default for CanvasState {
@@ -141,6 +144,7 @@ impl CanvasState {
             gesture: None,
             pending_delete: Vec::new(),
             fitted: true,
+            overlay_texture: None,
         }
     }
 
@@ -182,6 +186,21 @@ impl CanvasState {
         Some(screen(&projection, at))
     }
 
+    /// The zoom (relative to fitted) and the map point at the canvas centre, once shown.
+    pub fn zoom_and_centre(&self) -> Option<(f32, MapPoint)> {
+        self.projection.map(|p| (self.zoom(), p.centre))
+    }
+
+    /// Shows the drawing at `zoom` (relative to fitted) centred on `centre`: how two linked
+    /// canvases follow each other.
+    pub fn set_zoom_and_centre(&mut self, zoom: f32, centre: MapPoint) {
+        if let Some(projection) = &mut self.projection {
+            projection.scale = zoom * self.fit_scale;
+            projection.centre = centre;
+            self.fitted = (zoom - 1.0).abs() < 1e-4;
+        }
+    }
+
     /// Zoom relative to the fitted view, 1.0 = fitted.
     pub fn zoom(&self) -> f32 {
         self.projection
@@ -214,18 +233,33 @@ enum Shown<'a> {
     Missing,
 }
 
+/// What a canvas shows: a session, and optionally an overlay over (or instead of) its marks.
+pub struct CanvasContent<'a> {
+    pub session: &'a Session,
+    /// Changes whenever the session does (keys the cached zone painting).
+    pub revision: u64,
+    /// Whether the tools may change the session.
+    pub editable: bool,
+    pub overlay: Option<&'a dyn CanvasOverlay>,
+}
+
 /// Paints the canvas filling the available space, handles zoom, pan and the active tool, and
 /// returns the edits the user made (to be applied to the session by the caller; none when
-/// `editable` is false). `revision` changes whenever the session does.
+/// the content is not editable).
 pub fn body_canvas(
     ui: &mut egui::Ui,
     map: &StandardMap,
     custom: &mut CustomViews,
-    session: &Session,
-    revision: u64,
+    content: &CanvasContent<'_>,
     state: &mut CanvasState,
-    editable: bool,
 ) -> Vec<Edit> {
+    let CanvasContent {
+        session,
+        revision,
+        editable,
+        overlay,
+    } = *content;
+    let shows_marks = overlay.is_none_or(|o| !o.replaces_marks());
     let palette = Palette::of(ui.ctx());
     let dark = ui.visuals().dark_mode;
     let colors = if dark {
@@ -304,18 +338,42 @@ pub fn body_canvas(
             format!("{} (missing)", state.view)
         }
     };
-    if matches!(shown, Shown::Standard(_)) {
+    if let Some(overlay) = overlay
+        && matches!(shown, Shown::Standard(_))
+    {
+        let key = overlay.key();
+        let fresh = state
+            .overlay_texture
+            .as_ref()
+            .is_some_and(|(view, k, _)| *view == state.view && *k == key);
+        if !fresh {
+            let texture = overlay.image(&state.view).map(|image| {
+                ui.ctx()
+                    .load_texture("canvas_overlay", image, egui::TextureOptions::LINEAR)
+            });
+            state.overlay_texture = Some((state.view.clone(), key, texture));
+        }
+        if let Some((_, _, Some(texture))) = &state.overlay_texture {
+            canvas_marks::paint_on_frame(&painter, texture, &projection);
+        }
+    }
+    if shows_marks && matches!(shown, Shown::Standard(_)) {
         canvas_marks::paint_zones(ui.ctx(), &painter, session, revision, state, &projection);
     }
     let note_background = ui.visuals().extreme_bg_color.gamma_multiply(0.9);
-    canvas_marks::paint_marks(
-        &painter,
-        session,
-        state,
-        &projection,
-        &palette,
-        note_background,
-    );
+    if shows_marks {
+        canvas_marks::paint_marks(
+            &painter,
+            session,
+            state,
+            &projection,
+            &palette,
+            note_background,
+        );
+    }
+    if let Some(overlay) = overlay {
+        overlay.paint(&painter, &state.view, &projection);
+    }
     if let Shown::Standard(view) = &shown {
         if state.labels
             && projection.scale >= LABELS_FROM_SCALE
@@ -339,16 +397,23 @@ pub fn body_canvas(
             &colors,
         );
     }
+    let mut legend = if shows_marks {
+        canvas_marks::quality_legend(session, &state.view)
+    } else {
+        Vec::new()
+    };
+    if let Some(overlay) = overlay {
+        legend.extend(overlay.legend(&state.view));
+    }
     canvas_marks::paint_legend(
         &painter,
         rect,
-        session,
-        &state.view,
+        &legend,
         ui.visuals().text_color(),
         note_background,
     );
 
-    let edits = if editable {
+    let edits = if editable && shows_marks {
         canvas_tools::use_tool(ui, &response, &painter, map, session, state, &projection)
     } else {
         Vec::new()

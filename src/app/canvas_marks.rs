@@ -8,6 +8,7 @@ use egui::{
 };
 
 use super::canvas::{CachedZones, CanvasState};
+use super::overlays::LegendEntry;
 use super::theme::Palette;
 use crate::geometry::{MapPoint, ViewId};
 use crate::metrics::{CELL_MM, FRAME_HALF_WIDTH, PainMask};
@@ -61,6 +62,16 @@ pub(super) fn paint_zones(
     let Some(texture) = state.zones.as_ref().and_then(|z| z.texture.as_ref()) else {
         return;
     };
+    paint_on_frame(painter, texture, projection);
+}
+
+/// Paints a texture laid out on the measuring grid (the frame of [`PainMask`]) where the
+/// grid lies on screen.
+pub(super) fn paint_on_frame(
+    painter: &egui::Painter,
+    texture: &egui::TextureHandle,
+    projection: &Projection,
+) {
     let mask = PainMask::new();
     let a = screen(projection, MapPoint::new(-FRAME_HALF_WIDTH, 0.0));
     let b = screen(
@@ -81,6 +92,33 @@ pub(super) fn paint_zones(
     mesh.add_rect_with_uv(Rect::from_two_pos(a, b), uv, Color32::WHITE);
     painter.add(Shape::mesh(mesh));
 }
+
+/// An image of the measuring grid at [`TEXELS_PER_CELL`] texels a cell, each painted cell
+/// given the colour `paint(column, row, x, y)` returns (texel coordinates for patterns).
+pub fn grid_image(
+    mut paint: impl FnMut(usize, usize, usize, usize) -> Option<Color32>,
+) -> egui::ColorImage {
+    let blank = PainMask::new();
+    let (columns, rows) = (blank.columns(), blank.rows());
+    let (width, height) = (columns * TEXELS_PER_CELL, rows * TEXELS_PER_CELL);
+    let mut pixels = vec![Color32::TRANSPARENT; width * height];
+    for row in 0..rows {
+        for column in 0..columns {
+            for dy in 0..TEXELS_PER_CELL {
+                for dx in 0..TEXELS_PER_CELL {
+                    let (x, y) = (column * TEXELS_PER_CELL + dx, row * TEXELS_PER_CELL + dy);
+                    if let Some(colour) = paint(column, row, x, y) {
+                        pixels[y * width + x] = colour;
+                    }
+                }
+            }
+        }
+    }
+    egui::ColorImage::new([width, height], pixels)
+}
+
+/// The texel pattern period, for overlays drawing patterns like the zones do.
+pub const PATTERN_TEXELS: usize = PATTERN_PERIOD;
 
 /// Every zone of `view` composited in order: colour by quality, the quality's pattern drawn
 /// darker, opacity by intensity (so what is shown is exactly what is measured).
@@ -127,15 +165,8 @@ pub fn zones_image(session: &Session, view: &ViewId) -> Option<egui::ColorImage>
     Some(egui::ColorImage::new([width, height], pixels))
 }
 
-/// A legend of the pain qualities painted on this view, bottom left of the canvas.
-pub(super) fn paint_legend(
-    painter: &egui::Painter,
-    rect: Rect,
-    session: &Session,
-    view: &ViewId,
-    text: Color32,
-    background: Color32,
-) {
+/// The legend entries of the pain qualities painted on this view.
+pub(super) fn quality_legend(session: &Session, view: &ViewId) -> Vec<LegendEntry> {
     let mut qualities: Vec<PainQuality> = session
         .referred_zones
         .iter()
@@ -144,33 +175,62 @@ pub(super) fn paint_legend(
         .collect();
     qualities.sort_by_key(|q| PainQuality::ALL.iter().position(|x| x == q));
     qualities.dedup();
-    if qualities.is_empty() {
+    qualities
+        .into_iter()
+        .map(|quality| {
+            let (colour, pattern) = quality_style(quality);
+            LegendEntry {
+                colour: rgba(colour),
+                pattern,
+                label: quality.label().to_owned(),
+            }
+        })
+        .collect()
+}
+
+/// A legend, bottom left of the canvas: a patterned swatch and a line of text per entry.
+pub(super) fn paint_legend(
+    painter: &egui::Painter,
+    rect: Rect,
+    entries: &[LegendEntry],
+    text: Color32,
+    background: Color32,
+) {
+    if entries.is_empty() {
         return;
     }
     let row = 18.0;
-    let height = row * qualities.len() as f32 + 8.0;
+    let font = FontId::proportional(12.0);
+    let widest = entries
+        .iter()
+        .map(|e| {
+            painter
+                .layout_no_wrap(e.label.clone(), font.clone(), text)
+                .size()
+                .x
+        })
+        .fold(0.0, f32::max);
+    let height = row * entries.len() as f32 + 8.0;
     let frame = Rect::from_min_size(
         rect.left_bottom() + vec2(10.0, -height - 10.0),
-        vec2(210.0, height),
+        vec2(widest + 48.0, height),
     );
     painter.rect_filled(frame, 4.0, background);
-    for (i, quality) in qualities.iter().enumerate() {
+    for (i, entry) in entries.iter().enumerate() {
         let top = frame.min + vec2(6.0, 4.0 + row * i as f32);
         let swatch = Rect::from_min_size(top + vec2(0.0, 2.0), vec2(22.0, 12.0));
-        let (colour, pattern) = quality_style(*quality);
-        painter.rect_filled(swatch, 2.0, rgba(colour).gamma_multiply(0.45));
+        painter.rect_filled(swatch, 2.0, entry.colour.gamma_multiply(0.45));
         // The pattern, one texel = 2 px.
-        let ink = rgba(colour);
         for y in 0..6 {
             for x in 0..11 {
-                if pattern.marks(x, y, PATTERN_PERIOD) {
+                if entry.pattern.marks(x, y, PATTERN_PERIOD) {
                     painter.rect_filled(
                         Rect::from_min_size(
                             swatch.min + vec2(x as f32 * 2.0, y as f32 * 2.0),
                             Vec2::splat(2.0),
                         ),
                         0.0,
-                        ink,
+                        entry.colour,
                     );
                 }
             }
@@ -178,8 +238,8 @@ pub(super) fn paint_legend(
         painter.text(
             top + vec2(30.0, 8.0),
             Align2::LEFT_CENTER,
-            quality.label(),
-            FontId::proportional(12.0),
+            &entry.label,
+            font.clone(),
             text,
         );
     }

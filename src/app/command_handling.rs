@@ -25,6 +25,13 @@ pub enum Action {
     NewSessionFor(PatientId),
     /// A new session with the last visit's trigger points and zones carried forward.
     NewSessionFromLast(PatientId),
+    /// Compare two visits (session files) of the selected patient.
+    Compare(PathBuf, PathBuf),
+    /// Leave the comparison screen.
+    CloseComparison,
+    /// Show a patient's progress over all visits.
+    Progress(PatientId),
+    CloseProgress,
     CreatePatient(String),
     AddCustomView {
         image: PathBuf,
@@ -52,8 +59,13 @@ impl Action {
             | Self::SelectPatient(_)
             | Self::NewSessionFor(_)
             | Self::NewSessionFromLast(_)
+            | Self::Compare(..)
+            | Self::Progress(_)
             | Self::CloseWindow => true,
-            Self::CreatePatient(_) | Self::AddCustomView { .. } => false,
+            Self::CreatePatient(_)
+            | Self::AddCustomView { .. }
+            | Self::CloseComparison
+            | Self::CloseProgress => false,
         }
     }
 }
@@ -80,6 +92,8 @@ impl MyomapApp {
     /// shown beside it.
     pub(super) fn set_document(&mut self, doc: Document, warnings: Vec<String>) {
         self.close_document();
+        self.compare = None;
+        self.progress = None;
         for warning in warnings {
             self.notifications.warning(warning);
         }
@@ -135,12 +149,18 @@ impl MyomapApp {
             }
             Action::SelectPatient(id) => {
                 self.close_document();
+                self.compare = None;
+                self.progress = None;
                 if let Some(state) = &mut self.library {
                     state.select(Some(id), &mut self.notifications);
                 }
             }
             Action::NewSessionFor(id) => self.new_session_for(id, false),
             Action::NewSessionFromLast(id) => self.new_session_for(id, true),
+            Action::Compare(a, b) => self.open_comparison(&a, &b),
+            Action::CloseComparison => self.compare = None,
+            Action::Progress(id) => self.open_progress(id),
+            Action::CloseProgress => self.progress = None,
             Action::CreatePatient(name) => self.create_patient(name),
             Action::AddCustomView { image, name } => self.add_custom_view(&image, &name),
             Action::CloseWindow => {
@@ -218,6 +238,51 @@ impl MyomapApp {
         }
     }
 
+    /// Opens the comparison of two visits of the selected patient (the sessions are already
+    /// loaded in the library's visit list).
+    fn open_comparison(&mut self, a: &Path, b: &Path) {
+        let Some(state) = &self.library else {
+            return;
+        };
+        let find = |path: &Path| {
+            state
+                .sessions
+                .iter()
+                .find(|e| e.path == path)
+                .map(|e| (e.path.clone(), e.session.clone()))
+        };
+        let (Some(a), Some(b)) = (find(a), find(b)) else {
+            self.notifications
+                .error("Those visits are no longer in the library; it may have changed on disk.");
+            return;
+        };
+        let name = state
+            .patient(a.1.patient_id)
+            .map_or_else(String::new, |p| p.display_name.clone());
+        self.progress = None;
+        self.compare = Some(super::compare_view::CompareState::new(name, a, b));
+    }
+
+    /// Opens the progress screen of a patient (their visits are loaded when selected).
+    fn open_progress(&mut self, patient: PatientId) {
+        let Some(state) = &mut self.library else {
+            return;
+        };
+        if state.selected != Some(patient) {
+            state.select(Some(patient), &mut self.notifications);
+        }
+        let visits: Vec<_> = state
+            .sessions
+            .iter()
+            .map(|e| (e.path.clone(), e.session.clone()))
+            .collect();
+        let name = state
+            .patient(patient)
+            .map_or_else(String::new, |p| p.display_name.clone());
+        self.compare = None;
+        self.progress = Some(super::progress_view::ProgressState::new(name, visits));
+    }
+
     /// Adds a custom view from an image to the open library and shows it.
     fn add_custom_view(&mut self, image: &Path, name: &str) {
         let Some(root) = self.library().map(|l| l.root().to_owned()) else {
@@ -252,6 +317,8 @@ impl MyomapApp {
     }
 
     pub(super) fn open_library(&mut self, dir: &Path) {
+        self.compare = None;
+        self.progress = None;
         match LibraryState::open(Library::new(dir)) {
             Ok(state) => {
                 for problem in &state.problems {

@@ -87,11 +87,13 @@ pub fn patients_panel(ui: &mut egui::Ui, state: &mut LibraryState) -> Option<Act
             action = Some(Action::Command(UiCommand::NewPatient));
         }
     });
+    let label = ui.label(RichText::new("Search patients").small().weak());
     ui.add(
         egui::TextEdit::singleline(&mut state.search)
-            .hint_text("Search name or id")
+            .hint_text("name or id")
             .desired_width(f32::INFINITY),
-    );
+    )
+    .labelled_by(label.id);
     ui.separator();
     let needle = state.search.trim().to_lowercase();
     egui::ScrollArea::vertical().show(ui, |ui| {
@@ -164,6 +166,13 @@ pub fn patient_ui(ui: &mut egui::Ui, state: &LibraryState) -> Option<Action> {
             action = Some(Action::NewSessionFor(patient.id));
         }
         if ui
+            .add_enabled(!state.sessions.is_empty(), egui::Button::new("Progress"))
+            .on_hover_text("Trends of pain, extent and trigger points over all visits, and the frequency map")
+            .clicked()
+        {
+            action = Some(Action::Progress(patient.id));
+        }
+        if ui
             .add_enabled(!state.sessions.is_empty(), egui::Button::new("Start from last visit"))
             .on_hover_text(
                 "A new session with the last visit's trigger points and referred-pain zones, marked as carried forward until you confirm or edit each",
@@ -183,10 +192,11 @@ pub fn patient_ui(ui: &mut egui::Ui, state: &LibraryState) -> Option<Action> {
     egui::ScrollArea::vertical().show(ui, |ui| {
         egui::Grid::new("visits")
             .striped(true)
-            .num_columns(6)
+            .num_columns(7)
             .spacing([16.0, 6.0])
             .show(ui, |ui| {
                 for heading in [
+                    "",
                     "",
                     "Date",
                     "Pain before",
@@ -200,7 +210,8 @@ pub fn patient_ui(ui: &mut egui::Ui, state: &LibraryState) -> Option<Action> {
                 let score = |s: Option<PainScore>| {
                     s.map_or_else(|| "–".to_owned(), |s| format!("{}/10", s.0))
                 };
-                for entry in state.sessions.iter().rev() {
+                let visits: Vec<_> = state.sessions.iter().collect();
+                for (index, entry) in visits.iter().enumerate().rev() {
                     let session = &entry.session;
                     let date = session.started_at.strftime("%Y-%m-%d %H:%M").to_string();
                     if ui
@@ -209,6 +220,26 @@ pub fn patient_ui(ui: &mut egui::Ui, state: &LibraryState) -> Option<Action> {
                         .clicked()
                     {
                         action = Some(Action::OpenSession(entry.path.clone()));
+                    }
+                    match index.checked_sub(1).and_then(|i| visits.get(i)) {
+                        Some(previous) => {
+                            if ui
+                                .button("Compare")
+                                .on_hover_text(format!(
+                                    "Compare with the previous visit ({})",
+                                    previous.session.date()
+                                ))
+                                .clicked()
+                            {
+                                action = Some(Action::Compare(
+                                    previous.path.clone(),
+                                    entry.path.clone(),
+                                ));
+                            }
+                        }
+                        None => {
+                            ui.label("");
+                        }
                     }
                     ui.label(date);
                     ui.label(score(session.pain_before));

@@ -4,7 +4,7 @@
 
 use egui::RichText;
 
-use super::canvas::{CanvasState, body_canvas};
+use super::canvas::{CanvasContent, CanvasState, body_canvas};
 use super::canvas_marks;
 use super::custom_views::CustomViews;
 use super::document::Document;
@@ -67,15 +67,13 @@ pub fn session_ui(
     map_toolbar::map_toolbar(ui, &standard().map, custom, &doc.session, canvas);
     map_toolbar::tool_toolbar(ui, canvas, editable);
     ui.add_space(4.0);
-    let edits = body_canvas(
-        ui,
-        standard(),
-        custom,
-        &doc.session,
-        doc.revision(),
-        canvas,
+    let content = CanvasContent {
+        session: &doc.session,
+        revision: doc.revision(),
         editable,
-    );
+        overlay: None,
+    };
+    let edits = body_canvas(ui, standard(), custom, &content, canvas);
     // Every canvas edit of one pointer gesture (a drag) is one undo step.
     let gesture = egui::Id::unique("body_canvas_gesture");
     for edit in edits {

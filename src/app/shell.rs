@@ -72,6 +72,10 @@ pub struct MyomapApp {
     pub(super) canvas: CanvasState,
     /// The open library's custom views.
     pub(super) custom_views: CustomViews,
+    /// Two visits being compared, when that screen is open.
+    pub(super) compare: Option<super::compare_view::CompareState>,
+    /// A patient's progress over all visits, when that screen is open.
+    pub(super) progress: Option<super::progress_view::ProgressState>,
 }
 
 impl MyomapApp {
@@ -89,6 +93,7 @@ impl MyomapApp {
         let prefs = Preferences::load(cc.storage);
         let paths_recovery = paths.recovery.clone();
         cc.egui_ctx.set_theme(prefs.theme.egui());
+        super::theme::install_fallback_font(&cc.egui_ctx);
         let mut app = Self {
             paths,
             prefs,
@@ -106,6 +111,8 @@ impl MyomapApp {
             last_revision: None,
             canvas: CanvasState::default(),
             custom_views: CustomViews::default(),
+            compare: None,
+            progress: None,
         };
         let library = start
             .library
@@ -138,6 +145,16 @@ impl MyomapApp {
 
     pub fn document(&self) -> Option<&Document> {
         self.document.as_ref()
+    }
+
+    /// The progress screen's state, when it is open.
+    pub fn progress(&self) -> Option<&super::progress_view::ProgressState> {
+        self.progress.as_ref()
+    }
+
+    /// The comparison screen's state, when it is open.
+    pub fn comparison(&self) -> Option<&super::compare_view::CompareState> {
+        self.compare.as_ref()
     }
 
     /// The body-map canvas's view state (for tests and the status bar).
@@ -331,7 +348,29 @@ impl eframe::App for MyomapApp {
 
         egui::CentralPanel::default_margins().show(ui, |ui| {
             self.read_only_banner(ui);
-            if let Some(doc) = &mut self.document {
+            if let Some(state) = &mut self.progress {
+                match super::progress_view::progress_ui(ui, state, &mut self.custom_views) {
+                    Some(super::progress_view::ProgressAction::Close) => {
+                        self.actions.push(Action::CloseProgress);
+                    }
+                    Some(super::progress_view::ProgressAction::Open(path)) => {
+                        self.actions.push(Action::CloseProgress);
+                        self.actions.push(Action::OpenSession(path));
+                    }
+                    None => {}
+                }
+            } else if let Some(state) = &mut self.compare {
+                match super::compare_view::compare_ui(ui, state, &mut self.custom_views) {
+                    Some(super::compare_view::CompareAction::Close) => {
+                        self.actions.push(Action::CloseComparison);
+                    }
+                    Some(super::compare_view::CompareAction::Open(path)) => {
+                        self.actions.push(Action::CloseComparison);
+                        self.actions.push(Action::OpenSession(path));
+                    }
+                    None => {}
+                }
+            } else if let Some(doc) = &mut self.document {
                 let editable = !doc.is_read_only();
                 session_view::session_ui(
                     ui,

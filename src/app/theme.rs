@@ -5,6 +5,26 @@ use egui::Color32;
 
 use super::notifications::Level;
 
+/// Adds DejaVu Sans (from `assets/fonts`) after egui's own fonts, so symbols egui's font lacks
+/// (arrows, ⌀, ±, …) are drawn instead of missing.
+pub fn install_fallback_font(ctx: &egui::Context) {
+    use egui::epaint::text::{FontInsert, FontPriority, InsertFontFamily};
+    ctx.add_font(FontInsert::new(
+        "DejaVuSans",
+        egui::FontData::from_static(crate::render::FONT),
+        vec![
+            InsertFontFamily {
+                family: egui::FontFamily::Proportional,
+                priority: FontPriority::Lowest,
+            },
+            InsertFontFamily {
+                family: egui::FontFamily::Monospace,
+                priority: FontPriority::Lowest,
+            },
+        ],
+    ));
+}
+
 /// Colours with a clinical or status meaning, for one theme.
 #[derive(Clone, Copy, Debug)]
 pub struct Palette {

@@ -30,6 +30,12 @@ pub struct BodyCharts {
     regions: HashMap<ViewId, Vec<(String, String, PainMask)>>,
 }
 
+/// The body charts of the standard map, built once per run.
+pub fn standard_charts() -> &'static BodyCharts {
+    static CHARTS: std::sync::OnceLock<BodyCharts> = std::sync::OnceLock::new();
+    CHARTS.get_or_init(|| BodyCharts::from_map(&crate::bodymap::standard().map))
+}
+
 impl BodyCharts {
     /// The silhouettes of every view of `map`.
     pub fn from_map(map: &BodyMap) -> Self {
@@ -209,6 +215,32 @@ fn metrics_from(
         wpi_areas: charts.regions_involved(masks, "wpi"),
         locations: charts.regions_involved(masks, "locations"),
     }
+}
+
+/// For every view, how many of the sessions have pain in each cell of the measuring grid
+/// (cells in row-major order, [`PainMask::columns`] a row): the frequency map of a patient's
+/// visits.
+pub fn frequency_counts(sessions: &[&Session], charts: &BodyCharts) -> HashMap<ViewId, Vec<u16>> {
+    let mut counts: HashMap<ViewId, Vec<u16>> = HashMap::new();
+    let blank = PainMask::new();
+    let (columns, rows) = (blank.columns(), blank.rows());
+    for session in sessions {
+        for view in painted_views(&[session]) {
+            let mask = charts.painted(session, &view);
+            let cells = counts
+                .entry(view)
+                .or_insert_with(|| vec![0; columns * rows]);
+            for row in 0..rows {
+                for column in 0..columns {
+                    if mask.get(column, row) {
+                        let cell = &mut cells[row * columns + column];
+                        *cell = cell.saturating_add(1);
+                    }
+                }
+            }
+        }
+    }
+    counts
 }
 
 /// How a measured change should be read.

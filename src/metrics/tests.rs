@@ -388,3 +388,24 @@ fn painted_areas_are_coded_as_widespread_pain_index_areas_and_locations() {
             .is_empty()
     );
 }
+
+#[test]
+fn the_frequency_map_counts_the_visits_with_pain_in_each_cell() {
+    let charts = charts();
+    let a = session(vec![vec![fill(square(-100.0, 500.0, 60.0))]]);
+    let b = session(vec![vec![fill(square(-70.0, 500.0, 60.0))]]);
+    let none = session(vec![]);
+    let counts = frequency_counts(&[&a, &b, &none], &charts);
+    let cells = &counts[&ViewId::new(POSTERIOR)];
+    let columns = PainMask::new().columns();
+    let at = |x: f32, y: f32| {
+        let column = ((x + crate::metrics::FRAME_HALF_WIDTH) / crate::metrics::CELL_MM) as usize;
+        let row = (y / crate::metrics::CELL_MM) as usize;
+        cells[row * columns + column]
+    };
+    assert_eq!(at(-90.0, 520.0), 1, "only the first square");
+    assert_eq!(at(-50.0, 520.0), 2, "both squares");
+    assert_eq!(at(-20.0, 520.0), 1, "only the second");
+    assert_eq!(at(100.0, 900.0), 0);
+    assert_eq!(counts.len(), 1, "only painted views are counted");
+}

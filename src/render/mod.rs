@@ -12,7 +12,7 @@ use crate::bodymap::BodyMap;
 use crate::geometry::MapPoint;
 use crate::scene::{Item, LayerMode, MapColors, MapScene, Projection, Rgba};
 
-pub use text::{Labeller, TextStyle};
+pub use text::{FONT, Labeller, TextStyle};
 
 /// How to render a view.
 #[derive(Clone, Copy, Debug)]

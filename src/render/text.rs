@@ -9,7 +9,9 @@ use tiny_skia::{Pixmap, PremultipliedColorU8};
 
 use crate::scene::Rgba;
 
-const FONT: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+/// DejaVu Sans, the font of rendered images and the app's fallback for symbols egui's own
+/// font lacks (arrows, ⌀, ±).
+pub const FONT: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
 
 fn font() -> Option<&'static FontRef<'static>> {
     static FONT_REF: OnceLock<Option<FontRef<'static>>> = OnceLock::new();

@@ -1,0 +1,115 @@
+//! The library browser and progress across visits, driven through the UI: find a patient by
+//! search, compare two visits and read the metrics, switch to the difference map, open the
+//! progress screen with its trend plots and frequency map.
+
+use std::path::PathBuf;
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use myomap::app::{AppPaths, AppStart, MyomapApp, ScriptedDialogs};
+
+fn demo_app(data: &std::path::Path) -> Harness<'static, MyomapApp> {
+    let library = data.join("demo");
+    myomap::demo::write_demo_library(&library).expect("demo");
+    let paths = AppPaths::under(&data.join("app"));
+    let start = AppStart {
+        library: Some(library),
+        open: None,
+    };
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .with_step_dt(1.0 / 60.0)
+        .build_eframe(move |cc| {
+            MyomapApp::new(
+                cc,
+                start,
+                paths,
+                Box::new(ScriptedDialogs::new(Vec::<Option<PathBuf>>::new())),
+            )
+        });
+    harness.run_ok();
+    harness
+}
+
+fn find_patient(harness: &mut Harness<'_, MyomapApp>, search: &str, name: &str) {
+    harness.get_by_label("Search patients").focus();
+    harness.run_ok();
+    harness.get_by_label("Search patients").type_text(search);
+    harness.run_ok();
+    assert_eq!(
+        harness.get_all_by_label_contains("(demo)").count(),
+        1,
+        "the search leaves one patient"
+    );
+    harness.get_by_label_contains(name).click();
+    harness.run_ok();
+}
+
+#[test]
+fn comparing_two_visits_shows_the_metrics_and_the_difference_map() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut harness = demo_app(data.path());
+    find_patient(&mut harness, "tom", "Tomás Ferreira (demo)");
+    // The newest visit is listed first; compare it with the one before.
+    harness
+        .get_all_by_label("Compare")
+        .next()
+        .expect("a visit with a previous one")
+        .click();
+    harness.run_ok();
+    let comparison = &harness
+        .state()
+        .comparison()
+        .expect("the comparison is open")
+        .comparison;
+    assert!(comparison.earlier.active_trigger_points >= comparison.later.active_trigger_points);
+    // The metrics are on screen, by label.
+    harness.get_by_label("Pain extent");
+    harness.get_by_label("Active trigger points");
+    harness.get_by_label_contains("Trigger points: ");
+    harness.get_by_label_contains("Extent change: ");
+    harness.get_by_label("Difference map").click();
+    harness.run_ok();
+    let canvas = harness.get_by_label_contains("Body map, ");
+    assert!(canvas.accesskit_node().label().is_some());
+    // Rendering it does not fail (the difference image and markers are painted).
+    harness.run_ok();
+    harness.get_by_label("Overlay").click();
+    harness.run_ok();
+    harness.get_by_label("Side by side").click();
+    harness.run_ok();
+    assert_eq!(
+        harness.get_all_by_label_contains("Body map, ").count(),
+        2,
+        "two linked canvases"
+    );
+    harness.get_by_label("Close comparison").click();
+    harness.run_ok();
+    assert!(harness.state().comparison().is_none());
+}
+
+#[test]
+fn the_progress_screen_plots_every_visit_and_the_story_of_the_demo() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut harness = demo_app(data.path());
+    find_patient(&mut harness, "claire", "Claire Bennett (demo)");
+    harness.get_by_label("Progress").click();
+    harness.run_ok();
+    let progress = harness
+        .state()
+        .progress()
+        .expect("the progress screen is open");
+    assert_eq!(progress.visits.len(), 4);
+    let first = &progress.metrics[0];
+    let last = &progress.metrics[progress.metrics.len() - 1];
+    // The desk worker's story: less pain, less extent, fewer active trigger points.
+    assert!(last.pain_before.map(|p| p.0) < first.pain_before.map(|p| p.0));
+    assert!(last.total_extent_percent.unwrap_or(0.0) < first.total_extent_percent.unwrap_or(0.0));
+    assert!(last.active_trigger_points < first.active_trigger_points);
+    harness.get_by_label("Pain (NPRS 0–10)");
+    harness.get_by_label("Trigger points");
+    harness.get_by_label_contains("Body map, ");
+    harness.get_by_label("Close progress").click();
+    harness.run_ok();
+    assert!(harness.state().progress().is_none());
+}
