@@ -227,8 +227,29 @@ impl PainMask {
 
     /// Whether any cell is painted in both.
     pub fn intersects(&self, other: &Self) -> bool {
+        self.intersects_within(other, self.painted_words())
+    }
+
+    /// The range of storage words holding painted cells (empty when none is painted): a
+    /// small region's words, so tests against it need not scan the whole frame.
+    pub fn painted_words(&self) -> std::ops::Range<usize> {
+        let first = self.bits.iter().position(|w| *w != 0);
+        let last = self.bits.iter().rposition(|w| *w != 0);
+        match (first, last) {
+            (Some(first), Some(last)) => first..last + 1,
+            _ => 0..0,
+        }
+    }
+
+    /// [`Self::intersects`] looking only at the storage words in `words` (from
+    /// [`Self::painted_words`] of either mask).
+    pub fn intersects_within(&self, other: &Self, words: std::ops::Range<usize>) -> bool {
         self.bits.len() == other.bits.len()
-            && self.bits.iter().zip(&other.bits).any(|(a, b)| a & b != 0)
+            && words.end <= self.bits.len()
+            && self.bits[words.clone()]
+                .iter()
+                .zip(&other.bits[words])
+                .any(|(a, b)| a & b != 0)
     }
 
     /// Cells painted in either.
@@ -282,6 +303,10 @@ struct Capsule {
     dy: f32,
     len2: f32,
     reach: f32,
+    /// 1/dx and 1/dy (0 where the component is 0): the band's edges are found by
+    /// multiplication, once per row, instead of division.
+    inv_dx: f32,
+    inv_dy: f32,
     /// False when the previous segment of the stroke already painted the disc at `a`.
     include_start: bool,
 }
@@ -298,6 +323,8 @@ impl Capsule {
             dy,
             len2,
             reach: r * len2.sqrt(),
+            inv_dx: if dx == 0.0 { 0.0 } else { 1.0 / dx },
+            inv_dy: if dy == 0.0 { 0.0 } else { 1.0 / dy },
             include_start,
         }
     }
@@ -325,6 +352,7 @@ impl Capsule {
             let (mut band_lo, mut band_hi) = (f32::NEG_INFINITY, f32::INFINITY);
             let along = clip(
                 dx,
+                self.inv_dx,
                 -a.x * dx + (y - a.y) * dy,
                 0.0,
                 self.len2,
@@ -333,6 +361,7 @@ impl Capsule {
             );
             let across = clip(
                 dy,
+                self.inv_dy,
                 -a.x * dy - (y - a.y) * dx,
                 -self.reach,
                 self.reach,
@@ -349,11 +378,12 @@ impl Capsule {
 }
 
 /// Narrows `lo..=hi` to the x where `k·x + m` lies in `low..=high`; false when no x does.
-fn clip(k: f32, m: f32, low: f32, high: f32, lo: &mut f32, hi: &mut f32) -> bool {
+/// `inv_k` is 1/k.
+fn clip(k: f32, inv_k: f32, m: f32, low: f32, high: f32, lo: &mut f32, hi: &mut f32) -> bool {
     if k == 0.0 {
         return (low..=high).contains(&m);
     }
-    let (x0, x1) = ((low - m) / k, (high - m) / k);
+    let (x0, x1) = ((low - m) * inv_k, (high - m) * inv_k);
     *lo = lo.max(x0.min(x1));
     *hi = hi.min(x0.max(x1));
     true

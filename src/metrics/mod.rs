@@ -26,8 +26,18 @@ pub const TRIGGER_POINT_MATCH_MM: f32 = 30.0;
 #[derive(Clone, Debug, Default)]
 pub struct BodyCharts {
     charts: HashMap<ViewId, (PainMask, f32)>,
-    /// The coding regions of each view: (set, region id, its cells on the body).
-    regions: HashMap<ViewId, Vec<(String, String, PainMask)>>,
+    /// The coding regions of each view: (set, region id, its cells on the body, the storage
+    /// words those cells are in).
+    regions: HashMap<ViewId, Vec<CodingRegion>>,
+}
+
+/// A region of a coding set (WPI area, named location) on one view's body chart.
+#[derive(Clone, Debug)]
+struct CodingRegion {
+    set: String,
+    id: String,
+    mask: PainMask,
+    words: std::ops::Range<usize>,
 }
 
 /// The body charts of the standard map, built once per run.
@@ -53,7 +63,7 @@ impl BodyCharts {
                 (view.id.clone(), (mask, area))
             })
             .collect::<HashMap<_, _>>();
-        let mut regions: HashMap<ViewId, Vec<(String, String, PainMask)>> = HashMap::new();
+        let mut regions: HashMap<ViewId, Vec<CodingRegion>> = HashMap::new();
         for set in &map.region_sets {
             for region in &set.regions {
                 let mut mask = PainMask::new();
@@ -63,11 +73,15 @@ impl BodyCharts {
                 if let Some((body, _)) = charts.get(&region.view) {
                     mask = mask.and(body);
                 }
-                regions.entry(region.view.clone()).or_default().push((
-                    set.id.clone(),
-                    region.id.clone(),
-                    mask,
-                ));
+                regions
+                    .entry(region.view.clone())
+                    .or_default()
+                    .push(CodingRegion {
+                        set: set.id.clone(),
+                        id: region.id.clone(),
+                        words: mask.painted_words(),
+                        mask,
+                    });
             }
         }
         Self { charts, regions }
@@ -78,9 +92,9 @@ impl BodyCharts {
     pub fn regions_involved(&self, masks: &BTreeMap<ViewId, PainMask>, set: &str) -> Vec<String> {
         let mut found = BTreeSet::new();
         for (view, mask) in masks {
-            for (region_set, id, region) in self.regions.get(view).into_iter().flatten() {
-                if region_set == set && mask.intersects(region) {
-                    found.insert(id.clone());
+            for region in self.regions.get(view).into_iter().flatten() {
+                if region.set == set && mask.intersects_within(&region.mask, region.words.clone()) {
+                    found.insert(region.id.clone());
                 }
             }
         }
@@ -147,9 +161,54 @@ fn masks(
     views: &BTreeSet<ViewId>,
     charts: &BodyCharts,
 ) -> BTreeMap<ViewId, PainMask> {
+    let jobs: Vec<(&Session, &ViewId)> = views.iter().map(|view| (session, view)).collect();
     views
         .iter()
-        .map(|view| (view.clone(), charts.painted(session, view)))
+        .cloned()
+        .zip(rasterise(&jobs, charts))
+        .collect()
+}
+
+/// Rasterises (session, view) drawings, spread over the machine's cores: replaying a heavy
+/// session's strokes is the costly step of a comparison, and the drawings are independent.
+/// Each thread takes the next drawing not yet taken, so uneven drawings still share out.
+fn rasterise(jobs: &[(&Session, &ViewId)], charts: &BodyCharts) -> Vec<PainMask> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZeroUsize::get)
+        .min(jobs.len());
+    let paint = |(session, view): &(&Session, &ViewId)| charts.painted(session, view);
+    if threads <= 1 {
+        return jobs.iter().map(paint).collect();
+    }
+    let next = AtomicUsize::new(0);
+    let work = || {
+        let mut done = Vec::new();
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(job) = jobs.get(i) else {
+                return done;
+            };
+            done.push((i, paint(job)));
+        }
+    };
+    let mut results: Vec<Option<PainMask>> = vec![None; jobs.len()];
+    std::thread::scope(|scope| {
+        let helpers: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
+        for (i, mask) in work() {
+            results[i] = Some(mask);
+        }
+        for helper in helpers {
+            // A helper that panicked leaves its drawings unset; they are redone below.
+            for (i, mask) in helper.join().unwrap_or_default() {
+                results[i] = Some(mask);
+            }
+        }
+    });
+    results
+        .into_iter()
+        .zip(jobs)
+        .map(|(mask, job)| mask.unwrap_or_else(|| paint(job)))
         .collect()
 }
 
@@ -366,11 +425,22 @@ impl SessionMasks {
 
 /// Compares an earlier visit with a later one.
 pub fn compare(earlier: &Session, later: &Session, charts: &BodyCharts) -> Comparison {
-    compare_prepared(
-        (earlier, &SessionMasks::new(earlier, charts)),
-        (later, &SessionMasks::new(later, charts)),
-        charts,
-    )
+    // Both visits' views rasterised together, so all cores share the work.
+    let earlier_views = painted_views(&[earlier]);
+    let later_views = painted_views(&[later]);
+    let jobs: Vec<(&Session, &ViewId)> = earlier_views
+        .iter()
+        .map(|v| (earlier, v))
+        .chain(later_views.iter().map(|v| (later, v)))
+        .collect();
+    let mut masks = rasterise(&jobs, charts).into_iter();
+    let earlier_masks = SessionMasks {
+        masks: earlier_views.iter().cloned().zip(masks.by_ref()).collect(),
+    };
+    let later_masks = SessionMasks {
+        masks: later_views.iter().cloned().zip(masks).collect(),
+    };
+    compare_prepared((earlier, &earlier_masks), (later, &later_masks), charts)
 }
 
 /// Compares two visits whose drawings are already rasterised.
@@ -444,12 +514,28 @@ pub fn compare_prepared(
 /// Matches trigger points of two visits: same view, muscle and side, nearest first, within
 /// [`TRIGGER_POINT_MATCH_MM`].
 pub fn match_trigger_points(earlier: &Session, later: &Session) -> TriggerPointMatches {
+    // Later trigger points grouped by view, muscle and side: each earlier one is measured
+    // only against its own group, in the visits' order (so ties resolve as before).
+    let mut groups: HashMap<(&str, Option<&str>, u8), Vec<&crate::model::TriggerPoint>> =
+        HashMap::new();
+    for b in &later.trigger_points {
+        let key = (
+            b.view.as_str(),
+            b.muscle.as_ref().map(|m| m.0.as_str()),
+            b.side as u8,
+        );
+        groups.entry(key).or_default().push(b);
+    }
     let mut candidates = Vec::new();
     for a in &earlier.trigger_points {
-        for b in &later.trigger_points {
-            let same_place = a.view == b.view && a.muscle == b.muscle && a.side == b.side;
+        let key = (
+            a.view.as_str(),
+            a.muscle.as_ref().map(|m| m.0.as_str()),
+            a.side as u8,
+        );
+        for b in groups.get(&key).into_iter().flatten() {
             let distance = a.at.distance(b.at);
-            if same_place && distance <= TRIGGER_POINT_MATCH_MM {
+            if distance <= TRIGGER_POINT_MATCH_MM {
                 candidates.push((distance, a.id, b.id));
             }
         }
