@@ -113,3 +113,49 @@ fn the_progress_screen_plots_every_visit_and_the_story_of_the_demo() {
     harness.run_ok();
     assert!(harness.state().progress().is_none());
 }
+
+#[test]
+fn a_big_library_is_read_in_the_background_with_progress_shown() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let library = myomap::storage::Library::new(data.path().join("clinic"));
+    for i in 0..120u128 {
+        let patient = myomap::model::Patient::new(
+            myomap::model::PatientId::from_u128(0x7000 + i),
+            format!("Patient {i:03}"),
+        );
+        library.create_patient(&patient).expect("patient written");
+    }
+    let paths = AppPaths::under(&data.path().join("app"));
+    let start = AppStart {
+        library: Some(library.root().to_owned()),
+        open: None,
+    };
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .with_step_dt(1.0 / 60.0)
+        .build_eframe(move |cc| {
+            MyomapApp::new(
+                cc,
+                start,
+                paths,
+                Box::new(ScriptedDialogs::new(Vec::<Option<PathBuf>>::new())),
+            )
+        });
+    harness.step();
+    // Either still reading (progress on screen) or, on a fast machine, already done.
+    let reading = harness
+        .query_by_label_contains("Reading the library at")
+        .is_some();
+    let mut steps = 0;
+    while harness.state().library().is_none() {
+        assert!(steps < 500, "the library never finished loading");
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        harness.step();
+        steps += 1;
+    }
+    harness.run_ok();
+    assert_eq!(harness.state().patient_names().len(), 120);
+    assert!(reading || steps == 0, "progress is shown while reading");
+    harness.get_by_label_contains("Patient 042").click();
+    harness.run_ok();
+}

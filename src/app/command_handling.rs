@@ -41,6 +41,10 @@ pub enum Action {
     CloseWindow,
 }
 
+/// Libraries with at most this many patients are read at once (a few milliseconds); bigger
+/// ones on a background thread with a progress indicator.
+const LIBRARY_READ_AT_ONCE: usize = 50;
+
 impl Action {
     /// Whether doing this closes the open session.
     fn discards_document(&self) -> bool {
@@ -316,17 +320,55 @@ impl MyomapApp {
         self.custom_views = views;
     }
 
+    /// Opens a library folder. A small library is read at once; a big one on a background
+    /// thread while the window shows progress, so the app never freezes on a large or slow
+    /// (network) folder.
     pub(super) fn open_library(&mut self, dir: &Path) {
         self.compare = None;
         self.progress = None;
-        match LibraryState::open(Library::new(dir)) {
-            Ok(state) => {
+        self.loading = None;
+        let library = Library::new(dir);
+        let total = library.patient_folder_count();
+        if total <= LIBRARY_READ_AT_ONCE {
+            let scan = library.scan();
+            self.library_read(library, scan);
+            return;
+        }
+        self.library = None;
+        let progress = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let counter = std::sync::Arc::clone(&progress);
+        let reader = library.clone();
+        let handle = std::thread::spawn(move || reader.scan_counting(&counter));
+        self.loading = Some(super::shell::LibraryLoading {
+            library,
+            total,
+            progress,
+            handle,
+        });
+    }
+
+    /// Installs a library once read (here or on the loading thread).
+    pub(super) fn library_read(
+        &mut self,
+        library: Library,
+        scan: Result<
+            (
+                Vec<crate::storage::PatientEntry>,
+                Vec<crate::storage::LoadError>,
+            ),
+            crate::storage::LoadError,
+        >,
+    ) {
+        match scan {
+            Ok(scan) => {
+                let dir = library.root().to_owned();
+                let state = LibraryState::from_scan(library, scan);
                 for problem in &state.problems {
                     self.notifications.error(problem.clone());
                 }
-                self.reload_custom_views(dir);
-                if *dir != self.paths.demo_library {
-                    self.prefs.last_library = Some(dir.to_owned());
+                self.reload_custom_views(&dir);
+                if dir != self.paths.demo_library {
+                    self.prefs.last_library = Some(dir);
                 }
                 self.library = Some(state);
             }

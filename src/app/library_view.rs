@@ -23,16 +23,19 @@ pub struct LibraryState {
 }
 
 impl LibraryState {
-    pub fn open(library: Library) -> Result<Self, LoadError> {
-        let (patients, problems) = library.scan()?;
-        Ok(Self {
+    /// The state of a library read (on whatever thread) with [`Library::scan`].
+    pub fn from_scan(
+        library: Library,
+        (patients, problems): (Vec<PatientEntry>, Vec<LoadError>),
+    ) -> Self {
+        Self {
             library,
             patients,
             problems: problems.iter().map(ToString::to_string).collect(),
             search: String::new(),
             selected: None,
             sessions: Vec::new(),
-        })
+        }
     }
 
     pub fn patient(&self, id: PatientId) -> Option<&Patient> {

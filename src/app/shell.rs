@@ -49,6 +49,23 @@ impl AppPaths {
     }
 }
 
+/// A library being read on a background thread.
+pub(super) struct LibraryLoading {
+    pub library: Library,
+    /// Patient folders in the library, and how many have been read so far.
+    pub total: usize,
+    pub progress: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+    pub handle: std::thread::JoinHandle<
+        Result<
+            (
+                Vec<crate::storage::PatientEntry>,
+                Vec<crate::storage::LoadError>,
+            ),
+            crate::storage::LoadError,
+        >,
+    >,
+}
+
 pub struct MyomapApp {
     pub(super) paths: AppPaths,
     pub(super) prefs: Preferences,
@@ -76,6 +93,8 @@ pub struct MyomapApp {
     pub(super) compare: Option<super::compare_view::CompareState>,
     /// A patient's progress over all visits, when that screen is open.
     pub(super) progress: Option<super::progress_view::ProgressState>,
+    /// A big library being read in the background.
+    pub(super) loading: Option<LibraryLoading>,
 }
 
 impl MyomapApp {
@@ -113,6 +132,7 @@ impl MyomapApp {
             custom_views: CustomViews::default(),
             compare: None,
             progress: None,
+            loading: None,
         };
         let library = start
             .library
@@ -328,6 +348,17 @@ impl eframe::App for MyomapApp {
             self.actions.push(Action::Command(command));
         }
 
+        if let Some(loading) = self.loading.take_if(|l| l.handle.is_finished()) {
+            let scan = loading.handle.join().unwrap_or_else(|_| {
+                Err(crate::storage::LoadError::io(
+                    loading.library.root(),
+                    std::io::Error::other("reading the library failed unexpectedly"),
+                ))
+            });
+            self.library_read(loading.library, scan);
+        } else if self.loading.is_some() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        }
         egui::Panel::top("menu_bar").show(ui, |ui| self.menu_bar(ui));
         egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar(ui));
 
@@ -347,6 +378,23 @@ impl eframe::App for MyomapApp {
         }
 
         egui::CentralPanel::default_margins().show(ui, |ui| {
+            if let Some(loading) = &self.loading {
+                let done = loading.progress.load(std::sync::atomic::Ordering::Relaxed);
+                ui.add_space(40.0);
+                ui.vertical_centered(|ui| {
+                    ui.spinner();
+                    ui.label(format!(
+                        "Reading the library at {}: {done} of {} patients",
+                        loading.library.root().display(),
+                        loading.total
+                    ));
+                    ui.add(
+                        egui::ProgressBar::new(done as f32 / loading.total.max(1) as f32)
+                            .desired_width(320.0),
+                    );
+                });
+                return;
+            }
             self.read_only_banner(ui);
             if let Some(state) = &mut self.progress {
                 match super::progress_view::progress_ui(ui, state, &mut self.custom_views) {

@@ -106,6 +106,23 @@ impl Library {
     /// Every patient of the library, sorted by display name. Unreadable patient files are
     /// reported, never skipped silently.
     pub fn scan(&self) -> Result<(Vec<PatientEntry>, Vec<LoadError>), LoadError> {
+        self.scan_counting(&std::sync::atomic::AtomicUsize::new(0))
+    }
+
+    /// How many patient folders the library has (without reading them): tells whether
+    /// reading it is quick or worth a progress indicator.
+    pub fn patient_folder_count(&self) -> usize {
+        std::fs::read_dir(self.patients_dir())
+            .map(|entries| entries.filter_map(Result::ok).count())
+            .unwrap_or(0)
+    }
+
+    /// [`Self::scan`], counting the patient folders read in `progress` as it goes (for a
+    /// progress indicator while it runs on another thread).
+    pub fn scan_counting(
+        &self,
+        progress: &std::sync::atomic::AtomicUsize,
+    ) -> Result<(Vec<PatientEntry>, Vec<LoadError>), LoadError> {
         let patients_dir = self.patients_dir();
         let mut patients = Vec::new();
         let mut problems = Vec::new();
@@ -122,6 +139,7 @@ impl Library {
             if !dir.is_dir() {
                 continue;
             }
+            progress.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             let file = dir.join(PATIENT_FILE);
             match load_patient(&file) {
                 Ok(patient) => {
