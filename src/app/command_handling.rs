@@ -351,13 +351,7 @@ impl MyomapApp {
     pub(super) fn library_read(
         &mut self,
         library: Library,
-        scan: Result<
-            (
-                Vec<crate::storage::PatientEntry>,
-                Vec<crate::storage::LoadError>,
-            ),
-            crate::storage::LoadError,
-        >,
+        scan: Result<crate::storage::LibraryScan, crate::storage::LoadError>,
     ) {
         match scan {
             Ok(scan) => {

@@ -24,10 +24,7 @@ pub struct LibraryState {
 
 impl LibraryState {
     /// The state of a library read (on whatever thread) with [`Library::scan`].
-    pub fn from_scan(
-        library: Library,
-        (patients, problems): (Vec<PatientEntry>, Vec<LoadError>),
-    ) -> Self {
+    pub fn from_scan(library: Library, (patients, problems): crate::storage::LibraryScan) -> Self {
         Self {
             library,
             patients,

@@ -55,15 +55,8 @@ pub(super) struct LibraryLoading {
     /// Patient folders in the library, and how many have been read so far.
     pub total: usize,
     pub progress: std::sync::Arc<std::sync::atomic::AtomicUsize>,
-    pub handle: std::thread::JoinHandle<
-        Result<
-            (
-                Vec<crate::storage::PatientEntry>,
-                Vec<crate::storage::LoadError>,
-            ),
-            crate::storage::LoadError,
-        >,
-    >,
+    pub handle:
+        std::thread::JoinHandle<Result<crate::storage::LibraryScan, crate::storage::LoadError>>,
 }
 
 pub struct MyomapApp {

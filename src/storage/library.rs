@@ -34,6 +34,9 @@ pub struct PatientEntry {
     pub session_files: Vec<PathBuf>,
 }
 
+/// What reading a library gives: its patients, and the files that could not be read.
+pub type LibraryScan = (Vec<PatientEntry>, Vec<LoadError>);
+
 /// A session read from a library.
 #[derive(Clone, Debug)]
 pub struct SessionEntry {
@@ -105,7 +108,7 @@ impl Library {
 
     /// Every patient of the library, sorted by display name. Unreadable patient files are
     /// reported, never skipped silently.
-    pub fn scan(&self) -> Result<(Vec<PatientEntry>, Vec<LoadError>), LoadError> {
+    pub fn scan(&self) -> Result<LibraryScan, LoadError> {
         self.scan_counting(&std::sync::atomic::AtomicUsize::new(0))
     }
 
@@ -122,7 +125,7 @@ impl Library {
     pub fn scan_counting(
         &self,
         progress: &std::sync::atomic::AtomicUsize,
-    ) -> Result<(Vec<PatientEntry>, Vec<LoadError>), LoadError> {
+    ) -> Result<LibraryScan, LoadError> {
         let patients_dir = self.patients_dir();
         let mut patients = Vec::new();
         let mut problems = Vec::new();

@@ -17,7 +17,7 @@ pub use codec::{
 };
 pub use error::{LoadError, SaveError};
 pub use library::{
-    Library, PatientEntry, SessionEntry, create_dir_all_private, dirs as library_dirs,
+    Library, LibraryScan, PatientEntry, SessionEntry, create_dir_all_private, dirs as library_dirs,
 };
 pub use recovery::{RECOVERY_FORMAT_VERSION, RecoveryRecord, RecoveryStore};
 
