@@ -172,6 +172,19 @@ pub fn patient_ui(ui: &mut egui::Ui, state: &LibraryState) -> Option<Action> {
         {
             action = Some(Action::Progress(patient.id));
         }
+        if let (Some(first), Some(last)) = (state.sessions.first(), state.sessions.last())
+            && state.sessions.len() >= 2
+            && ui
+                .button("Compare first and last visit")
+                .on_hover_text(format!(
+                    "{} against {}: what changed over the whole course",
+                    first.session.date(),
+                    last.session.date()
+                ))
+                .clicked()
+        {
+            action = Some(Action::Compare(first.path.clone(), last.path.clone()));
+        }
         if ui
             .add_enabled(!state.sessions.is_empty(), egui::Button::new("Start from last visit"))
             .on_hover_text(
