@@ -293,6 +293,17 @@ pub fn body_canvas(
     if editable && keyboard_free && response.hovered() {
         keyboard(ui, state, session);
     }
+    // A drag that starts on a mark with the select tool moves it: decide before navigating,
+    // so the same drag does not also pan the drawing.
+    if editable
+        && state.tool == Tool::Select
+        && response.drag_started_by(PointerButton::Primary)
+        && let (Some(previous), Some(press)) =
+            (state.projection, ui.input(|i| i.pointer.press_origin()))
+        && canvas_marks::mark_at(&painter, session, &state.view, &previous, press).is_some()
+    {
+        state.gesture = Some(Gesture::Move);
+    }
     let projection = navigate(ui, &response, state, bounds, editable);
 
     let name = match &shown {

@@ -104,9 +104,17 @@ pub(super) fn use_tool(
                 } else {
                     delta.x
                 };
-                if delta.length_sq() > 0.0 {
+                // Only what is on this view moves: a mark selected in the list on another
+                // view stays where it is.
+                let marks: Vec<MarkRef> = state
+                    .selection
+                    .iter()
+                    .copied()
+                    .filter(|m| session.view_of(*m) == Some(&view))
+                    .collect();
+                if delta.length_sq() > 0.0 && !marks.is_empty() {
                     edits.push(Edit::Move {
-                        marks: state.selection.clone(),
+                        marks,
                         delta: (dx, delta.y),
                     });
                 }
