@@ -1,48 +1,21 @@
 //! The body-map canvas driven like a user would: switching views and layers from the
 //! toolbar, hovering a muscle, the patient-facing mirror, zooming at the cursor.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::Path;
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
-use myomap::app::{AppPaths, AppStart, MyomapApp, ScriptedDialogs};
+use myomap::app::MyomapApp;
 use myomap::geometry::MapPoint;
 use myomap::model::Side;
 
 /// The app with a demo session open (the runner's first visit: right hip, posterior view).
 fn open_demo_session(data: &Path) -> Harness<'static, MyomapApp> {
-    let library = data.join("demo");
-    myomap::demo::write_demo_library(&library).expect("demo library");
-    let session = std::fs::read_dir(
-        library
-            .join("patients")
-            .join("00010000-0000-0000-0000-000000000102")
-            .join("sessions"),
-    )
-    .expect("sessions")
-    .filter_map(Result::ok)
-    .map(|e| e.path())
-    .filter(|p| p.extension().is_some_and(|e| e == "ron"))
-    .min()
-    .expect("a session");
-    let paths = AppPaths::under(&data.join("app"));
-    let start = AppStart {
-        library: Some(library),
-        open: Some(session),
-    };
-    let mut harness = Harness::builder()
-        .with_size([1280.0, 820.0])
-        .with_step_dt(1.0 / 60.0)
-        .build_eframe(move |cc| {
-            MyomapApp::new(
-                cc,
-                start,
-                paths,
-                Box::new(ScriptedDialogs::new(Vec::<Option<PathBuf>>::new())),
-            )
-        });
-    harness.run_ok();
-    harness
+    let library = common::demo_library(data);
+    let session = common::demo_sessions(&library, "102").remove(0);
+    common::app(data, Some(library), Some(session), Vec::new())
 }
 
 fn hover(harness: &mut Harness<'_, MyomapApp>, at: MapPoint) -> egui::Pos2 {
@@ -226,20 +199,8 @@ fn a_custom_view_is_added_from_an_image_shown_in_the_switcher_and_keeps_its_mark
     let data = tempfile::tempdir().expect("temp dir");
     let diagram = data.path().join("hand_dorsal.png");
     write_diagram(&diagram);
-    let library = data.path().join("demo");
-    myomap::demo::write_demo_library(&library).expect("demo library");
-    let session_path = std::fs::read_dir(
-        library
-            .join("patients")
-            .join("00010000-0000-0000-0000-000000000102")
-            .join("sessions"),
-    )
-    .expect("sessions")
-    .filter_map(Result::ok)
-    .map(|e| e.path())
-    .filter(|p| p.extension().is_some_and(|e| e == "ron"))
-    .min()
-    .expect("a session");
+    let library = common::demo_library(data.path());
+    let session_path = common::demo_sessions(&library, "102").remove(0);
     // A session with a note on a view this library does not have (yet).
     let mut session = myomap::storage::load_session(&session_path).expect("loads");
     session.text_notes.push(myomap::model::TextNote {
@@ -254,19 +215,12 @@ fn a_custom_view_is_added_from_an_image_shown_in_the_switcher_and_keeps_its_mark
     )
     .expect("written");
 
-    let paths = AppPaths::under(&data.path().join("app"));
-    let start = AppStart {
-        library: Some(library.clone()),
-        open: Some(session_path.clone()),
-    };
-    let answers = vec![Some(diagram.clone())];
-    let mut harness = Harness::builder()
-        .with_size([1280.0, 820.0])
-        .with_step_dt(1.0 / 60.0)
-        .build_eframe(move |cc| {
-            MyomapApp::new(cc, start, paths, Box::new(ScriptedDialogs::new(answers)))
-        });
-    harness.run_ok();
+    let mut harness = common::app(
+        data.path(),
+        Some(library.clone()),
+        Some(session_path.clone()),
+        vec![Some(diagram.clone())],
+    );
     let warned = harness
         .state()
         .notifications()

@@ -2,33 +2,20 @@
 //! click on a muscle, paint a zone, move a mark and undo the move in one step, fill in a
 //! needle in the inspector, save, reopen and find everything intact.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::Path;
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use myomap::app::{AppPaths, AppStart, MyomapApp, ScriptedDialogs};
+use myomap::app::{AppPaths, MyomapApp};
 use myomap::geometry::MapPoint;
 use myomap::model::{MarkKind, NeedleTechnique, Side};
 
 /// The app on a library with one patient and a new, empty session open.
 fn new_session(data: &Path) -> Harness<'static, MyomapApp> {
-    let paths = AppPaths::under(data);
-    let start = AppStart {
-        library: Some(paths.default_library.clone()),
-        open: None,
-    };
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .with_step_dt(1.0 / 60.0)
-        .build_eframe(move |cc| {
-            MyomapApp::new(
-                cc,
-                start,
-                paths,
-                Box::new(ScriptedDialogs::new(Vec::<Option<PathBuf>>::new())),
-            )
-        });
-    harness.run_ok();
+    let library = AppPaths::under(&data.join("app")).default_library;
+    let mut harness = common::app(data, Some(library), None, Vec::new());
     harness.get_by_label("File").click();
     harness.run_ok();
     harness.get_by_label("New patient…").click();
@@ -242,25 +229,8 @@ fn a_needle_filled_in_the_inspector_survives_save_and_reopen() {
 #[test]
 fn start_from_last_visit_carries_findings_forward_until_confirmed() {
     let data = tempfile::tempdir().expect("temp dir");
-    let paths = AppPaths::under(data.path());
-    let library = data.path().join("demo");
-    myomap::demo::write_demo_library(&library).expect("demo");
-    let start = AppStart {
-        library: Some(library),
-        open: None,
-    };
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .with_step_dt(1.0 / 60.0)
-        .build_eframe(move |cc| {
-            MyomapApp::new(
-                cc,
-                start,
-                paths,
-                Box::new(ScriptedDialogs::new(Vec::<Option<PathBuf>>::new())),
-            )
-        });
-    harness.run_ok();
+    let library = common::demo_library(data.path());
+    let mut harness = common::app(data.path(), Some(library), None, Vec::new());
     harness
         .get_by_label_contains("Claire Bennett (demo)")
         .click();

@@ -2,6 +2,8 @@
 //! search, compare two visits and read the metrics, switch to the difference map, open the
 //! progress screen with its trend plots and frequency map.
 
+mod common;
+
 use std::path::PathBuf;
 
 use egui_kittest::Harness;
@@ -9,26 +11,8 @@ use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use myomap::app::{AppPaths, AppStart, MyomapApp, ScriptedDialogs};
 
 fn demo_app(data: &std::path::Path) -> Harness<'static, MyomapApp> {
-    let library = data.join("demo");
-    myomap::demo::write_demo_library(&library).expect("demo");
-    let paths = AppPaths::under(&data.join("app"));
-    let start = AppStart {
-        library: Some(library),
-        open: None,
-    };
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .with_step_dt(1.0 / 60.0)
-        .build_eframe(move |cc| {
-            MyomapApp::new(
-                cc,
-                start,
-                paths,
-                Box::new(ScriptedDialogs::new(Vec::<Option<PathBuf>>::new())),
-            )
-        });
-    harness.run_ok();
-    harness
+    let library = common::demo_library(data);
+    common::app(data, Some(library), None, Vec::new())
 }
 
 fn find_patient(harness: &mut Harness<'_, MyomapApp>, search: &str, name: &str) {

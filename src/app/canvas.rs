@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use egui::{
     Align2, Color32, FontId, Mesh, PointerButton, Pos2, Rect, Sense, Shape, Stroke, TextureHandle,
-    epaint::Vertex, pos2, vec2,
+    epaint::Vertex, vec2,
 };
 
 use super::canvas_marks::{self, screen};
@@ -627,16 +627,13 @@ fn paint_custom(
     match custom.texture(ui.ctx(), &view.file.id) {
         Ok(texture) => {
             let (w, h) = view.size.unwrap_or((1000, 1000));
-            let a = screen(projection, MapPoint::new(0.0, 0.0));
-            let b = screen(projection, MapPoint::new(w as f32, h as f32));
-            let uv = if projection.mirrored {
-                Rect::from_min_max(pos2(1.0, 0.0), pos2(0.0, 1.0))
-            } else {
-                Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0))
-            };
-            let mut mesh = Mesh::with_texture(texture.id());
-            mesh.add_rect_with_uv(Rect::from_two_pos(a, b), uv, Color32::WHITE);
-            painter.add(Shape::mesh(mesh));
+            canvas_marks::paint_image(
+                painter,
+                &texture,
+                projection,
+                MapPoint::new(0.0, 0.0),
+                MapPoint::new(w as f32, h as f32),
+            );
         }
         Err(problem) => {
             painter.text(

@@ -73,13 +73,25 @@ pub(super) fn paint_on_frame(
     projection: &Projection,
 ) {
     let mask = PainMask::new();
-    let a = screen(projection, MapPoint::new(-FRAME_HALF_WIDTH, 0.0));
-    let b = screen(
-        projection,
-        MapPoint::new(
-            -FRAME_HALF_WIDTH + mask.columns() as f32 * CELL_MM,
-            mask.rows() as f32 * CELL_MM,
-        ),
+    let top_left = MapPoint::new(-FRAME_HALF_WIDTH, 0.0);
+    let bottom_right = MapPoint::new(
+        -FRAME_HALF_WIDTH + mask.columns() as f32 * CELL_MM,
+        mask.rows() as f32 * CELL_MM,
+    );
+    paint_image(painter, texture, projection, top_left, bottom_right);
+}
+
+/// Paints a texture over the map rectangle from `top_left` to `bottom_right` (mm).
+pub(super) fn paint_image(
+    painter: &egui::Painter,
+    texture: &egui::TextureHandle,
+    projection: &Projection,
+    top_left: MapPoint,
+    bottom_right: MapPoint,
+) {
+    let (a, b) = (
+        screen(projection, top_left),
+        screen(projection, bottom_right),
     );
     // A mirrored projection swaps left and right; `from_two_pos` orders the corners and the
     // flipped uv undoes the swap.
@@ -545,20 +557,7 @@ pub fn describe(
     names: &dyn Fn(&str) -> Option<String>,
 ) -> Option<String> {
     let mut text = session.describe_mark(mark)?;
-    let muscle = match mark.kind {
-        MarkKind::TriggerPoint => session
-            .trigger_points
-            .iter()
-            .find(|m| m.id == mark.id)
-            .and_then(|m| m.muscle.clone()),
-        MarkKind::NeedleSite => session
-            .needle_sites
-            .iter()
-            .find(|m| m.id == mark.id)
-            .and_then(|m| m.muscle.clone()),
-        _ => None,
-    };
-    if let Some(muscle) = muscle
+    if let Some(muscle) = session.muscle_of(mark)
         && let Some(name) = names(&muscle.0)
     {
         text = text.replace(&muscle.fallback_name(), &name.to_lowercase());

@@ -320,20 +320,10 @@ fn marks_ui(ui: &mut egui::Ui, doc: &Document, palette: &Palette, canvas: &mut C
     let map = &standard().map;
     let names = |id: &str| map.muscle(id).map(|m| m.name.clone());
     let muscle_of = |mark: MarkRef| -> String {
-        let muscle = match mark.kind {
-            MarkKind::TriggerPoint => session
-                .trigger_points
-                .iter()
-                .find(|m| m.id == mark.id)
-                .and_then(|m| m.muscle.clone()),
-            MarkKind::NeedleSite => session
-                .needle_sites
-                .iter()
-                .find(|m| m.id == mark.id)
-                .and_then(|m| m.muscle.clone()),
-            _ => None,
-        };
-        muscle.map_or_else(|| "~".to_owned(), |m| names(&m.0).unwrap_or(m.0))
+        session.muscle_of(mark).map_or_else(
+            || "~".to_owned(),
+            |m| names(&m.0).unwrap_or_else(|| m.0.clone()),
+        )
     };
     let mut marks: Vec<MarkRef> = session.mark_refs().collect();
     // Keys are worked out once per mark (a lookup each), not once per comparison.

@@ -200,6 +200,25 @@ impl Session {
         session
     }
 
+    /// The muscle a mark names (trigger points and needle sites).
+    pub fn muscle_of(&self, mark: MarkRef) -> Option<&super::MuscleRef> {
+        match mark.kind {
+            MarkKind::TriggerPoint => self
+                .trigger_points
+                .iter()
+                .find(|m| m.id == mark.id)?
+                .muscle
+                .as_ref(),
+            MarkKind::NeedleSite => self
+                .needle_sites
+                .iter()
+                .find(|m| m.id == mark.id)?
+                .muscle
+                .as_ref(),
+            MarkKind::ReferredZone | MarkKind::Arrow | MarkKind::TextNote => None,
+        }
+    }
+
     /// The view a mark is on.
     pub fn view_of(&self, mark: MarkRef) -> Option<&ViewId> {
         match mark.kind {

@@ -1,0 +1,55 @@
+//! What the UI tests share: starting the app in a harness on a library, and finding the
+//! demo library's sessions. Each test file uses some of it.
+#![allow(
+    dead_code,
+    reason = "each test crate uses a different part of these helpers"
+)]
+
+use std::path::{Path, PathBuf};
+
+use egui_kittest::Harness;
+use myomap::app::{AppPaths, AppStart, MyomapApp, ScriptedDialogs};
+
+/// The app in a 1400 × 900 harness, its own data under `data/app`, on `library`, with
+/// `open` opened and file dialogs answered from `answers`.
+pub fn app(
+    data: &Path,
+    library: Option<PathBuf>,
+    open: Option<PathBuf>,
+    answers: Vec<Option<PathBuf>>,
+) -> Harness<'static, MyomapApp> {
+    let paths = AppPaths::under(&data.join("app"));
+    let start = AppStart { library, open };
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .with_step_dt(1.0 / 60.0)
+        .build_eframe(move |cc| {
+            MyomapApp::new(cc, start, paths, Box::new(ScriptedDialogs::new(answers)))
+        });
+    harness.run_ok();
+    harness
+}
+
+/// The demo patient whose id ends in `suffix` ("101" desk worker, "102" runner, "103"
+/// nurse): their session files, oldest first.
+pub fn demo_sessions(library: &Path, suffix: &str) -> Vec<PathBuf> {
+    let dir = library
+        .join("patients")
+        .join(format!("00010000-0000-0000-0000-000000000{suffix}"))
+        .join("sessions");
+    let mut sessions: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("the demo patient's sessions")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+        .collect();
+    sessions.sort();
+    sessions
+}
+
+/// Writes the demo library into `data/demo` and returns its folder.
+pub fn demo_library(data: &Path) -> PathBuf {
+    let library = data.join("demo");
+    myomap::demo::write_demo_library(&library).expect("demo library");
+    library
+}
