@@ -139,34 +139,19 @@ impl MyomapApp {
 
     fn new_patient_ui(&mut self, ui: &mut egui::Ui, mut name: String) -> Option<Prompt> {
         ui.heading("New patient");
-        let label = ui.label("Name or initials, as your clinic shows them:");
-        let response = ui
-            .add(
-                egui::TextEdit::singleline(&mut name)
-                    .hint_text("e.g. J. Smith")
-                    .desired_width(f32::INFINITY),
-            )
-            .labelled_by(label.id);
-        if !response.has_focus() && name.is_empty() {
-            response.request_focus();
-        }
-        let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-        ui.add_space(8.0);
-        let (create, cancel) = ui
-            .horizontal(|ui| {
-                (
-                    ui.button("Create patient").clicked(),
-                    ui.button("Cancel").clicked(),
-                )
-            })
-            .inner;
-        if create || enter {
-            self.actions.push(Action::CreatePatient(name));
-            None
-        } else if cancel {
-            None
-        } else {
-            Some(Prompt::NewPatient { name })
+        match name_question(
+            ui,
+            &mut name,
+            "Name or initials, as your clinic shows them:",
+            "e.g. J. Smith",
+            "Create patient",
+        ) {
+            Answer::Submit => {
+                self.actions.push(Action::CreatePatient(name));
+                None
+            }
+            Answer::Cancel => None,
+            Answer::Waiting => Some(Prompt::NewPatient { name }),
         }
     }
 
@@ -181,35 +166,19 @@ impl MyomapApp {
             "{} will be copied into this library's views folder. Marks on it are kept in the image's own coordinates.",
             image.file_name().map_or_else(|| image.display().to_string(), |n| n.to_string_lossy().into_owned())
         ));
-        let label = ui.label("Name of the view:");
-        let response = ui
-            .add(
-                egui::TextEdit::singleline(&mut name)
-                    .hint_text("e.g. Hand, dorsal")
-                    .desired_width(f32::INFINITY),
-            )
-            .labelled_by(label.id);
-        if !response.has_focus() && name.is_empty() {
-            response.request_focus();
-        }
-        let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-        ui.add_space(8.0);
-        let (add, cancel) = ui
-            .horizontal(|ui| {
-                (
-                    ui.add_enabled(!name.trim().is_empty(), egui::Button::new("Add view"))
-                        .clicked(),
-                    ui.button("Cancel").clicked(),
-                )
-            })
-            .inner;
-        if (add || enter) && !name.trim().is_empty() {
-            self.actions.push(Action::AddCustomView { image, name });
-            None
-        } else if cancel {
-            None
-        } else {
-            Some(Prompt::NewCustomView { image, name })
+        match name_question(
+            ui,
+            &mut name,
+            "Name of the view:",
+            "e.g. Hand, dorsal",
+            "Add view",
+        ) {
+            Answer::Submit => {
+                self.actions.push(Action::AddCustomView { image, name });
+                None
+            }
+            Answer::Cancel => None,
+            Answer::Waiting => Some(Prompt::NewCustomView { image, name }),
         }
     }
 
@@ -407,5 +376,52 @@ impl MyomapApp {
             });
         });
         ui.add_space(6.0);
+    }
+}
+
+/// How a question that asks for a name was answered this frame.
+enum Answer {
+    Submit,
+    Cancel,
+    Waiting,
+}
+
+/// A labelled name field (focused, Enter submits) with a submit button, enabled once a name
+/// is typed, and Cancel.
+fn name_question(
+    ui: &mut egui::Ui,
+    name: &mut String,
+    label: &str,
+    hint: &str,
+    submit: &str,
+) -> Answer {
+    let label = ui.label(label);
+    let response = ui
+        .add(
+            egui::TextEdit::singleline(name)
+                .hint_text(hint)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label.id);
+    if !response.has_focus() && name.is_empty() {
+        response.request_focus();
+    }
+    let named = !name.trim().is_empty();
+    let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+    ui.add_space(8.0);
+    let (submitted, cancelled) = ui
+        .horizontal(|ui| {
+            (
+                ui.add_enabled(named, egui::Button::new(submit)).clicked(),
+                ui.button("Cancel").clicked(),
+            )
+        })
+        .inner;
+    if (submitted || enter) && named {
+        Answer::Submit
+    } else if cancelled {
+        Answer::Cancel
+    } else {
+        Answer::Waiting
     }
 }
