@@ -15,7 +15,8 @@ pub struct StandardMap {
     pub index: HashMap<ViewId, ViewIndex>,
 }
 
-/// The standard adult body map. Parsed on first use (a few milliseconds); a test guarantees
+/// The standard adult body map. Parsed on first use (about 45 ms: the app starts it on a
+/// background thread at launch); a test guarantees
 /// the embedded file parses and validates, so a failure here is a build defect.
 pub fn standard() -> &'static StandardMap {
     static MAP: OnceLock<StandardMap> = OnceLock::new();
