@@ -272,14 +272,22 @@ pub fn body_canvas(
     let painter = painter.with_clip_rect(rect);
     painter.rect_filled(rect, 4.0, color(colors.background));
 
-    let custom_view = custom.get(state.view.as_str()).cloned();
-    let shown = match (map.map.view(&state.view), &custom_view) {
+    // A custom view's picture first (decoded once), then the view itself borrowed.
+    let custom_texture = map
+        .map
+        .view(&state.view)
+        .is_none()
+        .then(|| custom.texture(ui.ctx(), state.view.as_str()));
+    let shown = match (map.map.view(&state.view), custom.get(state.view.as_str())) {
         (Some(view), _) => Shown::Standard(view),
         (None, Some(view)) => Shown::Custom(view),
         (None, None) => Shown::Missing,
     };
     let bounds = match &shown {
-        Shown::Standard(view) => MapScene::outline_bounds(view),
+        // The cached scene knows its bounds; flattening the outline again each frame would not.
+        Shown::Standard(view) => state
+            .scene(map, state.projection.map_or(1.0, |p| p.scale))
+            .map_or_else(|| MapScene::outline_bounds(view), |scene| scene.bounds),
         Shown::Custom(view) => {
             let (w, h) = view.size.unwrap_or((1000, 1000));
             Bounds {
@@ -322,9 +330,8 @@ pub fn body_canvas(
         }
         Shown::Custom(view) => {
             paint_custom(
-                ui,
                 &painter,
-                custom,
+                custom_texture.unwrap_or_else(|| Err("no picture".to_owned())),
                 view,
                 state,
                 &projection,
@@ -614,9 +621,8 @@ fn paint_standard(
     reason = "one call site; the pieces are all distinct"
 )]
 fn paint_custom(
-    ui: &egui::Ui,
     painter: &egui::Painter,
-    custom: &mut CustomViews,
+    texture: Result<egui::TextureHandle, String>,
     view: &CustomView,
     state: &mut CanvasState,
     projection: &Projection,
@@ -624,7 +630,7 @@ fn paint_custom(
     colors: &MapColors,
     response: &egui::Response,
 ) {
-    match custom.texture(ui.ctx(), &view.file.id) {
+    match texture {
         Ok(texture) => {
             let (w, h) = view.size.unwrap_or((1000, 1000));
             canvas_marks::paint_image(

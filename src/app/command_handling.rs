@@ -110,7 +110,7 @@ impl MyomapApp {
         }
         self.canvas = super::canvas::CanvasState::for_session(&doc.session);
         for view in doc.session.views_used() {
-            let known = crate::bodymap::standard().map.view(&view).is_some()
+            let known = crate::bodymap::standard().map.view(view).is_some()
                 || self.custom_views.get(view.as_str()).is_some();
             if !known {
                 self.notifications.warning(format!(

@@ -34,12 +34,11 @@ pub fn map_toolbar(
     session: &Session,
     canvas: &mut CanvasState,
 ) {
-    let mut missing: Vec<ViewId> = session
+    let missing: Vec<&ViewId> = session
         .views_used()
         .into_iter()
         .filter(|v| map.view(v).is_none() && custom.get(v.as_str()).is_none())
         .collect();
-    missing.dedup();
     ui.horizontal_wrapped(|ui| {
         let mut button = |ui: &mut egui::Ui, id: &ViewId, text: &str, tooltip: &str| {
             if ui

@@ -225,31 +225,23 @@ impl PainMask {
         self.combine(other, |a, b| a & b)
     }
 
-    /// Whether any cell is painted in both.
-    pub fn intersects(&self, other: &Self) -> bool {
-        self.intersects_within(other, self.painted_words())
-    }
-
-    /// The range of storage words holding painted cells (empty when none is painted): a
-    /// small region's words, so tests against it need not scan the whole frame.
-    pub fn painted_words(&self) -> std::ops::Range<usize> {
+    /// The storage words that hold painted cells, with the index of the first: a small
+    /// region kept this way costs its own size, not the whole frame's (empty when nothing is
+    /// painted).
+    pub fn painted_span(&self) -> (usize, &[u64]) {
         let first = self.bits.iter().position(|w| *w != 0);
         let last = self.bits.iter().rposition(|w| *w != 0);
         match (first, last) {
-            (Some(first), Some(last)) => first..last + 1,
-            _ => 0..0,
+            (Some(first), Some(last)) => (first, &self.bits[first..=last]),
+            _ => (0, &[]),
         }
     }
 
-    /// [`Self::intersects`] looking only at the storage words in `words` (from
-    /// [`Self::painted_words`] of either mask).
-    pub fn intersects_within(&self, other: &Self, words: std::ops::Range<usize>) -> bool {
-        self.bits.len() == other.bits.len()
-            && words.end <= self.bits.len()
-            && self.bits[words.clone()]
-                .iter()
-                .zip(&other.bits[words])
-                .any(|(a, b)| a & b != 0)
+    /// Whether any cell painted here is painted in a span from [`Self::painted_span`].
+    pub fn intersects_span(&self, first: usize, words: &[u64]) -> bool {
+        self.bits
+            .get(first..)
+            .is_some_and(|bits| bits.iter().zip(words).any(|(a, b)| a & b != 0))
     }
 
     /// Cells painted in either.

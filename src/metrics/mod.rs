@@ -36,8 +36,9 @@ pub struct BodyCharts {
 struct CodingRegion {
     set: String,
     id: String,
-    mask: PainMask,
-    words: std::ops::Range<usize>,
+    /// The region's cells as a span of mask words (see [`PainMask::painted_span`]).
+    first_word: usize,
+    words: Vec<u64>,
 }
 
 /// The body charts of the standard map, built once per run.
@@ -73,15 +74,15 @@ impl BodyCharts {
                 if let Some((body, _)) = charts.get(&region.view) {
                     mask = mask.and(body);
                 }
-                regions
-                    .entry(region.view.clone())
-                    .or_default()
-                    .push(CodingRegion {
+                regions.entry(region.view.clone()).or_default().push({
+                    let (first_word, words) = mask.painted_span();
+                    CodingRegion {
                         set: set.id.clone(),
                         id: region.id.clone(),
-                        words: mask.painted_words(),
-                        mask,
-                    });
+                        first_word,
+                        words: words.to_vec(),
+                    }
+                });
             }
         }
         Self { charts, regions }
@@ -93,7 +94,7 @@ impl BodyCharts {
         let mut found = BTreeSet::new();
         for (view, mask) in masks {
             for region in self.regions.get(view).into_iter().flatten() {
-                if region.set == set && mask.intersects_within(&region.mask, region.words.clone()) {
+                if region.set == set && mask.intersects_span(region.first_word, &region.words) {
                     found.insert(region.id.clone());
                 }
             }

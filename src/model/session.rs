@@ -150,19 +150,15 @@ impl Session {
     }
 
     /// Every view the session has marks on, sorted, each once.
-    pub fn views_used(&self) -> Vec<ViewId> {
-        let mut views: Vec<ViewId> = self
-            .trigger_points
+    pub fn views_used(&self) -> std::collections::BTreeSet<&ViewId> {
+        self.trigger_points
             .iter()
-            .map(|m| m.view.clone())
-            .chain(self.referred_zones.iter().map(|m| m.view.clone()))
-            .chain(self.needle_sites.iter().map(|m| m.view.clone()))
-            .chain(self.arrows.iter().map(|m| m.view.clone()))
-            .chain(self.text_notes.iter().map(|m| m.view.clone()))
-            .collect();
-        views.sort();
-        views.dedup();
-        views
+            .map(|m| &m.view)
+            .chain(self.referred_zones.iter().map(|m| &m.view))
+            .chain(self.needle_sites.iter().map(|m| &m.view))
+            .chain(self.arrows.iter().map(|m| &m.view))
+            .chain(self.text_notes.iter().map(|m| &m.view))
+            .collect()
     }
 
     /// A mark id not used by any mark of this session.
