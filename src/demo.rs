@@ -240,6 +240,7 @@ fn build_session(
             patient_position: None,
             trigger_point: tp_ids.get(needle.tp).copied(),
             notes: String::new(),
+            warnings: Vec::new(),
         });
     }
     if let Some((view, from, to, label)) = visit.arrow {
@@ -1015,6 +1016,7 @@ pub fn heavy_session() -> Session {
             patient_position: None,
             trigger_point: Some(tp_id),
             notes: String::new(),
+            warnings: Vec::new(),
         });
     }
     for i in 0..60 {

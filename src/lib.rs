@@ -13,6 +13,7 @@ pub mod geometry;
 pub mod metrics;
 pub mod model;
 pub mod render;
+pub mod safety;
 pub mod scene;
 pub mod storage;
 

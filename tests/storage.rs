@@ -96,6 +96,7 @@ fn full_session() -> Session {
         patient_position: Some(PatientPosition::Prone),
         trigger_point: Some(MarkId(1)),
         notes: String::new(),
+        warnings: Vec::new(),
     });
     session.arrows.push(Arrow {
         id: MarkId(4),
@@ -427,39 +428,39 @@ fn library_files_and_folders_are_private() {
     assert_eq!(mode(&library.sessions_dir(patient.id)), 0o700);
 }
 
-/// A future format, to prove the version scaffolding: a v2 reader that still opens v1 files.
-mod future_v2 {
+/// A future format, to prove the version scaffolding: a v3 reader that still opens today's v2 files.
+mod future_v3 {
     use super::*;
     use serde::{Deserialize, Serialize};
 
-    /// Version 2 splits the clinician's name from their credentials.
+    /// Version 3 splits the clinician's name from their credentials.
     #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-    pub struct SessionV2 {
+    pub struct SessionV3 {
         pub format_version: u32,
         pub clinician_name: String,
         pub clinician_credentials: String,
         pub pain_before: Option<PainScore>,
     }
 
-    impl Versioned for SessionV2 {
-        const CURRENT: u32 = 2;
+    impl Versioned for SessionV3 {
+        const CURRENT: u32 = 3;
 
         fn decode_version(version: u32, text: &str) -> Result<Self, DecodeError> {
             match version {
-                1 => {
-                    let v1: Session = decode(text)?;
-                    let (name, credentials) = v1
+                2 => {
+                    let v2: Session = decode(text)?;
+                    let (name, credentials) = v2
                         .clinician
                         .split_once(", ")
-                        .map_or((v1.clinician.as_str(), ""), |(n, c)| (n, c));
+                        .map_or((v2.clinician.as_str(), ""), |(n, c)| (n, c));
                     Ok(Self {
-                        format_version: 2,
+                        format_version: 3,
                         clinician_name: name.to_owned(),
                         clinician_credentials: credentials.to_owned(),
-                        pain_before: v1.pain_before,
+                        pain_before: v2.pain_before,
                     })
                 }
-                2 => Ok(ron::from_str(text).map_err(DecodeError::from)?),
+                3 => Ok(ron::from_str(text).map_err(DecodeError::from)?),
                 other => Err(DecodeError::UnknownVersion(other)),
             }
         }
@@ -467,30 +468,44 @@ mod future_v2 {
 }
 
 #[test]
-fn a_future_version_migrates_version_1_files() {
-    use future_v2::SessionV2;
-    let v1_text = encode(&full_session()).expect("v1 text");
-    let v2: SessionV2 = decode(&v1_text).expect("v1 migrates to v2");
-    assert_eq!(v2.clinician_name, "Ana Lopes");
-    assert_eq!(v2.clinician_credentials, "PT");
-    assert_eq!(v2.pain_before, PainScore::new(6));
+fn a_future_version_migrates_todays_files() {
+    use future_v3::SessionV3;
+    let v2_text = encode(&full_session()).expect("v2 text");
+    let v3: SessionV3 = decode(&v2_text).expect("v2 migrates to v3");
+    assert_eq!(v3.clinician_name, "Ana Lopes");
+    assert_eq!(v3.clinician_credentials, "PT");
+    assert_eq!(v3.pain_before, PainScore::new(6));
 
-    // Written back, it is a v2 file that v2 reads and v1 refuses as newer.
+    // Written back, it is a v3 file that v3 reads and today's myomap refuses as newer.
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("s.ron");
-    storage::save(&path, &v2, None).expect("save v2");
+    storage::save(&path, &v3, None).expect("save v3");
     let text = std::fs::read_to_string(&path).expect("read");
-    assert!(text.contains("format_version: 2"));
-    assert_eq!(storage::load::<SessionV2>(&path).expect("v2 reads v2"), v2);
-    let error = storage::load_session(&path).expect_err("v1 refuses v2");
+    assert!(text.contains("format_version: 3"));
+    assert_eq!(storage::load::<SessionV3>(&path).expect("v3 reads v3"), v3);
+    let error = storage::load_session(&path).expect_err("v2 refuses v3");
     assert!(error.to_string().contains("newer"), "{error}");
 
     // A version that no myomap wrote is refused.
-    let zero = v1_text.replace("format_version: 1", "format_version: 0");
+    let zero = v2_text.replace("format_version: 2", "format_version: 0");
     assert!(matches!(
-        decode::<SessionV2>(&zero),
+        decode::<SessionV3>(&zero),
         Err(DecodeError::UnknownVersion(0))
     ));
+}
+
+#[test]
+fn version_1_sessions_load_with_an_empty_record() {
+    let v2_text = encode(&full_session()).expect("v2 text");
+    // A version 1 file is today's file without the record's fields.
+    let record_start = v2_text.find("    goals:").expect("goals field");
+    let record_end = v2_text.rfind(')').expect("end");
+    let v1_text = format!("{}{}", &v2_text[..record_start], &v2_text[record_end..])
+        .replace("format_version: 2", "format_version: 1");
+    let session: Session = decode(&v1_text).expect("v1 loads");
+    assert_eq!(session.format_version, 2);
+    assert!(session.consent.is_none() && session.signature.is_none());
+    assert_eq!(session.needle_sites, full_session().needle_sites);
 }
 
 #[test]

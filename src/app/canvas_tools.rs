@@ -189,6 +189,7 @@ pub(super) fn use_tool(
                     patient_position: None,
                     trigger_point,
                     notes: String::new(),
+                    warnings: Vec::new(),
                 }));
                 state.selection = vec![MarkRef::new(MarkKind::NeedleSite, id)];
             }

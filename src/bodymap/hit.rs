@@ -44,11 +44,28 @@ struct IndexedRegion {
     shape: Shape,
 }
 
+struct IndexedSafetyArea {
+    /// Index of the zone in the map's `safety_zones`.
+    zone: usize,
+    side: Side,
+    shape: Shape,
+}
+
+/// A safety zone found at a point.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SafetyHit {
+    /// Index of the zone in the map's `safety_zones`.
+    pub zone: usize,
+    /// The side of the area hit.
+    pub side: Side,
+}
+
 /// The hit-testing index of one view.
 pub struct ViewIndex {
     pub view: ViewId,
     muscles: Vec<IndexedMuscle>,
     regions: Vec<IndexedRegion>,
+    safety: Vec<IndexedSafetyArea>,
     origin: MapPoint,
     cell: (f32, f32),
     columns: usize,
@@ -95,6 +112,22 @@ impl ViewIndex {
                     })
             })
             .collect();
+        let safety = map
+            .safety_zones
+            .iter()
+            .enumerate()
+            .flat_map(|(zone, z)| {
+                z.areas
+                    .iter()
+                    .filter(|a| a.view == view.id)
+                    .map(move |a| (zone, a))
+            })
+            .map(|(zone, area)| IndexedSafetyArea {
+                zone,
+                side: area.side,
+                shape: shape(&area.shape),
+            })
+            .collect();
 
         let all: Vec<MapPoint> = muscles
             .iter()
@@ -115,6 +148,7 @@ impl ViewIndex {
             view: view.id.clone(),
             muscles,
             regions,
+            safety,
             origin: bounds.min,
             cell,
             columns,
@@ -208,5 +242,29 @@ impl ViewIndex {
             .filter(|r| r.set == set && r.shape.bounds.contains(p, 0.0))
             .find(|r| path::polygon_contains(&r.shape.polygon, p))
             .map(|r| r.id.as_str())
+    }
+
+    /// The safety zones under `p`, each zone once, in the map's order.
+    pub fn safety_at(&self, p: MapPoint) -> Vec<SafetyHit> {
+        let mut hits: Vec<SafetyHit> = Vec::new();
+        for area in &self.safety {
+            if area.shape.bounds.contains(p, 0.0)
+                && path::polygon_contains(&area.shape.polygon, p)
+                && !hits.iter().any(|h| h.zone == area.zone)
+            {
+                hits.push(SafetyHit {
+                    zone: area.zone,
+                    side: area.side,
+                });
+            }
+        }
+        hits
+    }
+
+    /// Every safety area of the view as a flattened polygon, with its zone index.
+    pub fn safety_areas(&self) -> impl Iterator<Item = (usize, &[MapPoint])> {
+        self.safety
+            .iter()
+            .map(|a| (a.zone, a.shape.polygon.as_slice()))
     }
 }

@@ -154,6 +154,30 @@ pub struct RegionSet {
     pub regions: Vec<SurfaceRegion>,
 }
 
+/// Where needling needs particular care (lung, neurovascular bundles, organs), with the
+/// guidance shown when a needle site is placed there (`clinical.md`, "Safety zones").
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SafetyZone {
+    pub id: String,
+    pub name: String,
+    pub guidance: String,
+    /// The advisable maximum depth, mm, where one is published.
+    pub max_depth_mm: Option<f32>,
+    /// Over the lung: needling both sides of the thorax in one session warns.
+    pub thorax: bool,
+    pub areas: Vec<SafetyArea>,
+}
+
+/// One area of a safety zone on one view.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SafetyArea {
+    pub view: ViewId,
+    pub side: Side,
+    pub shape: Path,
+}
+
 /// A body map file.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -166,6 +190,9 @@ pub struct BodyMap {
     pub muscles: Vec<MuscleDef>,
     pub views: Vec<View>,
     pub region_sets: Vec<RegionSet>,
+    /// Needling safety zones; a map without them raises no safety warnings.
+    #[serde(default)]
+    pub safety_zones: Vec<SafetyZone>,
 }
 
 impl Versioned for BodyMap {
@@ -290,7 +317,43 @@ impl BodyMap {
                 shape_problems(&mut problems, &what, &region.shape);
             }
         }
+        let mut zone_ids = HashSet::new();
+        for zone in &self.safety_zones {
+            let what = format!("safety zone {}", zone.id);
+            if !is_snake_case(&zone.id) {
+                problems.push(format!("{what}: id is not snake_case"));
+            }
+            if !zone_ids.insert(zone.id.as_str()) {
+                problems.push(format!("{what}: defined twice"));
+            }
+            if zone.guidance.trim().is_empty() {
+                problems.push(format!("{what}: has no guidance text"));
+            }
+            if zone
+                .max_depth_mm
+                .is_some_and(|d| !(d.is_finite() && d > 0.0 && d <= 200.0))
+            {
+                problems.push(format!("{what}: maximum depth outside 0–200 mm"));
+            }
+            if zone.areas.is_empty() {
+                problems.push(format!("{what}: has no areas"));
+            }
+            for area in &zone.areas {
+                if self.view(&area.view).is_none() {
+                    problems.push(format!("{what}: unknown view {}", area.view));
+                }
+                shape_problems(
+                    &mut problems,
+                    &format!("{what} on {}", area.view),
+                    &area.shape,
+                );
+            }
+        }
         problems
+    }
+
+    pub fn safety_zone(&self, id: &str) -> Option<&SafetyZone> {
+        self.safety_zones.iter().find(|z| z.id == id)
     }
 
     /// A hit-testing index for every view, built once.
@@ -414,6 +477,18 @@ mod tests {
                     side: Side::Midline,
                     view: ViewId::new("posterior"),
                     shape: rect(-150.0, 250.0, 150.0, 500.0),
+                }],
+            }],
+            safety_zones: vec![SafetyZone {
+                id: "lung_pleura".into(),
+                name: "Lung and pleura".into(),
+                guidance: "Pincer grip, needle away from the lung.".into(),
+                max_depth_mm: Some(19.0),
+                thorax: true,
+                areas: vec![SafetyArea {
+                    view: ViewId::new("posterior"),
+                    side: Side::Right,
+                    shape: rect(20.0, 330.0, 140.0, 600.0),
                 }],
             }],
         }

@@ -48,6 +48,7 @@ fn charts() -> BodyCharts {
             muscles: vec![],
         }],
         region_sets: vec![],
+        safety_zones: vec![],
     })
 }
 

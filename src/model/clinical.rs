@@ -3,7 +3,9 @@
 use serde::{Deserialize, Serialize};
 
 /// The patient's side. Always the patient's own side, never the viewer's.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub enum Side {
     Left,
     Right,

@@ -4,8 +4,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Finding, MarkId, NeedleTechnique, PainQuality, Palpation, PatientPosition, Side, TissueDepth,
-    TriggerPointStatus,
+    Finding, MarkId, NeedleTechnique, PainQuality, Palpation, PatientPosition, SafetyWarning, Side,
+    TissueDepth, TriggerPointStatus,
 };
 use crate::geometry::{MapPoint, ViewId};
 
@@ -156,6 +156,9 @@ pub struct NeedleSite {
     /// The trigger point this needle treated, when charted.
     pub trigger_point: Option<MarkId>,
     pub notes: String,
+    /// Safety-zone warnings raised for this site, and whether the clinician acknowledged them.
+    #[serde(default)]
+    pub warnings: Vec<SafetyWarning>,
 }
 
 /// An arrow showing pain radiating from one place to another.

@@ -9,7 +9,9 @@ mod edit;
 mod ids;
 mod marks;
 mod patient;
+mod record;
 mod session;
+mod signing;
 
 pub use changes::describe_changes;
 pub use clinical::{
@@ -23,4 +25,10 @@ pub use marks::{
     ReferredZone, TextNote, TriggerPoint,
 };
 pub use patient::Patient;
+pub use record::{
+    Addendum, AdverseEvent, AdverseEventKind, Aftercare, Answer, Consent, ConsentMethod,
+    ConsentTopic, GateOverride, Grade, NeedleCount, Review, SafetyWarning, Screening,
+    ScreeningAnswer, ScreeningItem, Signature, WarningKind,
+};
 pub use session::{BodyMapRef, Complaint, PainScore, Session, SessionProblem};
+pub use signing::{BillingBand, NeedleGate, SignatureState};

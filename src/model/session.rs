@@ -8,8 +8,9 @@ use serde::{Deserialize, Serialize};
 use crate::geometry::ViewId;
 
 use super::{
-    Arrow, MarkId, MarkKind, MarkRef, NeedleSite, PatientId, PatientPosition, ReferredZone,
-    SessionId, TextNote, TriggerPoint,
+    Addendum, AdverseEvent, Aftercare, Arrow, Consent, GateOverride, MarkId, MarkKind, MarkRef,
+    NeedleCount, NeedleSite, PatientId, PatientPosition, ReferredZone, Screening, SessionId,
+    Signature, TextNote, TriggerPoint,
 };
 
 /// The largest brush a zone may use: a quarter of the reference body's width is already
@@ -88,6 +89,33 @@ pub struct Session {
     pub text_notes: Vec<TextNote>,
     /// Free clinical notes for the session.
     pub notes: String,
+    /// What the patient and clinician aim for.
+    #[serde(default)]
+    pub goals: String,
+    /// Treatment plan.
+    #[serde(default)]
+    pub plan: String,
+    /// Follow-up: next appointment, home exercises, referral.
+    #[serde(default)]
+    pub follow_up: String,
+    #[serde(default)]
+    pub screening: Screening,
+    #[serde(default)]
+    pub consent: Option<Consent>,
+    /// Needling allowed without reviewed screening or consent, and why.
+    #[serde(default)]
+    pub gate_override: Option<GateOverride>,
+    #[serde(default)]
+    pub needle_count: NeedleCount,
+    #[serde(default)]
+    pub adverse_events: Vec<AdverseEvent>,
+    #[serde(default)]
+    pub aftercare: Aftercare,
+    /// Set when the session is signed: it is then frozen, and changes are addenda.
+    #[serde(default)]
+    pub signature: Option<Signature>,
+    #[serde(default)]
+    pub addenda: Vec<Addendum>,
 }
 
 impl Session {
@@ -110,6 +138,17 @@ impl Session {
             arrows: Vec::new(),
             text_notes: Vec::new(),
             notes: String::new(),
+            goals: String::new(),
+            plan: String::new(),
+            follow_up: String::new(),
+            screening: Screening::default(),
+            consent: None,
+            gate_override: None,
+            needle_count: NeedleCount::default(),
+            adverse_events: Vec::new(),
+            aftercare: Aftercare::default(),
+            signature: None,
+            addenda: Vec::new(),
         }
     }
 

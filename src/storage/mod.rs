@@ -26,7 +26,7 @@ use std::path::Path;
 use crate::model::{Patient, Session};
 
 /// The session file format this build writes, and the newest it reads.
-pub const SESSION_FORMAT_VERSION: u32 = 1;
+pub const SESSION_FORMAT_VERSION: u32 = 2;
 /// The patient file format this build writes, and the newest it reads.
 pub const PATIENT_FORMAT_VERSION: u32 = 1;
 
@@ -35,9 +35,15 @@ impl Versioned for Session {
 
     fn decode_version(version: u32, text: &str) -> Result<Self, DecodeError> {
         match version {
-            // Version 1 is the current model. When v2 arrives, v1 keeps a frozen copy of its
-            // structs and converts them here.
-            1 => codec::parse_ron(text),
+            // Version 2 added the record (screening, consent, needle count, adverse events,
+            // aftercare, signature, addenda, safety warnings), every field with a default: a
+            // version 1 file is a version 2 file without them. A later version that changes
+            // existing fields keeps a frozen copy of the old structs and converts them here.
+            1 | 2 => {
+                let mut session: Session = codec::parse_ron(text)?;
+                session.format_version = SESSION_FORMAT_VERSION;
+                Ok(session)
+            }
             other => Err(DecodeError::UnknownVersion(other)),
         }
     }
