@@ -6,7 +6,7 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use myomap::app::{CanvasState, CustomViews, Document, session_ui};
+use myomap::app::{CanvasState, CustomViews, Document, RecordUi, session_ui};
 use myomap::geometry::ViewId;
 use myomap::model::{PatientId, Session, SessionId};
 
@@ -27,6 +27,7 @@ struct Screen {
     doc: Document,
     canvas: CanvasState,
     custom: CustomViews,
+    record: RecordUi,
     time: f64,
 }
 
@@ -37,6 +38,7 @@ impl Screen {
             doc: Document::new_unsaved(session, None, "Benchmark".to_owned()),
             canvas: CanvasState::new(ViewId::new("posterior")),
             custom: CustomViews::default(),
+            record: RecordUi::default(),
             time: 0.0,
         };
         // Warm up: fonts, the parsed map, the scene and zone caches.
@@ -50,7 +52,14 @@ impl Screen {
         self.time += 1.0 / 60.0;
         let output = self.ctx.run_ui(input(self.time), |ui| {
             egui::CentralPanel::default().show(ui, |ui| {
-                session_ui(ui, &mut self.doc, true, &mut self.canvas, &mut self.custom);
+                session_ui(
+                    ui,
+                    &mut self.doc,
+                    true,
+                    &mut self.canvas,
+                    &mut self.custom,
+                    &mut self.record,
+                );
             });
         });
         let primitives = self.ctx.tessellate(output.shapes, output.pixels_per_point);

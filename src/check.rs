@@ -38,7 +38,11 @@ impl std::fmt::Display for Problem {
 #[derive(Clone, Debug, Default)]
 pub struct Report {
     pub files_checked: usize,
+    /// Errors: the file cannot be trusted as it is (exit status 1).
     pub problems: Vec<Problem>,
+    /// Clinical findings in valid files, reported as warnings (needles without consent,
+    /// unacknowledged safety warnings, a needle count that does not match…).
+    pub findings: Vec<Problem>,
 }
 
 impl Report {
@@ -201,6 +205,15 @@ pub fn check_file(path: &Path, report: &mut Report) {
         },
         FileKind::Session => match storage::decode_bytes::<Session>(&bytes) {
             Ok(session) => {
+                if let Some(message) = session.signature_state().describe() {
+                    let at = storage::locate(&text, "signature");
+                    report.problems.push(content_problem(path, at, message));
+                }
+                for finding in session.clinical_findings() {
+                    let mut finding = content_problem(path, None, format!("warning: {finding}"));
+                    finding.line = 0;
+                    report.findings.push(finding);
+                }
                 for problem in session.problems() {
                     let at = problem
                         .mark

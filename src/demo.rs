@@ -13,10 +13,11 @@ use jiff::civil::{Date, DateTime, date};
 
 use crate::geometry::{MapPoint, ViewId, views};
 use crate::model::{
-    Arrow, Complaint, ElectricalStimulation, Finding, MarkId, MuscleRef, NeedleSite, NeedleSpec,
-    NeedleTechnique, PainQuality, PainScore, PaintOp, Palpation, Patient, PatientId,
-    PatientPosition, ReferredZone, Session, SessionId, Side, TextNote, TissueDepth, TriggerPoint,
-    TriggerPointStatus,
+    AdverseEvent, AdverseEventKind, Aftercare, Answer, Arrow, Complaint, Consent, ConsentMethod,
+    ConsentTopic, ElectricalStimulation, Finding, Grade, MarkId, MuscleRef, NeedleCount,
+    NeedleSite, NeedleSpec, NeedleTechnique, PainQuality, PainScore, PaintOp, Palpation, Patient,
+    PatientId, PatientPosition, ReferredZone, Review, Screening, ScreeningItem, Session, SessionId,
+    Side, TextNote, TissueDepth, TriggerPoint, TriggerPointStatus,
 };
 use crate::storage::{Library, SaveError};
 
@@ -93,11 +94,16 @@ pub fn demo_records() -> Vec<(Patient, Vec<Session>)> {
             patient.date_of_birth = Some(demo.born);
             patient.clinic_ref = format!("DEMO-{:03x}", demo.id & 0xfff);
             patient.notes = demo.notes.to_owned();
+            let last = demo.visits.len().saturating_sub(1);
             let sessions = demo
                 .visits
                 .iter()
                 .enumerate()
-                .map(|(index, visit)| build_session(&demo, patient_id, index, visit))
+                .map(|(index, visit)| {
+                    let mut session = build_session(&demo, patient_id, index, visit);
+                    record_session(&mut session, index, index < last);
+                    session
+                })
                 .collect();
             (patient, sessions)
         })
@@ -263,6 +269,108 @@ fn build_session(
         });
     }
     session
+}
+
+/// The record of a demo visit as a careful clinician keeps it: screening reviewed and
+/// consent taken before needling, safety warnings acknowledged, needles counted, aftercare
+/// given. Earlier visits are signed (the first one with a follow-up addendum); the latest is
+/// left open, as today's session would be.
+fn record_session(session: &mut Session, index: usize, sign: bool) {
+    let at = |minutes: i64| {
+        session
+            .started_at
+            .checked_add(jiff::Span::new().minutes(minutes))
+            .unwrap_or(session.started_at)
+    };
+    let (reviewed_at, consent_at, adverse_at, signed_at) = (at(5), at(8), at(30), at(50));
+    let mut screening = Screening::default();
+    for item in ScreeningItem::ALL {
+        screening.entry(item).answer = Answer::No;
+    }
+    screening.reviewed = Some(Review {
+        at: reviewed_at,
+        by: CLINICIAN.to_owned(),
+    });
+    session.screening = screening;
+
+    crate::safety::refresh_warnings(session, crate::bodymap::standard());
+    for needle in &mut session.needle_sites {
+        for warning in &mut needle.warnings {
+            warning.acknowledged = true;
+        }
+    }
+    let mut explained = vec![
+        ConsentTopic::Procedure,
+        ConsentTopic::Sensations,
+        ConsentTopic::ExpectedOutcome,
+        ConsentTopic::PatientRole,
+        ConsentTopic::MaterialRisks,
+    ];
+    if crate::safety::thorax_needled(session, crate::bodymap::standard()) {
+        explained.push(ConsentTopic::Pneumothorax);
+    }
+    session.consent = Some(Consent {
+        given_by: "Patient".to_owned(),
+        at: consent_at,
+        method: if index == 0 {
+            ConsentMethod::Written
+        } else {
+            ConsentMethod::Verbal
+        },
+        explained,
+        notes: if index == 0 {
+            "Written consent form signed and scanned to the clinic record.".to_owned()
+        } else {
+            "Re-confirmed verbally before needling.".to_owned()
+        },
+    });
+    let needles = session.needle_sites.len() as u32;
+    session.needle_count = NeedleCount {
+        inserted: Some(needles),
+        removed: Some(needles),
+    };
+    if index == 1 && needles > 0 {
+        session.adverse_events.push(AdverseEvent {
+            kind: AdverseEventKind::Bruising,
+            grade: Grade::Mild,
+            at: adverse_at,
+            action: "Pressure for one minute; small bruise, patient told it settles in days."
+                .to_owned(),
+            notes: String::new(),
+        });
+    }
+    session.aftercare = Aftercare {
+        given: needles > 0,
+        text: if needles > 0 {
+            crate::model::DEFAULT_AFTERCARE.to_owned()
+        } else {
+            String::new()
+        },
+    };
+    session.plan =
+        "Dry needling of the active trigger points; home stretching programme.".to_owned();
+    session.follow_up = if sign {
+        "Review in one week.".to_owned()
+    } else {
+        "Review in two weeks, or sooner if symptoms return.".to_owned()
+    };
+    if sign {
+        // The demo is checked by a test: a refusal here is a defect in the demo data.
+        if let Err(blockers) = session.sign(CLINICIAN, signed_at) {
+            panic!("demo session cannot be signed: {blockers:?}");
+        }
+        if index == 0 {
+            let call = session
+                .started_at
+                .checked_add(jiff::Span::new().days(2).hours(3))
+                .unwrap_or(session.started_at);
+            let text = "Phone review two days later: soreness settled within 36 hours, no \
+                        bruising, no breathlessness. Home programme going well.";
+            if let Err(reason) = session.add_addendum(CLINICIAN, text, call) {
+                panic!("demo addendum refused: {reason}");
+            }
+        }
+    }
 }
 
 const fn pincer(needle: NeedleSpec, tp: usize, depth: f32, twitches: u32) -> Needle {
@@ -1088,10 +1196,16 @@ mod tests {
             );
             for session in s1 {
                 assert_eq!(session.patient_id, p1.id);
+                assert!(!session.signature_state().is_tampered());
+                assert!(session.consent.is_some() && session.screening.is_reviewed());
                 assert!(session.problems().is_empty(), "{:?}", session.problems());
                 // Pain after treatment never exceeds pain before.
                 assert!(session.pain_after <= session.pain_before);
             }
+            // Every visit but the latest is signed; the first carries an addendum.
+            let signed = s1.iter().filter(|s| s.is_signed()).count();
+            assert_eq!(signed, s1.len() - 1);
+            assert_eq!(s1[0].addenda.len(), 1);
             // Progress: the last visit's pain is lower than the first's.
             let first_pain = s1.first().and_then(|s| s.pain_before);
             let last_pain = s1.last().and_then(|s| s.pain_before);

@@ -150,14 +150,18 @@ mod tests {
         let mut s = Session::new(
             SessionId::from_u128(1),
             PatientId::from_u128(2),
-            "2026-03-01T10:00".parse().unwrap(),
+            "2026-03-01T10:00".parse().expect("a date-time"),
         );
         s.needle_sites = needles;
         s
     }
 
     fn zones(session: &Session, id: u32) -> Vec<(WarningKind, String)> {
-        let site = session.needle_sites.iter().find(|n| n.id.0 == id).unwrap();
+        let site = session
+            .needle_sites
+            .iter()
+            .find(|n| n.id.0 == id)
+            .expect("the needle site");
         site.warnings
             .iter()
             .map(|w| (w.kind, w.zone.clone()))

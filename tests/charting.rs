@@ -167,6 +167,13 @@ fn painting_a_zone_then_moving_a_mark_is_undone_in_one_step() {
 fn a_needle_filled_in_the_inspector_survives_save_and_reopen() {
     let data = tempfile::tempdir().expect("temp dir");
     let mut harness = new_session(data.path());
+    // Needling needs reviewed screening and consent first (see tests/record.rs).
+    for button in ["Mark screening reviewed", "Record consent"] {
+        harness.get_by_label(button).scroll_to_me();
+        harness.run_ok();
+        harness.get_by_label(button).click();
+        harness.run_ok();
+    }
     harness.get_by_label("Back").click();
     harness.run_ok();
     harness.get_by_label("Needle").click();
@@ -189,6 +196,8 @@ fn a_needle_filled_in_the_inspector_survives_save_and_reopen() {
     harness
         .get_by_label("Direction")
         .type_text("perpendicular, towards the ilium");
+    harness.run_ok();
+    harness.get_by_label("Technique").scroll_to_me();
     harness.run_ok();
     harness.get_by_label("Technique").click();
     harness.run_ok();

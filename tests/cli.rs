@@ -78,7 +78,13 @@ fn check_reports_each_bad_file_with_position_and_fails() {
     let newer = dir.path().join("newer.ron");
     std::fs::write(
         &newer,
-        text.replace("format_version: 1", "format_version: 999"),
+        text.replace(
+            &format!(
+                "format_version: {}",
+                myomap::storage::SESSION_FORMAT_VERSION
+            ),
+            "format_version: 999",
+        ),
     )
     .expect("write");
     let output = myomap(&["check", path_str(&newer)]);

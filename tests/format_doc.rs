@@ -42,6 +42,13 @@ fn session_example_parses_with_every_mark_kind() {
     assert_eq!(session.arrows.len(), 1);
     assert_eq!(session.text_notes.len(), 1);
 
+    // The example is signed, with an addendum, and both hashes hold.
+    assert!(session.is_signed() && session.addenda.len() == 1);
+    assert_eq!(
+        session.signature_state(),
+        myomap::model::SignatureState::Intact
+    );
+
     let again: Session = decode(&encode(&session).expect("encodes")).expect("re-parses");
     assert_eq!(again, session);
 }

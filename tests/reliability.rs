@@ -25,12 +25,17 @@ fn harness_with(
     harness
 }
 
-/// A demo library in `data/demo` and the path of one of its sessions.
+/// A demo library in `data/demo` and the path of one of its sessions: the latest visit of
+/// a patient, which is not signed, so it can be edited.
 fn demo_session(data: &Path) -> PathBuf {
     let lib = data.join("demo");
     myomap::demo::write_demo_library(&lib).expect("demo");
     let (patients, _) = storage::Library::new(&lib).scan().expect("scan");
-    patients[0].session_files[0].clone()
+    patients[0]
+        .session_files
+        .last()
+        .cloned()
+        .expect("the patient has visits")
 }
 
 fn open_in_app(data: &Path, session: &Path) -> Harness<'static, MyomapApp> {
@@ -161,6 +166,8 @@ fn a_file_changed_by_another_workstation_is_not_overwritten() {
 
     // Another workstation saves a different pain score in the meantime.
     let mut theirs = storage::load_session(&session).expect("load");
+    let ours = theirs.pain_after.expect("the demo records pain after").0;
+    assert_ne!(ours, 0);
     theirs.pain_after = myomap::model::PainScore::new(0);
     std::thread::sleep(std::time::Duration::from_millis(20));
     storage::save(&session, &theirs, None).expect("their save");
@@ -175,7 +182,7 @@ fn a_file_changed_by_another_workstation_is_not_overwritten() {
                 "{changes:?}"
             );
             assert!(
-                changes.contains(&"pain after changed from 0/10 to 4/10".to_owned()),
+                changes.contains(&format!("pain after changed from 0/10 to {ours}/10")),
                 "{changes:?}"
             );
         }
@@ -305,7 +312,12 @@ fn unknown_body_map_and_duplicate_ids_open_with_warnings_and_marks_intact() {
     let session_path = demo_session(data.path());
     let mut session = storage::load_session(&session_path).expect("load");
     session.body_map.version = 99;
-    session.text_notes[0].id = MarkId(1);
+    session.text_notes.push(myomap::model::TextNote {
+        id: MarkId(1),
+        view: myomap::geometry::ViewId::new("posterior"),
+        at: myomap::geometry::MapPoint::new(0.0, 40.0),
+        text: "same id as the first mark".to_owned(),
+    });
     storage::save(&session_path, &session, None).expect("save");
 
     let harness = open_in_app(data.path(), &session_path);

@@ -148,7 +148,10 @@ fn every_mark_kind_round_trips_through_a_file() {
     let text = std::fs::read_to_string(&path).expect("read");
     assert_eq!(encode(&loaded).expect("encodes"), text);
     assert!(
-        text.starts_with("(\n    format_version: 1,\n"),
+        text.starts_with(&format!(
+            "(\n    format_version: {},\n",
+            storage::SESSION_FORMAT_VERSION
+        )),
         "format_version first"
     );
 }
@@ -209,9 +212,10 @@ fn empty_files_are_refused_not_opened_as_empty_charts() {
 
 #[test]
 fn newer_format_is_refused_with_its_version_and_position() {
-    let text = encode(&full_session())
-        .expect("encodes")
-        .replace("format_version: 1", "format_version: 999");
+    let text = encode(&full_session()).expect("encodes").replace(
+        &format!("format_version: {}", storage::SESSION_FORMAT_VERSION),
+        "format_version: 999",
+    );
     let error = load_text(&text).expect_err("newer version");
     let message = error.to_string();
     assert!(message.contains("999"), "{message}");
@@ -235,12 +239,12 @@ fn wrong_types_report_the_field_position() {
     let error = decode_error(load_text(&bad));
     assert_eq!(error.position().map(|(l, _)| l), Some(line), "{error}");
 
-    let unknown = text.replace("\n    notes: \"\",\n)", "\n    nots: \"\",\n)");
+    let unknown = text.replace("\n    addenda: [],\n)", "\n    adenda: [],\n)");
     assert_ne!(unknown, text);
     let error = decode_error(load_text(&unknown));
     assert!(error.position().is_some(), "{error}");
     assert!(
-        error.to_string().contains("nots"),
+        error.to_string().contains("adenda"),
         "names the unknown field: {error}"
     );
 }

@@ -12,7 +12,7 @@ use super::document::Document;
 use super::library_view::LibraryState;
 use super::prompts::Prompt;
 use super::shell::MyomapApp;
-use crate::model::{Patient, PatientId, Session, SessionId, describe_changes};
+use crate::model::{Patient, PatientId, Screening, Session, SessionId, describe_changes};
 use crate::storage::{Library, SaveError};
 
 /// Something to do, collected while drawing and run after.
@@ -90,6 +90,7 @@ impl MyomapApp {
         }
         self.recovered_revision = None;
         self.last_revision = None;
+        self.record.reset();
     }
 
     /// Makes `doc` the open session, showing its warnings, with its library and patient
@@ -456,6 +457,11 @@ impl MyomapApp {
         };
         if let Some(previous) = previous {
             session.clinician = previous.clinician.clone();
+            // Screening answers come forward to be reviewed with the patient, never assumed.
+            if !previous.screening.answers.is_empty() {
+                session.screening =
+                    Screening::carried_forward(&previous.screening, previous.date());
+            }
         }
         let carried = session.trigger_points.len() + session.referred_zones.len();
         let name = state

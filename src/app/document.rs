@@ -318,6 +318,25 @@ impl Document {
         self.history.commit(&self.session);
     }
 
+    /// Makes the current content the start of history: nothing before it can be undone.
+    /// Used when a session is signed or an addendum appended: neither may be taken back.
+    pub fn seal(&mut self) {
+        self.commit_pending();
+        let history = &mut self.history;
+        // Positions count from opening: dropping the undo steps keeps the saved mark valid.
+        history.dropped += history.undo.len();
+        history.undo.clear();
+        if !history.redo.is_empty() {
+            history.redo.clear();
+            if history
+                .saved
+                .is_some_and(|saved| saved > history.position())
+            {
+                history.saved = None;
+            }
+        }
+    }
+
     pub fn can_undo(&self) -> bool {
         self.history.has_pending() || !self.history.undo.is_empty()
     }
@@ -431,6 +450,11 @@ fn content_warnings(session: &Session) -> Vec<String> {
         warnings.push(format!(
             "This session was charted on body map {} version {}, which this myomap does not have; its marks are kept exactly as stored.",
             map.id, map.version
+        ));
+    }
+    if let Some(problem) = session.signature_state().describe() {
+        warnings.push(format!(
+            "This {problem}. The file was edited outside myomap; it is shown read-only as it is now, not as signed."
         ));
     }
     let problems = session.problems();

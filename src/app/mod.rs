@@ -19,6 +19,7 @@ mod overlays;
 mod preferences;
 mod progress_view;
 mod prompts;
+mod record_view;
 mod session_view;
 mod shell;
 mod theme;
@@ -36,6 +37,7 @@ pub use file_dialogs::{FileDialogs, NativeDialogs, ScriptedDialogs};
 pub use notifications::{Level, Notifications};
 pub use preferences::{Preferences, ThemeChoice};
 pub use prompts::Prompt;
+pub use record_view::{RecordAction, RecordUi};
 pub use session_view::session_ui;
 pub use shell::{AppPaths, MyomapApp};
 

@@ -10,24 +10,30 @@ use super::custom_views::CustomViews;
 use super::document::Document;
 use super::inspector::{InspectorAction, inspector_ui};
 use super::map_toolbar;
+use super::record_view::{RecordAction, RecordUi, date_time_edit};
 use super::theme::Palette;
 use crate::bodymap::standard;
 use crate::model::{
     Complaint, Edit, MarkKind, MarkRef, PainScore, PatientPosition, TriggerPointStatus,
 };
 
-/// The session: the inspector, its details and marks in a side panel, the body-map canvas
-/// with its toolbars beside them. `editable` is false for a read-only session (held
-/// elsewhere): everything is shown but nothing can be changed.
+/// The session: the inspector, its details, record and marks in a side panel, the body-map
+/// canvas with its toolbars beside them. `editable` is false for a session held elsewhere:
+/// everything is shown but nothing can be changed. A signed session is read-only too, but
+/// takes addenda.
 pub fn session_ui(
     ui: &mut egui::Ui,
     doc: &mut Document,
     editable: bool,
     canvas: &mut CanvasState,
     custom: &mut CustomViews,
-) {
+    record: &mut RecordUi,
+) -> Option<RecordAction> {
     let palette = Palette::of(ui.ctx());
+    let can_append = editable;
+    let editable = editable && !doc.session.is_signed();
     let mut delete = Vec::new();
+    let mut action = None;
     egui::Panel::right("session_details")
         .resizable(true)
         .default_size(400.0)
@@ -62,10 +68,15 @@ pub fn session_ui(
                         }
                         details_ui(ui, doc, &palette);
                     });
+                    ui.add_space(12.0);
+                    action = record.sections(ui, doc, editable, can_append);
                 });
         });
     map_toolbar::map_toolbar(ui, &standard().map, custom, &doc.session, canvas);
     map_toolbar::tool_toolbar(ui, canvas, editable);
+    if editable {
+        record.needle_gate_banner(ui, doc, canvas.tool);
+    }
     ui.add_space(4.0);
     let content = CanvasContent {
         session: &doc.session,
@@ -74,6 +85,7 @@ pub fn session_ui(
         overlay: None,
     };
     let edits = body_canvas(ui, standard(), custom, &content, canvas);
+    let edits = record.admit(doc, edits);
     // Every canvas edit of one pointer gesture (a drag) is one undo step.
     let gesture = egui::Id::unique("body_canvas_gesture");
     for edit in edits {
@@ -86,6 +98,8 @@ pub fn session_ui(
         doc.session.apply(Edit::Remove(delete));
         doc.note_change(None);
     }
+    record.after_edits(doc, editable);
+    action.or(record.dialogs(ui.ctx(), doc))
 }
 
 fn details_ui(ui: &mut egui::Ui, doc: &mut Document, palette: &Palette) {
@@ -99,6 +113,17 @@ fn details_ui(ui: &mut egui::Ui, doc: &mut Document, palette: &Palette) {
         ))
         .color(palette.muted_text),
     );
+    if let Some(signature) = &doc.session.signature {
+        ui.label(
+            RichText::new(format!(
+                "Signed by {} on {} — read-only",
+                signature.by,
+                signature.at.strftime("%Y-%m-%d %H:%M")
+            ))
+            .strong()
+            .color(palette.info),
+        );
+    }
     ui.add_space(8.0);
     header_ui(ui, doc);
     ui.add_space(12.0);
@@ -111,7 +136,14 @@ fn header_ui(ui: &mut egui::Ui, doc: &mut Document) {
         .spacing([12.0, 8.0])
         .show(ui, |ui| {
             let label = ui.label("Date and time");
-            date_time_field(ui, doc, label.id);
+            if let Some(response) = date_time_edit(
+                ui,
+                "started_at",
+                &mut doc.session.started_at,
+                Some(label.id),
+            ) {
+                doc.note_change(Some(response.id));
+            }
             ui.end_row();
 
             let label = ui.label("Clinician");
@@ -160,58 +192,40 @@ fn header_ui(ui: &mut egui::Ui, doc: &mut Document) {
             }
             ui.end_row();
 
-            let label = ui.label("Notes");
-            let response = ui
-                .add(
-                    egui::TextEdit::multiline(&mut doc.session.notes)
-                        .desired_rows(3)
-                        .desired_width(240.0),
-                )
-                .labelled_by(label.id);
-            if response.changed() {
-                doc.note_change(Some(response.id));
+            let mut changed = None;
+            let session = &mut doc.session;
+            for (label, hint, text) in [
+                ("Notes", "Findings, reasoning", &mut session.notes),
+                (
+                    "Goals",
+                    "What the patient wants to get back to",
+                    &mut session.goals,
+                ),
+                ("Plan", "Treatment plan", &mut session.plan),
+                (
+                    "Follow-up",
+                    "Next appointment, home programme",
+                    &mut session.follow_up,
+                ),
+            ] {
+                let label = ui.label(label);
+                let response = ui
+                    .add(
+                        egui::TextEdit::multiline(text)
+                            .hint_text(hint)
+                            .desired_rows(2)
+                            .desired_width(240.0),
+                    )
+                    .labelled_by(label.id);
+                if response.changed() {
+                    changed = Some(response.id);
+                }
+                ui.end_row();
             }
-            ui.end_row();
+            if let Some(field) = changed {
+                doc.note_change(Some(field));
+            }
         });
-}
-
-/// A text field for the start date-time, applied when it parses.
-fn date_time_field(ui: &mut egui::Ui, doc: &mut Document, label: egui::Id) {
-    let id = ui.make_persistent_id("started_at_text");
-    let current = doc
-        .session
-        .started_at
-        .strftime("%Y-%m-%d %H:%M")
-        .to_string();
-    let mut text = ui
-        .data_mut(|d| d.get_temp::<(String, String)>(id))
-        .filter(|(for_value, _)| *for_value == current)
-        .map_or_else(|| current.clone(), |(_, text)| text);
-    ui.horizontal(|ui| {
-        let response = ui
-            .add(egui::TextEdit::singleline(&mut text).desired_width(160.0))
-            .labelled_by(label);
-        let parsed = text
-            .trim()
-            .replace(' ', "T")
-            .parse::<jiff::civil::DateTime>();
-        match parsed {
-            Ok(value) if response.changed() && value != doc.session.started_at => {
-                doc.session.started_at = value;
-                doc.note_change(Some(response.id));
-            }
-            Ok(_) => {}
-            Err(_) => {
-                ui.label(RichText::new("use YYYY-MM-DD HH:MM").color(Palette::of(ui.ctx()).error));
-            }
-        }
-    });
-    let now = doc
-        .session
-        .started_at
-        .strftime("%Y-%m-%d %H:%M")
-        .to_string();
-    ui.data_mut(|d| d.insert_temp(id, (now, text)));
 }
 
 /// A 0–10 slider with a "not recorded" state. Returns whether the value changed.

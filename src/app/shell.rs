@@ -16,6 +16,7 @@ use super::library_view::{self, LibraryState};
 use super::notifications::Notifications;
 use super::preferences::Preferences;
 use super::prompts::Prompt;
+use super::record_view::{RecordAction, RecordUi};
 use super::theme::Palette;
 use super::{AppStart, session_view, welcome};
 use crate::storage::{Library, RecoveryRecord, RecoveryStore};
@@ -80,6 +81,8 @@ pub struct MyomapApp {
     pub(super) last_revision: Option<(u64, f64)>,
     /// The body-map canvas's view state (view, zoom, layers): not part of the document.
     pub(super) canvas: CanvasState,
+    /// The open session's record: queued safety warnings, dialogs, drafts.
+    pub(super) record: RecordUi,
     /// The open library's custom views.
     pub(super) custom_views: CustomViews,
     /// Two visits being compared, when that screen is open.
@@ -122,6 +125,7 @@ impl MyomapApp {
             recovered_revision: None,
             last_revision: None,
             canvas: CanvasState::default(),
+            record: RecordUi::default(),
             custom_views: CustomViews::default(),
             compare: None,
             progress: None,
@@ -413,13 +417,16 @@ impl eframe::App for MyomapApp {
                 }
             } else if let Some(doc) = &mut self.document {
                 let editable = !doc.is_read_only();
-                session_view::session_ui(
+                if let Some(RecordAction::Save) = session_view::session_ui(
                     ui,
                     doc,
                     editable,
                     &mut self.canvas,
                     &mut self.custom_views,
-                );
+                    &mut self.record,
+                ) {
+                    self.actions.push(Action::Command(UiCommand::Save));
+                }
             } else if let Some(state) = self.library.as_ref().filter(|_| show_patients) {
                 if let Some(action) = library_view::patient_ui(ui, state) {
                     self.actions.push(action);

@@ -117,8 +117,17 @@ fn check(paths: &[PathBuf]) -> ExitCode {
     for problem in &report.problems {
         println!("{problem}");
     }
+    for finding in &report.findings {
+        println!("{finding}");
+    }
     if report.is_ok() {
-        println!("{} file(s) checked, no problems", report.files_checked);
+        match report.findings.len() {
+            0 => println!("{} file(s) checked, no problems", report.files_checked),
+            n => println!(
+                "{} file(s) checked, no problems; {n} clinical warning(s)",
+                report.files_checked
+            ),
+        }
         ExitCode::SUCCESS
     } else {
         eprintln!(

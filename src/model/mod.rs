@@ -27,8 +27,8 @@ pub use marks::{
 pub use patient::Patient;
 pub use record::{
     Addendum, AdverseEvent, AdverseEventKind, Aftercare, Answer, Consent, ConsentMethod,
-    ConsentTopic, GateOverride, Grade, NeedleCount, Review, SafetyWarning, Screening,
-    ScreeningAnswer, ScreeningItem, Signature, WarningKind,
+    ConsentTopic, DEFAULT_AFTERCARE, GateOverride, Grade, NeedleCount, Review, SafetyWarning,
+    Screening, ScreeningAnswer, ScreeningItem, Signature, WarningKind,
 };
 pub use session::{BodyMapRef, Complaint, PainScore, Session, SessionProblem};
 pub use signing::{BillingBand, NeedleGate, SignatureState};

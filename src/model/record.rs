@@ -404,6 +404,23 @@ pub struct AdverseEvent {
     pub notes: String,
 }
 
+/// The aftercare advice used until a clinic writes its own (`aftercare.txt` in the library).
+pub const DEFAULT_AFTERCARE: &str = "\
+After dry needling
+
+- The treated muscles may feel sore, like after a hard workout, for 24 to 48 hours.
+- Small bruises, tiredness or drowsiness can happen and settle on their own.
+- Drink water, keep activity light for the rest of the day, and resume your exercises tomorrow.
+- Simple pain relief you normally use is fine if needed. Heat or ice: follow your clinician's advice.
+
+Seek medical care straight away (emergency department or emergency number) if you notice:
+- breathlessness that increases, chest pain, or a dry cough (this can start hours to two days after treatment of the chest, upper back, neck or shoulders: a possible collapsed lung);
+- fever, or redness, heat or swelling spreading from a needle site (possible infection);
+- numbness, tingling or weakness that does not wear off.
+
+Contact the clinic with any other concern.
+";
+
 /// The aftercare advice given, kept as the words the patient was given.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -328,3 +328,161 @@ impl Session {
         findings
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Consent, ConsentMethod, PatientId, Review, SessionId};
+
+    fn at(text: &str) -> DateTime {
+        text.parse().expect("a date-time")
+    }
+
+    fn signable() -> Session {
+        let mut s = Session::new(
+            SessionId::from_u128(7),
+            PatientId::from_u128(8),
+            at("2026-05-04T10:00"),
+        );
+        s.clinician = "Ana Lopes, PT".into();
+        s
+    }
+
+    #[test]
+    fn signing_freezes_the_content_and_any_change_is_detected() {
+        let mut s = signable();
+        assert_eq!(s.signature_state(), SignatureState::Unsigned);
+        s.sign("Ana Lopes, PT", at("2026-05-04T10:50"))
+            .expect("signs");
+        assert_eq!(s.signature_state(), SignatureState::Intact);
+        let hash = s.content_hash();
+        s.notes.push('.');
+        assert_ne!(s.content_hash(), hash);
+        assert_eq!(s.signature_state(), SignatureState::ContentModified);
+        assert!(s.signature_state().is_tampered());
+    }
+
+    #[test]
+    fn addenda_chain_to_the_signature() {
+        let mut s = signable();
+        assert!(
+            s.add_addendum("A", "too early", at("2026-05-04T11:00"))
+                .is_err()
+        );
+        s.sign("Ana Lopes, PT", at("2026-05-04T10:50"))
+            .expect("signs");
+        assert!(
+            s.add_addendum("", "no author", at("2026-05-04T11:00"))
+                .is_err()
+        );
+        assert!(s.add_addendum("A", "  ", at("2026-05-04T11:00")).is_err());
+        s.add_addendum("A", "first", at("2026-05-05T09:00"))
+            .expect("appends");
+        s.add_addendum("B", "second", at("2026-05-06T09:00"))
+            .expect("appends");
+        assert_eq!(s.signature_state(), SignatureState::Intact);
+        // Addenda do not change the signed content.
+        assert_eq!(
+            s.signature.as_ref().map(|x| x.content_hash.clone()),
+            Some(s.content_hash())
+        );
+
+        let mut edited = s.clone();
+        edited.addenda[0].text = "first, rewritten".into();
+        assert_eq!(
+            edited.signature_state(),
+            SignatureState::AddendumModified(0)
+        );
+        let mut removed = s.clone();
+        removed.addenda.remove(0);
+        assert_eq!(
+            removed.signature_state(),
+            SignatureState::AddendumModified(0)
+        );
+        let mut swapped = s.clone();
+        swapped.addenda.swap(0, 1);
+        assert!(swapped.signature_state().is_tampered());
+    }
+
+    #[test]
+    fn signing_is_refused_with_every_missing_item_named() {
+        let mut s = signable();
+        s.clinician.clear();
+        let mut needle_session = crate::demo::heavy_session();
+        needle_session.needle_sites.truncate(2);
+        s.needle_sites = needle_session.needle_sites;
+        for n in &mut s.needle_sites {
+            n.trigger_point = None;
+        }
+        s.needle_count.inserted = Some(2);
+        s.needle_count.removed = Some(1);
+        let blockers = s.signing_blockers();
+        let has = |text: &str| blockers.iter().any(|b| b.contains(text));
+        assert!(has("clinician"), "{blockers:?}");
+        assert!(has("consent is not recorded"), "{blockers:?}");
+        assert!(has("screening was not reviewed"), "{blockers:?}");
+        assert!(has("needle count mismatch: 2 in, 1 out"), "{blockers:?}");
+        assert!(s.sign("X", at("2026-05-04T10:50")).is_err());
+        assert!(!s.is_signed());
+
+        s.clinician = "Ana Lopes, PT".into();
+        s.consent = Some(Consent {
+            given_by: "Patient".into(),
+            at: at("2026-05-04T10:05"),
+            method: ConsentMethod::Verbal,
+            explained: Vec::new(),
+            notes: String::new(),
+        });
+        s.screening.reviewed = Some(Review {
+            at: at("2026-05-04T10:03"),
+            by: "Ana Lopes, PT".into(),
+        });
+        s.needle_count.removed = Some(2);
+        assert_eq!(s.signing_blockers(), Vec::<String>::new());
+        s.sign("Ana Lopes, PT", at("2026-05-04T10:50"))
+            .expect("signs");
+        assert!(s.signing_blockers()[0].contains("already signed"));
+    }
+
+    #[test]
+    fn the_needle_gate_opens_with_screening_and_consent_or_an_override() {
+        let mut s = signable();
+        let NeedleGate::Closed(missing) = s.needle_gate() else {
+            panic!("closed at first");
+        };
+        assert_eq!(missing.len(), 2, "{missing:?}");
+        s.screening.reviewed = Some(Review {
+            at: at("2026-05-04T10:03"),
+            by: String::new(),
+        });
+        s.consent = Some(Consent {
+            given_by: "Patient".into(),
+            at: at("2026-05-04T10:05"),
+            method: ConsentMethod::Written,
+            explained: Vec::new(),
+            notes: String::new(),
+        });
+        assert_eq!(s.needle_gate(), NeedleGate::Open);
+        s.screening
+            .entry(crate::model::ScreeningItem::NeedlePhobia)
+            .answer = crate::model::Answer::Yes;
+        assert!(matches!(s.needle_gate(), NeedleGate::Closed(m) if m[0].contains("Needle phobia")));
+        s.gate_override = Some(crate::model::GateOverride {
+            reason: "Phobia managed with graded exposure; patient requests".into(),
+            at: at("2026-05-04T10:06"),
+            by: "Ana Lopes, PT".into(),
+        });
+        assert_eq!(s.needle_gate(), NeedleGate::Overridden);
+    }
+
+    #[test]
+    fn billing_counts_distinct_muscles() {
+        let mut s = signable();
+        assert_eq!(s.billing_band(), BillingBand::None);
+        s.needle_sites = crate::demo::heavy_session().needle_sites;
+        assert_eq!(s.billing_band(), BillingBand::ThreeOrMoreMuscles);
+        let first = s.needle_sites[0].clone();
+        s.needle_sites = vec![first.clone(), first];
+        assert_eq!(s.billing_band(), BillingBand::OneOrTwoMuscles);
+    }
+}

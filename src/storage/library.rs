@@ -16,8 +16,12 @@ pub mod dirs {
     pub const PATIENTS: &str = "patients";
     pub const PATIENT_FILE: &str = "patient.ron";
     pub const SESSIONS: &str = "sessions";
+    /// The clinic's aftercare advice, plain text, editable in the app or any editor.
+    pub const AFTERCARE: &str = "aftercare.txt";
 }
-use dirs::{PATIENT_FILE, PATIENTS as PATIENTS_DIR, SESSIONS as SESSIONS_DIR};
+use dirs::{
+    AFTERCARE as AFTERCARE_FILE, PATIENT_FILE, PATIENTS as PATIENTS_DIR, SESSIONS as SESSIONS_DIR,
+};
 
 /// A library folder. Cheap to create; touches the disk only when asked.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -51,6 +55,29 @@ impl Library {
 
     pub fn root(&self) -> &Path {
         &self.root
+    }
+
+    /// The clinic's aftercare template (plain text in the library folder).
+    pub fn aftercare_file(&self) -> PathBuf {
+        self.root.join(AFTERCARE_FILE)
+    }
+
+    /// The clinic's aftercare text, or the built-in default when the clinic has none yet.
+    /// An unreadable file is an error, not silently replaced by the default.
+    pub fn aftercare_template(&self) -> io::Result<String> {
+        match std::fs::read_to_string(self.aftercare_file()) {
+            Ok(text) => Ok(text),
+            Err(error) if error.kind() == io::ErrorKind::NotFound => {
+                Ok(crate::model::DEFAULT_AFTERCARE.to_owned())
+            }
+            Err(error) => Err(error),
+        }
+    }
+
+    /// Saves the clinic's aftercare template atomically.
+    pub fn save_aftercare_template(&self, text: &str) -> io::Result<()> {
+        create_dir_all_private(&self.root)?;
+        super::atomic::replace_atomically(&self.aftercare_file(), text.as_bytes())
     }
 
     pub fn patients_dir(&self) -> PathBuf {

@@ -1,0 +1,1106 @@
+//! The clinical record of the open session, in the session panel: contraindication screening,
+//! consent, the needle gate and count, safety warnings, adverse events, aftercare, and
+//! sign-off with addenda. Also the needle-tool gate on the canvas and the dialogs the record
+//! raises (a safety warning, the gate override, the clinic's aftercare template).
+
+use egui::{ComboBox, DragValue, RichText, TextEdit};
+use jiff::civil::DateTime;
+
+use super::document::Document;
+use super::theme::Palette;
+use super::tools::Tool;
+use crate::bodymap::standard;
+use crate::model::{
+    AdverseEvent, AdverseEventKind, Answer, Consent, ConsentMethod, ConsentTopic, Edit,
+    GateOverride, Grade, MarkKind, MarkRef, NeedleGate, Review, ScreeningItem, SignatureState,
+};
+use crate::safety::{self, RaisedWarning};
+
+/// The local time now, to the minute.
+pub fn now() -> DateTime {
+    let now = jiff::ZonedDateTime::now().datetime();
+    now.with()
+        .second(0)
+        .subsec_nanosecond(0)
+        .build()
+        .unwrap_or(now)
+}
+
+/// What the record asks of the app.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RecordAction {
+    /// Save now: the session was signed or an addendum appended.
+    Save,
+}
+
+/// The record's state between frames.
+#[derive(Default)]
+pub struct RecordUi {
+    /// Safety warnings raised by recent edits, waiting to be shown.
+    raised: Vec<RaisedWarning>,
+    /// The document revision the warnings were computed for.
+    refreshed_at: Option<u64>,
+    /// The reason typed into the override dialog, while it is open.
+    override_reason: Option<String>,
+    /// Set when a needle site was refused by the gate, until the gate opens.
+    needle_refused: bool,
+    /// Why the last attempt to sign was refused.
+    sign_refusal: Vec<String>,
+    /// The signing confirmation is open.
+    confirm_sign: bool,
+    addendum: String,
+    /// The clinic's aftercare template being edited, and an error from loading or saving it.
+    template: Option<String>,
+    template_error: Option<String>,
+}
+
+impl RecordUi {
+    /// Forgets everything about the previous session.
+    pub fn reset(&mut self) {
+        *self = Self::default();
+    }
+
+    /// Lets through the canvas edits the needle gate allows: placing a needle site needs
+    /// reviewed screening and consent for this session (or a recorded override).
+    pub fn admit(&mut self, doc: &Document, edits: Vec<Edit>) -> Vec<Edit> {
+        let open = doc.session.needle_gate().allows_needling();
+        edits
+            .into_iter()
+            .filter(|edit| {
+                let refused = matches!(edit, Edit::AddNeedle(_)) && !open;
+                self.needle_refused |= refused;
+                !refused
+            })
+            .collect()
+    }
+
+    /// Recomputes the safety warnings after any change and queues the new ones.
+    pub fn after_edits(&mut self, doc: &mut Document, editable: bool) {
+        if !editable || self.refreshed_at == Some(doc.revision()) {
+            return;
+        }
+        let before: Vec<_> = doc
+            .session
+            .needle_sites
+            .iter()
+            .map(|n| n.warnings.clone())
+            .collect();
+        let raised = safety::refresh_warnings(&mut doc.session, standard());
+        let changed = doc
+            .session
+            .needle_sites
+            .iter()
+            .zip(&before)
+            .any(|(n, b)| &n.warnings != b);
+        if changed {
+            doc.note_change(None);
+        }
+        for warning in raised {
+            if !self.raised.contains(&warning) {
+                self.raised.push(warning);
+            }
+        }
+        self.refreshed_at = Some(doc.revision());
+    }
+
+    /// The needle tool's lock, above the canvas while the needle tool is chosen (or a site
+    /// was just refused): what is missing, and the override.
+    pub fn needle_gate_banner(&mut self, ui: &mut egui::Ui, doc: &Document, tool: Tool) {
+        let NeedleGate::Closed(missing) = doc.session.needle_gate() else {
+            self.needle_refused = false;
+            return;
+        };
+        if tool != Tool::Needle && !self.needle_refused {
+            return;
+        }
+        let palette = Palette::of(ui.ctx());
+        egui::Frame::group(ui.style())
+            .stroke(egui::Stroke::new(1.5, palette.warning))
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.label(
+                    RichText::new("Needle sites are locked for this session")
+                        .strong()
+                        .color(palette.warning),
+                );
+                for reason in &missing {
+                    ui.label(format!("• {reason}"));
+                }
+                ui.horizontal(|ui| {
+                    ui.label("Record them in the session panel, or");
+                    if ui
+                        .button("Override…")
+                        .on_hover_text("Needle anyway, with a reason that is kept in the record")
+                        .clicked()
+                    {
+                        self.override_reason = Some(String::new());
+                    }
+                });
+            });
+    }
+
+    /// The record's sections in the session panel. `editable`: the content may change
+    /// (not signed, not held elsewhere); `can_append`: addenda may be added (not held).
+    pub fn sections(
+        &mut self,
+        ui: &mut egui::Ui,
+        doc: &mut Document,
+        editable: bool,
+        can_append: bool,
+    ) -> Option<RecordAction> {
+        let palette = Palette::of(ui.ctx());
+        ui.add_enabled_ui(editable, |ui| {
+            screening_ui(ui, doc, &palette);
+            consent_ui(ui, doc, &palette);
+            self.needling_ui(ui, doc, &palette);
+            adverse_events_ui(ui, doc, &palette);
+            self.aftercare_ui(ui, doc);
+        });
+        self.sign_off_ui(ui, doc, editable, can_append, &palette)
+    }
+
+    fn needling_ui(&mut self, ui: &mut egui::Ui, doc: &mut Document, palette: &Palette) {
+        let session = &doc.session;
+        let mismatch = session.needle_count.mismatch();
+        let title = match mismatch {
+            Some((i, o)) => format!("Needling — count mismatch {i} in, {o} out"),
+            None => format!("Needling — {} site(s)", session.needle_sites.len()),
+        };
+        egui::CollapsingHeader::new(RichText::new(title).strong())
+            .id_salt("record_needling")
+            .default_open(true)
+            .show(ui, |ui| {
+                match doc.session.needle_gate() {
+                    NeedleGate::Open => {
+                        ui.label(
+                            RichText::new(
+                                "Needling allowed: screening reviewed, consent recorded.",
+                            )
+                            .color(palette.success),
+                        );
+                    }
+                    NeedleGate::Overridden => {
+                        if let Some(o) = &doc.session.gate_override {
+                            ui.label(
+                                RichText::new(format!(
+                                    "Needling allowed by override ({}, {}): {}",
+                                    if o.by.is_empty() {
+                                        "clinician not recorded"
+                                    } else {
+                                        &o.by
+                                    },
+                                    o.at.strftime("%Y-%m-%d %H:%M"),
+                                    o.reason
+                                ))
+                                .color(palette.warning),
+                            );
+                        }
+                    }
+                    NeedleGate::Closed(missing) => {
+                        ui.label(RichText::new("Needle sites are locked:").color(palette.warning));
+                        for reason in missing {
+                            ui.label(format!("• {reason}"));
+                        }
+                        if ui.button("Override the lock…").clicked() {
+                            self.override_reason = Some(String::new());
+                        }
+                    }
+                }
+                ui.add_space(4.0);
+                needle_count_ui(ui, doc, palette);
+                ui.add_space(4.0);
+                let muscles = doc.session.muscles_needled();
+                let names: Vec<String> = muscles
+                    .iter()
+                    .map(|(muscle, side)| {
+                        let name = standard()
+                            .map
+                            .muscle(&muscle.0)
+                            .map_or_else(|| muscle.fallback_name(), |m| m.name.clone());
+                        format!("{} {}", side.label(), name.to_lowercase())
+                    })
+                    .collect();
+                ui.label(format!(
+                    "Muscles needled: {} ({})",
+                    muscles.len(),
+                    doc.session.billing_band().label()
+                ))
+                .on_hover_text("For billing: US CPT 20560 covers 1–2 muscles, 20561 three or more");
+                if !names.is_empty() {
+                    ui.label(RichText::new(names.join(", ")).color(palette.muted_text));
+                }
+                safety_warnings_ui(ui, doc, palette);
+            });
+    }
+
+    fn aftercare_ui(&mut self, ui: &mut egui::Ui, doc: &mut Document) {
+        let given = doc.session.aftercare.given;
+        egui::CollapsingHeader::new(
+            RichText::new(if given {
+                "Aftercare — given"
+            } else {
+                "Aftercare — not given yet"
+            })
+            .strong(),
+        )
+        .id_salt("record_aftercare")
+        .default_open(!given)
+        .show(ui, |ui| {
+            let mut given = doc.session.aftercare.given;
+            if ui.checkbox(&mut given, "Aftercare advice given").changed() {
+                doc.session.aftercare.given = given;
+                if given && doc.session.aftercare.text.trim().is_empty() {
+                    doc.session.aftercare.text = self.template_text(doc);
+                }
+                doc.note_change(None);
+            }
+            if doc.session.aftercare.given {
+                let response = ui.add(
+                    TextEdit::multiline(&mut doc.session.aftercare.text)
+                        .desired_rows(6)
+                        .desired_width(f32::INFINITY),
+                );
+                if response.changed() {
+                    doc.note_change(Some(response.id));
+                }
+            }
+            ui.horizontal_wrapped(|ui| {
+                if doc.session.aftercare.given
+                    && ui
+                        .button("Use the clinic's text")
+                        .on_hover_text("Replace the text above with the clinic's template")
+                        .clicked()
+                {
+                    doc.session.aftercare.text = self.template_text(doc);
+                    doc.note_change(None);
+                }
+                let library = doc.library.clone();
+                if ui
+                    .add_enabled(
+                        library.is_some(),
+                        egui::Button::new("Edit the clinic's template…"),
+                    )
+                    .on_disabled_hover_text("Open the session from a library to edit its template")
+                    .clicked()
+                    && let Some(library) = library
+                {
+                    match library.aftercare_template() {
+                        Ok(text) => self.template = Some(text),
+                        Err(error) => {
+                            self.template_error = Some(format!(
+                                "Could not read {}: {error}",
+                                library.aftercare_file().display()
+                            ));
+                        }
+                    }
+                }
+            });
+        });
+    }
+
+    /// The library's template, or the built-in text when there is no library or it cannot
+    /// be read (then the error is shown).
+    fn template_text(&mut self, doc: &Document) -> String {
+        match doc.library.as_ref().map(|l| (l, l.aftercare_template())) {
+            Some((_, Ok(text))) => text,
+            Some((library, Err(error))) => {
+                self.template_error = Some(format!(
+                    "Could not read {} ({error}); the built-in text was used",
+                    library.aftercare_file().display()
+                ));
+                crate::model::DEFAULT_AFTERCARE.to_owned()
+            }
+            None => crate::model::DEFAULT_AFTERCARE.to_owned(),
+        }
+    }
+
+    fn sign_off_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        doc: &mut Document,
+        editable: bool,
+        can_append: bool,
+        palette: &Palette,
+    ) -> Option<RecordAction> {
+        let mut action = None;
+        let title = match &doc.session.signature {
+            Some(s) => format!("Signed — {}", s.at.strftime("%Y-%m-%d %H:%M")),
+            None => "Sign-off".to_owned(),
+        };
+        egui::CollapsingHeader::new(RichText::new(title).strong())
+            .id_salt("record_sign_off")
+            .default_open(true)
+            .show(ui, |ui| {
+                let state = doc.session.signature_state();
+                match &doc.session.signature {
+                    None => {
+                        let blockers = signing_blockers(doc);
+                        if blockers.is_empty() {
+                            ui.label(RichText::new("Ready to sign.").color(palette.success));
+                        } else {
+                            ui.label("Before signing:");
+                            for blocker in &blockers {
+                                ui.label(RichText::new(format!("✗ {blocker}")).color(palette.warning));
+                            }
+                        }
+                        ui.add_enabled_ui(editable, |ui| {
+                            if ui
+                                .button("Sign session…")
+                                .on_hover_text("Signing freezes the session; later changes are dated addenda")
+                                .clicked()
+                            {
+                                self.sign_refusal = blockers;
+                                self.confirm_sign = self.sign_refusal.is_empty();
+                            }
+                        });
+                        if !self.sign_refusal.is_empty() {
+                            ui.label(
+                                RichText::new("Cannot sign yet:").strong().color(palette.error),
+                            );
+                            for reason in &self.sign_refusal {
+                                ui.label(RichText::new(format!("• {reason}")).color(palette.error));
+                            }
+                        }
+                    }
+                    Some(signature) => {
+                        ui.label(format!(
+                            "Signed by {} on {}. The session is read-only; add an addendum for anything later.",
+                            signature.by,
+                            signature.at.strftime("%Y-%m-%d at %H:%M")
+                        ));
+                        ui.label(
+                            RichText::new(format!(
+                                "Content hash {}…",
+                                &signature.content_hash[..signature.content_hash.len().min(16)]
+                            ))
+                            .monospace()
+                            .color(palette.muted_text),
+                        );
+                        if let Some(problem) = state.describe() {
+                            ui.label(RichText::new(format!("⚠ This {problem}.")).strong().color(palette.error));
+                        }
+                        for addendum in &doc.session.addenda {
+                            egui::Frame::group(ui.style()).show(ui, |ui| {
+                                ui.set_width(ui.available_width());
+                                ui.label(
+                                    RichText::new(format!(
+                                        "Addendum — {}, {}",
+                                        addendum.at.strftime("%Y-%m-%d %H:%M"),
+                                        addendum.author
+                                    ))
+                                    .strong(),
+                                );
+                                ui.label(&addendum.text);
+                            });
+                        }
+                        if can_append && state == SignatureState::Intact {
+                            ui.add_space(4.0);
+                            let label = ui.label("New addendum");
+                            ui.add(
+                                TextEdit::multiline(&mut self.addendum)
+                                    .hint_text("What changed or was learned after signing")
+                                    .desired_rows(3)
+                                    .desired_width(f32::INFINITY),
+                            )
+                            .labelled_by(label.id);
+                            if ui
+                                .add_enabled(
+                                    !self.addendum.trim().is_empty(),
+                                    egui::Button::new("Append addendum"),
+                                )
+                                .clicked()
+                            {
+                                let author = doc.session.clinician.clone();
+                                match doc.session.add_addendum(&author, &self.addendum, now()) {
+                                    Ok(()) => {
+                                        self.addendum.clear();
+                                        doc.note_change(None);
+                                        doc.seal();
+                                        action = Some(RecordAction::Save);
+                                    }
+                                    Err(reason) => self.sign_refusal = vec![reason],
+                                }
+                            }
+                            if doc.session.clinician.trim().is_empty() {
+                                ui.label(
+                                    RichText::new("Record the clinician first: addenda carry their author.")
+                                        .color(palette.warning),
+                                );
+                            }
+                        }
+                    }
+                }
+            });
+        action
+    }
+
+    /// The dialogs the record raises. Call once per frame after the panels.
+    pub fn dialogs(&mut self, ctx: &egui::Context, doc: &mut Document) -> Option<RecordAction> {
+        self.safety_dialog(ctx, doc);
+        self.override_dialog(ctx, doc);
+        self.template_dialog(ctx, doc);
+        self.sign_dialog(ctx, doc)
+    }
+
+    fn safety_dialog(&mut self, ctx: &egui::Context, doc: &mut Document) {
+        // Warnings of sites since removed, or already acknowledged, need no dialog.
+        self.raised.retain(|r| {
+            doc.session
+                .needle_sites
+                .iter()
+                .any(|n| n.id == r.needle && n.warnings.iter().any(|w| w == &r.warning))
+        });
+        let Some(first) = self.raised.first() else {
+            return;
+        };
+        let needle = first.needle;
+        let mark = MarkRef::new(MarkKind::NeedleSite, needle);
+        let title = doc
+            .session
+            .describe_mark(mark)
+            .unwrap_or_else(|| format!("Needle site {needle}"));
+        let messages: Vec<String> = self
+            .raised
+            .iter()
+            .filter(|r| r.needle == needle)
+            .map(|r| r.warning.message.clone())
+            .collect();
+        let palette = Palette::of(ctx);
+        let mut choice = None;
+        let response = egui::Modal::new(egui::Id::unique("safety_warning")).show(ctx, |ui| {
+            ui.set_max_width(460.0);
+            ui.heading(RichText::new("⚠ Safety warning").color(palette.warning));
+            ui.label(RichText::new(&title).strong());
+            ui.add_space(6.0);
+            for message in &messages {
+                ui.label(message);
+                ui.add_space(4.0);
+            }
+            ui.add_space(6.0);
+            ui.horizontal(|ui| {
+                if ui.button("Acknowledge").clicked() {
+                    choice = Some(true);
+                }
+                if ui.button("Remove this needle site").clicked() {
+                    choice = Some(false);
+                }
+                if ui
+                    .button("Decide later")
+                    .on_hover_text("The warning stays unacknowledged; signing waits for it")
+                    .clicked()
+                {
+                    self.raised.retain(|r| r.needle != needle);
+                }
+            });
+        });
+        match choice {
+            Some(true) => {
+                safety::acknowledge(&mut doc.session, needle);
+                doc.note_change(None);
+                self.raised.retain(|r| r.needle != needle);
+            }
+            Some(false) => {
+                doc.session.apply(Edit::Remove(vec![mark]));
+                doc.note_change(None);
+                self.raised.retain(|r| r.needle != needle);
+            }
+            None if response.should_close() => self.raised.retain(|r| r.needle != needle),
+            None => {}
+        }
+    }
+
+    fn override_dialog(&mut self, ctx: &egui::Context, doc: &mut Document) {
+        let Some(reason) = &mut self.override_reason else {
+            return;
+        };
+        let mut done = None;
+        let response = egui::Modal::new(egui::Id::unique("needle_override")).show(ctx, |ui| {
+            ui.set_max_width(440.0);
+            ui.heading("Override the needle lock");
+            ui.label(
+                "Needle sites are locked until screening is reviewed and consent recorded for \
+                 this session. The reason you give is kept in the record and shown with it.",
+            );
+            let label = ui.label("Reason");
+            ui.add(
+                TextEdit::multiline(reason)
+                    .desired_rows(2)
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(label.id);
+            ui.horizontal(|ui| {
+                if ui
+                    .add_enabled(
+                        !reason.trim().is_empty(),
+                        egui::Button::new("Override and record"),
+                    )
+                    .clicked()
+                {
+                    done = Some(true);
+                }
+                if ui.button("Cancel").clicked() {
+                    done = Some(false);
+                }
+            });
+        });
+        if done == Some(true) {
+            doc.session.gate_override = Some(GateOverride {
+                reason: reason.trim().to_owned(),
+                at: now(),
+                by: doc.session.clinician.clone(),
+            });
+            doc.note_change(None);
+            self.needle_refused = false;
+        }
+        if done.is_some() || response.should_close() {
+            self.override_reason = None;
+        }
+    }
+
+    fn template_dialog(&mut self, ctx: &egui::Context, doc: &Document) {
+        if let Some(error) = self.template_error.clone() {
+            let response = egui::Modal::new(egui::Id::unique("template_error")).show(ctx, |ui| {
+                ui.label(&error);
+                ui.button("OK").clicked()
+            });
+            if response.inner || response.should_close() {
+                self.template_error = None;
+            }
+        }
+        let (Some(text), Some(library)) = (&mut self.template, &doc.library) else {
+            return;
+        };
+        let mut open = true;
+        let mut save = false;
+        egui::Window::new("Aftercare template")
+            .open(&mut open)
+            .default_width(520.0)
+            .show(ctx, |ui| {
+                ui.label(format!(
+                    "The clinic's aftercare advice, kept in {}. Sessions keep the text they were given.",
+                    library.aftercare_file().display()
+                ));
+                ui.add(
+                    TextEdit::multiline(text)
+                        .desired_rows(16)
+                        .desired_width(f32::INFINITY),
+                );
+                save = ui.button("Save template").clicked();
+            });
+        if save {
+            match library.save_aftercare_template(text) {
+                Ok(()) => self.template = None,
+                Err(error) => {
+                    self.template_error = Some(format!(
+                        "Could not save {}: {error}",
+                        library.aftercare_file().display()
+                    ));
+                }
+            }
+        } else if !open {
+            self.template = None;
+        }
+    }
+
+    fn sign_dialog(&mut self, ctx: &egui::Context, doc: &mut Document) -> Option<RecordAction> {
+        if !self.confirm_sign {
+            return None;
+        }
+        let mut choice = None;
+        let signer = doc.session.clinician.clone();
+        let response = egui::Modal::new(egui::Id::unique("confirm_sign")).show(ctx, |ui| {
+            ui.set_max_width(420.0);
+            ui.heading("Sign this session?");
+            ui.label(format!(
+                "Signed by {signer} now. The session becomes read-only; anything later is added as a dated addendum and never rewrites it."
+            ));
+            ui.horizontal(|ui| {
+                if ui.button("Sign and save").clicked() {
+                    choice = Some(true);
+                }
+                if ui.button("Cancel").clicked() {
+                    choice = Some(false);
+                }
+            });
+        });
+        if choice.is_some() || response.should_close() {
+            self.confirm_sign = false;
+        }
+        if choice != Some(true) {
+            return None;
+        }
+        let blockers = signing_blockers(doc);
+        if !blockers.is_empty() {
+            self.sign_refusal = blockers;
+            return None;
+        }
+        match doc.session.sign(&signer, now()) {
+            Ok(()) => {
+                self.sign_refusal.clear();
+                doc.note_change(None);
+                doc.seal();
+                Some(RecordAction::Save)
+            }
+            Err(reasons) => {
+                self.sign_refusal = reasons;
+                None
+            }
+        }
+    }
+}
+
+/// What stops signing: the session's own rules, plus the consent's cover of pneumothorax
+/// when the thorax was needled (that needs the body map's zones).
+fn signing_blockers(doc: &Document) -> Vec<String> {
+    let mut blockers = doc.session.signing_blockers();
+    if let Some(consent) = &doc.session.consent
+        && !doc.session.is_signed()
+    {
+        if consent.explained.is_empty() {
+            blockers.push("the consent record does not say what was explained".to_owned());
+        } else if safety::thorax_needled(&doc.session, standard())
+            && !consent.explained.contains(&ConsentTopic::Pneumothorax)
+        {
+            blockers.push(
+                "the thorax was needled but the consent does not record that pneumothorax risk was explained"
+                    .to_owned(),
+            );
+        }
+    }
+    blockers
+}
+
+/// A "YYYY-MM-DD HH:MM" field for a date-time; the value changes when the text parses.
+/// Returns the response when the value changed.
+pub fn date_time_edit(
+    ui: &mut egui::Ui,
+    id_salt: &str,
+    value: &mut DateTime,
+    label: Option<egui::Id>,
+) -> Option<egui::Response> {
+    let id = ui.make_persistent_id(id_salt);
+    let current = value.strftime("%Y-%m-%d %H:%M").to_string();
+    let mut text = ui
+        .data_mut(|d| d.get_temp::<(String, String)>(id))
+        .filter(|(for_value, _)| *for_value == current)
+        .map_or_else(|| current.clone(), |(_, text)| text);
+    let mut changed = None;
+    ui.horizontal(|ui| {
+        let mut response = ui.add(TextEdit::singleline(&mut text).desired_width(140.0));
+        if let Some(label) = label {
+            response = response.labelled_by(label);
+        }
+        match text.trim().replace(' ', "T").parse::<DateTime>() {
+            Ok(parsed) if response.changed() && parsed != *value => {
+                *value = parsed;
+                changed = Some(response);
+            }
+            Ok(_) => {}
+            Err(_) => {
+                ui.label(RichText::new("use YYYY-MM-DD HH:MM").color(Palette::of(ui.ctx()).error));
+            }
+        }
+    });
+    let now = value.strftime("%Y-%m-%d %H:%M").to_string();
+    ui.data_mut(|d| d.insert_temp(id, (now, text)));
+    changed
+}
+
+fn screening_ui(ui: &mut egui::Ui, doc: &mut Document, palette: &Palette) {
+    let screening = &doc.session.screening;
+    let title = match (&screening.reviewed, screening.carried_from) {
+        (Some(review), _) => format!("Screening — reviewed {}", review.at.strftime("%Y-%m-%d")),
+        (None, Some(date)) => format!("Screening — carried from {date}, to review"),
+        (None, None) => "Screening — not reviewed".to_owned(),
+    };
+    egui::CollapsingHeader::new(RichText::new(title).strong())
+        .id_salt("record_screening")
+        .default_open(!screening.is_reviewed())
+        .show(ui, |ui| {
+            let screening = &doc.session.screening;
+            match (&screening.reviewed, screening.carried_from) {
+                (Some(review), _) => {
+                    ui.label(
+                        RichText::new(format!(
+                            "Reviewed on {} by {}.",
+                            review.at.strftime("%Y-%m-%d %H:%M"),
+                            if review.by.is_empty() { "clinician not recorded" } else { &review.by }
+                        ))
+                        .color(palette.success),
+                    );
+                }
+                (None, Some(date)) => {
+                    ui.label(
+                        RichText::new(format!(
+                            "These answers were reviewed on {date}. Go through them with the patient today, then mark them reviewed."
+                        ))
+                        .color(palette.warning),
+                    );
+                }
+                (None, None) => {
+                    ui.label(RichText::new("Not reviewed in this session.").color(palette.warning));
+                }
+            }
+            let mut changed = None;
+            for (heading, absolute) in [
+                ("Absolute: do not needle", true),
+                ("Relative: decide and record the decision", false),
+            ] {
+                ui.add_space(4.0);
+                ui.label(RichText::new(heading).italics());
+                for item in ScreeningItem::ALL.into_iter().filter(|i| i.is_absolute() == absolute) {
+                    let answer = doc.session.screening.answer(item);
+                    ui.push_id(item, |ui| {
+                        // Wrapping rows keep the panel its own width, however long the item.
+                        ui.horizontal_wrapped(|ui| {
+                            let text = RichText::new(item.label());
+                            ui.label(if answer == Answer::Yes {
+                                text.strong().color(if absolute { palette.error } else { palette.warning })
+                            } else {
+                                text
+                            });
+                            let mut value = answer;
+                            for choice in Answer::ALL {
+                                ui.selectable_value(&mut value, choice, choice.label());
+                            }
+                            if value != answer {
+                                doc.session.screening.entry(item).answer = value;
+                                changed = Some(None);
+                            }
+                            if value == Answer::Yes {
+                                let entry = doc.session.screening.entry(item);
+                                let response = ui.add(
+                                    TextEdit::singleline(&mut entry.note)
+                                        .hint_text("decision")
+                                        .desired_width(160.0),
+                                );
+                                if response.changed() {
+                                    changed = Some(Some(response.id));
+                                }
+                            }
+                        });
+                    });
+                }
+            }
+            ui.horizontal_wrapped(|ui| {
+                if ui
+                    .button("Answer the rest “no”")
+                    .on_hover_text("Every question still “not asked” becomes “no”")
+                    .clicked()
+                {
+                    for item in ScreeningItem::ALL {
+                        if doc.session.screening.answer(item) == Answer::NotAsked {
+                            doc.session.screening.entry(item).answer = Answer::No;
+                        }
+                    }
+                    changed = Some(None);
+                }
+                let unasked = ScreeningItem::ALL
+                    .into_iter()
+                    .filter(|i| doc.session.screening.answer(*i) == Answer::NotAsked)
+                    .count();
+                if ui
+                    .button("Mark screening reviewed")
+                    .on_hover_text(if unasked > 0 {
+                        format!("{unasked} question(s) are still “not asked”")
+                    } else {
+                        "Record that the checklist was gone through with the patient now".to_owned()
+                    })
+                    .clicked()
+                {
+                    doc.session.screening.reviewed = Some(Review {
+                        at: now(),
+                        by: doc.session.clinician.clone(),
+                    });
+                    doc.session.screening.carried_from = None;
+                    changed = Some(None);
+                }
+            });
+            if let Some(gesture) = changed {
+                doc.note_change(gesture);
+            }
+        });
+}
+
+fn consent_ui(ui: &mut egui::Ui, doc: &mut Document, palette: &Palette) {
+    let title = match &doc.session.consent {
+        Some(c) => format!("Consent — {}, {}", c.method.label(), c.at.strftime("%H:%M")),
+        None => "Consent — not recorded".to_owned(),
+    };
+    egui::CollapsingHeader::new(RichText::new(title).strong())
+        .id_salt("record_consent")
+        .default_open(doc.session.consent.is_none())
+        .show(ui, |ui| {
+            let thorax = safety::thorax_needled(&doc.session, standard());
+            let Some(consent) = &mut doc.session.consent else {
+                ui.label(
+                    RichText::new("No consent recorded for this session.").color(palette.warning),
+                );
+                if ui.button("Record consent").clicked() {
+                    doc.session.consent = Some(Consent {
+                        given_by: "Patient".to_owned(),
+                        at: now(),
+                        method: ConsentMethod::Verbal,
+                        explained: Vec::new(),
+                        notes: String::new(),
+                    });
+                    doc.note_change(None);
+                }
+                return;
+            };
+            let mut changed = None;
+            egui::Grid::new("consent_grid")
+                .num_columns(2)
+                .spacing([12.0, 6.0])
+                .show(ui, |ui| {
+                    let label = ui.label("Given by");
+                    let response = ui
+                        .add(TextEdit::singleline(&mut consent.given_by).desired_width(200.0))
+                        .labelled_by(label.id);
+                    if response.changed() {
+                        changed = Some(Some(response.id));
+                    }
+                    ui.end_row();
+                    let label = ui.label("When");
+                    if let Some(response) =
+                        date_time_edit(ui, "consent_at", &mut consent.at, Some(label.id))
+                    {
+                        changed = Some(Some(response.id));
+                    }
+                    ui.end_row();
+                    ui.label("How");
+                    ui.horizontal(|ui| {
+                        for method in ConsentMethod::ALL {
+                            if ui
+                                .radio_value(&mut consent.method, method, method.label())
+                                .changed()
+                            {
+                                changed = Some(None);
+                            }
+                        }
+                    });
+                    ui.end_row();
+                });
+            ui.label("Explained:");
+            for topic in ConsentTopic::ALL {
+                let mut ticked = consent.explained.contains(&topic);
+                if ui.checkbox(&mut ticked, topic.label()).changed() {
+                    consent.explained.retain(|t| *t != topic);
+                    if ticked {
+                        consent.explained.push(topic);
+                        consent.explained.sort();
+                    }
+                    changed = Some(None);
+                }
+            }
+            if thorax && !consent.explained.contains(&ConsentTopic::Pneumothorax) {
+                ui.label(
+                    RichText::new(
+                        "The thorax is needled: explain and tick the risk of pneumothorax.",
+                    )
+                    .color(palette.warning),
+                );
+            }
+            let response = ui.add(
+                TextEdit::singleline(&mut consent.notes)
+                    .hint_text("Notes (e.g. written form reference)")
+                    .desired_width(f32::INFINITY),
+            );
+            if response.changed() {
+                changed = Some(Some(response.id));
+            }
+            if let Some(gesture) = changed {
+                doc.note_change(gesture);
+            }
+        });
+}
+
+fn needle_count_ui(ui: &mut egui::Ui, doc: &mut Document, palette: &Palette) {
+    let sites = doc.session.needle_sites.len() as u32;
+    let mut changed = false;
+    egui::Grid::new("needle_count")
+        .num_columns(2)
+        .spacing([12.0, 4.0])
+        .show(ui, |ui| {
+            let count = &mut doc.session.needle_count;
+            for (label, value) in [
+                ("Needles in", &mut count.inserted),
+                ("Needles out", &mut count.removed),
+            ] {
+                let label = ui.label(label);
+                ui.horizontal(|ui| {
+                    let mut recorded = value.is_some();
+                    if ui.checkbox(&mut recorded, "counted").changed() {
+                        *value = recorded.then_some(sites);
+                        changed = true;
+                    }
+                    if let Some(n) = value {
+                        changed |= ui
+                            .add(DragValue::new(n).range(0..=1_000))
+                            .labelled_by(label.id)
+                            .changed();
+                    }
+                });
+                ui.end_row();
+            }
+        });
+    if let Some((inserted, removed)) = doc.session.needle_count.mismatch() {
+        ui.label(
+            RichText::new(format!(
+                "⚠ Needle count mismatch: {inserted} in, {removed} out. Find every needle before signing."
+            ))
+            .strong()
+            .color(palette.error),
+        );
+    } else if sites > 0
+        && doc
+            .session
+            .needle_count
+            .inserted
+            .is_some_and(|n| n != sites)
+    {
+        ui.label(
+            RichText::new(format!("{sites} needle site(s) charted.")).color(palette.muted_text),
+        );
+    }
+    if changed {
+        doc.note_change(None);
+    }
+}
+
+fn safety_warnings_ui(ui: &mut egui::Ui, doc: &mut Document, palette: &Palette) {
+    let mut acknowledge = None;
+    for needle in doc
+        .session
+        .needle_sites
+        .iter()
+        .filter(|n| !n.warnings.is_empty())
+    {
+        ui.add_space(4.0);
+        ui.label(RichText::new(needle.describe()).strong());
+        for warning in &needle.warnings {
+            let (mark, colour) = if warning.acknowledged {
+                ("✔ acknowledged", palette.muted_text)
+            } else {
+                ("⚠ not acknowledged", palette.warning)
+            };
+            ui.label(RichText::new(format!("{mark}: {}", warning.message)).color(colour));
+        }
+        if needle.warnings.iter().any(|w| !w.acknowledged)
+            && ui
+                .push_id(needle.id, |ui| ui.small_button("Acknowledge warnings"))
+                .inner
+                .clicked()
+        {
+            acknowledge = Some(needle.id);
+        }
+    }
+    if let Some(needle) = acknowledge {
+        safety::acknowledge(&mut doc.session, needle);
+        doc.note_change(None);
+    }
+}
+
+fn adverse_events_ui(ui: &mut egui::Ui, doc: &mut Document, palette: &Palette) {
+    let events = &doc.session.adverse_events;
+    let serious = events.iter().any(|e| e.grade == Grade::Serious);
+    let title = RichText::new(match events.len() {
+        0 => "Adverse events — none recorded".to_owned(),
+        n if serious => format!("Adverse events — {n}, SERIOUS"),
+        n => format!("Adverse events — {n}"),
+    })
+    .strong();
+    egui::CollapsingHeader::new(if serious {
+        title.color(palette.error)
+    } else {
+        title
+    })
+    .id_salt("record_adverse_events")
+    .default_open(!events.is_empty())
+    .show(ui, |ui| {
+        let mut changed = None;
+        let mut remove = None;
+        for (index, event) in doc.session.adverse_events.iter_mut().enumerate() {
+            let stroke = if event.grade == Grade::Serious {
+                egui::Stroke::new(2.0, palette.error)
+            } else {
+                ui.visuals().widgets.noninteractive.bg_stroke
+            };
+            ui.push_id(("adverse_event", index), |ui| {
+                egui::Frame::group(ui.style())
+                    .stroke(stroke)
+                    .show(ui, |ui| {
+                        ui.set_width(ui.available_width());
+                        if event.grade == Grade::Serious {
+                            ui.label(
+                                RichText::new(
+                                    "SERIOUS adverse event: arrange urgent care and report it",
+                                )
+                                .strong()
+                                .color(palette.error),
+                            );
+                        }
+                        ui.horizontal_wrapped(|ui| {
+                            let before = (event.kind, event.grade);
+                            ComboBox::from_id_salt("kind")
+                                .selected_text(event.kind.label())
+                                .show_ui(ui, |ui| {
+                                    for kind in AdverseEventKind::ALL {
+                                        ui.selectable_value(&mut event.kind, kind, kind.label());
+                                    }
+                                });
+                            ComboBox::from_id_salt("grade")
+                                .selected_text(event.grade.label())
+                                .show_ui(ui, |ui| {
+                                    for grade in Grade::ALL {
+                                        ui.selectable_value(&mut event.grade, grade, grade.label());
+                                    }
+                                });
+                            if (event.kind, event.grade) != before {
+                                changed = Some(None);
+                            }
+                            if let Some(response) = date_time_edit(ui, "at", &mut event.at, None) {
+                                changed = Some(Some(response.id));
+                            }
+                            if ui.small_button("Remove").clicked() {
+                                remove = Some(index);
+                            }
+                        });
+                        let response = ui.add(
+                            TextEdit::singleline(&mut event.action)
+                                .hint_text("Action taken")
+                                .desired_width(f32::INFINITY),
+                        );
+                        if response.changed() {
+                            changed = Some(Some(response.id));
+                        }
+                        let response = ui.add(
+                            TextEdit::singleline(&mut event.notes)
+                                .hint_text("Notes")
+                                .desired_width(f32::INFINITY),
+                        );
+                        if response.changed() {
+                            changed = Some(Some(response.id));
+                        }
+                    });
+            });
+        }
+        if ui.button("Add adverse event").clicked() {
+            doc.session.adverse_events.push(AdverseEvent {
+                kind: AdverseEventKind::default(),
+                grade: Grade::Mild,
+                at: now(),
+                action: String::new(),
+                notes: String::new(),
+            });
+            changed = Some(None);
+        }
+        if let Some(index) = remove {
+            doc.session.adverse_events.remove(index);
+            changed = Some(None);
+        }
+        if let Some(gesture) = changed {
+            doc.note_change(gesture);
+        }
+    });
+}
