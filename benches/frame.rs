@@ -1,12 +1,14 @@
 //! One full app frame of the session screen — layout, painting the map and every mark,
 //! tessellation — on a headless egui::Context, with the heavy session (400 trigger points,
 //! 400 needle sites, 60 zones with 20,000 brush points) and with an empty session, at the
-//! fitted zoom with the pointer over the body. Target: median ≤ 2 ms for the heavy session.
+//! fitted zoom with the pointer over the body; the heavy session also with the clinical record
+//! shown (screening, consent, needle count, its safety warnings, sign-off) and the safety-zone
+//! overlay on. Target: median ≤ 2 ms for the heavy session.
 
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use myomap::app::{CanvasState, CustomViews, Document, RecordUi, session_ui};
+use myomap::app::{CanvasState, CustomViews, Document, PanelTab, RecordUi, session_ui};
 use myomap::geometry::ViewId;
 use myomap::model::{PatientId, Session, SessionId};
 
@@ -75,11 +77,17 @@ fn frame(c: &mut Criterion) {
         jiff::civil::date(2026, 11, 26).at(9, 0, 0, 0),
     );
     let mut empty = Screen::new(empty_session);
+    let mut record = Screen::new(myomap::demo::heavy_session());
+    record.record.tab = PanelTab::Record;
+    record.canvas.safety_zones = true;
     c.bench_function("frame: heavy session, posterior view", |b| {
         b.iter(|| black_box(heavy.frame()));
     });
     c.bench_function("frame: empty session, posterior view", |b| {
         b.iter(|| black_box(empty.frame()));
+    });
+    c.bench_function("frame: heavy session, record and safety zones", |b| {
+        b.iter(|| black_box(record.frame()));
     });
 }
 

@@ -270,3 +270,28 @@ fn a_custom_view_is_added_from_an_image_shown_in_the_switcher_and_keeps_its_mark
     assert!(report.is_ok(), "{:?}", report.problems);
     assert_eq!(report.files_checked, 1);
 }
+
+#[test]
+fn the_safety_zone_overlay_toggles_and_the_pointer_names_the_zone() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut harness = open_demo_session(data.path());
+    harness.get_by_label("Back").click();
+    harness.run_ok();
+    assert!(!harness.state().canvas().safety_zones, "off by default");
+    harness.get_by_label("Safety zones").click();
+    harness.run_ok();
+    assert!(harness.state().canvas().safety_zones);
+
+    // The middle of the right popliteal fossa, then the calf below it.
+    hover(&mut harness, MapPoint::new(85.0, 1250.0));
+    let hover_state = harness.state().canvas().hover.clone().expect("hovering");
+    assert_eq!(hover_state.safety, ["Popliteal fossa"]);
+    assert!(
+        canvas_label(&harness).contains("⚠ Popliteal fossa"),
+        "{}",
+        canvas_label(&harness)
+    );
+    hover(&mut harness, MapPoint::new(90.0, 1450.0));
+    let hover_state = harness.state().canvas().hover.clone().expect("hovering");
+    assert!(hover_state.safety.is_empty());
+}

@@ -168,6 +168,8 @@ fn a_needle_filled_in_the_inspector_survives_save_and_reopen() {
     let data = tempfile::tempdir().expect("temp dir");
     let mut harness = new_session(data.path());
     // Needling needs reviewed screening and consent first (see tests/record.rs).
+    harness.get_by_label_contains("Clinical record").click();
+    harness.run_ok();
     for button in ["Mark screening reviewed", "Record consent"] {
         harness.get_by_label(button).scroll_to_me();
         harness.run_ok();

@@ -50,8 +50,15 @@ fn type_into(harness: &mut Harness<'_, MyomapApp>, label: &str, text: &str) {
     harness.run_ok();
 }
 
+/// Shows the clinical record in the session panel.
+fn open_record(harness: &mut Harness<'_, MyomapApp>) {
+    harness.get_by_label_contains("Clinical record").click();
+    harness.run_ok();
+}
+
 /// Reviews the screening and records consent, which opens the needle tool.
 fn screen_and_consent(harness: &mut Harness<'_, MyomapApp>) {
+    open_record(harness);
     press(harness, "Mark screening reviewed");
     press(harness, "Record consent");
 }
@@ -159,6 +166,7 @@ fn an_override_with_a_reason_opens_the_needle_tool_and_is_recorded() {
         .as_ref()
         .expect("override recorded");
     assert!(record.reason.contains("paper"));
+    open_record(&mut harness);
     assert!(has_text(&harness, "Needling allowed by override"));
 }
 
@@ -329,6 +337,7 @@ fn a_signed_session_is_read_only_and_an_addendum_is_appended() {
         before.trigger_points
     );
 
+    open_record(&mut harness);
     type_into(
         &mut harness,
         "New addendum",

@@ -19,7 +19,9 @@ use crate::bodymap::custom::CustomView;
 use crate::bodymap::{Bounds, Layer, MuscleHit, StandardMap};
 use crate::geometry::{MapPoint, ViewId, views};
 use crate::model::{Edit, MarkRef, Session, Side};
-use crate::scene::{Item, LayerMode, MapColors, MapScene, Projection, Rgba, tolerance_for_scale};
+use crate::scene::{
+    Item, LayerMode, MapColors, MapScene, Projection, Rgba, Role, SafetyScene, tolerance_for_scale,
+};
 
 /// Zoom limits, as a multiple of the zoom that fits the view.
 const MIN_ZOOM: f32 = 0.5;
@@ -35,6 +37,8 @@ pub struct Hover {
     pub muscles: Vec<MuscleHit>,
     /// The named location ("Right lateral thigh").
     pub region: Option<String>,
+    /// Safety zones under the point ("Lung and pleura").
+    pub safety: Vec<String>,
 }
 
 impl Hover {
@@ -64,6 +68,10 @@ impl Hover {
                 text.push_str(" · ");
             }
             text.push_str(region);
+        }
+        for zone in &self.safety {
+            text.push_str(" · ⚠ ");
+            text.push_str(zone);
         }
         text
     }
@@ -98,11 +106,15 @@ pub struct CanvasState {
     /// Show the drawing as the patient sees themselves (mirrored left to right).
     pub mirrored: bool,
     pub labels: bool,
+    /// Show the needling safety zones over the drawing.
+    pub safety_zones: bool,
     projection: Option<Projection>,
     /// The projection that fits the view in the current canvas, for zoom limits and "%".
     fit_scale: f32,
     last_rect: Rect,
     scene: Option<CachedScene>,
+    /// The safety zones of the view shown, built when first shown.
+    safety_scene: Option<(ViewId, Arc<SafetyScene>)>,
     pub(super) zones: Option<CachedZones>,
     pub hover: Option<Hover>,
     /// The charting tool in use and what new marks are made with.
@@ -132,10 +144,12 @@ impl CanvasState {
             layers: LayerMode::Superficial,
             mirrored: false,
             labels: true,
+            safety_zones: false,
             projection: None,
             fit_scale: 1.0,
             last_rect: Rect::NOTHING,
             scene: None,
+            safety_scene: None,
             zones: None,
             hover: None,
             tool: Tool::Select,
@@ -222,6 +236,21 @@ impl CanvasState {
             });
         }
         self.scene.as_ref().map(|c| Arc::clone(&c.scene))
+    }
+
+    fn safety_scene(&mut self, map: &StandardMap) -> Arc<SafetyScene> {
+        if self
+            .safety_scene
+            .as_ref()
+            .is_none_or(|(v, _)| *v != self.view)
+        {
+            let scene = Arc::new(SafetyScene::new(&map.map, &self.view));
+            self.safety_scene = Some((self.view.clone(), scene));
+        }
+        self.safety_scene
+            .as_ref()
+            .map(|(_, scene)| Arc::clone(scene))
+            .unwrap_or_default()
     }
 }
 
@@ -378,6 +407,10 @@ pub fn body_canvas(
     if shows_marks && matches!(shown, Shown::Standard(_)) {
         canvas_marks::paint_zones(ui.ctx(), &painter, session, revision, state, &projection);
     }
+    if state.safety_zones && matches!(shown, Shown::Standard(_)) {
+        let scene = state.safety_scene(map);
+        paint_safety(&painter, &scene, &projection, &colors);
+    }
     let note_background = ui.visuals().extreme_bg_color.gamma_multiply(0.9);
     if shows_marks {
         canvas_marks::paint_marks(
@@ -422,6 +455,19 @@ pub fn body_canvas(
     };
     if let Some(overlay) = overlay {
         legend.extend(overlay.legend(&state.view));
+    }
+    if state.safety_zones
+        && matches!(shown, Shown::Standard(_))
+        && state
+            .safety_scene
+            .as_ref()
+            .is_some_and(|(_, scene)| !scene.areas.is_empty())
+    {
+        legend.push(super::overlays::LegendEntry {
+            colour: color(colors.safety_edge).gamma_multiply(0.6),
+            pattern: crate::scene::Pattern::Solid,
+            label: "needling safety zone (point to name it)".to_owned(),
+        });
     }
     canvas_marks::paint_legend(
         &painter,
@@ -601,10 +647,18 @@ fn paint_standard(
             .and_then(|index| index.region_at("locations", at))
             .and_then(|id| map.map.region_name("locations", id))
             .map(str::to_owned);
+        let safety = index
+            .map(|index| index.safety_at(at))
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|hit| map.map.safety_zones.get(hit.zone))
+            .map(|zone| zone.name.clone())
+            .collect();
         Hover {
             at,
             muscles,
             region,
+            safety,
         }
     });
     // Highlight the muscle under the pointer unless a drawing gesture is under way.
@@ -667,6 +721,7 @@ fn paint_custom(
             at,
             muscles: Vec::new(),
             region: view.region_at(at).map(|r| r.name.clone()),
+            safety: Vec::new(),
         }
     });
     if let Some(region) = state.hover.as_ref().and_then(|h| view.region_at(h.at)) {
@@ -821,6 +876,73 @@ fn highlight(
 }
 
 /// Muscle names inside their regions where there is room, none overlapping another.
+/// The safety zones: a warning tint with a dashed edge, and each zone's name.
+fn paint_safety(
+    painter: &egui::Painter,
+    scene: &SafetyScene,
+    projection: &Projection,
+    colors: &MapColors,
+) {
+    let mut mesh = Mesh::default();
+    let tint = color(colors.safety_fill);
+    for area in &scene.areas {
+        let base = mesh.vertices.len() as u32;
+        mesh.vertices
+            .extend(area.fill.polygon.iter().map(|p| Vertex {
+                pos: screen(projection, *p),
+                uv: egui::epaint::WHITE_UV,
+                color: tint,
+            }));
+        mesh.indices
+            .extend(area.fill.triangles.iter().map(|i| base + i));
+    }
+    painter.add(Shape::mesh(mesh));
+    let width = MapColors::line_width(Role::SafetyEdge, projection.scale);
+    let stroke = Stroke::new(width, color(colors.safety_edge));
+    for area in &scene.areas {
+        let mut points: Vec<Pos2> = area
+            .fill
+            .polygon
+            .iter()
+            .map(|p| screen(projection, *p))
+            .collect();
+        if let Some(first) = points.first().copied() {
+            points.push(first);
+        }
+        painter.extend(Shape::dashed_line(
+            &points,
+            stroke,
+            width * 5.0,
+            width * 3.0,
+        ));
+    }
+    // Names where they fit, each zone once per view.
+    let size = (projection.scale * 7.0).clamp(9.0, 13.0);
+    let font = FontId::proportional(size);
+    let mut named: Vec<usize> = Vec::new();
+    for area in &scene.areas {
+        if named.contains(&area.zone) {
+            continue;
+        }
+        let bounds = crate::bodymap::Bounds::of(&area.fill.polygon);
+        let wide_enough = bounds.is_some_and(|b| (b.max.x - b.min.x) * projection.scale > 60.0);
+        if !wide_enough {
+            continue;
+        }
+        named.push(area.zone);
+        let galley = painter.layout(
+            area.name.clone(),
+            font.clone(),
+            color(colors.safety_edge),
+            160.0,
+        );
+        let centre = screen(projection, area.label_at);
+        let rect = Rect::from_center_size(centre, galley.size() + vec2(6.0, 2.0));
+        painter.rect_filled(rect, 3.0, color(colors.label_halo));
+        painter.galley(rect.min + vec2(3.0, 1.0), galley, color(colors.safety_edge));
+    }
+}
+
 fn paint_labels(
     painter: &egui::Painter,
     scene: &MapScene,

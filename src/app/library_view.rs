@@ -205,7 +205,7 @@ pub fn patient_ui(ui: &mut egui::Ui, state: &LibraryState) -> Option<Action> {
     egui::ScrollArea::vertical().show(ui, |ui| {
         egui::Grid::new("visits")
             .striped(true)
-            .num_columns(7)
+            .num_columns(8)
             .spacing([16.0, 6.0])
             .show(ui, |ui| {
                 for heading in [
@@ -215,6 +215,7 @@ pub fn patient_ui(ui: &mut egui::Ui, state: &LibraryState) -> Option<Action> {
                     "Pain before",
                     "Pain after",
                     "Charted",
+                    "Record",
                     "Complaint",
                 ] {
                     ui.label(RichText::new(heading).strong());
@@ -263,6 +264,7 @@ pub fn patient_ui(ui: &mut egui::Ui, state: &LibraryState) -> Option<Action> {
                         session.referred_zones.len(),
                         session.needle_sites.len()
                     ));
+                    record_cell(ui, session, &palette);
                     let complaint = session
                         .complaints
                         .first()
@@ -274,4 +276,29 @@ pub fn patient_ui(ui: &mut egui::Ui, state: &LibraryState) -> Option<Action> {
             });
     });
     action
+}
+
+/// Whether a visit is signed (with its addenda), and what in its record needs attention.
+fn record_cell(ui: &mut egui::Ui, session: &crate::model::Session, palette: &Palette) {
+    let findings = session.clinical_findings();
+    let text = match (&session.signature, session.addenda.len()) {
+        (Some(_), 0) => "✔ signed".to_owned(),
+        (Some(_), 1) => "✔ signed, 1 addendum".to_owned(),
+        (Some(_), n) => format!("✔ signed, {n} addenda"),
+        (None, _) => "not signed".to_owned(),
+    };
+    let colour = if findings.is_empty() {
+        palette.muted_text
+    } else {
+        palette.warning
+    };
+    let label = if findings.is_empty() {
+        RichText::new(text)
+    } else {
+        RichText::new(format!("{text} · ⚠ {}", findings.len()))
+    };
+    let response = ui.label(label.color(colour));
+    if !findings.is_empty() {
+        response.on_hover_text(findings.join("\n"));
+    }
 }

@@ -91,6 +91,10 @@ pub fn map_toolbar(
             );
         ui.toggle_value(&mut canvas.labels, "Muscle names")
             .on_hover_text("Name the muscles when zoomed in far enough");
+        ui.toggle_value(&mut canvas.safety_zones, "Safety zones")
+            .on_hover_text(
+                "Show where needling needs particular care: lung and pleura, neck vessels, femoral triangle, popliteal fossa, sciatic nerve, kidneys…",
+            );
         if ui
             .button("Fit")
             .on_hover_text("Show the whole view (Home or 0, or double-click the drawing)")

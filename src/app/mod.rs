@@ -37,7 +37,7 @@ pub use file_dialogs::{FileDialogs, NativeDialogs, ScriptedDialogs};
 pub use notifications::{Level, Notifications};
 pub use preferences::{Preferences, ThemeChoice};
 pub use prompts::Prompt;
-pub use record_view::{RecordAction, RecordUi};
+pub use record_view::{PanelTab, RecordAction, RecordUi};
 pub use session_view::session_ui;
 pub use shell::{AppPaths, MyomapApp};
 

@@ -11,8 +11,9 @@ use super::theme::Palette;
 use super::tools::Tool;
 use crate::bodymap::standard;
 use crate::model::{
-    AdverseEvent, AdverseEventKind, Answer, Consent, ConsentMethod, ConsentTopic, Edit,
-    GateOverride, Grade, MarkKind, MarkRef, NeedleGate, Review, ScreeningItem, SignatureState,
+    AdverseEvent, AdverseEventKind, Answer, BillingBand, Consent, ConsentMethod, ConsentTopic,
+    Edit, GateOverride, Grade, MarkId, MarkKind, MarkRef, NeedleGate, Review, ScreeningItem,
+    SignatureState, WarningKind,
 };
 use crate::safety::{self, RaisedWarning};
 
@@ -33,9 +34,112 @@ pub enum RecordAction {
     Save,
 }
 
+/// The two pages of the session panel: the visit's details, and its clinical record. Only
+/// the page shown is laid out, which keeps a frame cheap.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum PanelTab {
+    #[default]
+    Visit,
+    Record,
+}
+
+/// A group of identical safety warnings: the message once, and the sites it concerns.
+struct WarningGroup {
+    kind: WarningKind,
+    message: String,
+    acknowledged: bool,
+    sites: Vec<MarkId>,
+    /// "3 site(s): right upper trapezius, 0.25 × 30 mm; …"
+    sites_line: String,
+}
+
+/// What the record shows that is derived from the whole session, computed once per document
+/// revision rather than every frame (a heavy session has hundreds of needle sites).
+struct Summary {
+    revision: u64,
+    /// "right upper trapezius, right levator scapulae, …"
+    muscles: String,
+    muscle_count: usize,
+    band: BillingBand,
+    warnings: Vec<WarningGroup>,
+    blockers: Vec<String>,
+    thorax: bool,
+    signature: SignatureState,
+}
+
+impl Summary {
+    /// At most this many site names in a warning group's line; the rest are counted.
+    const NAMED_SITES: usize = 8;
+
+    fn of(doc: &Document) -> Self {
+        let session = &doc.session;
+        let muscles = session.muscles_needled();
+        let names: Vec<String> = muscles
+            .iter()
+            .map(|(muscle, side)| {
+                let name = standard()
+                    .map
+                    .muscle(&muscle.0)
+                    .map_or_else(|| muscle.fallback_name(), |m| m.name.to_lowercase());
+                format!("{} {name}", side.label())
+            })
+            .collect();
+        let mut warnings: Vec<WarningGroup> = Vec::new();
+        for needle in &session.needle_sites {
+            for warning in &needle.warnings {
+                let group = warnings.iter_mut().find(|g| {
+                    g.acknowledged == warning.acknowledged
+                        && g.kind == warning.kind
+                        && g.message == warning.message
+                });
+                match group {
+                    Some(group) => group.sites.push(needle.id),
+                    None => warnings.push(WarningGroup {
+                        kind: warning.kind,
+                        message: warning.message.clone(),
+                        acknowledged: warning.acknowledged,
+                        sites: vec![needle.id],
+                        sites_line: String::new(),
+                    }),
+                }
+            }
+        }
+        for group in &mut warnings {
+            let mut names: Vec<String> = group
+                .sites
+                .iter()
+                .take(Self::NAMED_SITES)
+                .filter_map(|id| session.needle_sites.iter().find(|n| n.id == *id))
+                .map(|n| n.describe().trim_start_matches("Needle site, ").to_owned())
+                .collect();
+            if group.sites.len() > Self::NAMED_SITES {
+                names.push(format!(
+                    "and {} more",
+                    group.sites.len() - Self::NAMED_SITES
+                ));
+            }
+            group.sites_line = format!("{} site(s): {}", group.sites.len(), names.join("; "));
+        }
+        Self {
+            revision: doc.revision(),
+            muscles: names.join(", "),
+            muscle_count: muscles.len(),
+            band: session.billing_band(),
+            warnings,
+            blockers: signing_blockers(doc),
+            thorax: safety::thorax_needled(session, standard()),
+            signature: session.signature_state(),
+        }
+    }
+}
+
 /// The record's state between frames.
 #[derive(Default)]
 pub struct RecordUi {
+    /// The page of the session panel shown.
+    pub tab: PanelTab,
+    /// Derived from the whole session, once per document revision.
+    summary: Option<Summary>,
     /// Safety warnings raised by recent edits, waiting to be shown.
     raised: Vec<RaisedWarning>,
     /// The document revision the warnings were computed for.
@@ -58,6 +162,45 @@ impl RecordUi {
     /// Forgets everything about the previous session.
     pub fn reset(&mut self) {
         *self = Self::default();
+    }
+
+    /// The summary of the session as it is now.
+    fn summary(&mut self, doc: &Document) -> &Summary {
+        if self
+            .summary
+            .as_ref()
+            .is_none_or(|s| s.revision != doc.revision())
+        {
+            self.summary = Some(Summary::of(doc));
+        }
+        self.summary.get_or_insert_with(|| Summary::of(doc))
+    }
+
+    /// The tabs of the session panel; the record's tab is marked while something in it
+    /// needs the clinician (needle lock, count mismatch, unacknowledged warnings).
+    pub fn tabs_ui(&mut self, ui: &mut egui::Ui, doc: &Document) {
+        let session = &doc.session;
+        let attention = !session.is_signed()
+            && (!session.needle_gate().allows_needling()
+                || session.needle_count.mismatch().is_some()
+                || session
+                    .needle_sites
+                    .iter()
+                    .any(|n| n.warnings.iter().any(|w| !w.acknowledged)));
+        ui.horizontal(|ui| {
+            ui.selectable_value(&mut self.tab, PanelTab::Visit, "Visit details")
+                .on_hover_text("Date, clinician, pain scores, complaints, goals and plan");
+            let record = if attention {
+                "Clinical record ⚠"
+            } else {
+                "Clinical record"
+            };
+            ui.selectable_value(&mut self.tab, PanelTab::Record, record)
+                .on_hover_text(
+                    "Screening, consent, needle count, safety warnings, adverse events, aftercare, sign-off",
+                );
+        });
+        ui.separator();
     }
 
     /// Lets through the canvas edits the needle gate allows: placing a needle site needs
@@ -127,7 +270,10 @@ impl RecordUi {
                     ui.label(format!("• {reason}"));
                 }
                 ui.horizontal(|ui| {
-                    ui.label("Record them in the session panel, or");
+                    if ui.button("Open the record").clicked() {
+                        self.tab = PanelTab::Record;
+                    }
+                    ui.label("to review screening and record consent, or");
                     if ui
                         .button("Override…")
                         .on_hover_text("Needle anyway, with a reason that is kept in the record")
@@ -151,7 +297,8 @@ impl RecordUi {
         let palette = Palette::of(ui.ctx());
         ui.add_enabled_ui(editable, |ui| {
             screening_ui(ui, doc, &palette);
-            consent_ui(ui, doc, &palette);
+            let thorax = self.summary(doc).thorax;
+            consent_ui(ui, doc, &palette, thorax);
             self.needling_ui(ui, doc, &palette);
             adverse_events_ui(ui, doc, &palette);
             self.aftercare_ui(ui, doc);
@@ -209,28 +356,78 @@ impl RecordUi {
                 ui.add_space(4.0);
                 needle_count_ui(ui, doc, palette);
                 ui.add_space(4.0);
-                let muscles = doc.session.muscles_needled();
-                let names: Vec<String> = muscles
-                    .iter()
-                    .map(|(muscle, side)| {
-                        let name = standard()
-                            .map
-                            .muscle(&muscle.0)
-                            .map_or_else(|| muscle.fallback_name(), |m| m.name.clone());
-                        format!("{} {}", side.label(), name.to_lowercase())
-                    })
-                    .collect();
+                let summary = self.summary(doc);
                 ui.label(format!(
                     "Muscles needled: {} ({})",
-                    muscles.len(),
-                    doc.session.billing_band().label()
+                    summary.muscle_count,
+                    summary.band.label()
                 ))
                 .on_hover_text("For billing: US CPT 20560 covers 1–2 muscles, 20561 three or more");
-                if !names.is_empty() {
-                    ui.label(RichText::new(names.join(", ")).color(palette.muted_text));
+                if !summary.muscles.is_empty() {
+                    ui.label(RichText::new(&summary.muscles).color(palette.muted_text));
                 }
-                safety_warnings_ui(ui, doc, palette);
+                self.safety_warnings_ui(ui, doc, palette);
             });
+    }
+
+    /// The safety warnings, one group per warning: the guidance once, then the sites it
+    /// concerns. Unacknowledged groups first, each with its acknowledgement; acknowledged
+    /// ones folded away.
+    fn safety_warnings_ui(&mut self, ui: &mut egui::Ui, doc: &mut Document, palette: &Palette) {
+        let summary = self.summary(doc);
+        let mut acknowledge = None;
+        for (index, group) in summary
+            .warnings
+            .iter()
+            .enumerate()
+            .filter(|(_, g)| !g.acknowledged)
+        {
+            ui.add_space(4.0);
+            ui.label(RichText::new(format!("⚠ {}", group.message)).color(palette.warning));
+            ui.label(RichText::new(&group.sites_line).strong());
+            let label = if group.sites.len() == 1 {
+                "Acknowledge warning".to_owned()
+            } else {
+                format!("Acknowledge for these {} sites", group.sites.len())
+            };
+            if ui
+                .push_id(("acknowledge", index), |ui| ui.small_button(label))
+                .inner
+                .clicked()
+            {
+                acknowledge = Some(index);
+            }
+        }
+        let done: Vec<&WarningGroup> = summary.warnings.iter().filter(|g| g.acknowledged).collect();
+        if !done.is_empty() {
+            let count: usize = done.iter().map(|g| g.sites.len()).sum();
+            egui::CollapsingHeader::new(format!("✔ {count} acknowledged safety warning(s)"))
+                .id_salt("acknowledged_warnings")
+                .show(ui, |ui| {
+                    for group in done {
+                        ui.label(RichText::new(&group.message).color(palette.muted_text));
+                        ui.label(&group.sites_line);
+                        ui.add_space(4.0);
+                    }
+                });
+        }
+        if let Some(group) = acknowledge.and_then(|i| summary.warnings.get(i)) {
+            for site in doc
+                .session
+                .needle_sites
+                .iter_mut()
+                .filter(|n| group.sites.contains(&n.id))
+            {
+                for warning in site
+                    .warnings
+                    .iter_mut()
+                    .filter(|w| w.kind == group.kind && w.message == group.message)
+                {
+                    warning.acknowledged = true;
+                }
+            }
+            doc.note_change(None);
+        }
     }
 
     fn aftercare_ui(&mut self, ui: &mut egui::Ui, doc: &mut Document) {
@@ -331,10 +528,11 @@ impl RecordUi {
             .id_salt("record_sign_off")
             .default_open(true)
             .show(ui, |ui| {
-                let state = doc.session.signature_state();
+                let summary = self.summary(doc);
+                let state = summary.signature.clone();
+                let blockers = summary.blockers.clone();
                 match &doc.session.signature {
                     None => {
-                        let blockers = signing_blockers(doc);
                         if blockers.is_empty() {
                             ui.label(RichText::new("Ready to sign.").color(palette.success));
                         } else {
@@ -751,34 +949,43 @@ fn screening_ui(ui: &mut egui::Ui, doc: &mut Document, palette: &Palette) {
                 for item in ScreeningItem::ALL.into_iter().filter(|i| i.is_absolute() == absolute) {
                     let answer = doc.session.screening.answer(item);
                     ui.push_id(item, |ui| {
-                        // Wrapping rows keep the panel its own width, however long the item.
-                        ui.horizontal_wrapped(|ui| {
-                            let text = RichText::new(item.label());
-                            ui.label(if answer == Answer::Yes {
-                                text.strong().color(if absolute { palette.error } else { palette.warning })
-                            } else {
-                                text
-                            });
+                        // Answers first, so they line up; the item's words wrap beside them
+                        // and the panel keeps its width, however long the item.
+                        ui.horizontal(|ui| {
                             let mut value = answer;
-                            for choice in Answer::ALL {
-                                ui.selectable_value(&mut value, choice, choice.label());
+                            for choice in [Answer::Yes, Answer::No, Answer::NotAsked] {
+                                let selected = value == choice;
+                                let button = egui::Button::selectable(selected, choice.label())
+                                    .min_size(egui::vec2(if choice == Answer::NotAsked { 64.0 } else { 34.0 }, 0.0));
+                                if ui.add(button).clicked() {
+                                    value = choice;
+                                }
                             }
                             if value != answer {
                                 doc.session.screening.entry(item).answer = value;
                                 changed = Some(None);
                             }
-                            if value == Answer::Yes {
-                                let entry = doc.session.screening.entry(item);
-                                let response = ui.add(
-                                    TextEdit::singleline(&mut entry.note)
-                                        .hint_text("decision")
-                                        .desired_width(160.0),
-                                );
-                                if response.changed() {
-                                    changed = Some(Some(response.id));
-                                }
-                            }
+                            let text = RichText::new(item.label());
+                            ui.add(
+                                egui::Label::new(if answer == Answer::Yes {
+                                    text.strong().color(if absolute { palette.error } else { palette.warning })
+                                } else {
+                                    text
+                                })
+                                .wrap(),
+                            );
                         });
+                        if answer == Answer::Yes {
+                            let entry = doc.session.screening.entry(item);
+                            let response = ui.add(
+                                TextEdit::singleline(&mut entry.note)
+                                    .hint_text("The decision, e.g. superficial needling only")
+                                    .desired_width(f32::INFINITY),
+                            );
+                            if response.changed() {
+                                changed = Some(Some(response.id));
+                            }
+                        }
                     });
                 }
             }
@@ -822,7 +1029,7 @@ fn screening_ui(ui: &mut egui::Ui, doc: &mut Document, palette: &Palette) {
         });
 }
 
-fn consent_ui(ui: &mut egui::Ui, doc: &mut Document, palette: &Palette) {
+fn consent_ui(ui: &mut egui::Ui, doc: &mut Document, palette: &Palette, thorax: bool) {
     let title = match &doc.session.consent {
         Some(c) => format!("Consent — {}, {}", c.method.label(), c.at.strftime("%H:%M")),
         None => "Consent — not recorded".to_owned(),
@@ -831,7 +1038,6 @@ fn consent_ui(ui: &mut egui::Ui, doc: &mut Document, palette: &Palette) {
         .id_salt("record_consent")
         .default_open(doc.session.consent.is_none())
         .show(ui, |ui| {
-            let thorax = safety::thorax_needled(&doc.session, standard());
             let Some(consent) = &mut doc.session.consent else {
                 ui.label(
                     RichText::new("No consent recorded for this session.").color(palette.warning),
@@ -964,39 +1170,6 @@ fn needle_count_ui(ui: &mut egui::Ui, doc: &mut Document, palette: &Palette) {
         );
     }
     if changed {
-        doc.note_change(None);
-    }
-}
-
-fn safety_warnings_ui(ui: &mut egui::Ui, doc: &mut Document, palette: &Palette) {
-    let mut acknowledge = None;
-    for needle in doc
-        .session
-        .needle_sites
-        .iter()
-        .filter(|n| !n.warnings.is_empty())
-    {
-        ui.add_space(4.0);
-        ui.label(RichText::new(needle.describe()).strong());
-        for warning in &needle.warnings {
-            let (mark, colour) = if warning.acknowledged {
-                ("✔ acknowledged", palette.muted_text)
-            } else {
-                ("⚠ not acknowledged", palette.warning)
-            };
-            ui.label(RichText::new(format!("{mark}: {}", warning.message)).color(colour));
-        }
-        if needle.warnings.iter().any(|w| !w.acknowledged)
-            && ui
-                .push_id(needle.id, |ui| ui.small_button("Acknowledge warnings"))
-                .inner
-                .clicked()
-        {
-            acknowledge = Some(needle.id);
-        }
-    }
-    if let Some(needle) = acknowledge {
-        safety::acknowledge(&mut doc.session, needle);
         doc.note_change(None);
     }
 }

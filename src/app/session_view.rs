@@ -10,7 +10,7 @@ use super::custom_views::CustomViews;
 use super::document::Document;
 use super::inspector::{InspectorAction, inspector_ui};
 use super::map_toolbar;
-use super::record_view::{RecordAction, RecordUi, date_time_edit};
+use super::record_view::{PanelTab, RecordAction, RecordUi, date_time_edit};
 use super::theme::Palette;
 use crate::bodymap::standard;
 use crate::model::{
@@ -47,7 +47,9 @@ pub fn session_ui(
                 .default_size(240.0)
                 .min_size(120.0)
                 .show(ui, |ui| marks_ui(ui, doc, &palette, canvas));
+            record.tabs_ui(ui, doc);
             egui::ScrollArea::vertical()
+                .id_salt(record.tab)
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
                     ui.add_enabled_ui(editable, |ui| {
@@ -66,10 +68,13 @@ pub fn session_ui(
                             });
                             ui.add_space(8.0);
                         }
-                        details_ui(ui, doc, &palette);
+                        if record.tab == PanelTab::Visit {
+                            details_ui(ui, doc, &palette);
+                        }
                     });
-                    ui.add_space(12.0);
-                    action = record.sections(ui, doc, editable, can_append);
+                    if record.tab == PanelTab::Record {
+                        action = record.sections(ui, doc, editable, can_append);
+                    }
                 });
         });
     map_toolbar::map_toolbar(ui, &standard().map, custom, &doc.session, canvas);

@@ -27,6 +27,9 @@ pub struct MapColors {
     pub label: Rgba,
     pub label_halo: Rgba,
     pub side_letter: Rgba,
+    /// Needling safety zones: a warning tint and its edge.
+    pub safety_fill: Rgba,
+    pub safety_edge: Rgba,
 }
 
 impl MapColors {
@@ -47,6 +50,8 @@ impl MapColors {
         label: [0x3a, 0x2c, 0x24, 0xff],
         label_halo: [0xf6, 0xe7, 0xda, 0xd0],
         side_letter: [0x5a, 0x5a, 0x66, 0xff],
+        safety_fill: [0xe0, 0x6a, 0x00, 0x2a],
+        safety_edge: [0xb8, 0x4a, 0x00, 0xd0],
     };
 
     pub const DARK: Self = Self {
@@ -66,6 +71,8 @@ impl MapColors {
         label: [0xf0, 0xe6, 0xde, 0xff],
         label_halo: [0x3a, 0x33, 0x30, 0xd0],
         side_letter: [0xb8, 0xb8, 0xc4, 0xff],
+        safety_fill: [0xf2, 0x90, 0x30, 0x30],
+        safety_edge: [0xf2, 0xa0, 0x4c, 0xd0],
     };
 
     /// The colour of a role.
@@ -81,6 +88,8 @@ impl MapColors {
             Role::Contour(ContourKind::Bone) => self.bone,
             Role::Contour(ContourKind::Feature) => self.feature,
             Role::Contour(ContourKind::MuscleBorder) => self.muscle_border,
+            Role::SafetyFill => self.safety_fill,
+            Role::SafetyEdge => self.safety_edge,
         }
     }
 
@@ -93,7 +102,8 @@ impl MapColors {
             Role::HiddenMuscleEdge => 0.6,
             Role::Contour(ContourKind::Bone) => 1.0,
             Role::Contour(_) => 0.8,
-            Role::Skin | Role::MuscleFill(_) => 0.0,
+            Role::SafetyEdge => 1.2,
+            Role::Skin | Role::MuscleFill(_) | Role::SafetyFill => 0.0,
         };
         base * pixels_per_mm.sqrt().clamp(0.6, 2.5)
     }

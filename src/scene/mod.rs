@@ -56,6 +56,9 @@ pub enum Role {
     /// A muscle of the layer not shown, as a faint outline for orientation.
     HiddenMuscleEdge,
     Contour(ContourKind),
+    /// A needling safety zone's tint and edge.
+    SafetyFill,
+    SafetyEdge,
 }
 
 /// A filled polygon, triangulated once for painters that need triangles.
@@ -292,6 +295,54 @@ impl Projection {
         let dx = if self.mirrored { -dx } else { dx };
         self.centre.x -= dx / self.scale;
         self.centre.y -= dy / self.scale;
+    }
+}
+
+/// One area of a needling safety zone on a view, ready to paint.
+#[derive(Clone, Debug)]
+pub struct SafetyShape {
+    /// Index of the zone in the map's `safety_zones`.
+    pub zone: usize,
+    pub name: String,
+    pub fill: Fill,
+    pub label_at: MapPoint,
+}
+
+/// The safety zones of one view: the canvas's safety overlay, and exports.
+#[derive(Clone, Debug, Default)]
+pub struct SafetyScene {
+    pub areas: Vec<SafetyShape>,
+}
+
+impl SafetyScene {
+    pub fn new(map: &BodyMap, view: &crate::geometry::ViewId) -> Self {
+        let mut triangulator = earcut::Earcut::new();
+        let areas = map
+            .safety_zones
+            .iter()
+            .enumerate()
+            .flat_map(|(zone, z)| {
+                z.areas
+                    .iter()
+                    .filter(|a| &a.view == view)
+                    .map(move |a| (zone, z, a))
+            })
+            .map(|(zone, z, area)| {
+                let polygon = area.shape.flatten(crate::bodymap::FLATTEN_TOLERANCE_MM);
+                let bounds = Bounds::of(&polygon).unwrap_or(Bounds {
+                    min: MapPoint::default(),
+                    max: MapPoint::default(),
+                });
+                let label_at = label_point(&polygon, bounds);
+                SafetyShape {
+                    zone,
+                    name: z.name.clone(),
+                    fill: fill(&mut triangulator, polygon, Role::SafetyFill),
+                    label_at,
+                }
+            })
+            .collect();
+        Self { areas }
     }
 }
 

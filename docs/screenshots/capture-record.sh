@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Captures the session-record screenshots: the record in the session panel (screening open),
+# a safety-zone warning for a needle placed over the lung with the safety overlay on, and a
+# signed session with its addendum. Writes a demo library into a temporary folder and drives
+# the release build under Xvfb with xdotool.
+# Needs xvfb, xdotool and imagemagick. Usage: docs/screenshots/capture-record.sh [BINARY]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+bin=$(realpath "${1:-target/release/myomap}")
+out=$(realpath docs/screenshots)
+home=$(mktemp -d)
+export HOME=$home XDG_DATA_HOME=$home/data XDG_CONFIG_HOME=$home/config
+export XDG_RUNTIME_DIR=${XDG_RUNTIME_DIR:-$(mktemp -d)}; chmod 700 "$XDG_RUNTIME_DIR"
+# run PATIENT first|last SCRIPT: opens the patient's first or latest visit of a fresh demo
+# library (a killed app leaves its lock behind) in a 1400 × 900 window and runs SCRIPT (shell,
+# with `shot`).
+run() {
+  rm -rf "$home/demo"
+  "$bin" demo "$home/demo" >/dev/null
+  local dir=$home/demo/patients/00010000-0000-0000-0000-000000000$1/sessions session
+  if [ "$2" = first ]; then session=$(ls "$dir"/*.ron | head -n 1); else session=$(ls "$dir"/*.ron | tail -n 1); fi
+  xvfb-run -a -s "-screen 0 1400x900x24" bash -c '
+    set -euo pipefail
+    bin=$1 out=$2 library=$3 session=$4 script=$5
+    shot() { sleep 1.5; /usr/bin/import -window root "$out/$1"; echo "wrote $out/$1"; }
+    "$bin" --library "$library" open "$session" 2>/dev/null & pid=$!
+    for _ in $(seq 1 100); do xdotool search --name myomap >/dev/null 2>&1 && break; sleep 0.2; done
+    sleep 3
+    win=$(xdotool search --name myomap | tail -n 1)
+    xdotool windowmove "$win" 0 0 windowsize "$win" 1400 900; sleep 1
+    eval "$script"
+    kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true
+  ' _ "$bin" "$out" "$home/demo" "$session" "$3"
+}
+wheel_down() { echo "xdotool mousemove 1150 400; for _ in \$(seq 1 $1); do xdotool click 5; sleep 0.1; done;"; }
+
+# The record: scroll the session panel to it and open the screening.
+run 103 last "$(wheel_down 6) sleep 0.5; xdotool mousemove 1000 349 click 1; sleep 0.5; $(wheel_down 3) shot session-record.png"
+# Safety overlay on, needle tool, a site over the right lung from behind.
+run 103 last "xdotool mousemove 823 66 click 1; sleep 0.5; xdotool mousemove 653 89 click 1; sleep 0.5; xdotool mousemove 659 359 click 1; sleep 1; shot safety-warning.png"
+# A signed visit: read-only, with the signature and its addendum.
+run 101 first "$(wheel_down 12) shot session-signed.png"
+rm -rf "$home"
