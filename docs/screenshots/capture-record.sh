@@ -8,14 +8,13 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 bin=$(realpath "${1:-target/release/myomap}")
 out=$(realpath docs/screenshots)
-home=$(mktemp -d)
-export HOME=$home XDG_DATA_HOME=$home/data XDG_CONFIG_HOME=$home/config
 export XDG_RUNTIME_DIR=${XDG_RUNTIME_DIR:-$(mktemp -d)}; chmod 700 "$XDG_RUNTIME_DIR"
 # run PATIENT first|last SCRIPT: opens the patient's first or latest visit of a fresh demo
-# library (a killed app leaves its lock behind) in a 1400 × 900 window and runs SCRIPT (shell,
-# with `shot`).
+# library, with a fresh home (a killed app leaves its lock and recovery copy behind), in a
+# 1400 × 900 window and runs SCRIPT (shell, with `shot`).
 run() {
-  rm -rf "$home/demo"
+  local home; home=$(mktemp -d)
+  export HOME=$home XDG_DATA_HOME=$home/data XDG_CONFIG_HOME=$home/config
   "$bin" demo "$home/demo" >/dev/null
   local dir=$home/demo/patients/00010000-0000-0000-0000-000000000$1/sessions session
   if [ "$2" = first ]; then session=$(ls "$dir"/*.ron | head -n 1); else session=$(ls "$dir"/*.ron | tail -n 1); fi
@@ -31,13 +30,13 @@ run() {
     eval "$script"
     kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true
   ' _ "$bin" "$out" "$home/demo" "$session" "$3"
+  rm -rf "$home"
 }
-wheel_down() { echo "xdotool mousemove 1150 400; for _ in \$(seq 1 $1); do xdotool click 5; sleep 0.1; done;"; }
 
-# The record: scroll the session panel to it and open the screening.
-run 103 last "$(wheel_down 6) sleep 0.5; xdotool mousemove 1000 349 click 1; sleep 0.5; $(wheel_down 3) shot session-record.png"
+tab="xdotool mousemove 1117 45 click 1; sleep 0.8;"   # the Clinical record page
+# The record, with the consent opened.
+run 103 last "$tab xdotool mousemove 1060 103 click 1; sleep 0.5; shot session-record.png"
 # Safety overlay on, needle tool, a site over the right lung from behind.
 run 103 last "xdotool mousemove 823 66 click 1; sleep 0.5; xdotool mousemove 653 89 click 1; sleep 0.5; xdotool mousemove 659 359 click 1; sleep 1; shot safety-warning.png"
 # A signed visit: read-only, with the signature and its addendum.
-run 101 first "$(wheel_down 12) shot session-signed.png"
-rm -rf "$home"
+run 101 first "$tab shot session-signed.png"
