@@ -550,6 +550,21 @@ fn needle_ui(
             ui.end_row();
         });
     notes_field(ui, &mut needle.notes, changes);
+    // The site's safety warnings, acknowledged or not: acknowledging stays a deliberate act
+    // in the warning itself or the clinical record.
+    if !needle.warnings.is_empty() {
+        ui.add_space(4.0);
+        ui.label(RichText::new("Safety warnings").strong());
+        let palette = super::theme::Palette::of(ui.ctx());
+        for warning in &needle.warnings {
+            let (mark, colour) = if warning.acknowledged {
+                ("✔", palette.muted_text)
+            } else {
+                ("⚠", palette.warning)
+            };
+            ui.label(RichText::new(format!("{mark} {}", warning.message)).color(colour));
+        }
+    }
 }
 
 fn zone_ui(

@@ -54,6 +54,38 @@ pub fn describe_changes(theirs: &Session, ours: &Session) -> Vec<String> {
     field("the complaints", theirs.complaints != ours.complaints);
     field("the session notes", theirs.notes != ours.notes);
     field("the body map", theirs.body_map != ours.body_map);
+    field(
+        "the goals, plan or follow-up",
+        (&theirs.goals, &theirs.plan, &theirs.follow_up)
+            != (&ours.goals, &ours.plan, &ours.follow_up),
+    );
+    field("the screening", theirs.screening != ours.screening);
+    field("the consent", theirs.consent != ours.consent);
+    field(
+        "the needle-lock override",
+        theirs.gate_override != ours.gate_override,
+    );
+    field("the needle count", theirs.needle_count != ours.needle_count);
+    field(
+        "the adverse events",
+        theirs.adverse_events != ours.adverse_events,
+    );
+    field("the aftercare", theirs.aftercare != ours.aftercare);
+    match (&theirs.signature, &ours.signature) {
+        (None, Some(_)) => lines.push("signed".to_owned()),
+        (Some(_), None) => lines.push("the signature removed".to_owned()),
+        (Some(a), Some(b)) if a != b => lines.push("the signature changed".to_owned()),
+        _ => {}
+    }
+    if ours.addenda.len() > theirs.addenda.len() {
+        let added = ours.addenda.len() - theirs.addenda.len();
+        lines.push(format!(
+            "{added} addend{} added",
+            if added == 1 { "um" } else { "a" }
+        ));
+    } else if ours.addenda != theirs.addenda {
+        lines.push("the addenda changed".to_owned());
+    }
 
     let theirs_marks: Vec<MarkRef> = theirs.mark_refs().collect();
     let ours_marks: Vec<MarkRef> = ours.mark_refs().collect();
