@@ -176,7 +176,7 @@ fn a_needle_over_the_lung_warns_with_the_guidance_and_records_the_acknowledgemen
     let mut harness = new_session(data.path());
     screen_and_consent(&mut harness);
     place_needle(&mut harness, RIGHT_THORAX);
-    assert!(has_text(&harness, "Safety warning"));
+    assert!(has_text(&harness, "⚠ Safety warning"));
     assert!(has_text(
         &harness,
         "Lung and pleura: The lung lies under the chest wall"
@@ -194,7 +194,7 @@ fn a_needle_over_the_lung_warns_with_the_guidance_and_records_the_acknowledgemen
     }
     harness.get_by_label("Acknowledge").click();
     harness.run_ok();
-    assert!(!has_text(&harness, "Safety warning"));
+    assert!(!has_text(&harness, "⚠ Safety warning"));
     let doc = harness.state().document().expect("open");
     assert!(doc.session.needle_sites[0].warnings[0].acknowledged);
 
