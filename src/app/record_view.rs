@@ -169,9 +169,9 @@ impl RecordUi {
         if self
             .summary
             .as_ref()
-            .is_none_or(|s| s.revision != doc.revision())
+            .is_some_and(|s| s.revision != doc.revision())
         {
-            self.summary = Some(Summary::of(doc));
+            self.summary = None;
         }
         self.summary.get_or_insert_with(|| Summary::of(doc))
     }
@@ -217,9 +217,17 @@ impl RecordUi {
             .collect()
     }
 
-    /// Recomputes the safety warnings after any change and queues the new ones.
+    /// Recomputes the safety warnings after any change and queues the new ones. The first
+    /// time for a document (a file from before safety zones, or a map with new zones) the
+    /// warnings are brought up to date quietly: nothing was placed just now, so no dialog,
+    /// and the file is not marked changed until the clinician edits it.
     pub fn after_edits(&mut self, doc: &mut Document, editable: bool) {
         if !editable || self.refreshed_at == Some(doc.revision()) {
+            return;
+        }
+        if self.refreshed_at.is_none() {
+            safety::refresh_warnings(&mut doc.session, standard());
+            self.refreshed_at = Some(doc.revision());
             return;
         }
         let before: Vec<_> = doc
