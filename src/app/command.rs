@@ -20,6 +20,7 @@ pub enum UiCommand {
     Redo,
     ToggleTheme,
     ShowMessages,
+    Present,
 }
 
 const fn ctrl(key: Key) -> KeyboardShortcut {
@@ -33,7 +34,7 @@ const fn ctrl_shift(key: Key) -> KeyboardShortcut {
 impl UiCommand {
     /// Every command; shortcuts with more modifiers come first so that Ctrl+Shift+S is not
     /// taken for Ctrl+S.
-    pub const ALL: [Self; 14] = [
+    pub const ALL: [Self; 15] = [
         Self::SaveAs,
         Self::Redo,
         Self::NewSession,
@@ -48,6 +49,7 @@ impl UiCommand {
         Self::Undo,
         Self::ToggleTheme,
         Self::ShowMessages,
+        Self::Present,
     ];
 
     pub fn label(self) -> &'static str {
@@ -66,6 +68,7 @@ impl UiCommand {
             Self::Redo => "Redo",
             Self::ToggleTheme => "Toggle light/dark theme",
             Self::ShowMessages => "Messages",
+            Self::Present => "Present to the patient",
         }
     }
 
@@ -91,6 +94,9 @@ impl UiCommand {
             Self::Redo => "Redo the change you undid",
             Self::ToggleTheme => "Switch between the light and the dark theme",
             Self::ShowMessages => "Show every message of this run, errors included",
+            Self::Present => {
+                "Full screen, large and calm, for explaining referral patterns to the patient: no notes, no patient list"
+            }
         }
     }
 
@@ -104,6 +110,7 @@ impl UiCommand {
         const QUIT: [KeyboardShortcut; 1] = [ctrl(Key::Q)];
         const UNDO: [KeyboardShortcut; 1] = [ctrl(Key::Z)];
         const REDO: [KeyboardShortcut; 2] = [ctrl(Key::Y), ctrl_shift(Key::Z)];
+        const PRESENT: [KeyboardShortcut; 1] = [KeyboardShortcut::new(Modifiers::NONE, Key::F11)];
         match self {
             Self::NewSession => &NEW,
             Self::Open => &OPEN,
@@ -113,6 +120,7 @@ impl UiCommand {
             Self::Quit => &QUIT,
             Self::Undo => &UNDO,
             Self::Redo => &REDO,
+            Self::Present => &PRESENT,
             Self::NewPatient
             | Self::OpenLibrary
             | Self::ExploreDemo

@@ -217,6 +217,7 @@ impl MyomapApp {
                     self.prompt = Some(Prompt::NewCustomView { image, name });
                 }
             }
+            UiCommand::Present => self.toggle_presentation(ctx),
             UiCommand::Save => self.save(),
             UiCommand::SaveAs => self.save_as(),
             UiCommand::Close => self.close_document(),
@@ -473,6 +474,34 @@ impl MyomapApp {
             self.notifications.info(format!(
                 "{carried} findings carried forward from the last visit, drawn faded with a dashed ring: confirm or edit each one."
             ));
+        }
+    }
+
+    /// Enters presentation mode (full screen, for the patient) or leaves it, restoring the
+    /// window and the charting screen as they were.
+    pub(super) fn toggle_presentation(&mut self, ctx: &egui::Context) {
+        match self.presentation.take() {
+            Some(presentation) => {
+                ctx.send_viewport_cmd(ViewportCommand::Fullscreen(presentation.was_fullscreen()));
+            }
+            None => {
+                let was_fullscreen = ctx.input(|i| i.viewport().fullscreen.unwrap_or(false));
+                let view = if crate::bodymap::standard()
+                    .map
+                    .view(&self.canvas.view)
+                    .is_some()
+                {
+                    self.canvas.view.clone()
+                } else {
+                    crate::geometry::ViewId::new(crate::geometry::views::POSTERIOR)
+                };
+                self.presentation = Some(super::presentation::Presentation::new(
+                    self.document.as_ref().map(|d| &d.session),
+                    view,
+                    was_fullscreen,
+                ));
+                ctx.send_viewport_cmd(ViewportCommand::Fullscreen(true));
+            }
         }
     }
 

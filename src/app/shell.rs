@@ -83,6 +83,8 @@ pub struct MyomapApp {
     pub(super) canvas: CanvasState,
     /// The open session's record: queued safety warnings, dialogs, drafts.
     pub(super) record: RecordUi,
+    /// Presentation mode, while the screen is turned to the patient.
+    pub(super) presentation: Option<super::presentation::Presentation>,
     /// The open library's custom views.
     pub(super) custom_views: CustomViews,
     /// Two visits being compared, when that screen is open.
@@ -126,6 +128,7 @@ impl MyomapApp {
             last_revision: None,
             canvas: CanvasState::default(),
             record: RecordUi::default(),
+            presentation: None,
             custom_views: CustomViews::default(),
             compare: None,
             progress: None,
@@ -175,6 +178,11 @@ impl MyomapApp {
     }
 
     /// The body-map canvas's view state (for tests and the status bar).
+    /// Presentation mode, while it is on.
+    pub fn presentation(&self) -> Option<&super::presentation::Presentation> {
+        self.presentation.as_ref()
+    }
+
     pub fn canvas(&self) -> &CanvasState {
         &self.canvas
     }
@@ -279,10 +287,23 @@ impl MyomapApp {
                 }
             });
             ui.menu_button("View", |ui| {
-                for command in [UiCommand::ToggleTheme, UiCommand::ShowMessages] {
+                for command in [
+                    UiCommand::ToggleTheme,
+                    UiCommand::ShowMessages,
+                    UiCommand::Present,
+                ] {
                     if command.menu_button(ui, true) {
                         self.actions.push(Action::Command(command));
                     }
+                }
+            });
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui
+                    .button("Present to the patient (F11)")
+                    .on_hover_text(UiCommand::Present.tooltip())
+                    .clicked()
+                {
+                    self.actions.push(Action::Command(UiCommand::Present));
                 }
             });
         });
@@ -355,6 +376,21 @@ impl eframe::App for MyomapApp {
             self.library_read(loading.library, scan);
         } else if self.loading.is_some() {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        }
+        // The screen turned to the patient shows nothing else: no menus, no patient list, no
+        // notes, no messages naming files or patients.
+        if let Some(presentation) = &mut self.presentation {
+            // Only leaving works from here: nothing else should happen behind the patient's
+            // back or open a dialog they would see.
+            self.actions
+                .retain(|a| matches!(a, Action::Command(UiCommand::Present)));
+            if presentation.ui(ui, &mut self.custom_views)
+                == Some(super::presentation::PresentationAction::Exit)
+            {
+                self.actions.push(Action::Command(UiCommand::Present));
+            }
+            self.run_actions(&ctx);
+            return;
         }
         egui::Panel::top("menu_bar").show(ui, |ui| self.menu_bar(ui));
         egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar(ui));

@@ -3,6 +3,7 @@
 
 mod compare;
 mod maps;
+mod refer;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -11,6 +12,7 @@ use clap::{Parser, Subcommand};
 
 pub use compare::{CompareArgs, comparison_json};
 pub use maps::{LayerArg, RenderMapArgs};
+pub use refer::ReferArgs;
 
 /// Chart myofascial trigger points, referred pain and dry-needling sites on body maps.
 #[derive(Debug, Parser)]
@@ -55,6 +57,9 @@ pub enum Command {
     RenderMap(RenderMapArgs),
     /// Compare two visits of a patient: pain extent, overlap, WPI areas, trigger points.
     Compare(CompareArgs),
+    /// Referral patterns: list the muscles that have one, or rank the muscles whose typical
+    /// patterns best match a session's pain drawing.
+    Refer(ReferArgs),
 }
 
 /// What the binary should do after parsing: run a command to completion, or start the app.
@@ -86,6 +91,7 @@ pub fn run(cli: Cli) -> Outcome {
         Some(Command::Maps { json }) => Outcome::Exit(maps::maps(json)),
         Some(Command::RenderMap(args)) => Outcome::Exit(maps::render_map(&args)),
         Some(Command::Compare(args)) => Outcome::Exit(compare::run(&args)),
+        Some(Command::Refer(args)) => Outcome::Exit(refer::run(&args)),
     }
 }
 

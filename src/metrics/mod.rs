@@ -111,6 +111,11 @@ impl BodyCharts {
         }
     }
 
+    /// The silhouette of a view on the measuring grid, when the view is known.
+    pub fn body(&self, view: &ViewId) -> Option<&PainMask> {
+        self.charts.get(view).map(|(mask, _)| mask)
+    }
+
     /// The body-chart area of a view, mm², when the view is known.
     pub fn area(&self, view: &ViewId) -> Option<f32> {
         self.charts.get(view).map(|(_, area)| *area)

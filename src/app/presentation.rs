@@ -1,0 +1,543 @@
+//! Presentation mode: the screen turned to the patient. Full screen, large type, a calm
+//! palette; no clinical notes, no patient list, no other patients. The clinician picks a
+//! muscle (or the patient taps where it hurts, or the session's pain drawing is matched) and
+//! its typical referral pattern fades in over the body: X at the trigger points, the
+//! essential zone solid, the spillover zone stippled, with a one-sentence caption. Explainer
+//! cards answer the usual questions. Leaving restores the charting screen exactly.
+
+use egui::{Color32, FontId, Pos2, RichText, Shape, Stroke, TextStyle};
+
+use super::canvas::{CanvasContent, CanvasState, body_canvas};
+use super::canvas_marks::screen;
+use super::custom_views::CustomViews;
+use super::overlays::{CanvasOverlay, LegendEntry};
+use crate::bodymap::standard;
+use crate::education::{
+    Candidate, PatternMasks, PatternShapes, explainers, rank_area, rank_session, referral_library,
+};
+use crate::geometry::{MapPoint, ViewId};
+use crate::metrics::standard_charts;
+use crate::model::{Session, Side};
+use crate::scene::{Pattern, Projection};
+
+/// How long a pattern takes to fade in, seconds.
+const FADE_SECONDS: f64 = 0.6;
+/// The radius of a tapped spot, mm.
+const TAP_RADIUS_MM: f32 = 25.0;
+/// Patterns entirely above this height (mm from the top of the head) are shown on the
+/// head-and-neck views.
+const HEAD_VIEW_BELOW_MM: f32 = 380.0;
+/// How many muscles a lookup lists.
+const CANDIDATES: usize = 6;
+
+/// The calm palette: a soft teal for the pattern, slate for the X.
+const PATTERN: Color32 = Color32::from_rgb(0x2a, 0x8c, 0x8c);
+const TRIGGER_X: Color32 = Color32::from_rgb(0x2f, 0x3e, 0x4e);
+
+/// What the presentation shows.
+pub struct Presentation {
+    canvas: CanvasState,
+    /// The open session's pain drawing alone (zones, no notes or other marks).
+    drawing: Option<Session>,
+    /// An empty session, for the body without a drawing.
+    blank: Session,
+    pub show_drawing: bool,
+    search: String,
+    /// The pattern shown, and when it was chosen (for the fade).
+    chosen: Option<(String, Side, f64)>,
+    /// Muscles from the last lookup (drawing or tap), best first, and what they came from.
+    candidates: Option<(String, Vec<Candidate>)>,
+    /// The explainer card open.
+    card: Option<String>,
+    /// Whether the window was full screen before presenting.
+    was_fullscreen: bool,
+}
+
+/// What the presentation asks of the app.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PresentationAction {
+    Exit,
+}
+
+impl Presentation {
+    /// A presentation of `session`'s pain drawing (when one is open), starting on `view`.
+    pub fn new(session: Option<&Session>, view: ViewId, was_fullscreen: bool) -> Self {
+        let drawing = session.filter(|s| !s.referred_zones.is_empty()).map(|s| {
+            let mut drawing = Session::new(s.id, s.patient_id, s.started_at);
+            drawing.referred_zones = s
+                .referred_zones
+                .iter()
+                .map(|z| {
+                    let mut zone = z.clone();
+                    zone.notes.clear();
+                    zone.carried_forward = false;
+                    zone
+                })
+                .collect();
+            drawing
+        });
+        let blank = Session::new(
+            crate::model::SessionId::from_u128(0),
+            crate::model::PatientId::from_u128(0),
+            jiff::civil::date(2000, 1, 1).at(0, 0, 0, 0),
+        );
+        let mut canvas = CanvasState::new(view);
+        canvas.labels = false;
+        Self {
+            canvas,
+            show_drawing: drawing.is_some(),
+            drawing,
+            blank,
+            search: String::new(),
+            chosen: None,
+            candidates: None,
+            card: None,
+            was_fullscreen,
+        }
+    }
+
+    pub fn was_fullscreen(&self) -> bool {
+        self.was_fullscreen
+    }
+
+    /// The muscle and side shown, if any.
+    pub fn chosen(&self) -> Option<(&str, Side)> {
+        self.chosen.as_ref().map(|(m, s, _)| (m.as_str(), *s))
+    }
+
+    /// Shows `muscle`'s pattern on `side`, on the view where most of it lies.
+    pub fn choose(&mut self, muscle: &str, side: Side, now: f64) {
+        let library = referral_library();
+        if let Some(pattern) = library.pattern(muscle) {
+            let best = [
+                "posterior",
+                "anterior",
+                "right_lateral",
+                "left_lateral",
+                "feet_plantar",
+            ]
+            .into_iter()
+            .map(ViewId::new)
+            .max_by(|a, b| {
+                // The view with most of the pattern: the essential zone counts twice, and a
+                // view that also shows the trigger points is preferred.
+                let area = |v: &ViewId| {
+                    let shapes = library.shapes(pattern, v, side);
+                    let sum = |zones: &[Vec<MapPoint>]| {
+                        zones.iter().map(|p| polygon_area(p)).sum::<f32>()
+                    };
+                    let weight = 2.0 * sum(&shapes.essential) + sum(&shapes.spillover);
+                    if shapes.trigger_points.is_empty() {
+                        weight
+                    } else {
+                        weight * 1.5
+                    }
+                };
+                area(a).total_cmp(&area(b))
+            });
+            if let Some(view) = best {
+                // A pattern that stays on the head and neck is shown on the head-and-neck
+                // view, where it is large enough to see.
+                let shapes = library.shapes(pattern, &view, side);
+                let lowest = shapes
+                    .essential
+                    .iter()
+                    .chain(&shapes.spillover)
+                    .flatten()
+                    .chain(&shapes.trigger_points)
+                    .map(|p| p.y)
+                    .fold(f32::MIN, f32::max);
+                let head = format!("head_{view}");
+                let view = if lowest < HEAD_VIEW_BELOW_MM
+                    && standard().map.view(&ViewId::new(&head)).is_some()
+                {
+                    ViewId::new(head)
+                } else {
+                    view
+                };
+                self.canvas.set_view(view);
+            }
+        }
+        self.chosen = Some((muscle.to_owned(), side, now));
+        self.card = None;
+    }
+
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        custom: &mut CustomViews,
+    ) -> Option<PresentationAction> {
+        let mut action = None;
+        let now = ui.input(|i| i.time);
+        if ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+            action = Some(PresentationAction::Exit);
+        }
+        large_type(ui.style_mut());
+
+        egui::Panel::top("presentation_top").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.heading("Where your pain may come from");
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    if ui
+                        .button("Exit presentation")
+                        .on_hover_text("Back to charting (Esc or F11)")
+                        .clicked()
+                    {
+                        action = Some(PresentationAction::Exit);
+                    }
+                    if self.drawing.is_some() {
+                        ui.toggle_value(&mut self.show_drawing, "Show my pain drawing");
+                    }
+                });
+            });
+            ui.horizontal_wrapped(|ui| {
+                for (id, name) in [
+                    ("anterior", "Front"),
+                    ("posterior", "Back"),
+                    ("left_lateral", "Left side"),
+                    ("right_lateral", "Right side"),
+                    ("head_anterior", "Head front"),
+                    ("head_posterior", "Head back"),
+                    ("head_left_lateral", "Head left"),
+                    ("head_right_lateral", "Head right"),
+                ] {
+                    let view = ViewId::new(id);
+                    if ui
+                        .selectable_label(self.canvas.view == view, name)
+                        .clicked()
+                    {
+                        self.canvas.set_view(view);
+                    }
+                }
+                ui.separator();
+                ui.toggle_value(&mut self.canvas.mirrored, "Mirror");
+            });
+        });
+
+        egui::Panel::left("presentation_muscles")
+            .resizable(false)
+            .exact_size(330.0)
+            .show(ui, |ui| self.picker_ui(ui, now));
+
+        egui::Panel::right("presentation_cards")
+            .resizable(false)
+            .exact_size(if self.card.is_some() { 420.0 } else { 250.0 })
+            .show(ui, |ui| self.cards_ui(ui));
+
+        let pattern = self.chosen.as_ref().and_then(|(muscle, side, since)| {
+            let library = referral_library();
+            let pattern = library.pattern(muscle)?;
+            let fade = ((now - since) / FADE_SECONDS).clamp(0.0, 1.0) as f32;
+            Some((pattern, *side, fade))
+        });
+        if pattern.is_some_and(|(_, _, fade)| fade < 1.0) {
+            ui.ctx().request_repaint();
+        }
+
+        if let Some((pattern, side, _)) = pattern {
+            egui::Panel::bottom("presentation_caption").show(ui, |ui| {
+                ui.add_space(6.0);
+                let name = muscle_name(&pattern.muscle);
+                ui.label(
+                    RichText::new(format!(
+                        "{} {}",
+                        capitalised(side.label()),
+                        name.to_lowercase()
+                    ))
+                    .heading()
+                    .color(PATTERN),
+                );
+                ui.label(RichText::new(&pattern.caption).size(22.0));
+                ui.add_space(6.0);
+            });
+        }
+
+        egui::CentralPanel::default().show(ui, |ui| {
+            let overlay = pattern.map(|(pattern, side, fade)| PatternOverlay {
+                shapes: referral_library().shapes(pattern, &self.canvas.view, side),
+                fade,
+            });
+            let (session, revision) = match (&self.drawing, self.show_drawing) {
+                (Some(drawing), true) => (drawing, 1),
+                _ => (&self.blank, 2),
+            };
+            let content = CanvasContent {
+                session,
+                revision,
+                editable: false,
+                overlay: overlay.as_ref().map(|o| o as &dyn CanvasOverlay),
+            };
+            body_canvas(ui, standard(), custom, &content, &mut self.canvas);
+            // A tap on the body: the muscles whose patterns commonly cover that spot.
+            let tapped = ui.input(|i| i.pointer.primary_clicked()) && ui.ui_contains_pointer();
+            if tapped && let Some(hover) = &self.canvas.hover {
+                let found = rank_area(
+                    &self.canvas.view,
+                    hover.at,
+                    TAP_RADIUS_MM,
+                    standard_charts(),
+                    PatternMasks::standard(),
+                );
+                if !found.is_empty() {
+                    self.candidates =
+                        Some(("Muscles that commonly refer to this spot".to_owned(), found));
+                }
+            }
+        });
+        action
+    }
+
+    fn picker_ui(&mut self, ui: &mut egui::Ui, now: f64) {
+        if let Some(drawing) = &self.drawing
+            && ui
+                .button("Match my pain drawing")
+                .on_hover_text("The muscles whose typical patterns overlap the pain drawing most")
+                .clicked()
+        {
+            let found = rank_session(drawing, standard_charts(), PatternMasks::standard());
+            self.candidates = Some(("Patterns most like your pain drawing".to_owned(), found));
+            self.show_drawing = true;
+        }
+        let mut pick = None;
+        if let Some((title, candidates)) = &self.candidates {
+            ui.label(RichText::new(title).strong());
+            for candidate in candidates.iter().take(CANDIDATES) {
+                let text = format!(
+                    "{} {} — {:.0} %",
+                    capitalised(candidate.side.label()),
+                    muscle_name(&candidate.muscle).to_lowercase(),
+                    candidate.score * 100.0
+                );
+                let selected = self
+                    .chosen()
+                    .is_some_and(|(m, s)| m == candidate.muscle && s == candidate.side);
+                if ui.selectable_label(selected, text).clicked() {
+                    pick = Some((candidate.muscle.clone(), candidate.side));
+                }
+            }
+            ui.separator();
+        }
+        let label = ui.label("Find a muscle");
+        ui.add(egui::TextEdit::singleline(&mut self.search).desired_width(f32::INFINITY))
+            .labelled_by(label.id);
+        let side = self.chosen().map_or(Side::Right, |(_, s)| s);
+        let mut side_choice = side;
+        ui.horizontal(|ui| {
+            ui.label("Side:");
+            ui.selectable_value(&mut side_choice, Side::Left, "left");
+            ui.selectable_value(&mut side_choice, Side::Right, "right");
+        });
+        if side_choice != side
+            && let Some((muscle, _)) = self.chosen()
+        {
+            pick = Some((muscle.to_owned(), side_choice));
+        }
+        let needle = self.search.trim().to_lowercase();
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            let library = referral_library();
+            let mut region = "";
+            for pattern in &library.patterns {
+                let name = muscle_name(&pattern.muscle);
+                let matches = needle.is_empty()
+                    || name.to_lowercase().contains(&needle)
+                    || pattern
+                        .conditions
+                        .iter()
+                        .any(|c| c.to_lowercase().contains(&needle));
+                if !matches {
+                    continue;
+                }
+                if pattern.region != region {
+                    region = &pattern.region;
+                    ui.add_space(6.0);
+                    ui.label(RichText::new(region).strong());
+                }
+                let selected = self.chosen().is_some_and(|(m, _)| m == pattern.muscle);
+                if ui.selectable_label(selected, name).clicked() {
+                    pick = Some((pattern.muscle.clone(), side_choice));
+                }
+            }
+        });
+        if let Some((muscle, side)) = pick {
+            self.choose(&muscle, side, now);
+        }
+    }
+
+    fn cards_ui(&mut self, ui: &mut egui::Ui) {
+        match self
+            .card
+            .as_ref()
+            .and_then(|id| explainers().cards.iter().find(|c| &c.id == id))
+        {
+            Some(card) => {
+                if ui.button("◀ All questions").clicked() {
+                    self.card = None;
+                    return;
+                }
+                ui.add_space(6.0);
+                ui.heading(&card.title);
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    for paragraph in card.body.split("\n\n") {
+                        ui.label(paragraph);
+                        ui.add_space(8.0);
+                    }
+                });
+            }
+            None => {
+                ui.label(RichText::new("Questions").strong());
+                for card in &explainers().cards {
+                    if ui.button(&card.title).clicked() {
+                        self.card = Some(card.id.clone());
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Type large enough to read from across a treatment room.
+fn large_type(style: &mut egui::Style) {
+    use egui::FontFamily::Proportional;
+    for (text_style, size) in [
+        (TextStyle::Body, 20.0),
+        (TextStyle::Button, 20.0),
+        (TextStyle::Heading, 30.0),
+        (TextStyle::Small, 15.0),
+    ] {
+        style
+            .text_styles
+            .insert(text_style, FontId::new(size, Proportional));
+    }
+    style.spacing.button_padding = egui::vec2(10.0, 6.0);
+    style.spacing.item_spacing = egui::vec2(10.0, 8.0);
+}
+
+fn muscle_name(id: &str) -> String {
+    standard()
+        .map
+        .muscle(id)
+        .map_or_else(|| id.replace('_', " "), |m| m.name.clone())
+}
+
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+fn polygon_area(points: &[MapPoint]) -> f32 {
+    let n = points.len();
+    (0..n)
+        .map(|i| {
+            let (a, b) = (points[i], points[(i + 1) % n]);
+            a.x * b.y - b.x * a.y
+        })
+        .sum::<f32>()
+        .abs()
+        / 2.0
+}
+
+/// A referral pattern over the canvas: essential zone solid, spillover stippled, X at the
+/// trigger points, all faded in together.
+struct PatternOverlay {
+    shapes: PatternShapes,
+    fade: f32,
+}
+
+impl CanvasOverlay for PatternOverlay {
+    fn key(&self) -> u64 {
+        0
+    }
+
+    fn replaces_marks(&self) -> bool {
+        false
+    }
+
+    fn image(&self, _view: &ViewId) -> Option<egui::ColorImage> {
+        None
+    }
+
+    fn paint(&self, painter: &egui::Painter, _view: &ViewId, projection: &Projection) {
+        let solid = PATTERN.gamma_multiply(0.55 * self.fade);
+        let edge = Stroke::new(1.5, PATTERN.gamma_multiply(self.fade));
+        let mut triangulator = earcut::Earcut::new();
+        for polygon in &self.shapes.essential {
+            let points: Vec<Pos2> = polygon.iter().map(|p| screen(projection, *p)).collect();
+            let mut triangles: Vec<u32> = Vec::new();
+            triangulator.earcut(polygon.iter().map(|p| [p.x, p.y]), &[], &mut triangles);
+            let mut mesh = egui::Mesh::default();
+            for point in &points {
+                mesh.colored_vertex(*point, solid);
+            }
+            mesh.indices = triangles;
+            painter.add(Shape::mesh(mesh));
+            painter.add(Shape::closed_line(points, edge));
+        }
+        // Spillover: dots on a grid inside the zone, and a dashed edge.
+        let spacing_mm = (6.0 / projection.scale).max(4.0);
+        let dot = PATTERN.gamma_multiply(0.8 * self.fade);
+        for polygon in &self.shapes.spillover {
+            let Some(bounds) = crate::bodymap::Bounds::of(polygon) else {
+                continue;
+            };
+            let mut y = bounds.min.y;
+            let mut row = 0;
+            while y <= bounds.max.y {
+                let offset = if row % 2 == 0 { 0.0 } else { spacing_mm / 2.0 };
+                let mut x = bounds.min.x + offset;
+                while x <= bounds.max.x {
+                    let p = MapPoint::new(x, y);
+                    if crate::bodymap::path::polygon_contains(polygon, p) {
+                        painter.circle_filled(screen(projection, p), 1.6, dot);
+                    }
+                    x += spacing_mm;
+                }
+                y += spacing_mm * 0.87;
+                row += 1;
+            }
+            let mut points: Vec<Pos2> = polygon.iter().map(|p| screen(projection, *p)).collect();
+            if let Some(first) = points.first().copied() {
+                points.push(first);
+            }
+            painter.extend(Shape::dashed_line(&points, edge, 6.0, 4.0));
+        }
+        let x_stroke = Stroke::new(3.5, TRIGGER_X.gamma_multiply(self.fade));
+        for at in &self.shapes.trigger_points {
+            let centre = screen(projection, *at);
+            let r = 9.0;
+            painter.line_segment(
+                [centre + egui::vec2(-r, -r), centre + egui::vec2(r, r)],
+                x_stroke,
+            );
+            painter.line_segment(
+                [centre + egui::vec2(-r, r), centre + egui::vec2(r, -r)],
+                x_stroke,
+            );
+        }
+    }
+
+    fn legend(&self, _view: &ViewId) -> Vec<LegendEntry> {
+        if self.shapes.is_empty() {
+            return Vec::new();
+        }
+        vec![
+            LegendEntry {
+                colour: PATTERN.gamma_multiply(0.7),
+                pattern: Pattern::Solid,
+                label: "where this pain is commonly felt".to_owned(),
+            },
+            LegendEntry {
+                colour: PATTERN,
+                pattern: Pattern::Dots,
+                label: "where some people also feel it".to_owned(),
+            },
+            LegendEntry {
+                colour: TRIGGER_X,
+                pattern: Pattern::Solid,
+                label: "X  the trigger point".to_owned(),
+            },
+        ]
+    }
+}

@@ -1,0 +1,314 @@
+use super::*;
+use crate::bodymap::standard;
+use crate::metrics::standard_charts;
+use crate::model::{
+    MarkId, PainQuality, PaintOp, PatientId, ReferredZone, Session, SessionId, TissueDepth,
+};
+
+const REGIONS: [&str; 7] = [
+    "Head and neck",
+    "Neck and shoulder",
+    "Upper limb",
+    "Trunk and low back",
+    "Hip, gluteal and pelvic",
+    "Thigh",
+    "Leg and foot",
+];
+
+const FULL_VIEWS: [&str; 5] = [
+    "anterior",
+    "posterior",
+    "left_lateral",
+    "right_lateral",
+    "feet_plantar",
+];
+
+/// A session whose pain drawing is exactly the given polygons (view, points).
+fn drawing(polygons: &[(ViewId, Vec<MapPoint>)]) -> Session {
+    let mut session = Session::new(
+        SessionId::from_u128(1),
+        PatientId::from_u128(2),
+        "2026-11-26T09:00".parse().expect("a date-time"),
+    );
+    for (index, (view, points)) in polygons.iter().enumerate() {
+        session.referred_zones.push(ReferredZone {
+            id: MarkId(index as u32 + 1),
+            view: view.clone(),
+            intensity: 6,
+            quality: PainQuality::Aching,
+            depth: TissueDepth::Deep,
+            source: None,
+            paint: vec![PaintOp::Fill {
+                points: points.clone(),
+            }],
+            notes: String::new(),
+            carried_forward: false,
+        });
+    }
+    session
+}
+
+/// The essential zones of `muscle` on `side`, as drawn polygons on the full-body views.
+fn essential_of(muscle: &str, side: Side) -> Vec<(ViewId, Vec<MapPoint>)> {
+    let library = referral_library();
+    let pattern = library.pattern(muscle).expect("the pattern");
+    FULL_VIEWS
+        .iter()
+        .flat_map(|view| {
+            let view = ViewId::new(*view);
+            library
+                .shapes(pattern, &view, side)
+                .essential
+                .into_iter()
+                .map(move |points| (view.clone(), points))
+        })
+        .collect()
+}
+
+/// The share of muscle `inner`'s essential zone that lies in muscle `outer`'s (0–1).
+fn essential_within(inner: &str, outer: &str, side: Side) -> f32 {
+    use crate::metrics::PainMask;
+    let mask = |muscle: &str| {
+        let mut masks: std::collections::BTreeMap<ViewId, PainMask> = Default::default();
+        for (view, points) in essential_of(muscle, side) {
+            masks
+                .entry(view)
+                .or_default()
+                .apply(&PaintOp::Fill { points });
+        }
+        masks
+    };
+    let (inner, outer) = (mask(inner), mask(outer));
+    let (mut both, mut all) = (0, 0);
+    for (view, x) in &inner {
+        all += x.count();
+        if let Some(y) = outer.get(view) {
+            both += x.and(y).count();
+        }
+    }
+    both as f32 / all.max(1) as f32
+}
+
+fn rank(session: &Session) -> Vec<Candidate> {
+    rank_session(session, standard_charts(), PatternMasks::standard())
+}
+
+#[test]
+fn the_library_parses_validates_and_covers_every_region() {
+    let library = referral_library();
+    assert!(
+        library.patterns.len() >= 40,
+        "{} patterns",
+        library.patterns.len()
+    );
+    assert_eq!(library.problems(&standard().map), Vec::<String>::new());
+    for region in REGIONS {
+        assert!(
+            library.patterns.iter().any(|p| p.region == region),
+            "no pattern in {region}"
+        );
+    }
+    for pattern in &library.patterns {
+        assert!(
+            REGIONS.contains(&pattern.region.as_str()),
+            "{}",
+            pattern.region
+        );
+    }
+    // The muscles clinical.md names.
+    for muscle in [
+        "upper_trapezius",
+        "levator_scapulae",
+        "sternocleidomastoid_sternal",
+        "suboccipitals",
+        "temporalis",
+        "masseter",
+        "infraspinatus",
+        "supraspinatus",
+        "quadratus_lumborum",
+        "gluteus_medius",
+        "gluteus_minimus",
+        "piriformis",
+        "gastrocnemius_medial",
+        "soleus",
+    ] {
+        assert!(library.pattern(muscle).is_some(), "{muscle}");
+    }
+}
+
+#[test]
+fn the_explainers_are_all_there_and_short() {
+    let cards = &explainers().cards;
+    for id in [
+        "trigger_point",
+        "dry_needling",
+        "not_acupuncture",
+        "during",
+        "after",
+        "side_effects",
+        "red_flags",
+    ] {
+        let card = cards
+            .iter()
+            .find(|c| c.id == id)
+            .unwrap_or_else(|| panic!("card {id}"));
+        let words = card.body.split_whitespace().count();
+        assert!((40..=180).contains(&words), "{id}: {words} words");
+    }
+    let red_flags = cards
+        .iter()
+        .find(|c| c.id == "red_flags")
+        .expect("red flags");
+    for symptom in ["breath", "chest pain", "cough", "fever"] {
+        assert!(red_flags.body.to_lowercase().contains(symptom), "{symptom}");
+    }
+}
+
+#[test]
+fn the_left_side_is_the_mirror_image_of_the_right() {
+    let library = referral_library();
+    let pattern = library.pattern("upper_trapezius").expect("pattern");
+    let right = library.shapes(pattern, &ViewId::new("posterior"), Side::Right);
+    let left = library.shapes(pattern, &ViewId::new("posterior"), Side::Left);
+    assert!(!right.is_empty());
+    assert_eq!(right.essential.len(), left.essential.len());
+    for (r, l) in right.essential.iter().zip(&left.essential) {
+        for (a, b) in r.iter().zip(l) {
+            assert_eq!((a.x, a.y), (-b.x, b.y));
+        }
+    }
+    // On the posterior view the patient's right is +x.
+    assert!(right.trigger_points.iter().all(|p| p.x > 0.0));
+    // The head-and-neck crop shows the same shapes.
+    let head = library.shapes(pattern, &ViewId::new("head_posterior"), Side::Right);
+    assert_eq!(head, right);
+    // A lateral pattern moves to the other lateral view on the other side.
+    let lateral = library.shapes(pattern, &ViewId::new("right_lateral"), Side::Right);
+    let mirrored = library.shapes(pattern, &ViewId::new("left_lateral"), Side::Left);
+    assert_eq!(lateral.essential.len(), mirrored.essential.len());
+}
+
+#[test]
+fn every_muscle_ranks_first_for_its_own_essential_zone_on_either_side() {
+    let library = referral_library();
+    let mut failures = Vec::new();
+    for pattern in &library.patterns {
+        for side in [Side::Right, Side::Left] {
+            let session = drawing(&essential_of(&pattern.muscle, side));
+            let ranked = rank(&session);
+            let Some(first) = ranked.first() else {
+                failures.push(format!("{} {:?}: nothing ranked", pattern.muscle, side));
+                continue;
+            };
+            let own = ranked
+                .iter()
+                .find(|c| c.muscle == pattern.muscle && c.side == side);
+            let position = ranked
+                .iter()
+                .position(|c| c.muscle == pattern.muscle && c.side == side);
+            // Only a pattern whose essential zone lies within the muscle's own may outrank it
+            // (quadratus plantae's heel pain inside soleus's heel and calf): that pattern is
+            // wholly present in the drawing too. Everything else must rank the muscle first.
+            let twins = ranked
+                .iter()
+                .take_while(|c| !(c.muscle == pattern.muscle && c.side == side))
+                .all(|c| essential_within(&c.muscle, &pattern.muscle, side) >= 0.8);
+            match own {
+                Some(own) if own.score >= first.score - 1e-6 => {}
+                Some(_) if twins && position.is_some_and(|p| p < 3) => {}
+                Some(own) => failures.push(format!(
+                    "{} {:?}: {:.3}, below {} {:?} {:.3}",
+                    pattern.muscle, side, own.score, first.muscle, first.side, first.score
+                )),
+                None => failures.push(format!("{} {:?}: not ranked", pattern.muscle, side)),
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn a_mixed_drawing_ranks_both_of_its_muscles_on_top() {
+    for (a, b) in [
+        ("upper_trapezius", "gluteus_minimus"),
+        ("infraspinatus", "quadratus_lumborum"),
+        ("temporalis", "gastrocnemius_medial"),
+    ] {
+        let mut polygons = essential_of(a, Side::Right);
+        polygons.extend(essential_of(b, Side::Left));
+        let ranked = rank(&drawing(&polygons));
+        let top: Vec<(&str, Side)> = ranked
+            .iter()
+            .take(2)
+            .map(|c| (c.muscle.as_str(), c.side))
+            .collect();
+        assert!(top.contains(&(a, Side::Right)), "{a} in {top:?}");
+        assert!(top.contains(&(b, Side::Left)), "{b} in {top:?}");
+    }
+}
+
+#[test]
+fn smaller_drawings_inside_the_zone_still_find_the_muscle_and_empty_ones_find_nothing() {
+    // Each essential polygon shrunk to 70 % around its centre: pain drawn inside the zone
+    // without filling it.
+    for muscle in [
+        "upper_trapezius",
+        "gluteus_minimus",
+        "infraspinatus",
+        "quadratus_lumborum",
+    ] {
+        let shrunk: Vec<(ViewId, Vec<MapPoint>)> = essential_of(muscle, Side::Right)
+            .into_iter()
+            .map(|(view, points)| {
+                let n = points.len() as f32;
+                let cx = points.iter().map(|p| p.x).sum::<f32>() / n;
+                let cy = points.iter().map(|p| p.y).sum::<f32>() / n;
+                let points = points
+                    .iter()
+                    .map(|p| MapPoint::new(cx + 0.7 * (p.x - cx), cy + 0.7 * (p.y - cy)))
+                    .collect();
+                (view, points)
+            })
+            .collect();
+        let ranked = rank(&drawing(&shrunk));
+        let position = ranked
+            .iter()
+            .position(|c| c.muscle == muscle && c.side == Side::Right)
+            .unwrap_or(usize::MAX);
+        assert!(
+            position < 3,
+            "{muscle} at {position}: {:?}",
+            &ranked[..ranked.len().min(5)]
+        );
+    }
+    assert!(rank(&drawing(&[])).is_empty());
+}
+
+#[test]
+fn a_tapped_spot_lists_the_patterns_that_cover_it() {
+    let library = referral_library();
+    let pattern = library.pattern("upper_trapezius").expect("pattern");
+    // The first point of the first essential polygon, pulled towards the polygon's centre.
+    let shapes = library.shapes(pattern, &ViewId::new("right_lateral"), Side::Right);
+    let polygon = shapes.essential.first().expect("a lateral essential zone");
+    let n = polygon.len() as f32;
+    let centre = MapPoint::new(
+        polygon.iter().map(|p| p.x).sum::<f32>() / n,
+        polygon.iter().map(|p| p.y).sum::<f32>() / n,
+    );
+    let ranked = rank_area(
+        &ViewId::new("right_lateral"),
+        centre,
+        10.0,
+        standard_charts(),
+        PatternMasks::standard(),
+    );
+    assert!(
+        ranked
+            .iter()
+            .take(8)
+            .any(|c| c.muscle == "upper_trapezius" && c.side == Side::Right),
+        "{ranked:?}"
+    );
+    assert!(ranked.iter().all(|c| (0.0..=1.0).contains(&c.score)));
+}

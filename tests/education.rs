@@ -1,0 +1,162 @@
+//! Patient education through the real UI and the command line: presentation mode with a
+//! muscle's pattern and caption, the reverse lookup from the open session's pain drawing, and
+//! `myomap refer`.
+
+mod common;
+
+use std::process::Command;
+
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use myomap::education::referral_library;
+use myomap::model::Side;
+
+fn has_text(harness: &egui_kittest::Harness<'_, myomap::app::MyomapApp>, text: &str) -> bool {
+    harness.query_all_by_label_contains(text).next().is_some()
+}
+
+#[test]
+fn presentation_shows_a_pattern_with_its_caption_and_exit_restores_charting() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let library = common::demo_library(data.path());
+    let session = common::demo_sessions(&library, "101").remove(0);
+    let mut harness = common::app(data.path(), Some(library), Some(session), Vec::new());
+    harness.get_by_label("Head back").click();
+    harness.run_ok();
+    let before_view = harness.state().canvas().view.clone();
+    let before_zoom = harness.state().canvas().zoom_and_centre();
+    assert!(
+        has_text(&harness, "Claire Bennett"),
+        "the patient list is shown while charting"
+    );
+
+    harness.get_by_label("Present to the patient (F11)").click();
+    harness.run_ok();
+    assert!(harness.state().presentation().is_some());
+    // Nothing clinical or about other patients on the patient's screen.
+    assert!(!has_text(&harness, "Claire Bennett"));
+    assert!(!has_text(&harness, "Margaret Oduya"));
+    assert!(harness.query_by_label("File").is_none());
+    assert!(!has_text(&harness, "Visit details"));
+
+    harness.get_by_label("Upper trapezius").click();
+    harness.run_ok();
+    let caption = &referral_library()
+        .pattern("upper_trapezius")
+        .expect("pattern")
+        .caption;
+    assert!(has_text(&harness, caption), "the caption is shown");
+    assert_eq!(
+        harness.state().presentation().and_then(|p| p.chosen()),
+        Some(("upper_trapezius", Side::Right))
+    );
+
+    harness.get_by_label("Exit presentation").click();
+    harness.run_ok();
+    assert!(harness.state().presentation().is_none());
+    assert_eq!(
+        harness.state().canvas().view,
+        before_view,
+        "same view as before"
+    );
+    assert_eq!(
+        harness.state().canvas().zoom_and_centre(),
+        before_zoom,
+        "same zoom"
+    );
+    assert!(has_text(&harness, "Visit details"));
+    assert!(has_text(&harness, "Claire Bennett"));
+    assert!(
+        harness.state().document().is_some(),
+        "the session is still open"
+    );
+}
+
+#[test]
+fn the_pain_drawing_is_matched_and_a_candidate_ghosted_over_it() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let library = common::demo_library(data.path());
+    let session = common::demo_sessions(&library, "102").remove(0);
+    let mut harness = common::app(data.path(), Some(library), Some(session), Vec::new());
+    harness.key_press(egui::Key::F11);
+    harness.run_ok();
+    assert!(harness.state().presentation().is_some(), "F11 presents");
+    harness.get_by_label("Match my pain drawing").click();
+    harness.run_ok();
+    assert!(has_text(&harness, "Patterns most like your pain drawing"));
+    let first = harness
+        .query_all_by_label_contains(" %")
+        .next()
+        .expect("a ranked candidate")
+        .accesskit_node()
+        .label()
+        .unwrap_or_default();
+    harness.get_by_label(&first).click();
+    harness.run_ok();
+    let chosen = harness
+        .state()
+        .presentation()
+        .and_then(|p| p.chosen())
+        .map(|(m, s)| (m.to_owned(), s));
+    assert!(chosen.is_some(), "the candidate is shown");
+    // The runner's lateral hip pain: a gluteal or lateral-thigh muscle, on the right.
+    let (muscle, side) = chosen.expect("chosen");
+    assert_eq!(side, Side::Right, "{muscle}");
+    harness.key_press(egui::Key::Escape);
+    harness.run_ok();
+    assert!(harness.state().presentation().is_none(), "Esc leaves");
+}
+
+fn myomap(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_myomap"))
+        .args(args)
+        .output()
+        .expect("runs")
+}
+
+#[test]
+fn refer_lists_every_pattern_and_ranks_a_sessions_drawing() {
+    let output = myomap(&["refer", "--list"]);
+    assert!(output.status.success());
+    let listed: Vec<String> = String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(listed.len(), referral_library().patterns.len());
+    assert!(listed.len() >= 40);
+    let map = &myomap::bodymap::standard().map;
+    assert!(listed.iter().all(|id| map.muscle(id).is_some()));
+
+    let data = tempfile::tempdir().expect("temp dir");
+    let library = common::demo_library(data.path());
+    let session = common::demo_sessions(&library, "101").remove(0);
+    let path = session.to_str().expect("utf-8 path");
+    let output = myomap(&["refer", path, "--top", "5", "--json"]);
+    assert!(output.status.success(), "{output:?}");
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON on stdout");
+    let list = json.as_array().expect("an array");
+    assert!(!list.is_empty() && list.len() <= 5);
+    let scores: Vec<f64> = list
+        .iter()
+        .map(|c| c["score"].as_f64().expect("score"))
+        .collect();
+    assert!(
+        scores.windows(2).all(|w| w[0] >= w[1]),
+        "best first: {scores:?}"
+    );
+    for candidate in list {
+        let id = candidate["muscle"].as_str().expect("muscle id");
+        assert!(map.muscle(id).is_some(), "{id}");
+    }
+
+    let text = myomap(&["refer", path]);
+    assert!(text.status.success());
+    assert!(String::from_utf8_lossy(&text.stdout).contains("not a diagnosis"));
+
+    let missing = myomap(&["refer", "/nonexistent/session.ron"]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert_eq!(String::from_utf8_lossy(&missing.stderr).lines().count(), 1);
+    assert!(
+        !myomap(&["refer"]).status.success(),
+        "a session or --list is required"
+    );
+}
