@@ -60,6 +60,8 @@ pub enum FileKind {
     Session,
     BodyMap,
     CustomView,
+    /// A referral-pattern library (`referral_patterns.ron`, or any `*.referral.ron`).
+    ReferralLibrary,
 }
 
 impl FileKind {
@@ -78,6 +80,8 @@ impl FileKind {
             .is_some_and(|n| n == crate::bodymap::custom::CUSTOM_VIEWS_FOLDER);
         if name == "patient.ron" {
             Self::Patient
+        } else if name == "referral_patterns.ron" || name.ends_with(".referral.ron") {
+            Self::ReferralLibrary
         } else if in_body_maps || name.ends_with(".bodymap.ron") {
             Self::BodyMap
         } else if in_views {
@@ -203,6 +207,28 @@ pub fn check_file(path: &Path, report: &mut Report) {
             }
             Err(error) => report.problems.push(from_decode(path, error)),
         },
+        FileKind::ReferralLibrary => {
+            match ron::from_str::<crate::education::ReferralLibrary>(&text) {
+                Ok(library) => {
+                    for message in library.problems(&crate::bodymap::standard().map) {
+                        let at = message
+                            .split([' ', ':'])
+                            .nth(1)
+                            .and_then(|muscle| storage::locate(&text, &format!("\"{muscle}\"")));
+                        report.problems.push(content_problem(path, at, message));
+                    }
+                }
+                Err(error) => {
+                    let position = error.span.start;
+                    report.problems.push(Problem {
+                        path: path.to_owned(),
+                        line: position.line,
+                        col: position.col,
+                        message: error.code.to_string(),
+                    });
+                }
+            }
+        }
         FileKind::Session => match storage::decode_bytes::<Session>(&bytes) {
             Ok(session) => {
                 if let Some(message) = session.signature_state().describe() {

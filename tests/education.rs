@@ -160,3 +160,26 @@ fn refer_lists_every_pattern_and_ranks_a_sessions_drawing() {
         "a session or --list is required"
     );
 }
+
+#[test]
+fn check_validates_the_referral_library_and_names_a_bad_muscle() {
+    let shipped = concat!(env!("CARGO_MANIFEST_DIR"), "/body_maps");
+    let output = myomap(&["check", shipped]);
+    assert!(output.status.success(), "{output:?}");
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text = std::fs::read_to_string(format!("{shipped}/referral_patterns.ron")).expect("read");
+    let bad = dir.path().join("clinic.referral.ron");
+    std::fs::write(
+        &bad,
+        text.replacen("muscle: \"soleus\"", "muscle: \"solius\"", 1),
+    )
+    .expect("write");
+    let output = myomap(&["check", bad.to_str().expect("utf-8")]);
+    assert_eq!(output.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.contains("pattern solius: unknown muscle id") && stdout.contains(":"),
+        "{stdout}"
+    );
+}
