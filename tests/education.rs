@@ -183,3 +183,25 @@ fn check_validates_the_referral_library_and_names_a_bad_muscle() {
         "{stdout}"
     );
 }
+
+#[test]
+fn a_muscle_picked_from_the_list_shows_on_the_side_of_the_pain_drawing() {
+    // The nurse's pain is on her left.
+    let data = tempfile::tempdir().expect("temp dir");
+    let library = common::demo_library(data.path());
+    let session = common::demo_sessions(&library, "103").remove(0);
+    let mut harness = common::app(data.path(), Some(library), Some(session), Vec::new());
+    harness.key_press(egui::Key::F11);
+    harness.run_ok();
+    harness.get_by_label("Find a muscle").focus();
+    harness
+        .get_by_label("Find a muscle")
+        .type_text("quadratus lum");
+    harness.run_ok();
+    harness.get_by_label("Quadratus lumborum").click();
+    harness.run_ok();
+    assert_eq!(
+        harness.state().presentation().and_then(|p| p.chosen()),
+        Some(("quadratus_lumborum", Side::Left))
+    );
+}

@@ -17,7 +17,7 @@ use crate::education::{
 };
 use crate::geometry::{MapPoint, ViewId};
 use crate::metrics::standard_charts;
-use crate::model::{Session, Side};
+use crate::model::{PaintOp, Session, Side};
 use crate::scene::{Pattern, Projection};
 
 /// How long a pattern takes to fade in, seconds.
@@ -51,6 +51,8 @@ pub struct Presentation {
     card: Option<String>,
     /// Whether the window was full screen before presenting.
     was_fullscreen: bool,
+    /// The side patterns are shown on until one is chosen: where most of the drawing is.
+    default_side: Side,
 }
 
 /// What the presentation asks of the app.
@@ -81,9 +83,11 @@ impl Presentation {
             crate::model::PatientId::from_u128(0),
             jiff::civil::date(2000, 1, 1).at(0, 0, 0, 0),
         );
+        let default_side = drawing.as_ref().map_or(Side::Right, drawing_side);
         let mut canvas = CanvasState::new(view);
         canvas.labels = false;
         Self {
+            default_side,
             canvas,
             show_drawing: drawing.is_some(),
             drawing,
@@ -320,7 +324,7 @@ impl Presentation {
         let label = ui.label("Find a muscle");
         ui.add(egui::TextEdit::singleline(&mut self.search).desired_width(f32::INFINITY))
             .labelled_by(label.id);
-        let side = self.chosen().map_or(Side::Right, |(_, s)| s);
+        let side = self.chosen().map_or(self.default_side, |(_, s)| s);
         let mut side_choice = side;
         ui.horizontal(|ui| {
             ui.label("Side:");
@@ -392,6 +396,36 @@ impl Presentation {
                 }
             }
         }
+    }
+}
+
+/// The patient's side most of a pain drawing is on (by painted points; lateral views count
+/// for the side they show), right when it is even.
+fn drawing_side(drawing: &Session) -> Side {
+    let map = &standard().map;
+    let (mut left, mut right) = (0_usize, 0_usize);
+    for zone in &drawing.referred_zones {
+        let Some(view) = map.view(&zone.view) else {
+            continue;
+        };
+        for op in zone
+            .paint
+            .iter()
+            .filter(|op| !matches!(op, PaintOp::Erase { .. }))
+        {
+            for point in op.points() {
+                match view.facing.side_at(point.x) {
+                    Some(Side::Left) => left += 1,
+                    Some(Side::Right) => right += 1,
+                    _ => {}
+                }
+            }
+        }
+    }
+    if left > right {
+        Side::Left
+    } else {
+        Side::Right
     }
 }
 
