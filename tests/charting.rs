@@ -8,29 +8,13 @@ use std::path::Path;
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use myomap::app::{AppPaths, MyomapApp};
+use myomap::app::MyomapApp;
 use myomap::geometry::MapPoint;
 use myomap::model::{MarkKind, NeedleTechnique, Side};
 
 /// The app on a library with one patient and a new, empty session open.
 fn new_session(data: &Path) -> Harness<'static, MyomapApp> {
-    let library = AppPaths::under(&data.join("app")).default_library;
-    let mut harness = common::app(data, Some(library), None, Vec::new());
-    harness.get_by_label("File").click();
-    harness.run_ok();
-    harness.get_by_label("New patient…").click();
-    harness.run_ok();
-    harness
-        .get_by_label("Name or initials, as your clinic shows them:")
-        .type_text("Test Patient");
-    harness.run_ok();
-    harness.get_by_label("Create patient").click();
-    harness.run_ok();
-    assert!(
-        harness.state().document().is_some(),
-        "a new session is open"
-    );
-    harness
+    common::new_patient_session(data, "Test Patient")
 }
 
 fn screen_of(harness: &Harness<'_, MyomapApp>, at: MapPoint) -> egui::Pos2 {

@@ -9,24 +9,13 @@ use std::process::Command;
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use myomap::app::{AppPaths, MyomapApp};
+use myomap::app::MyomapApp;
 use myomap::geometry::MapPoint;
 use myomap::model::WarningKind;
 
 /// The app on a new library with one patient and a new, empty session on the posterior view.
 fn new_session(data: &Path) -> Harness<'static, MyomapApp> {
-    let library = AppPaths::under(&data.join("app")).default_library;
-    let mut harness = common::app(data, Some(library), None, Vec::new());
-    harness.get_by_label("File").click();
-    harness.run_ok();
-    harness.get_by_label("New patient…").click();
-    harness.run_ok();
-    harness
-        .get_by_label("Name or initials, as your clinic shows them:")
-        .type_text("Record Patient");
-    harness.run_ok();
-    harness.get_by_label("Create patient").click();
-    harness.run_ok();
+    let mut harness = common::new_patient_session(data, "Record Patient");
     harness.get_by_label("Back").click();
     harness.run_ok();
     harness

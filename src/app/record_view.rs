@@ -65,6 +65,8 @@ struct Summary {
     blockers: Vec<String>,
     thorax: bool,
     signature: SignatureState,
+    /// Something in the record needs the clinician (marks the record's tab).
+    attention: bool,
 }
 
 impl Summary {
@@ -129,6 +131,13 @@ impl Summary {
             blockers: signing_blockers(doc),
             thorax: safety::thorax_needled(session, standard()),
             signature: session.signature_state(),
+            attention: !session.is_signed()
+                && (!session.needle_gate().allows_needling()
+                    || session.needle_count.mismatch().is_some()
+                    || session
+                        .needle_sites
+                        .iter()
+                        .any(|n| n.warnings.iter().any(|w| !w.acknowledged))),
         }
     }
 }
@@ -179,14 +188,7 @@ impl RecordUi {
     /// The tabs of the session panel; the record's tab is marked while something in it
     /// needs the clinician (needle lock, count mismatch, unacknowledged warnings).
     pub fn tabs_ui(&mut self, ui: &mut egui::Ui, doc: &Document) {
-        let session = &doc.session;
-        let attention = !session.is_signed()
-            && (!session.needle_gate().allows_needling()
-                || session.needle_count.mismatch().is_some()
-                || session
-                    .needle_sites
-                    .iter()
-                    .any(|n| n.warnings.iter().any(|w| !w.acknowledged)));
+        let attention = self.summary(doc).attention;
         ui.horizontal(|ui| {
             ui.selectable_value(&mut self.tab, PanelTab::Visit, "Visit details")
                 .on_hover_text("Date, clinician, pain scores, complaints, goals and plan");

@@ -8,6 +8,7 @@
 use std::path::{Path, PathBuf};
 
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
 use myomap::app::{AppPaths, AppStart, MyomapApp, ScriptedDialogs};
 
 /// The app in a 1400 × 900 harness, its own data under `data/app`, on `library`, with
@@ -52,4 +53,26 @@ pub fn demo_library(data: &Path) -> PathBuf {
     let library = data.join("demo");
     myomap::demo::write_demo_library(&library).expect("demo library");
     library
+}
+
+/// The app on a new default library under `data`, with one patient (`name`) added through
+/// File → New patient… and their new, empty session open.
+pub fn new_patient_session(data: &Path, name: &str) -> Harness<'static, MyomapApp> {
+    let library = AppPaths::under(&data.join("app")).default_library;
+    let mut harness = app(data, Some(library), None, Vec::new());
+    harness.get_by_label("File").click();
+    harness.run_ok();
+    harness.get_by_label("New patient…").click();
+    harness.run_ok();
+    harness
+        .get_by_label("Name or initials, as your clinic shows them:")
+        .type_text(name);
+    harness.run_ok();
+    harness.get_by_label("Create patient").click();
+    harness.run_ok();
+    assert!(
+        harness.state().document().is_some(),
+        "a new session is open"
+    );
+    harness
 }
