@@ -395,8 +395,11 @@ pub fn body_canvas(
             .is_some_and(|(view, k, _)| *view == state.view && *k == key);
         if !fresh {
             let texture = overlay.image(&state.view).map(|image| {
-                ui.ctx()
-                    .load_texture("canvas_overlay", image, egui::TextureOptions::LINEAR)
+                ui.ctx().load_texture(
+                    "canvas_overlay",
+                    canvas_marks::color_image(&image),
+                    egui::TextureOptions::LINEAR,
+                )
             });
             state.overlay_texture = Some((state.view.clone(), key, texture));
         }
@@ -411,7 +414,7 @@ pub fn body_canvas(
         let scene = state.safety_scene(map);
         paint_safety(&painter, &scene, &projection, &colors);
     }
-    let note_background = ui.visuals().extreme_bg_color.gamma_multiply(0.9);
+    let mark_colors = Palette::marks(ui.ctx());
     if shows_marks {
         canvas_marks::paint_marks(
             &painter,
@@ -419,7 +422,7 @@ pub fn body_canvas(
             state,
             &projection,
             &palette,
-            note_background,
+            &mark_colors,
         );
     }
     if let Some(overlay) = overlay {
@@ -449,7 +452,7 @@ pub fn body_canvas(
         );
     }
     let mut legend = if shows_marks {
-        canvas_marks::quality_legend(session, &state.view)
+        crate::scene::marks::quality_legend(session, &state.view)
     } else {
         Vec::new()
     };
@@ -463,18 +466,18 @@ pub fn body_canvas(
             .as_ref()
             .is_some_and(|(_, scene)| !scene.areas.is_empty())
     {
-        legend.push(super::overlays::LegendEntry {
-            colour: color(colors.safety_edge).gamma_multiply(0.6),
-            pattern: crate::scene::Pattern::Solid,
-            label: "needling safety zone (point to name it)".to_owned(),
-        });
+        legend.push(crate::scene::LegendEntry::new(
+            crate::scene::marks::with_alpha(colors.safety_edge, 0.6),
+            crate::scene::Pattern::Solid,
+            "needling safety zone (point to name it)",
+        ));
     }
     canvas_marks::paint_legend(
         &painter,
         rect,
         &legend,
         ui.visuals().text_color(),
-        note_background,
+        canvas_marks::rgba(mark_colors.note_background),
     );
 
     let edits = if editable && shows_marks {

@@ -8,18 +8,15 @@ use egui::{
 };
 
 use super::canvas::{CachedZones, CanvasState};
-use super::overlays::LegendEntry;
 use super::theme::Palette;
 use crate::geometry::{MapPoint, ViewId};
-use crate::metrics::{CELL_MM, FRAME_HALF_WIDTH, PainMask};
-use crate::model::{MarkKind, MarkRef, PainQuality, PaintOp, Session, TriggerPointStatus};
-use crate::scene::{Projection, quality_style};
+use crate::metrics::PainMask;
+use crate::model::{MarkKind, MarkRef, Session};
+use crate::scene::marks::{self, Anchor, GridImage, Ink, NOTE_TEXT_PX, PATTERN_TEXELS};
+use crate::scene::{Glyph, LegendEntry, MarkColors, Projection};
 
-/// Texels per measuring cell in the zone texture: patterns need finer texels than the 3 mm
-/// cells themselves.
-const TEXELS_PER_CELL: usize = 2;
-/// A pattern repeats every this many texels (6 mm on the body).
-const PATTERN_PERIOD: usize = 4;
+pub(super) use crate::scene::marks::{mark_radius, needle_handle, zone_centre};
+
 /// How close (screen pixels) the pointer must be to pick a point mark.
 const PICK_PX: f32 = 10.0;
 
@@ -28,13 +25,26 @@ pub(super) fn screen(projection: &Projection, p: MapPoint) -> Pos2 {
     pos2(x, y)
 }
 
-fn rgba(c: [u8; 4]) -> Color32 {
+fn px((x, y): marks::Px) -> Pos2 {
+    pos2(x, y)
+}
+
+pub(super) fn rgba(c: [u8; 4]) -> Color32 {
     Color32::from_rgba_unmultiplied(c[0], c[1], c[2], c[3])
 }
 
-/// Radius of point marks on screen at this zoom.
-pub(super) fn mark_radius(projection: &Projection) -> f32 {
-    (projection.scale * 4.0).clamp(5.0, 9.0)
+fn stroke(ink: Ink) -> Stroke {
+    Stroke::new(ink.width, rgba(ink.colour))
+}
+
+/// A grid image of the scene as an egui image.
+pub fn color_image(image: &GridImage) -> egui::ColorImage {
+    let pixels = image
+        .pixels
+        .iter()
+        .map(|[r, g, b, a]| Color32::from_rgba_premultiplied(*r, *g, *b, *a))
+        .collect();
+    egui::ColorImage::new([image.width, image.height], pixels)
 }
 
 /// The zones of the view as one texture, rebuilt when the session changes.
@@ -51,8 +61,13 @@ pub(super) fn paint_zones(
         .as_ref()
         .is_some_and(|z| z.view == state.view && z.revision == revision);
     if !fresh {
-        let texture = zones_image(session, &state.view)
-            .map(|image| ctx.load_texture("referred_zones", image, TextureOptions::LINEAR));
+        let texture = marks::zones_image(session, &state.view).map(|image| {
+            ctx.load_texture(
+                "referred_zones",
+                color_image(&image),
+                TextureOptions::LINEAR,
+            )
+        });
         state.zones = Some(CachedZones {
             view: state.view.clone(),
             revision,
@@ -72,12 +87,7 @@ pub(super) fn paint_on_frame(
     texture: &egui::TextureHandle,
     projection: &Projection,
 ) {
-    let mask = PainMask::new();
-    let top_left = MapPoint::new(-FRAME_HALF_WIDTH, 0.0);
-    let bottom_right = MapPoint::new(
-        -FRAME_HALF_WIDTH + mask.columns() as f32 * CELL_MM,
-        mask.rows() as f32 * CELL_MM,
-    );
+    let (top_left, bottom_right) = GridImage::frame();
     paint_image(painter, texture, projection, top_left, bottom_right);
 }
 
@@ -105,99 +115,90 @@ pub(super) fn paint_image(
     painter.add(Shape::mesh(mesh));
 }
 
-/// An image of the measuring grid at [`TEXELS_PER_CELL`] texels a cell, each painted cell
-/// given the colour `paint(column, row, x, y)` returns (texel coordinates for patterns).
-pub fn grid_image(
-    mut paint: impl FnMut(usize, usize, usize, usize) -> Option<Color32>,
-) -> egui::ColorImage {
-    let blank = PainMask::new();
-    let (columns, rows) = (blank.columns(), blank.rows());
-    let (width, height) = (columns * TEXELS_PER_CELL, rows * TEXELS_PER_CELL);
-    let mut pixels = vec![Color32::TRANSPARENT; width * height];
-    for row in 0..rows {
-        for column in 0..columns {
-            for dy in 0..TEXELS_PER_CELL {
-                for dx in 0..TEXELS_PER_CELL {
-                    let (x, y) = (column * TEXELS_PER_CELL + dx, row * TEXELS_PER_CELL + dy);
-                    if let Some(colour) = paint(column, row, x, y) {
-                        pixels[y * width + x] = colour;
-                    }
+/// Paints the scene's glyphs with egui.
+pub(super) fn paint_glyphs(painter: &egui::Painter, glyphs: &[Glyph]) {
+    for glyph in glyphs {
+        match glyph {
+            Glyph::Circle {
+                centre,
+                radius,
+                fill,
+                stroke: ink,
+                dashed: false,
+            } => {
+                let fill = fill.map_or(Color32::TRANSPARENT, rgba);
+                let ink = ink.map_or(Stroke::NONE, stroke);
+                painter.circle(px(*centre), *radius, fill, ink);
+            }
+            Glyph::Circle {
+                centre,
+                radius,
+                stroke: ink,
+                ..
+            } => {
+                let at = px(*centre);
+                let points: Vec<Pos2> = (0..=24)
+                    .map(|i| {
+                        let a = i as f32 / 24.0 * std::f32::consts::TAU;
+                        at + vec2(a.cos(), a.sin()) * *radius
+                    })
+                    .collect();
+                let ink = ink.map_or(Stroke::NONE, stroke);
+                painter.extend(Shape::dashed_line(&points, ink, 3.0, 3.0));
+            }
+            Glyph::Line {
+                points,
+                ink,
+                dashed,
+            } => {
+                let points: Vec<Pos2> = points.iter().copied().map(px).collect();
+                if *dashed {
+                    painter.extend(Shape::dashed_line(&points, stroke(*ink), 5.0, 4.0));
+                } else {
+                    painter.add(Shape::line(points, stroke(*ink)));
                 }
             }
-        }
-    }
-    egui::ColorImage::new([width, height], pixels)
-}
-
-/// The texel pattern period, for overlays drawing patterns like the zones do.
-pub const PATTERN_TEXELS: usize = PATTERN_PERIOD;
-
-/// Every zone of `view` composited in order: colour by quality, the quality's pattern drawn
-/// darker, opacity by intensity (so what is shown is exactly what is measured).
-pub fn zones_image(session: &Session, view: &ViewId) -> Option<egui::ColorImage> {
-    let zones: Vec<_> = session
-        .referred_zones
-        .iter()
-        .filter(|z| &z.view == view)
-        .collect();
-    if zones.is_empty() {
-        return None;
-    }
-    let blank = PainMask::new();
-    let (columns, rows) = (blank.columns(), blank.rows());
-    let (width, height) = (columns * TEXELS_PER_CELL, rows * TEXELS_PER_CELL);
-    let mut pixels = vec![Color32::TRANSPARENT; width * height];
-    for zone in zones {
-        let mask = PainMask::of_view(std::iter::once(zone), view);
-        let (colour, pattern) = quality_style(zone.quality);
-        let alpha = 0.25 + 0.05 * f32::from(zone.intensity.min(10));
-        let fill = rgba(colour).gamma_multiply(alpha * 0.75);
-        let ink = rgba(colour).gamma_multiply((alpha + 0.3).min(1.0));
-        let carried = if zone.carried_forward { 0.6 } else { 1.0 };
-        for row in 0..rows {
-            for column in 0..columns {
-                if !mask.get(column, row) {
-                    continue;
-                }
-                for dy in 0..TEXELS_PER_CELL {
-                    for dx in 0..TEXELS_PER_CELL {
-                        let (x, y) = (column * TEXELS_PER_CELL + dx, row * TEXELS_PER_CELL + dy);
-                        let paint = if pattern.marks(x, y, PATTERN_PERIOD) {
-                            ink
-                        } else {
-                            fill
+            Glyph::Arrow { from, to, ink } => {
+                let (from, to) = (px(*from), px(*to));
+                painter.arrow(from, to - from, stroke(*ink));
+            }
+            Glyph::Polygon {
+                points,
+                fill,
+                stroke: ink,
+            } => {
+                let points = points.iter().copied().map(px).collect();
+                let ink = ink.map_or(Stroke::NONE, stroke);
+                painter.add(Shape::convex_polygon(points, rgba(*fill), ink));
+            }
+            Glyph::Text {
+                at,
+                anchor,
+                text,
+                size,
+                colour,
+                background,
+            } => {
+                let font = FontId::proportional(*size);
+                match background {
+                    Some(background) => {
+                        let galley =
+                            painter.layout_no_wrap(text.clone(), font.clone(), rgba(*colour));
+                        let rect = Rect::from_min_size(px(*at), galley.size() + Vec2::splat(6.0));
+                        painter.rect_filled(rect, 3.0, rgba(*background));
+                        painter.galley(rect.min + Vec2::splat(3.0), galley, rgba(*colour));
+                    }
+                    None => {
+                        let align = match anchor {
+                            Anchor::LeftTop => Align2::LEFT_TOP,
+                            Anchor::LeftBottom => Align2::LEFT_BOTTOM,
                         };
-                        let pixel = &mut pixels[y * width + x];
-                        *pixel = paint.gamma_multiply(carried).blend(*pixel);
+                        painter.text(px(*at), align, text, font, rgba(*colour));
                     }
                 }
             }
         }
     }
-    Some(egui::ColorImage::new([width, height], pixels))
-}
-
-/// The legend entries of the pain qualities painted on this view.
-pub(super) fn quality_legend(session: &Session, view: &ViewId) -> Vec<LegendEntry> {
-    let mut qualities: Vec<PainQuality> = session
-        .referred_zones
-        .iter()
-        .filter(|z| &z.view == view)
-        .map(|z| z.quality)
-        .collect();
-    qualities.sort_by_key(|q| PainQuality::ALL.iter().position(|x| x == q));
-    qualities.dedup();
-    qualities
-        .into_iter()
-        .map(|quality| {
-            let (colour, pattern) = quality_style(quality);
-            LegendEntry {
-                colour: rgba(colour),
-                pattern,
-                label: quality.label().to_owned(),
-            }
-        })
-        .collect()
 }
 
 /// A legend, bottom left of the canvas: a patterned swatch and a line of text per entry.
@@ -229,20 +230,21 @@ pub(super) fn paint_legend(
     );
     painter.rect_filled(frame, 4.0, background);
     for (i, entry) in entries.iter().enumerate() {
+        let colour = rgba(entry.colour);
         let top = frame.min + vec2(6.0, 4.0 + row * i as f32);
         let swatch = Rect::from_min_size(top + vec2(0.0, 2.0), vec2(22.0, 12.0));
-        painter.rect_filled(swatch, 2.0, entry.colour.gamma_multiply(0.45));
+        painter.rect_filled(swatch, 2.0, colour.gamma_multiply(0.45));
         // The pattern, one texel = 2 px.
         for y in 0..6 {
             for x in 0..11 {
-                if entry.pattern.marks(x, y, PATTERN_PERIOD) {
+                if entry.pattern.marks(x, y, PATTERN_TEXELS) {
                     painter.rect_filled(
                         Rect::from_min_size(
                             swatch.min + vec2(x as f32 * 2.0, y as f32 * 2.0),
                             Vec2::splat(2.0),
                         ),
                         0.0,
-                        entry.colour,
+                        colour,
                     );
                 }
             }
@@ -257,147 +259,79 @@ pub(super) fn paint_legend(
     }
 }
 
-/// Where a zone sits, for links and picking: the mean of its painted points.
-pub(super) fn zone_centre(zone: &crate::model::ReferredZone) -> Option<MapPoint> {
-    let points: Vec<MapPoint> = zone
-        .paint
-        .iter()
-        .filter(|op| !matches!(op, PaintOp::Erase { .. }))
-        .flat_map(|op| op.points().iter().copied())
-        .collect();
-    if points.is_empty() {
-        return None;
-    }
-    let n = points.len() as f32;
-    Some(MapPoint::new(
-        points.iter().map(|p| p.x).sum::<f32>() / n,
-        points.iter().map(|p| p.y).sum::<f32>() / n,
-    ))
-}
-
+/// The session's marks on the canvas (the scene's glyphs), with the selection ringed.
 pub(super) fn paint_marks(
     painter: &egui::Painter,
     session: &Session,
     state: &CanvasState,
     projection: &Projection,
     palette: &Palette,
-    note_background: Color32,
+    colors: &MarkColors,
 ) {
     let view = &state.view;
+    paint_glyphs(
+        painter,
+        &marks::session_glyphs(session, view, projection, colors, true),
+    );
+    if state.selection.is_empty() {
+        return;
+    }
     let radius = mark_radius(projection);
-    let ring = Stroke::new(1.5, Color32::WHITE);
-    let selected = |kind, id| state.selection.contains(&MarkRef::new(kind, id));
-    let selection_ring = Stroke::new(2.5, palette.info);
-
-    // Links from zones to the trigger points they are referred from.
-    for zone in session.referred_zones.iter().filter(|z| &z.view == view) {
-        let (Some(source), Some(centre)) = (zone.source, zone_centre(zone)) else {
-            continue;
-        };
-        if let Some(tp) = session
-            .trigger_points
-            .iter()
-            .find(|t| t.id == source && &t.view == view)
-        {
-            let points = [screen(projection, tp.at), screen(projection, centre)];
-            painter.extend(Shape::dashed_line(
-                &points,
-                Stroke::new(1.0, palette.zone.gamma_multiply(0.6)),
-                5.0,
-                4.0,
-            ));
-        }
-        if selected(MarkKind::ReferredZone, zone.id) {
-            painter.circle_stroke(screen(projection, centre), radius * 1.6, selection_ring);
-        }
-    }
-    for arrow in session.arrows.iter().filter(|a| &a.view == view) {
-        let (from, to) = (screen(projection, arrow.from), screen(projection, arrow.to));
-        let width = if selected(MarkKind::Arrow, arrow.id) {
-            3.5
-        } else {
-            2.0
-        };
-        painter.arrow(from, to - from, Stroke::new(width, palette.zone));
-        if !arrow.label.is_empty() {
-            painter.text(
-                from + (to - from) / 2.0 + vec2(6.0, -6.0),
-                Align2::LEFT_BOTTOM,
-                &arrow.label,
-                FontId::proportional(12.0),
-                palette.zone,
-            );
-        }
-    }
-    // A needle is drawn as its shaft and handle leaning away from the site, so the trigger
-    // point it treats stays visible.
-    for needle in session.needle_sites.iter().filter(|n| &n.view == view) {
-        let at = screen(projection, needle.at);
-        let handle = needle_handle(at, radius);
-        painter.line_segment([at, handle], Stroke::new(1.6, palette.needle));
-        painter.circle(handle, radius * 0.55, palette.needle, ring);
-        painter.circle_filled(at, 2.0, palette.needle);
-        if selected(MarkKind::NeedleSite, needle.id) {
-            painter.circle_stroke(handle, radius * 0.55 + 3.0, selection_ring);
-        }
-    }
-    for tp in session.trigger_points.iter().filter(|t| &t.view == view) {
-        let at = screen(projection, tp.at);
-        let colour = match tp.status {
-            TriggerPointStatus::Active => palette.trigger_active,
-            TriggerPointStatus::Latent => palette.trigger_latent,
-        };
-        let fade = if tp.carried_forward { 0.55 } else { 1.0 };
-        match tp.status {
-            TriggerPointStatus::Active => {
-                painter.circle(at, radius, colour.gamma_multiply(fade), ring);
+    let ring = Stroke::new(2.5, palette.info);
+    for mark in &state.selection {
+        match mark.kind {
+            MarkKind::ReferredZone => {
+                if let Some(centre) = session
+                    .referred_zones
+                    .iter()
+                    .find(|z| z.id == mark.id && &z.view == view)
+                    .and_then(zone_centre)
+                {
+                    painter.circle_stroke(screen(projection, centre), radius * 1.6, ring);
+                }
             }
-            TriggerPointStatus::Latent => {
-                painter.circle(
-                    at,
-                    radius,
-                    Color32::WHITE.gamma_multiply(0.7 * fade),
-                    Stroke::new(2.5, colour.gamma_multiply(fade)),
-                );
+            MarkKind::Arrow => {
+                if let Some(arrow) = session
+                    .arrows
+                    .iter()
+                    .find(|a| a.id == mark.id && &a.view == view)
+                {
+                    let (from, to) = (screen(projection, arrow.from), screen(projection, arrow.to));
+                    painter.arrow(from, to - from, Stroke::new(3.5, palette.zone));
+                }
+            }
+            MarkKind::NeedleSite => {
+                if let Some(needle) = session
+                    .needle_sites
+                    .iter()
+                    .find(|n| n.id == mark.id && &n.view == view)
+                {
+                    let at = projection.to_screen(needle.at);
+                    let handle = px(needle_handle(at, radius));
+                    painter.circle_stroke(handle, radius * 0.55 + 3.0, ring);
+                }
+            }
+            MarkKind::TriggerPoint => {
+                if let Some(tp) = session
+                    .trigger_points
+                    .iter()
+                    .find(|t| t.id == mark.id && &t.view == view)
+                {
+                    painter.circle_stroke(screen(projection, tp.at), radius + 4.0, ring);
+                }
+            }
+            MarkKind::TextNote => {
+                if let Some(note) = session
+                    .text_notes
+                    .iter()
+                    .find(|n| n.id == mark.id && &n.view == view)
+                {
+                    let rect = note_rect(painter, note, projection);
+                    painter.rect_stroke(rect, 3.0, ring, egui::StrokeKind::Outside);
+                }
             }
         }
-        if tp.carried_forward {
-            // Dashed halo: carried forward from the last visit, not yet confirmed.
-            let points: Vec<Pos2> = (0..=24)
-                .map(|i| {
-                    let a = i as f32 / 24.0 * std::f32::consts::TAU;
-                    at + vec2(a.cos(), a.sin()) * (radius + 4.0)
-                })
-                .collect();
-            painter.extend(Shape::dashed_line(
-                &points,
-                Stroke::new(1.2, colour),
-                3.0,
-                3.0,
-            ));
-        }
-        if selected(MarkKind::TriggerPoint, tp.id) {
-            painter.circle_stroke(at, radius + 4.0, selection_ring);
-        }
     }
-    for note in session.text_notes.iter().filter(|n| &n.view == view) {
-        let rect = note_rect(painter, note, projection);
-        painter.rect_filled(rect, 3.0, note_background);
-        if selected(MarkKind::TextNote, note.id) {
-            painter.rect_stroke(rect, 3.0, selection_ring, egui::StrokeKind::Outside);
-        }
-        painter.text(
-            rect.min + Vec2::splat(3.0),
-            Align2::LEFT_TOP,
-            &note.text,
-            FontId::proportional(12.0),
-            palette.info,
-        );
-    }
-}
-
-fn needle_handle(at: Pos2, radius: f32) -> Pos2 {
-    at + vec2(-radius * 1.8, -radius * 2.6)
 }
 
 fn note_rect(
@@ -408,7 +342,7 @@ fn note_rect(
     let at = screen(projection, note.at);
     let galley = painter.layout_no_wrap(
         note.text.clone(),
-        FontId::proportional(12.0),
+        FontId::proportional(NOTE_TEXT_PX),
         Color32::WHITE,
     );
     Rect::from_min_size(at, galley.size() + Vec2::splat(6.0))
@@ -442,7 +376,7 @@ pub(super) fn mark_areas(
         let at = screen(projection, needle.at);
         areas.push((
             MarkRef::new(MarkKind::NeedleSite, needle.id),
-            Rect::from_two_pos(at, needle_handle(at, radius)).expand(radius * 0.6),
+            Rect::from_two_pos(at, px(needle_handle((at.x, at.y), radius))).expand(radius * 0.6),
         ));
     }
     for tp in session.trigger_points.iter().filter(|t| &t.view == view) {
@@ -481,7 +415,8 @@ pub(super) fn mark_at(
     }
     if let Some(needle) = session.needle_sites.iter().rev().find(|n| {
         let at = screen(projection, n.at);
-        &n.view == view && (near(at) || needle_handle(at, radius).distance(pos) <= radius)
+        &n.view == view
+            && (near(at) || px(needle_handle((at.x, at.y), radius)).distance(pos) <= radius)
     }) {
         return Some(MarkRef::new(MarkKind::NeedleSite, needle.id));
     }

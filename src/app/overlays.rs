@@ -6,20 +6,14 @@
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 
-use egui::{Color32, Pos2, Shape, Stroke, vec2};
+use egui::Stroke;
 
-use super::canvas_marks::{PATTERN_TEXELS, grid_image, mark_radius, screen};
+use super::canvas_marks::{mark_radius, paint_glyphs, screen};
 use crate::geometry::ViewId;
 use crate::metrics::{PainMask, TriggerPointMatches, ViewDifference};
 use crate::model::Session;
-use crate::scene::{Pattern, Projection};
-
-/// One legend line: a swatch colour, its pattern, and what it means.
-pub struct LegendEntry {
-    pub colour: Color32,
-    pub pattern: Pattern,
-    pub label: String,
-}
+use crate::scene::marks::{self, premultiply, with_alpha};
+use crate::scene::{GridImage, LegendEntry, Pattern, Projection, Rgba};
 
 pub trait CanvasOverlay {
     /// Changes whenever what the overlay shows changes (keys its cached image).
@@ -27,7 +21,7 @@ pub trait CanvasOverlay {
     /// Whether the session's own zones and marks are hidden under the overlay.
     fn replaces_marks(&self) -> bool;
     /// The overlay's image of `view` on the measuring grid, if it has one there.
-    fn image(&self, view: &ViewId) -> Option<egui::ColorImage>;
+    fn image(&self, view: &ViewId) -> Option<GridImage>;
     /// Markers drawn over everything.
     fn paint(&self, painter: &egui::Painter, view: &ViewId, projection: &Projection);
     fn legend(&self, view: &ViewId) -> Vec<LegendEntry>;
@@ -47,7 +41,7 @@ pub struct GhostOverlay<'a> {
     pub key: u64,
 }
 
-const GHOST: Color32 = Color32::from_rgb(0x6a, 0x6a, 0x7a);
+const GHOST: Rgba = [0x6a, 0x6a, 0x7a, 0xff];
 
 impl CanvasOverlay for GhostOverlay<'_> {
     fn key(&self) -> u64 {
@@ -58,27 +52,27 @@ impl CanvasOverlay for GhostOverlay<'_> {
         false
     }
 
-    fn image(&self, view: &ViewId) -> Option<egui::ColorImage> {
+    fn image(&self, view: &ViewId) -> Option<GridImage> {
         if !self.earlier.referred_zones.iter().any(|z| &z.view == view) {
             return None;
         }
         let mask = PainMask::of_view(&self.earlier.referred_zones, view);
-        let fill = GHOST.gamma_multiply(0.28);
-        Some(grid_image(|column, row, _, _| {
+        let fill = premultiply(GHOST, 0.28);
+        Some(GridImage::new(|column, row, _, _| {
             mask.get(column, row).then_some(fill)
         }))
     }
 
     fn paint(&self, painter: &egui::Painter, view: &ViewId, projection: &Projection) {
         let radius = mark_radius(projection);
+        let ring = Stroke::new(1.5, super::canvas_marks::rgba(with_alpha(GHOST, 0.8)));
         for tp in self
             .earlier
             .trigger_points
             .iter()
             .filter(|t| &t.view == view)
         {
-            let at = screen(projection, tp.at);
-            painter.circle_stroke(at, radius, Stroke::new(1.5, GHOST.gamma_multiply(0.8)));
+            painter.circle_stroke(screen(projection, tp.at), radius, ring);
         }
     }
 
@@ -88,22 +82,18 @@ impl CanvasOverlay for GhostOverlay<'_> {
         if !any {
             return Vec::new();
         }
-        vec![LegendEntry {
-            colour: GHOST.gamma_multiply(0.5),
-            pattern: Pattern::Solid,
-            label: format!("earlier visit ({})", self.earlier.date()),
-        }]
+        vec![LegendEntry::new(
+            with_alpha(GHOST, 0.5),
+            Pattern::Solid,
+            format!("earlier visit ({})", self.earlier.date()),
+        )]
     }
 }
 
 // -------------------------------------------------------------------------------------------
 
-/// Colours of the difference map: distinct in hue **and** pattern.
-pub const NEW: (Color32, Pattern) = (Color32::from_rgb(0xc8, 0x1e, 0x2d), Pattern::Hatch);
-pub const RESOLVED: (Color32, Pattern) = (Color32::from_rgb(0x1e, 0x8a, 0x50), Pattern::Dots);
-pub const PERSISTING: (Color32, Pattern) = (Color32::from_rgb(0xd0, 0x8a, 0x00), Pattern::Solid);
-
-/// New, resolved and persisting pain between two visits, with trigger points matched.
+/// New, resolved and persisting pain between two visits, with trigger points matched (the
+/// scene's difference map, as export draws it).
 pub struct DifferenceOverlay<'a> {
     pub earlier: &'a Session,
     pub later: &'a Session,
@@ -121,93 +111,19 @@ impl CanvasOverlay for DifferenceOverlay<'_> {
         true
     }
 
-    fn image(&self, view: &ViewId) -> Option<egui::ColorImage> {
-        let d = self.differences.get(view)?;
-        let styled = |(colour, pattern): (Color32, Pattern), x, y| {
-            if pattern.marks(x, y, PATTERN_TEXELS) {
-                colour.gamma_multiply(0.85)
-            } else {
-                colour.gamma_multiply(0.4)
-            }
-        };
-        Some(grid_image(|column, row, x, y| {
-            if d.new.get(column, row) {
-                Some(styled(NEW, x, y))
-            } else if d.resolved.get(column, row) {
-                Some(styled(RESOLVED, x, y))
-            } else if d.persisting.get(column, row) {
-                Some(styled(PERSISTING, x, y))
-            } else {
-                None
-            }
-        }))
+    fn image(&self, view: &ViewId) -> Option<GridImage> {
+        self.differences.get(view).map(marks::difference_image)
     }
 
     fn paint(&self, painter: &egui::Painter, view: &ViewId, projection: &Projection) {
-        let radius = mark_radius(projection);
-        let white = Stroke::new(1.5, Color32::WHITE);
-        let find = |session: &Session, id| {
-            session
-                .trigger_points
-                .iter()
-                .find(|t| t.id == id && &t.view == view)
-                .map(|t| screen(projection, t.at))
-        };
-        // Persisting: a filled circle where it is now, a thin line from where it was.
-        for (was, now) in &self.matches.persisting {
-            if let (Some(a), Some(b)) = (find(self.earlier, *was), find(self.later, *now)) {
-                painter.line_segment([a, b], Stroke::new(1.0, PERSISTING.0));
-                painter.circle(b, radius, PERSISTING.0, white);
-            }
-        }
-        // Resolved: a hollow circle crossed out, where it was.
-        for id in &self.matches.resolved {
-            if let Some(at) = find(self.earlier, *id) {
-                painter.circle(
-                    at,
-                    radius,
-                    Color32::WHITE.gamma_multiply(0.8),
-                    Stroke::new(2.0, RESOLVED.0),
-                );
-                let d = radius * 0.7;
-                painter.line_segment(
-                    [at + vec2(-d, -d), at + vec2(d, d)],
-                    Stroke::new(2.0, RESOLVED.0),
-                );
-            }
-        }
-        // New: a filled triangle.
-        for id in &self.matches.new {
-            if let Some(at) = find(self.later, *id) {
-                let r = radius * 1.2;
-                let points: Vec<Pos2> = vec![
-                    at + vec2(0.0, -r),
-                    at + vec2(r * 0.9, r * 0.6),
-                    at + vec2(-r * 0.9, r * 0.6),
-                ];
-                painter.add(Shape::convex_polygon(points, NEW.0, white));
-            }
-        }
+        paint_glyphs(
+            painter,
+            &marks::difference_glyphs(self.earlier, self.later, self.matches, view, projection),
+        );
     }
 
     fn legend(&self, _view: &ViewId) -> Vec<LegendEntry> {
-        vec![
-            LegendEntry {
-                colour: NEW.0,
-                pattern: NEW.1,
-                label: "new pain; triangle: new trigger point".to_owned(),
-            },
-            LegendEntry {
-                colour: RESOLVED.0,
-                pattern: RESOLVED.1,
-                label: "resolved; crossed ring: trigger point gone".to_owned(),
-            },
-            LegendEntry {
-                colour: PERSISTING.0,
-                pattern: PERSISTING.1,
-                label: "persisting; dot: trigger point still there".to_owned(),
-            },
-        ]
+        marks::difference_legend()
     }
 }
 
@@ -221,7 +137,7 @@ pub struct FrequencyOverlay<'a> {
 }
 
 /// The colour of a cell painted in `count` of `visits` visits: pale yellow to deep red.
-pub fn frequency_colour(count: u16, visits: usize) -> Color32 {
+pub fn frequency_colour(count: u16, visits: usize) -> Rgba {
     let t = if visits <= 1 {
         1.0
     } else {
@@ -229,7 +145,7 @@ pub fn frequency_colour(count: u16, visits: usize) -> Color32 {
     }
     .clamp(0.0, 1.0);
     let lerp = |a: u8, b: u8| (f32::from(a) + (f32::from(b) - f32::from(a)) * t).round() as u8;
-    Color32::from_rgba_unmultiplied(lerp(0xf2, 0xb0), lerp(0xc2, 0x10), lerp(0x4c, 0x28), 0xb0)
+    [lerp(0xf2, 0xb0), lerp(0xc2, 0x10), lerp(0x4c, 0x28), 0xb0]
 }
 
 impl CanvasOverlay for FrequencyOverlay<'_> {
@@ -241,12 +157,12 @@ impl CanvasOverlay for FrequencyOverlay<'_> {
         true
     }
 
-    fn image(&self, view: &ViewId) -> Option<egui::ColorImage> {
+    fn image(&self, view: &ViewId) -> Option<GridImage> {
         let counts = self.counts.get(view)?;
         let columns = PainMask::new().columns();
-        Some(grid_image(|column, row, _, _| {
+        Some(GridImage::new(|column, row, _, _| {
             let count = counts.get(row * columns + column).copied().unwrap_or(0);
-            (count > 0).then(|| frequency_colour(count, self.visits))
+            (count > 0).then(|| premultiply(frequency_colour(count, self.visits), 1.0))
         }))
     }
 
@@ -263,10 +179,12 @@ impl CanvasOverlay for FrequencyOverlay<'_> {
         };
         steps
             .into_iter()
-            .map(|n| LegendEntry {
-                colour: frequency_colour(n as u16, self.visits),
-                pattern: Pattern::Solid,
-                label: format!("painted in {n} of {} visits", self.visits),
+            .map(|n| {
+                LegendEntry::new(
+                    frequency_colour(n as u16, self.visits),
+                    Pattern::Solid,
+                    format!("painted in {n} of {} visits", self.visits),
+                )
             })
             .collect()
     }

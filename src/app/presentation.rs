@@ -10,7 +10,7 @@ use egui::{Color32, FontId, Pos2, RichText, Shape, Stroke, TextStyle};
 use super::canvas::{CanvasContent, CanvasState, body_canvas};
 use super::canvas_marks::screen;
 use super::custom_views::CustomViews;
-use super::overlays::{CanvasOverlay, LegendEntry};
+use super::overlays::CanvasOverlay;
 use crate::bodymap::standard;
 use crate::education::{
     Candidate, PatternMasks, PatternShapes, explainers, rank_area, rank_session, referral_library,
@@ -18,6 +18,8 @@ use crate::education::{
 use crate::geometry::{MapPoint, ViewId};
 use crate::metrics::standard_charts;
 use crate::model::{PaintOp, Session, Side};
+use crate::scene::LegendEntry;
+use crate::scene::marks::with_alpha;
 use crate::scene::{Pattern, Projection};
 
 /// How long a pattern takes to fade in, seconds.
@@ -489,7 +491,7 @@ impl CanvasOverlay for PatternOverlay {
         false
     }
 
-    fn image(&self, _view: &ViewId) -> Option<egui::ColorImage> {
+    fn image(&self, _view: &ViewId) -> Option<crate::scene::GridImage> {
         None
     }
 
@@ -557,21 +559,21 @@ impl CanvasOverlay for PatternOverlay {
             return Vec::new();
         }
         vec![
-            LegendEntry {
-                colour: PATTERN.gamma_multiply(0.7),
-                pattern: Pattern::Solid,
-                label: "where this pain is commonly felt".to_owned(),
-            },
-            LegendEntry {
-                colour: PATTERN,
-                pattern: Pattern::Dots,
-                label: "where some people also feel it".to_owned(),
-            },
-            LegendEntry {
-                colour: TRIGGER_X,
-                pattern: Pattern::Solid,
-                label: "X  the trigger point".to_owned(),
-            },
+            LegendEntry::new(
+                with_alpha(PATTERN.to_srgba_unmultiplied(), 0.7),
+                Pattern::Solid,
+                "where this pain is commonly felt",
+            ),
+            LegendEntry::new(
+                PATTERN.to_srgba_unmultiplied(),
+                Pattern::Dots,
+                "where some people also feel it",
+            ),
+            LegendEntry::new(
+                TRIGGER_X.to_srgba_unmultiplied(),
+                Pattern::Solid,
+                "X  the trigger point",
+            ),
         ]
     }
 }

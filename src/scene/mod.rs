@@ -3,10 +3,12 @@
 //! paints a scene with egui; export rasterises the same scene on the CPU. No egui here.
 
 mod colors;
+pub mod marks;
 
 use serde::{Deserialize, Serialize};
 
 pub use colors::{MapColors, Pattern, Rgba, quality_style};
+pub use marks::{Glyph, GridImage, LegendEntry, MarkColors};
 
 use crate::bodymap::BodyMap;
 use crate::bodymap::{Bounds, ContourKind, FLATTEN_TOLERANCE_MM, Facing, Layer, View, path};

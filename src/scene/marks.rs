@@ -1,0 +1,612 @@
+//! A session's marks as plain drawing data: the referred-pain zones as an image on the
+//! measuring grid (colour **and** pattern per quality, opacity by intensity), trigger points,
+//! needle sites, arrows, notes and the links from zones to their trigger points as glyphs in
+//! pixels, and the legend. The difference map between two visits is built the same way. The
+//! canvas paints these with egui; export with tiny-skia and as SVG.
+
+use crate::geometry::{MapPoint, ViewId};
+use crate::metrics::{CELL_MM, FRAME_HALF_WIDTH, PainMask, TriggerPointMatches, ViewDifference};
+use crate::model::{PainQuality, PaintOp, ReferredZone, Session, TriggerPointStatus};
+
+use super::{Pattern, Projection, Rgba, quality_style};
+
+/// Texels per measuring cell of a grid image: patterns need finer texels than the 3 mm cells.
+pub const TEXELS_PER_CELL: usize = 2;
+/// A pattern repeats every this many texels (6 mm on the body).
+pub const PATTERN_TEXELS: usize = 4;
+
+/// Premultiplied sRGB with alpha, the texel format of [`GridImage`].
+pub type Premultiplied = [u8; 4];
+
+/// A straight-alpha colour made `factor` times as opaque, premultiplied.
+pub fn premultiply([r, g, b, a]: Rgba, factor: f32) -> Premultiplied {
+    let alpha = f32::from(a) / 255.0 * factor.clamp(0.0, 1.0);
+    let channel = |c: u8| (f32::from(c) * alpha).round() as u8;
+    [
+        channel(r),
+        channel(g),
+        channel(b),
+        (alpha * 255.0).round() as u8,
+    ]
+}
+
+/// `factor` times a premultiplied colour (all channels, so it stays premultiplied).
+pub fn fade(colour: Premultiplied, factor: f32) -> Premultiplied {
+    colour.map(|c| (f32::from(c) * factor.clamp(0.0, 1.0)).round() as u8)
+}
+
+/// Source over destination, both premultiplied.
+pub fn over(src: Premultiplied, dst: Premultiplied) -> Premultiplied {
+    let keep = 1.0 - f32::from(src[3]) / 255.0;
+    let mut out = [0; 4];
+    for i in 0..4 {
+        out[i] = (f32::from(src[i]) + f32::from(dst[i]) * keep)
+            .round()
+            .min(255.0) as u8;
+    }
+    out
+}
+
+/// An image laid over the measuring grid (the frame of [`PainMask`]), [`TEXELS_PER_CELL`]
+/// texels a cell, premultiplied RGBA, row by row from the top.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GridImage {
+    pub width: usize,
+    pub height: usize,
+    pub pixels: Vec<Premultiplied>,
+}
+
+impl GridImage {
+    /// Each painted cell given the colour `paint(column, row, x, y)` returns (texel
+    /// coordinates for patterns).
+    pub fn new(mut paint: impl FnMut(usize, usize, usize, usize) -> Option<Premultiplied>) -> Self {
+        let blank = PainMask::new();
+        let (columns, rows) = (blank.columns(), blank.rows());
+        let (width, height) = (columns * TEXELS_PER_CELL, rows * TEXELS_PER_CELL);
+        let mut pixels = vec![[0; 4]; width * height];
+        for row in 0..rows {
+            for column in 0..columns {
+                for dy in 0..TEXELS_PER_CELL {
+                    for dx in 0..TEXELS_PER_CELL {
+                        let (x, y) = (column * TEXELS_PER_CELL + dx, row * TEXELS_PER_CELL + dy);
+                        if let Some(colour) = paint(column, row, x, y) {
+                            pixels[y * width + x] = colour;
+                        }
+                    }
+                }
+            }
+        }
+        Self {
+            width,
+            height,
+            pixels,
+        }
+    }
+
+    /// The map rectangle (mm) the image covers: top left and bottom right.
+    pub fn frame() -> (MapPoint, MapPoint) {
+        let mask = PainMask::new();
+        (
+            MapPoint::new(-FRAME_HALF_WIDTH, 0.0),
+            MapPoint::new(
+                -FRAME_HALF_WIDTH + mask.columns() as f32 * CELL_MM,
+                mask.rows() as f32 * CELL_MM,
+            ),
+        )
+    }
+
+    /// The texels as bytes, premultiplied RGBA.
+    pub fn bytes(&self) -> Vec<u8> {
+        self.pixels.iter().flatten().copied().collect()
+    }
+}
+
+/// Every zone of `view` composited in order: colour by quality, the quality's pattern drawn
+/// darker, opacity by intensity, faded when carried forward (so what is shown is exactly
+/// what is measured).
+pub fn zones_image(session: &Session, view: &ViewId) -> Option<GridImage> {
+    let zones: Vec<&ReferredZone> = session
+        .referred_zones
+        .iter()
+        .filter(|z| &z.view == view)
+        .collect();
+    if zones.is_empty() {
+        return None;
+    }
+    let styled: Vec<(PainMask, Premultiplied, Premultiplied, Pattern)> = zones
+        .iter()
+        .map(|zone| {
+            let mask = PainMask::of_view(std::iter::once(*zone), view);
+            let (colour, pattern) = quality_style(zone.quality);
+            let alpha = 0.25 + 0.05 * f32::from(zone.intensity.min(10));
+            let carried = if zone.carried_forward { 0.6 } else { 1.0 };
+            let fill = premultiply(colour, alpha * 0.75 * carried);
+            let ink = premultiply(colour, (alpha + 0.3).min(1.0) * carried);
+            (mask, fill, ink, pattern)
+        })
+        .collect();
+    Some(GridImage::new(|column, row, x, y| {
+        let mut pixel = None;
+        for (mask, fill, ink, pattern) in &styled {
+            if mask.get(column, row) {
+                let paint = if pattern.marks(x, y, PATTERN_TEXELS) {
+                    *ink
+                } else {
+                    *fill
+                };
+                pixel = Some(over(paint, pixel.unwrap_or([0; 4])));
+            }
+        }
+        pixel
+    }))
+}
+
+/// Colours of the difference map: distinct in hue **and** pattern.
+pub const NEW: (Rgba, Pattern) = ([0xc8, 0x1e, 0x2d, 0xff], Pattern::Hatch);
+pub const RESOLVED: (Rgba, Pattern) = ([0x1e, 0x8a, 0x50, 0xff], Pattern::Dots);
+pub const PERSISTING: (Rgba, Pattern) = ([0xd0, 0x8a, 0x00, 0xff], Pattern::Solid);
+
+/// New, resolved and persisting pain of one view.
+pub fn difference_image(difference: &ViewDifference) -> GridImage {
+    let styled = |(colour, pattern): (Rgba, Pattern), x, y| {
+        if pattern.marks(x, y, PATTERN_TEXELS) {
+            premultiply(colour, 0.85)
+        } else {
+            premultiply(colour, 0.4)
+        }
+    };
+    GridImage::new(|column, row, x, y| {
+        if difference.new.get(column, row) {
+            Some(styled(NEW, x, y))
+        } else if difference.resolved.get(column, row) {
+            Some(styled(RESOLVED, x, y))
+        } else if difference.persisting.get(column, row) {
+            Some(styled(PERSISTING, x, y))
+        } else {
+            None
+        }
+    })
+}
+
+/// The colours of marks for one theme.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct MarkColors {
+    pub trigger_active: Rgba,
+    pub trigger_latent: Rgba,
+    pub needle: Rgba,
+    /// Arrows and the links from zones to trigger points.
+    pub zone: Rgba,
+    pub note_text: Rgba,
+    pub note_background: Rgba,
+    /// The light ring around filled marks.
+    pub ring: Rgba,
+}
+
+impl MarkColors {
+    pub const LIGHT: Self = Self {
+        trigger_active: [0xc0, 0x27, 0x2d, 0xff],
+        trigger_latent: [0xc7, 0x7d, 0x12, 0xff],
+        needle: [0x1d, 0x5b, 0x9e, 0xff],
+        zone: [0xb8, 0x4a, 0x8a, 0xff],
+        note_text: [0x1f, 0x5f, 0xa8, 0xff],
+        note_background: [0xff, 0xff, 0xff, 0xe6],
+        ring: [0xff, 0xff, 0xff, 0xff],
+    };
+
+    pub const DARK: Self = Self {
+        trigger_active: [0xff, 0x6b, 0x6b, 0xff],
+        trigger_latent: [0xf2, 0xb2, 0x4c, 0xff],
+        needle: [0x7a, 0xb4, 0xf0, 0xff],
+        zone: [0xe3, 0x8f, 0xc4, 0xff],
+        note_text: [0x7a, 0xb4, 0xf0, 0xff],
+        note_background: [0x0a, 0x0a, 0x0a, 0xe6],
+        ring: [0xff, 0xff, 0xff, 0xff],
+    };
+}
+
+/// A point in pixels.
+pub type Px = (f32, f32);
+
+/// A line's width (px) and colour.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Ink {
+    pub width: f32,
+    pub colour: Rgba,
+}
+
+impl Ink {
+    pub fn new(width: f32, colour: Rgba) -> Self {
+        Self { width, colour }
+    }
+}
+
+/// Where a text's anchor point is on the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Anchor {
+    LeftTop,
+    LeftBottom,
+}
+
+/// One drawing primitive of a mark, in pixels, in paint order.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Glyph {
+    Circle {
+        centre: Px,
+        radius: f32,
+        fill: Option<Rgba>,
+        stroke: Option<Ink>,
+        dashed: bool,
+    },
+    Line {
+        points: Vec<Px>,
+        ink: Ink,
+        dashed: bool,
+    },
+    /// A line with an arrow head at `to`.
+    Arrow { from: Px, to: Px, ink: Ink },
+    Polygon {
+        points: Vec<Px>,
+        fill: Rgba,
+        stroke: Option<Ink>,
+    },
+    /// Text at a pixel size, optionally on a rounded box of `background`.
+    Text {
+        at: Px,
+        anchor: Anchor,
+        text: String,
+        size: f32,
+        colour: Rgba,
+        background: Option<Rgba>,
+    },
+}
+
+/// Radius (px) of point marks at this zoom.
+pub fn mark_radius(projection: &Projection) -> f32 {
+    (projection.scale * 4.0).clamp(5.0, 9.0)
+}
+
+/// A needle is drawn as its shaft and handle leaning away from the site, so the trigger
+/// point it treats stays visible: where the handle is.
+pub fn needle_handle((x, y): Px, radius: f32) -> Px {
+    (x - radius * 1.8, y - radius * 2.6)
+}
+
+/// The pixel size of note text.
+pub const NOTE_TEXT_PX: f32 = 12.0;
+
+/// Where a zone sits, for links and picking: the mean of its painted points.
+pub fn zone_centre(zone: &ReferredZone) -> Option<MapPoint> {
+    let points: Vec<MapPoint> = zone
+        .paint
+        .iter()
+        .filter(|op| !matches!(op, PaintOp::Erase { .. }))
+        .flat_map(|op| op.points().iter().copied())
+        .collect();
+    if points.is_empty() {
+        return None;
+    }
+    let n = points.len() as f32;
+    Some(MapPoint::new(
+        points.iter().map(|p| p.x).sum::<f32>() / n,
+        points.iter().map(|p| p.y).sum::<f32>() / n,
+    ))
+}
+
+/// A straight-alpha colour made `factor` times as opaque.
+pub fn with_alpha([r, g, b, a]: Rgba, factor: f32) -> Rgba {
+    [
+        r,
+        g,
+        b,
+        (f32::from(a) * factor.clamp(0.0, 1.0)).round() as u8,
+    ]
+}
+
+/// The glyphs of a session's marks on `view`: links from zones to trigger points, arrows,
+/// needle sites, trigger points (active filled, latent hollow, carried forward faded with a
+/// dashed halo) and notes. `notes: false` leaves the clinician's notes and arrow labels out
+/// (the patient's handout).
+pub fn session_glyphs(
+    session: &Session,
+    view: &ViewId,
+    projection: &Projection,
+    colors: &MarkColors,
+    notes: bool,
+) -> Vec<Glyph> {
+    let radius = mark_radius(projection);
+    let px = |p: MapPoint| projection.to_screen(p);
+    let ring = Ink::new(1.5, colors.ring);
+    let mut glyphs = Vec::new();
+    for zone in session.referred_zones.iter().filter(|z| &z.view == view) {
+        let (Some(source), Some(centre)) = (zone.source, zone_centre(zone)) else {
+            continue;
+        };
+        if let Some(tp) = session
+            .trigger_points
+            .iter()
+            .find(|t| t.id == source && &t.view == view)
+        {
+            glyphs.push(Glyph::Line {
+                points: vec![px(tp.at), px(centre)],
+                ink: Ink::new(1.0, with_alpha(colors.zone, 0.6)),
+                dashed: true,
+            });
+        }
+    }
+    for arrow in session.arrows.iter().filter(|a| &a.view == view) {
+        let (from, to) = (px(arrow.from), px(arrow.to));
+        glyphs.push(Glyph::Arrow {
+            from,
+            to,
+            ink: Ink::new(2.0, colors.zone),
+        });
+        if notes && !arrow.label.is_empty() {
+            glyphs.push(Glyph::Text {
+                at: ((from.0 + to.0) / 2.0 + 6.0, (from.1 + to.1) / 2.0 - 6.0),
+                anchor: Anchor::LeftBottom,
+                text: arrow.label.clone(),
+                size: NOTE_TEXT_PX,
+                colour: colors.zone,
+                background: None,
+            });
+        }
+    }
+    for needle in session.needle_sites.iter().filter(|n| &n.view == view) {
+        let at = px(needle.at);
+        let handle = needle_handle(at, radius);
+        glyphs.push(Glyph::Line {
+            points: vec![at, handle],
+            ink: Ink::new(1.6, colors.needle),
+            dashed: false,
+        });
+        glyphs.push(Glyph::Circle {
+            centre: handle,
+            radius: radius * 0.55,
+            fill: Some(colors.needle),
+            stroke: Some(ring),
+            dashed: false,
+        });
+        glyphs.push(Glyph::Circle {
+            centre: at,
+            radius: 2.0,
+            fill: Some(colors.needle),
+            stroke: None,
+            dashed: false,
+        });
+    }
+    for tp in session.trigger_points.iter().filter(|t| &t.view == view) {
+        let at = px(tp.at);
+        let colour = match tp.status {
+            TriggerPointStatus::Active => colors.trigger_active,
+            TriggerPointStatus::Latent => colors.trigger_latent,
+        };
+        let fade = if tp.carried_forward { 0.55 } else { 1.0 };
+        glyphs.push(match tp.status {
+            TriggerPointStatus::Active => Glyph::Circle {
+                centre: at,
+                radius,
+                fill: Some(with_alpha(colour, fade)),
+                stroke: Some(ring),
+                dashed: false,
+            },
+            TriggerPointStatus::Latent => Glyph::Circle {
+                centre: at,
+                radius,
+                fill: Some(with_alpha(colors.ring, 0.7 * fade)),
+                stroke: Some(Ink::new(2.5, with_alpha(colour, fade))),
+                dashed: false,
+            },
+        });
+        if tp.carried_forward {
+            // Carried forward from the last visit, not yet confirmed.
+            glyphs.push(Glyph::Circle {
+                centre: at,
+                radius: radius + 4.0,
+                fill: None,
+                stroke: Some(Ink::new(1.2, colour)),
+                dashed: true,
+            });
+        }
+    }
+    if notes {
+        for note in session.text_notes.iter().filter(|n| &n.view == view) {
+            glyphs.push(Glyph::Text {
+                at: px(note.at),
+                anchor: Anchor::LeftTop,
+                text: note.text.clone(),
+                size: NOTE_TEXT_PX,
+                colour: colors.note_text,
+                background: Some(colors.note_background),
+            });
+        }
+    }
+    glyphs
+}
+
+/// The trigger points of two visits on `view`, matched: persisting as a filled circle with a
+/// thin line from where it was, resolved as a crossed ring where it was, new as a triangle.
+pub fn difference_glyphs(
+    earlier: &Session,
+    later: &Session,
+    matches: &TriggerPointMatches,
+    view: &ViewId,
+    projection: &Projection,
+) -> Vec<Glyph> {
+    let radius = mark_radius(projection);
+    let white = Ink::new(1.5, [0xff; 4]);
+    let find = |session: &Session, id| {
+        session
+            .trigger_points
+            .iter()
+            .find(|t| t.id == id && &t.view == view)
+            .map(|t| projection.to_screen(t.at))
+    };
+    let mut glyphs = Vec::new();
+    for (was, now) in &matches.persisting {
+        if let (Some(a), Some(b)) = (find(earlier, *was), find(later, *now)) {
+            glyphs.push(Glyph::Line {
+                points: vec![a, b],
+                ink: Ink::new(1.0, PERSISTING.0),
+                dashed: false,
+            });
+            glyphs.push(Glyph::Circle {
+                centre: b,
+                radius,
+                fill: Some(PERSISTING.0),
+                stroke: Some(white),
+                dashed: false,
+            });
+        }
+    }
+    for id in &matches.resolved {
+        if let Some((x, y)) = find(earlier, *id) {
+            glyphs.push(Glyph::Circle {
+                centre: (x, y),
+                radius,
+                fill: Some([0xff, 0xff, 0xff, 0xcc]),
+                stroke: Some(Ink::new(2.0, RESOLVED.0)),
+                dashed: false,
+            });
+            let d = radius * 0.7;
+            glyphs.push(Glyph::Line {
+                points: vec![(x - d, y - d), (x + d, y + d)],
+                ink: Ink::new(2.0, RESOLVED.0),
+                dashed: false,
+            });
+        }
+    }
+    for id in &matches.new {
+        if let Some((x, y)) = find(later, *id) {
+            let r = radius * 1.2;
+            glyphs.push(Glyph::Polygon {
+                points: vec![
+                    (x, y - r),
+                    (x + r * 0.9, y + r * 0.6),
+                    (x - r * 0.9, y + r * 0.6),
+                ],
+                fill: NEW.0,
+                stroke: Some(white),
+            });
+        }
+    }
+    glyphs
+}
+
+/// One legend line: a swatch colour (straight alpha), its pattern, and what it means.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LegendEntry {
+    pub colour: Rgba,
+    pub pattern: Pattern,
+    pub label: String,
+}
+
+impl LegendEntry {
+    pub fn new(colour: Rgba, pattern: Pattern, label: impl Into<String>) -> Self {
+        Self {
+            colour,
+            pattern,
+            label: label.into(),
+        }
+    }
+}
+
+/// The legend entries of the pain qualities painted on this view.
+pub fn quality_legend(session: &Session, view: &ViewId) -> Vec<LegendEntry> {
+    let mut qualities: Vec<PainQuality> = session
+        .referred_zones
+        .iter()
+        .filter(|z| &z.view == view)
+        .map(|z| z.quality)
+        .collect();
+    qualities.sort_by_key(|q| PainQuality::ALL.iter().position(|x| x == q));
+    qualities.dedup();
+    qualities
+        .into_iter()
+        .map(|quality| {
+            let (colour, pattern) = quality_style(quality);
+            LegendEntry::new(colour, pattern, quality.label())
+        })
+        .collect()
+}
+
+/// The legend of the point marks shown on this view (trigger points by status, needles).
+pub fn mark_legend(session: &Session, view: &ViewId, colors: &MarkColors) -> Vec<LegendEntry> {
+    let on_view = |v: &ViewId| v == view;
+    let mut entries = Vec::new();
+    let statuses = |status| {
+        session
+            .trigger_points
+            .iter()
+            .any(|t| on_view(&t.view) && t.status == status)
+    };
+    if statuses(TriggerPointStatus::Active) {
+        entries.push(LegendEntry::new(
+            colors.trigger_active,
+            Pattern::Solid,
+            "active trigger point (filled)",
+        ));
+    }
+    if statuses(TriggerPointStatus::Latent) {
+        entries.push(LegendEntry::new(
+            colors.trigger_latent,
+            Pattern::Solid,
+            "latent trigger point (ring)",
+        ));
+    }
+    if session.needle_sites.iter().any(|n| on_view(&n.view)) {
+        entries.push(LegendEntry::new(
+            colors.needle,
+            Pattern::Solid,
+            "needle site (point at the tip)",
+        ));
+    }
+    entries
+}
+
+/// The legend of the difference map.
+pub fn difference_legend() -> Vec<LegendEntry> {
+    vec![
+        LegendEntry::new(NEW.0, NEW.1, "new pain; triangle: new trigger point"),
+        LegendEntry::new(
+            RESOLVED.0,
+            RESOLVED.1,
+            "resolved; crossed ring: trigger point gone",
+        ),
+        LegendEntry::new(
+            PERSISTING.0,
+            PERSISTING.1,
+            "persisting; dot: trigger point still there",
+        ),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn colour_arithmetic_matches_premultiplied_source_over() {
+        assert_eq!(premultiply([200, 100, 0, 255], 0.5), [100, 50, 0, 128]);
+        assert_eq!(over([0, 0, 0, 0], [10, 20, 30, 40]), [10, 20, 30, 40]);
+        assert_eq!(over([100, 0, 0, 255], [10, 20, 30, 255]), [100, 0, 0, 255]);
+        let half = over([100, 0, 0, 128], [0, 0, 200, 255]);
+        assert_eq!(half[3], 255);
+        assert!(half[0] == 100 && (99..=100).contains(&half[2]));
+        assert_eq!(fade([100, 50, 0, 200], 0.5), [50, 25, 0, 100]);
+    }
+
+    #[test]
+    fn every_texel_of_a_grid_image_stays_premultiplied() {
+        let session = crate::demo::heavy_session();
+        let view = ViewId::new("posterior");
+        let image = zones_image(&session, &view).expect("the heavy session paints the back");
+        assert!(
+            image
+                .pixels
+                .iter()
+                .all(|p| p[..3].iter().all(|c| *c <= p[3]))
+        );
+        assert!(image.pixels.iter().any(|p| p[3] > 0));
+        assert_eq!(image.bytes().len(), image.width * image.height * 4);
+    }
+}
