@@ -1,38 +1,95 @@
-//! Rasterises body-map scenes on the CPU (tiny-skia, text with ab_glyph and the DejaVu Sans
-//! font in `assets/fonts`), so exporting needs no GPU and no display. Same scene, same
-//! colours as the canvas.
+//! Rasterises body-map charts on the CPU (tiny-skia, text with ab_glyph and the DejaVu Sans
+//! font in `assets/fonts`), so exporting needs no GPU and no display, and writes the same
+//! chart as SVG. One composition ([`draw_chart`]) over the scene the canvas paints: outline,
+//! contours, muscle borders, the session's zones and marks (or the difference map between
+//! two visits), title, side letters, muscle names and a legend.
 
+mod surface;
 mod text;
 
-use tiny_skia::{
-    Color, FillRule, LineCap, LineJoin, Paint, PathBuilder, Pixmap, Stroke, StrokeDash, Transform,
-};
+use tiny_skia::Pixmap;
 
 use crate::bodymap::BodyMap;
-use crate::geometry::MapPoint;
-use crate::scene::{Item, LayerMode, MapColors, MapScene, Projection, Rgba};
+use crate::geometry::ViewId;
+use crate::metrics::{differences, match_trigger_points, standard_charts};
+use crate::model::Session;
+use crate::scene::marks::{self, Anchor, Ink, PATTERN_TEXELS, Px};
+use crate::scene::{
+    Glyph, GridImage, Item, LayerMode, LegendEntry, MapColors, MapScene, MarkColors, Projection,
+};
 
-pub use text::{FONT, Labeller, TextStyle};
+pub use surface::{Raster, Surface, Svg};
+pub use text::{FONT, Labeller, TextStyle, measure};
 
-/// How to render a view.
+/// How to render a chart.
 #[derive(Clone, Copy, Debug)]
 pub struct RenderOptions {
+    /// Size in device pixels.
     pub width: u32,
     pub height: u32,
     pub layers: LayerMode,
     pub colors: MapColors,
+    pub marks: MarkColors,
     /// Muscle names on the drawing.
     pub labels: bool,
     /// The patient-facing (mirrored) drawing.
     pub mirrored: bool,
-    /// The view's name at the top of the image.
+    /// A title band (view, patient, date) at the top of the image.
     pub title: bool,
+    /// The clinician's text notes and arrow labels (left out of the patient's handout).
+    pub notes: bool,
+    /// Marks, lines and text this many times their screen size (small printed charts).
+    pub zoom: f32,
+}
+
+impl RenderOptions {
+    /// Light theme, superficial layer, labels, title and notes, at `width` × `height`.
+    pub fn new(width: u32, height: u32) -> Self {
+        Self {
+            width,
+            height,
+            layers: LayerMode::Superficial,
+            colors: MapColors::LIGHT,
+            marks: MarkColors::LIGHT,
+            labels: true,
+            mirrored: false,
+            title: true,
+            notes: true,
+            zoom: 1.0,
+        }
+    }
+
+    /// Device pixels per logical pixel: marks, lines and text are sized for a screen-sized
+    /// chart (about 1,000 px tall) and scaled up with the image, so every export looks like
+    /// the canvas.
+    pub fn scale(&self) -> f32 {
+        (self.height as f32 / 1000.0 * self.zoom).clamp(0.5, 8.0)
+    }
+}
+
+/// What is drawn on the body map.
+#[derive(Clone, Copy, Debug)]
+pub enum Marks<'a> {
+    /// The map alone.
+    None,
+    /// A session's zones and marks; `patient` names whose chart it is in the title.
+    Session {
+        session: &'a Session,
+        patient: &'a str,
+    },
+    /// The difference map from the earlier to the later visit (new, resolved, persisting
+    /// pain; matched trigger points).
+    Difference {
+        earlier: &'a Session,
+        later: &'a Session,
+        patient: &'a str,
+    },
 }
 
 #[derive(Debug, thiserror::Error)]
 pub enum RenderError {
-    #[error("the body map has no view {0:?}")]
-    UnknownView(String),
+    #[error("the body map has no view {0:?}; its views are {1}")]
+    UnknownView(String, String),
     #[error("an image of {0} × {1} pixels cannot be made (1 to 16,384 pixels a side)")]
     BadSize(u32, u32),
     #[error("could not encode the PNG: {0}")]
@@ -41,175 +98,448 @@ pub enum RenderError {
 
 pub const MAX_SIDE_PX: u32 = 16_384;
 
-/// The map's `view` as a PNG file's bytes.
-pub fn render_view_png(
-    map: &BodyMap,
-    view: &str,
-    options: &RenderOptions,
-) -> Result<Vec<u8>, RenderError> {
-    let pixmap = render_view(map, view, options)?;
-    pixmap
-        .encode_png()
-        .map_err(|e| RenderError::Encode(e.to_string()))
+fn find_view<'m>(map: &'m BodyMap, view: &str) -> Result<&'m crate::bodymap::View, RenderError> {
+    map.views
+        .iter()
+        .find(|v| v.id.as_str() == view)
+        .ok_or_else(|| {
+            let known: Vec<&str> = map.views.iter().map(|v| v.id.as_str()).collect();
+            RenderError::UnknownView(view.to_owned(), known.join(", "))
+        })
 }
 
-/// The map's `view` as pixels.
+/// The image height that fits `view` at `width` px with the title band and legend.
+pub fn height_for_width(map: &BodyMap, view: &str, width: u32) -> Result<u32, RenderError> {
+    let bounds = MapScene::outline_bounds(find_view(map, view)?);
+    let aspect = (bounds.max.y - bounds.min.y) / (bounds.max.x - bounds.min.x).max(1.0);
+    // The drawing plus about a tenth for the title band, margins and legend.
+    Ok(((width as f32 * aspect * 1.1).round() as u32).clamp(64, MAX_SIDE_PX))
+}
+
+/// The width that fits `view` at `height` px.
+pub fn width_for_height(map: &BodyMap, view: &str, height: u32) -> Result<u32, RenderError> {
+    let bounds = MapScene::outline_bounds(find_view(map, view)?);
+    let aspect = (bounds.max.x - bounds.min.x) / (bounds.max.y - bounds.min.y).max(1.0);
+    Ok(((height as f32 * aspect * 1.1).round() as u32).clamp(64, MAX_SIDE_PX))
+}
+
+/// The map's `view` alone as pixels.
 pub fn render_view(
     map: &BodyMap,
     view: &str,
     options: &RenderOptions,
 ) -> Result<Pixmap, RenderError> {
-    let view = map
-        .views
-        .iter()
-        .find(|v| v.id.as_str() == view)
-        .ok_or_else(|| RenderError::UnknownView(view.to_owned()))?;
+    render_chart(map, view, Marks::None, options)
+}
+
+/// The map's `view` alone as a PNG file's bytes.
+pub fn render_view_png(
+    map: &BodyMap,
+    view: &str,
+    options: &RenderOptions,
+) -> Result<Vec<u8>, RenderError> {
+    chart_png(map, view, Marks::None, options)
+}
+
+/// A chart as pixels.
+pub fn render_chart(
+    map: &BodyMap,
+    view: &str,
+    content: Marks<'_>,
+    options: &RenderOptions,
+) -> Result<Pixmap, RenderError> {
     let (width, height) = (options.width, options.height);
     if !(1..=MAX_SIDE_PX).contains(&width) || !(1..=MAX_SIDE_PX).contains(&height) {
         return Err(RenderError::BadSize(width, height));
     }
-    let mut pixmap = Pixmap::new(width, height).ok_or(RenderError::BadSize(width, height))?;
-    pixmap.fill(color(options.colors.background));
-    let margin = (width.min(height) as f32 * 0.06).max(8.0);
-    let letter_size = (height as f32 * 0.03).clamp(14.0, 48.0);
-    // The title and side letters get a band of their own above the drawing.
+    let view = find_view(map, view)?;
+    let pixmap = Pixmap::new(width, height).ok_or(RenderError::BadSize(width, height))?;
+    let mut raster = Raster::new(pixmap, options.scale());
+    draw_chart(&mut raster, map, view, content, options);
+    Ok(raster.pixmap)
+}
+
+/// A chart as a PNG file's bytes (the same input gives the same bytes).
+pub fn chart_png(
+    map: &BodyMap,
+    view: &str,
+    content: Marks<'_>,
+    options: &RenderOptions,
+) -> Result<Vec<u8>, RenderError> {
+    render_chart(map, view, content, options)?
+        .encode_png()
+        .map_err(|e| RenderError::Encode(e.to_string()))
+}
+
+/// A chart as an SVG document.
+pub fn chart_svg(
+    map: &BodyMap,
+    view: &str,
+    content: Marks<'_>,
+    options: &RenderOptions,
+) -> Result<String, RenderError> {
+    let (width, height) = (options.width, options.height);
+    if !(1..=MAX_SIDE_PX).contains(&width) || !(1..=MAX_SIDE_PX).contains(&height) {
+        return Err(RenderError::BadSize(width, height));
+    }
+    let view = find_view(map, view)?;
+    let mut svg = Svg::new(width, height, options.scale());
+    draw_chart(&mut svg, map, view, content, options);
+    Ok(svg.finish())
+}
+
+/// The chart's title: the view, and whose chart of when.
+fn title(view: &crate::bodymap::View, content: Marks<'_>, mirrored: bool) -> String {
+    let mut title = match content {
+        Marks::None => view.name.clone(),
+        Marks::Session { session, patient } => {
+            format!("{patient} · {} · {}", session.date(), view.name)
+        }
+        Marks::Difference {
+            earlier,
+            later,
+            patient,
+        } => format!(
+            "{patient} · changes {} → {} · {}",
+            earlier.date(),
+            later.date(),
+            view.name
+        ),
+    };
+    if mirrored {
+        title.push_str(" (mirrored for the patient)");
+    }
+    title
+}
+
+/// Draws a chart of `view` on `surface` (logical size: the options' size over their scale).
+pub fn draw_chart(
+    surface: &mut dyn Surface,
+    map: &BodyMap,
+    view: &crate::bodymap::View,
+    content: Marks<'_>,
+    options: &RenderOptions,
+) {
+    let scale = options.scale();
+    let (width, height) = (options.width as f32 / scale, options.height as f32 / scale);
+    surface.rect((0.0, 0.0), (width, height), options.colors.background);
+    let margin = (width.min(height) * 0.06).max(8.0);
+    let letter_size = (height * 0.03).clamp(14.0, 32.0);
+    // The title and side letters get a band of their own above the drawing, the legend one
+    // below it, so neither covers the body.
+    let available = width - 2.0 * (margin * 0.6 + letter_size);
+    let (title_lines, title_size) = if options.title {
+        title_lines(
+            &title(view, content, options.mirrored),
+            available,
+            letter_size,
+        )
+    } else {
+        (Vec::new(), 0.0)
+    };
     let top = if options.title {
-        letter_size * 1.4
+        letter_size * 1.4 + title_lines.len().saturating_sub(1) as f32 * title_size * 1.3
     } else {
         0.0
     };
+    let view_id = &view.id;
+    let (image, glyphs, legend) = marks_of(content, view_id, options);
+    let legend_height = legend_size(&legend).1;
+    let bottom = if legend.is_empty() {
+        0.0
+    } else {
+        legend_height + 8.0
+    };
     let bounds = MapScene::outline_bounds(view);
-    let mut projection = Projection::fit(
-        bounds,
-        (0.0, top),
-        width as f32,
-        height as f32 - top,
-        margin,
-    );
+    let mut projection = Projection::fit(bounds, (0.0, top), width, height - top - bottom, margin);
     let scene = MapScene::new(
         map,
         view,
         options.layers,
-        crate::scene::tolerance_for_scale(projection.scale),
+        crate::scene::tolerance_for_scale(projection.scale * scale),
     );
     projection.mirrored = options.mirrored;
-    paint_scene(&mut pixmap, &scene, &projection, &options.colors);
-    let mut labeller = Labeller::new(width as f32, height as f32);
-    let letter = TextStyle {
-        size: letter_size,
-        color: options.colors.side_letter,
-        halo: None,
-    };
+    draw_scene(surface, &scene, &projection, &options.colors);
+    if let Some(image) = image {
+        let (top_left, bottom_right) = GridImage::frame();
+        surface.image(
+            &image,
+            projection.to_screen(top_left),
+            projection.to_screen(bottom_right),
+        );
+    }
+    // Glyphs are placed in logical pixels through the projection.
+    draw_glyphs(surface, &glyphs(&projection));
+
     let (left, right) = scene.edge_letters(options.mirrored);
-    let y = margin * 0.4 + letter.size;
-    labeller.place(&mut pixmap, left, (margin * 0.6, y), letter, false);
-    labeller.place(
-        &mut pixmap,
-        right,
-        (width as f32 - margin * 0.6, y),
-        letter,
-        false,
-    );
-    if options.title {
-        let mut title = view.name.clone();
-        if options.mirrored {
-            title.push_str(" (mirrored for the patient)");
-        }
-        let style = TextStyle {
-            size: (letter.size * 0.55).max(12.0),
-            color: options.colors.side_letter,
-            halo: None,
-        };
-        labeller.place(&mut pixmap, &title, (width as f32 / 2.0, y), style, false);
+    let y = margin * 0.4 + letter_size;
+    let colour = options.colors.side_letter;
+    for (letter, x) in [(left, margin * 0.6), (right, width - margin * 0.6)] {
+        let (w, _, _) = measure(letter, letter_size);
+        surface.text(letter, (x - w / 2.0, y), letter_size, colour, None);
+    }
+    for (i, line) in title_lines.iter().enumerate() {
+        let (w, _, _) = measure(line, title_size);
+        let baseline = y + i as f32 * title_size * 1.3;
+        surface.text(
+            line,
+            ((width - w) / 2.0, baseline),
+            title_size,
+            colour,
+            None,
+        );
     }
     if options.labels {
-        let style = TextStyle {
-            size: (projection.scale * 9.0).clamp(9.0, 14.0),
-            color: options.colors.label,
-            halo: Some(options.colors.label_halo),
-        };
+        let size = (projection.scale * 9.0).clamp(9.0, 14.0);
+        let mut labeller = Labeller::new(width, height - bottom);
         for muscle in &scene.muscles {
             let at = projection.to_screen(muscle.label_at);
-            labeller.place(&mut pixmap, &muscle.name, at, style, true);
+            if let Some(origin) = labeller.place(&muscle.name, at, size) {
+                surface.text(
+                    &muscle.name,
+                    origin,
+                    size,
+                    options.colors.label,
+                    Some(options.colors.label_halo),
+                );
+            }
         }
     }
-    Ok(pixmap)
+    draw_legend(
+        surface,
+        &legend,
+        (10.0, height - legend_height - 6.0),
+        options,
+    );
 }
 
-/// Paints a scene's shapes (not its text) through `projection`.
-pub fn paint_scene(
-    pixmap: &mut Pixmap,
+/// The title in as few lines as fit `available` px: shrunk a little first, then broken at
+/// its " · " separators. Returns the lines and their size.
+fn title_lines(text: &str, available: f32, letter_size: f32) -> (Vec<String>, f32) {
+    let size = (letter_size * 0.6).max(12.0);
+    let (w, _, _) = measure(text, size);
+    if w <= available {
+        return (vec![text.to_owned()], size);
+    }
+    let size = (size * available / w).max(10.0);
+    if measure(text, size).0 <= available {
+        return (vec![text.to_owned()], size);
+    }
+    let mut lines: Vec<String> = Vec::new();
+    for part in text.split(" · ") {
+        match lines.last_mut() {
+            Some(line) if measure(&format!("{line} · {part}"), size).0 <= available => {
+                line.push_str(" · ");
+                line.push_str(part);
+            }
+            _ => lines.push(part.to_owned()),
+        }
+    }
+    (lines, size)
+}
+
+type GlyphsAt<'a> = Box<dyn Fn(&Projection) -> Vec<Glyph> + 'a>;
+
+/// The image on the measuring grid, the glyphs (given the projection) and the legend of
+/// what is drawn over the map.
+fn marks_of<'a>(
+    content: Marks<'a>,
+    view: &'a ViewId,
+    options: &'a RenderOptions,
+) -> (Option<GridImage>, GlyphsAt<'a>, Vec<LegendEntry>) {
+    match content {
+        Marks::None => (None, Box::new(|_| Vec::new()), Vec::new()),
+        Marks::Session { session, .. } => {
+            let mut legend = marks::quality_legend(session, view);
+            legend.extend(marks::mark_legend(session, view, &options.marks));
+            (
+                marks::zones_image(session, view),
+                Box::new(move |projection| {
+                    marks::session_glyphs(session, view, projection, &options.marks, options.notes)
+                }),
+                legend,
+            )
+        }
+        Marks::Difference { earlier, later, .. } => {
+            let difference = differences(earlier, later, standard_charts())
+                .into_iter()
+                .find(|d| &d.view == view);
+            let matches = match_trigger_points(earlier, later);
+            (
+                difference.as_ref().map(marks::difference_image),
+                Box::new(move |projection| {
+                    marks::difference_glyphs(earlier, later, &matches, view, projection)
+                }),
+                marks::difference_legend(),
+            )
+        }
+    }
+}
+
+fn draw_scene(
+    surface: &mut dyn Surface,
     scene: &MapScene,
     projection: &Projection,
     colors: &MapColors,
 ) {
+    let px = |points: &[crate::geometry::MapPoint]| -> Vec<Px> {
+        points.iter().map(|p| projection.to_screen(*p)).collect()
+    };
     for item in &scene.items {
         match item {
-            Item::Fill(fill) => {
-                if let Some(path) = polyline(&fill.polygon, true, projection) {
-                    let paint = paint(colors.of(fill.role));
-                    pixmap.fill_path(
-                        &path,
-                        &paint,
-                        FillRule::Winding,
-                        Transform::identity(),
-                        None,
-                    );
-                }
-            }
+            Item::Fill(fill) => surface.fill(&px(&fill.polygon), colors.of(fill.role)),
             Item::Line(line) => {
                 let width = MapColors::line_width(line.role, projection.scale);
                 if width <= 0.0 {
                     continue;
                 }
-                if let Some(path) = polyline(&line.points, line.closed, projection) {
-                    let stroke = Stroke {
-                        width,
-                        line_cap: LineCap::Round,
-                        line_join: LineJoin::Round,
-                        dash: if line.dashed {
-                            StrokeDash::new(vec![width * 4.0, width * 3.0], 0.0)
-                        } else {
-                            None
-                        },
-                        ..Stroke::default()
-                    };
-                    pixmap.stroke_path(
-                        &path,
-                        &paint(colors.of(line.role)),
-                        &stroke,
-                        Transform::identity(),
-                        None,
-                    );
+                let dash = line.dashed.then_some((width * 4.0, width * 3.0));
+                surface.stroke(
+                    &px(&line.points),
+                    line.closed,
+                    Ink::new(width, colors.of(line.role)),
+                    dash,
+                );
+            }
+        }
+    }
+}
+
+/// Draws glyphs as the canvas does: dashed lines 5 on 4 off, dashed circles 3 on 3 off,
+/// arrow heads a quarter of the arrow long at ±36°, notes on a rounded box.
+pub fn draw_glyphs(surface: &mut dyn Surface, glyphs: &[Glyph]) {
+    for glyph in glyphs {
+        match glyph {
+            Glyph::Circle {
+                centre,
+                radius,
+                fill,
+                stroke,
+                dashed,
+            } => surface.circle(
+                *centre,
+                *radius,
+                *fill,
+                *stroke,
+                dashed.then_some((3.0, 3.0)),
+            ),
+            Glyph::Line {
+                points,
+                ink,
+                dashed,
+            } => surface.stroke(points, false, *ink, dashed.then_some((5.0, 4.0))),
+            Glyph::Arrow { from, to, ink } => {
+                surface.stroke(&[*from, *to], false, *ink, None);
+                let (dx, dy) = (to.0 - from.0, to.1 - from.1);
+                let length = (dx * dx + dy * dy).sqrt();
+                if length > 0.0 {
+                    let tip = length / 4.0;
+                    let (ux, uy) = (-dx / length * tip, -dy / length * tip);
+                    let angle = std::f32::consts::TAU / 10.0;
+                    for a in [angle, -angle] {
+                        let (sin, cos) = a.sin_cos();
+                        let end = (to.0 + ux * cos - uy * sin, to.1 + ux * sin + uy * cos);
+                        surface.stroke(&[*to, end], false, *ink, None);
+                    }
+                }
+            }
+            Glyph::Polygon {
+                points,
+                fill,
+                stroke,
+            } => {
+                surface.fill(points, *fill);
+                if let Some(ink) = stroke {
+                    surface.stroke(points, true, *ink, None);
+                }
+            }
+            Glyph::Text {
+                at,
+                anchor,
+                text,
+                size,
+                colour,
+                background,
+            } => {
+                let (width, ascent, descent) = measure(text, *size);
+                match background {
+                    Some(background) => {
+                        let bottom = (at.0 + width + 6.0, at.1 + ascent - descent + 6.0);
+                        surface.rect(*at, bottom, *background);
+                        surface.text(
+                            text,
+                            (at.0 + 3.0, at.1 + 3.0 + ascent),
+                            *size,
+                            *colour,
+                            None,
+                        );
+                    }
+                    None => {
+                        let baseline = match anchor {
+                            Anchor::LeftTop => at.1 + ascent,
+                            Anchor::LeftBottom => at.1 + descent,
+                        };
+                        surface.text(text, (at.0, baseline), *size, *colour, None);
+                    }
                 }
             }
         }
     }
 }
 
-fn polyline(points: &[MapPoint], closed: bool, projection: &Projection) -> Option<tiny_skia::Path> {
-    let mut builder = PathBuilder::new();
-    let mut iter = points.iter().map(|p| projection.to_screen(*p));
-    let (x, y) = iter.next()?;
-    builder.move_to(x, y);
-    for (x, y) in iter {
-        builder.line_to(x, y);
-    }
-    if closed {
-        builder.close();
-    }
-    builder.finish()
+const LEGEND_ROW: f32 = 18.0;
+const LEGEND_TEXT: f32 = 12.0;
+
+fn legend_size(entries: &[LegendEntry]) -> (f32, f32) {
+    let widest = entries
+        .iter()
+        .map(|e| measure(&e.label, LEGEND_TEXT).0)
+        .fold(0.0, f32::max);
+    (widest + 48.0, LEGEND_ROW * entries.len() as f32 + 8.0)
 }
 
-fn color([r, g, b, a]: Rgba) -> Color {
-    Color::from_rgba8(r, g, b, a)
-}
-
-fn paint(rgba: Rgba) -> Paint<'static> {
-    let mut paint = Paint::default();
-    paint.set_color(color(rgba));
-    paint.anti_alias = true;
-    paint
+/// The legend as on the canvas: a patterned swatch and a line of text per entry.
+fn draw_legend(
+    surface: &mut dyn Surface,
+    entries: &[LegendEntry],
+    (x, y): Px,
+    options: &RenderOptions,
+) {
+    if entries.is_empty() {
+        return;
+    }
+    let (width, height) = legend_size(entries);
+    surface.rect(
+        (x, y),
+        (x + width, y + height),
+        options.marks.note_background,
+    );
+    for (i, entry) in entries.iter().enumerate() {
+        let top = (x + 6.0, y + 4.0 + LEGEND_ROW * i as f32);
+        let swatch = (top.0, top.1 + 2.0);
+        surface.rect(
+            swatch,
+            (swatch.0 + 22.0, swatch.1 + 12.0),
+            marks::with_alpha(entry.colour, 0.45),
+        );
+        // The pattern, one texel = 2 px.
+        for ty in 0..6 {
+            for tx in 0..11 {
+                if entry.pattern.marks(tx, ty, PATTERN_TEXELS) {
+                    let at = (swatch.0 + tx as f32 * 2.0, swatch.1 + ty as f32 * 2.0);
+                    surface.rect(at, (at.0 + 2.0, at.1 + 2.0), entry.colour);
+                }
+            }
+        }
+        let (_, ascent, descent) = measure(&entry.label, LEGEND_TEXT);
+        surface.text(
+            &entry.label,
+            (top.0 + 30.0, top.1 + 8.0 + (ascent + descent) / 2.0),
+            LEGEND_TEXT,
+            options.colors.label,
+            None,
+        );
+    }
 }
 
 #[cfg(test)]
@@ -218,15 +548,7 @@ mod tests {
     use crate::bodymap::standard;
 
     fn options() -> RenderOptions {
-        RenderOptions {
-            width: 300,
-            height: 700,
-            layers: LayerMode::Superficial,
-            colors: MapColors::LIGHT,
-            labels: true,
-            mirrored: false,
-            title: true,
-        }
+        RenderOptions::new(300, 700)
     }
 
     #[test]
@@ -234,7 +556,8 @@ mod tests {
         let map = &standard().map;
         let pixmap = render_view(map, "posterior", &options()).expect("renders");
         assert_eq!((pixmap.width(), pixmap.height()), (300, 700));
-        let background = color(MapColors::LIGHT.background)
+        let [r, g, b, a] = MapColors::LIGHT.background;
+        let background = tiny_skia::Color::from_rgba8(r, g, b, a)
             .premultiply()
             .to_color_u8();
         // The middle of the back is skin and muscle, not background.

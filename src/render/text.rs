@@ -29,7 +29,8 @@ pub struct TextStyle {
     pub halo: Option<Rgba>,
 }
 
-/// Places text on an image, skipping any label that would overlap one already placed.
+/// Lays labels out on an image, leaving out any that would overlap one already placed or
+/// leave the image. Measures with the embedded font, so every surface places them alike.
 pub struct Labeller {
     placed: Vec<[f32; 4]>,
     width: f32,
@@ -45,53 +46,25 @@ impl Labeller {
         }
     }
 
-    /// Draws `text` centred on `at` (horizontally; vertically when `centred`, else `at` is
-    /// the baseline). Returns whether it was drawn.
-    pub fn place(
-        &mut self,
-        pixmap: &mut Pixmap,
-        text: &str,
-        at: (f32, f32),
-        style: TextStyle,
-        avoid_overlap: bool,
-    ) -> bool {
-        let Some(font) = font() else {
-            return false;
-        };
-        let scaled = font.as_scaled(PxScale::from(style.size));
-        let width = text_width(font, style.size, text);
+    /// Where `text` of `size` px, centred on `at`, starts (left end of its baseline), or
+    /// `None` when it would overlap a label already placed or leave the image.
+    pub fn place(&mut self, text: &str, at: (f32, f32), size: f32) -> Option<(f32, f32)> {
+        let (width, ascent, descent) = measure(text, size);
         let x = at.0 - width / 2.0;
-        let baseline = if avoid_overlap {
-            at.1 + (scaled.ascent() + scaled.descent()) / 2.0
-        } else {
-            at.1
-        };
+        let baseline = at.1 + (ascent + descent) / 2.0;
         let rect = [
             x - 2.0,
-            baseline - scaled.ascent() - 1.0,
+            baseline - ascent - 1.0,
             x + width + 2.0,
-            baseline - scaled.descent() + 1.0,
+            baseline - descent + 1.0,
         ];
         let outside =
             rect[0] < 0.0 || rect[2] > self.width || rect[1] < 0.0 || rect[3] > self.height;
-        if avoid_overlap && (outside || self.placed.iter().any(|r| overlaps(r, &rect))) {
-            return false;
+        if outside || self.placed.iter().any(|r| overlaps(r, &rect)) {
+            return None;
         }
         self.placed.push(rect);
-        if let Some(halo) = style.halo {
-            for (dx, dy) in [(-1.0, 0.0), (1.0, 0.0), (0.0, -1.0), (0.0, 1.0)] {
-                draw_text(
-                    pixmap,
-                    font,
-                    style.size,
-                    text,
-                    (x + dx, baseline + dy),
-                    halo,
-                );
-            }
-        }
-        draw_text(pixmap, font, style.size, text, (x, baseline), style.color);
-        true
+        Some((x, baseline))
     }
 }
 
@@ -99,8 +72,20 @@ fn overlaps(a: &[f32; 4], b: &[f32; 4]) -> bool {
     a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]
 }
 
-fn text_width(font: &FontRef<'_>, size: f32, text: &str) -> f32 {
-    let scaled = font.as_scaled(PxScale::from(size));
+/// The ab_glyph scale of a font `size` em: sizes here are em sizes, as in CSS, SVG and
+/// PDF, so every surface lays text out alike (ab_glyph's own scale is the line height).
+fn em_scale(font: &FontRef<'_>, size: f32) -> PxScale {
+    let units_per_em = font.units_per_em().unwrap_or(2048.0);
+    PxScale::from(size * font.height_unscaled() / units_per_em)
+}
+
+/// The advance width, ascent (above the baseline, positive) and descent (below, negative) of
+/// `text` at `size` px in the embedded font.
+pub fn measure(text: &str, size: f32) -> (f32, f32, f32) {
+    let Some(font) = font() else {
+        return (0.0, size * 0.8, -size * 0.2);
+    };
+    let scaled = font.as_scaled(em_scale(font, size));
     let mut width = 0.0;
     let mut previous = None;
     for c in text.chars() {
@@ -111,7 +96,35 @@ fn text_width(font: &FontRef<'_>, size: f32, text: &str) -> f32 {
         width += scaled.h_advance(id);
         previous = Some(id);
     }
-    width
+    (width, scaled.ascent(), scaled.descent())
+}
+
+/// Draws `text` with the left end of its baseline at `origin` (pixels), with an optional
+/// one-pixel halo.
+pub fn draw(
+    pixmap: &mut Pixmap,
+    text: &str,
+    origin: (f32, f32),
+    size: f32,
+    rgba: Rgba,
+    halo: Option<Rgba>,
+) {
+    let Some(font) = font() else {
+        return;
+    };
+    if let Some(halo) = halo {
+        for (dx, dy) in [(-1.0, 0.0), (1.0, 0.0), (0.0, -1.0), (0.0, 1.0)] {
+            draw_text(
+                pixmap,
+                font,
+                size,
+                text,
+                (origin.0 + dx, origin.1 + dy),
+                halo,
+            );
+        }
+    }
+    draw_text(pixmap, font, size, text, origin, rgba);
 }
 
 fn draw_text(
@@ -122,7 +135,8 @@ fn draw_text(
     origin: (f32, f32),
     rgba: Rgba,
 ) {
-    let scaled = font.as_scaled(PxScale::from(size));
+    let scale = em_scale(font, size);
+    let scaled = font.as_scaled(scale);
     let (width, height) = (pixmap.width() as i32, pixmap.height() as i32);
     let stride = pixmap.width() as usize;
     let pixels = pixmap.pixels_mut();
@@ -133,7 +147,7 @@ fn draw_text(
         if let Some(previous) = previous {
             x += scaled.kern(previous, id);
         }
-        let glyph = id.with_scale_and_position(size, point(x, origin.1));
+        let glyph = id.with_scale_and_position(scale, point(x, origin.1));
         x += scaled.h_advance(id);
         previous = Some(id);
         let Some(outlined) = font.outline_glyph(glyph) else {
