@@ -10,6 +10,7 @@ pub mod check;
 pub mod cli;
 pub mod demo;
 pub mod education;
+pub mod export;
 pub mod geometry;
 pub mod metrics;
 pub mod model;

@@ -165,8 +165,6 @@ pub fn render_map(args: &RenderMapArgs) -> ExitCode {
         ((args.height as f32 * aspect * 1.1).round() as u32).max(64)
     });
     let options = RenderOptions {
-        width,
-        height: args.height,
         layers: match args.layer {
             LayerArg::Superficial => LayerMode::Superficial,
             LayerArg::Deep => LayerMode::Deep,
@@ -179,7 +177,7 @@ pub fn render_map(args: &RenderMapArgs) -> ExitCode {
         },
         labels: !args.no_labels,
         mirrored: args.mirrored,
-        title: true,
+        ..RenderOptions::new(width, args.height)
     };
     let bytes = match render_view_png(map, &args.view, &options) {
         Ok(bytes) => bytes,

@@ -2,6 +2,7 @@
 //! prints one human line and exits non-zero on bad input; none panics.
 
 mod compare;
+mod export;
 mod maps;
 mod refer;
 
@@ -11,6 +12,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 pub use compare::{CompareArgs, comparison_json};
+pub use export::{ExportCsvArgs, RenderArgs, ReportArgs};
 pub use maps::{LayerArg, RenderMapArgs};
 pub use refer::ReferArgs;
 
@@ -55,8 +57,15 @@ pub enum Command {
     },
     /// Render one view of the standard body map to a PNG, with muscle borders and labels.
     RenderMap(RenderMapArgs),
+    /// Draw one view of a session with its marks to a PNG or SVG (with --against, the
+    /// difference map between two visits).
+    Render(RenderArgs),
     /// Compare two visits of a patient: pain extent, overlap, WPI areas, trigger points.
     Compare(CompareArgs),
+    /// Write a session's PDF report (or, with --handout, the patient's handout).
+    Report(ReportArgs),
+    /// Write a patient's needling log over all sessions as CSV, one row per needle site.
+    ExportCsv(ExportCsvArgs),
     /// Referral patterns: list the muscles that have one, or rank the muscles whose typical
     /// patterns best match a session's pain drawing.
     Refer(ReferArgs),
@@ -90,7 +99,10 @@ pub fn run(cli: Cli) -> Outcome {
         Some(Command::Check { paths }) => Outcome::Exit(check(&paths)),
         Some(Command::Maps { json }) => Outcome::Exit(maps::maps(json)),
         Some(Command::RenderMap(args)) => Outcome::Exit(maps::render_map(&args)),
+        Some(Command::Render(args)) => Outcome::Exit(export::render(&args)),
         Some(Command::Compare(args)) => Outcome::Exit(compare::run(&args)),
+        Some(Command::Report(args)) => Outcome::Exit(export::report(&args)),
+        Some(Command::ExportCsv(args)) => Outcome::Exit(export::export_csv(&args)),
         Some(Command::Refer(args)) => Outcome::Exit(refer::run(&args)),
     }
 }

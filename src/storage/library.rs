@@ -194,6 +194,18 @@ impl Library {
         Ok((patients, problems))
     }
 
+    /// The patient folder `dir` (`…/patients/<id>`) read on its own, as an entry of a scan.
+    pub fn patient_entry(dir: &Path) -> Result<PatientEntry, LoadError> {
+        let patient = load_patient(&dir.join(PATIENT_FILE))?;
+        let session_files = list_session_files(&dir.join(SESSIONS_DIR))
+            .map_err(|source| LoadError::io(dir, source))?;
+        Ok(PatientEntry {
+            patient,
+            dir: dir.to_path_buf(),
+            session_files,
+        })
+    }
+
     /// Reads every session of a patient entry, oldest first; unreadable files are returned
     /// as errors beside the sessions that could be read.
     pub fn load_sessions(entry: &PatientEntry) -> (Vec<SessionEntry>, Vec<LoadError>) {

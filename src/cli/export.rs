@@ -1,0 +1,251 @@
+//! `myomap render`, `myomap report` and `myomap export-csv`: charts, reports, handouts and
+//! the needling log written to files, never over an existing file without `--force`.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use crate::bodymap::standard;
+use crate::export::report::{LoadedSession, patient_handout, session_report};
+use crate::render::{Marks, RenderOptions, chart_png, chart_svg, height_for_width};
+use crate::scene::{MapColors, MarkColors};
+
+#[derive(Debug, clap::Args)]
+pub struct RenderArgs {
+    /// The session file (.ron).
+    pub session: PathBuf,
+    /// The view to draw (see `myomap maps`).
+    #[arg(long, value_name = "VIEW")]
+    pub view: String,
+    /// The image to write: .png, or .svg for a vector drawing.
+    #[arg(short = 'o', long = "output", value_name = "OUT.png")]
+    pub output: PathBuf,
+    /// Image width in pixels; the height follows the view.
+    #[arg(long, default_value_t = 800, value_name = "PX")]
+    pub width: u32,
+    /// Image height in pixels, instead of following the view.
+    #[arg(long, value_name = "PX")]
+    pub height: Option<u32>,
+    /// Another visit of the patient: draw the difference map between the two (new,
+    /// resolved and persisting pain; matched trigger points) instead of the marks.
+    #[arg(long, value_name = "OTHER.ron")]
+    pub against: Option<PathBuf>,
+    /// Dark theme.
+    #[arg(long)]
+    pub dark: bool,
+    /// The patient-facing drawing (mirrored left to right).
+    #[arg(long)]
+    pub mirrored: bool,
+    /// Leave out the muscle names.
+    #[arg(long)]
+    pub no_labels: bool,
+    /// Leave out the clinician's text notes and arrow labels.
+    #[arg(long)]
+    pub no_notes: bool,
+    /// Replace OUT if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ReportArgs {
+    /// The session file (.ron).
+    pub session: PathBuf,
+    /// The PDF to write.
+    #[arg(short = 'o', long = "output", value_name = "OUT.pdf")]
+    pub output: PathBuf,
+    /// The patient's handout instead of the clinical report: today's chart without notes,
+    /// the muscles treated in plain words, aftercare and red flags, the next appointment.
+    #[arg(long)]
+    pub handout: bool,
+    /// Replace OUT.pdf if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExportCsvArgs {
+    /// The patient's folder in a library (it holds patient.ron and sessions/).
+    pub patient_dir: PathBuf,
+    /// The CSV file to write.
+    #[arg(short = 'o', long = "output", value_name = "OUT.csv")]
+    pub output: PathBuf,
+    /// Replace OUT.csv if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+fn fail(message: impl std::fmt::Display) -> ExitCode {
+    eprintln!("myomap: {message}");
+    ExitCode::FAILURE
+}
+
+fn is_svg(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("svg"))
+}
+
+pub fn render(args: &RenderArgs) -> ExitCode {
+    let map = &standard().map;
+    let loaded = match LoadedSession::load(&args.session) {
+        Ok(loaded) => loaded,
+        Err(error) => return fail(error),
+    };
+    let other = match &args.against {
+        Some(path) => match crate::storage::load_session(path) {
+            Ok(other) if other.patient_id != loaded.session.patient_id => {
+                return fail(format!(
+                    "{} is another patient's session; a difference map compares two visits of one patient",
+                    path.display()
+                ));
+            }
+            Ok(other) => Some(other),
+            Err(error) => return fail(error),
+        },
+        None => None,
+    };
+    if map
+        .view(&crate::geometry::ViewId::new(&args.view))
+        .is_none()
+        && loaded
+            .session
+            .trigger_points
+            .iter()
+            .map(|m| &m.view)
+            .chain(loaded.session.referred_zones.iter().map(|m| &m.view))
+            .chain(loaded.session.needle_sites.iter().map(|m| &m.view))
+            .any(|v| v.as_str() == args.view)
+    {
+        return fail(format!(
+            "{:?} is a custom view of this library; render draws the standard body map's views (see `myomap maps`)",
+            args.view
+        ));
+    }
+    let height = match args.height {
+        Some(height) => Ok(height),
+        None => height_for_width(map, &args.view, args.width),
+    };
+    let height = match height {
+        Ok(height) => height,
+        Err(error) => return fail(error),
+    };
+    let options = RenderOptions {
+        colors: if args.dark {
+            MapColors::DARK
+        } else {
+            MapColors::LIGHT
+        },
+        marks: if args.dark {
+            MarkColors::DARK
+        } else {
+            MarkColors::LIGHT
+        },
+        labels: !args.no_labels,
+        mirrored: args.mirrored,
+        notes: !args.no_notes,
+        ..RenderOptions::new(args.width, height)
+    };
+    let patient = crate::export::patient_label(loaded.patient.as_ref(), &loaded.session);
+    let marks = match &other {
+        None => Marks::Session {
+            session: &loaded.session,
+            patient: &patient,
+        },
+        Some(other) => {
+            let (earlier, later) = if other.started_at <= loaded.session.started_at {
+                (other, &loaded.session)
+            } else {
+                (&loaded.session, other)
+            };
+            Marks::Difference {
+                earlier,
+                later,
+                patient: &patient,
+            }
+        }
+    };
+    let bytes = if is_svg(&args.output) {
+        chart_svg(map, &args.view, marks, &options).map(String::into_bytes)
+    } else {
+        chart_png(map, &args.view, marks, &options)
+    };
+    let bytes = match bytes {
+        Ok(bytes) => bytes,
+        Err(error) => return fail(error),
+    };
+    match super::write_output(&args.output, &bytes, args.force) {
+        Ok(()) => {
+            println!(
+                "wrote {} ({} × {} px)",
+                args.output.display(),
+                args.width,
+                height
+            );
+            ExitCode::SUCCESS
+        }
+        Err(message) => fail(message),
+    }
+}
+
+pub fn report(args: &ReportArgs) -> ExitCode {
+    let map = &standard().map;
+    let loaded = match LoadedSession::load(&args.session) {
+        Ok(loaded) => loaded,
+        Err(error) => return fail(error),
+    };
+    let input = loaded.input(map);
+    let bytes = if args.handout {
+        patient_handout(&input)
+    } else {
+        session_report(&input)
+    };
+    let bytes = match bytes {
+        Ok(bytes) => bytes,
+        Err(error) => return fail(error),
+    };
+    match super::write_output(&args.output, &bytes, args.force) {
+        Ok(()) => {
+            println!(
+                "wrote {} ({}{})",
+                args.output.display(),
+                if args.handout {
+                    "patient handout"
+                } else {
+                    "session report"
+                },
+                match &loaded.previous {
+                    Some(previous) if !args.handout => {
+                        format!(", compared with {}", previous.date())
+                    }
+                    _ => String::new(),
+                }
+            );
+            ExitCode::SUCCESS
+        }
+        Err(message) => fail(message),
+    }
+}
+
+pub fn export_csv(args: &ExportCsvArgs) -> ExitCode {
+    let map = &standard().map;
+    let (text, unreadable) = match crate::export::csv::patient_log(&args.patient_dir, map) {
+        Ok(log) => log,
+        Err(error) => return fail(error),
+    };
+    if !unreadable.is_empty() {
+        for error in &unreadable {
+            eprintln!("myomap: {error}");
+        }
+        return fail(format!(
+            "{} session file(s) of this patient could not be read; fix them (see `myomap check`) so the log is complete",
+            unreadable.len()
+        ));
+    }
+    let rows = text.lines().count().saturating_sub(1);
+    match super::write_output(&args.output, text.as_bytes(), args.force) {
+        Ok(()) => {
+            println!("wrote {} ({rows} needle sites)", args.output.display());
+            ExitCode::SUCCESS
+        }
+        Err(message) => fail(message),
+    }
+}

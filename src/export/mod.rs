@@ -1,0 +1,68 @@
+//! Everything that leaves myomap for another reader: chart images (PNG, SVG; see
+//! [`crate::render`]), the PDF session report and patient handout, and the CSV needling log.
+//! No egui here: the command line and the app call the same functions.
+
+pub mod csv;
+mod pdf;
+pub mod report;
+
+use std::path::{Path, PathBuf};
+
+use crate::model::{Patient, Session};
+use crate::storage::library_dirs::{PATIENT_FILE, SESSIONS};
+
+/// The patient file of a session kept in a library (`…/<patient>/sessions/S.ron` has
+/// `…/<patient>/patient.ron`), when it is this session's patient.
+pub fn patient_of(session_path: &Path, session: &Session) -> Option<Patient> {
+    let sessions = session_path.parent()?;
+    if sessions.file_name()? != SESSIONS {
+        return None;
+    }
+    let patient = crate::storage::load_patient(&sessions.parent()?.join(PATIENT_FILE)).ok()?;
+    (patient.id == session.patient_id).then_some(patient)
+}
+
+/// How exports name the patient: the clinic's display name and record number when the
+/// patient file is known, else the start of the patient id.
+pub fn patient_label(patient: Option<&Patient>, session: &Session) -> String {
+    match patient {
+        Some(p) if !p.clinic_ref.trim().is_empty() => {
+            format!("{} ({})", p.display_name.trim(), p.clinic_ref.trim())
+        }
+        Some(p) if !p.display_name.trim().is_empty() => p.display_name.trim().to_owned(),
+        _ => format!("patient {}", short_id(&session.patient_id.0.to_string())),
+    }
+}
+
+fn short_id(id: &str) -> &str {
+    id.get(..8).unwrap_or(id)
+}
+
+/// The patient's latest visit before `session` among the session files beside it, for the
+/// report's comparison. Files that do not load are skipped (`myomap check` names them).
+pub fn previous_visit(session_path: &Path, session: &Session) -> Option<(PathBuf, Session)> {
+    let dir = session_path.parent()?;
+    let mut best: Option<(PathBuf, Session)> = None;
+    for entry in std::fs::read_dir(dir).ok()?.flatten() {
+        let path = entry.path();
+        if path.extension().is_none_or(|e| e != "ron") || path == session_path {
+            continue;
+        }
+        let Ok(other) = crate::storage::load_session(&path) else {
+            continue;
+        };
+        if other.patient_id != session.patient_id
+            || other.id == session.id
+            || other.started_at >= session.started_at
+        {
+            continue;
+        }
+        if best
+            .as_ref()
+            .is_none_or(|(_, b)| other.started_at > b.started_at)
+        {
+            best = Some((path, other));
+        }
+    }
+    best
+}

@@ -1,0 +1,987 @@
+//! The session report (PDF) a clinic files or sends to a referrer, and the patient's handout.
+//!
+//! Report: patient and session header, the charted views, the needling log, trigger-point
+//! findings, referred pain, screening and consent, needle count, adverse events, aftercare,
+//! sign-off and addenda, and the comparison with the previous visit (metrics and difference
+//! maps). Handout: today's chart without clinical notes, the muscles treated in plain words,
+//! the aftercare text with its red flags, and the next appointment.
+
+use std::path::{Path, PathBuf};
+
+use crate::bodymap::BodyMap;
+use crate::geometry::ViewId;
+use crate::metrics::{Change, compare, standard_charts};
+use crate::model::{Answer, Grade, Patient, ScreeningItem, Session, SignatureState};
+use crate::render::{Marks, RenderOptions, chart_png};
+
+use super::pdf::{ACCENT, ALERT, BODY_W, Column, INK, MUTED, PdfError, Writer};
+
+/// Everything a report or handout of one session draws on.
+pub struct ReportInput<'a> {
+    pub session: &'a Session,
+    pub patient: Option<&'a Patient>,
+    /// The patient's previous visit, for the comparison.
+    pub previous: Option<&'a Session>,
+    pub map: &'a BodyMap,
+    /// The clinic's aftercare advice, for a handout when the session recorded none.
+    pub aftercare_template: &'a str,
+}
+
+/// A session file with what lies beside it in its library.
+pub struct LoadedSession {
+    pub path: PathBuf,
+    pub session: Session,
+    pub patient: Option<Patient>,
+    pub previous: Option<Session>,
+    pub aftercare_template: String,
+}
+
+impl LoadedSession {
+    /// Reads a session file, its patient and previous visit (when it lies in a library) and
+    /// the clinic's aftercare template.
+    pub fn load(path: &Path) -> Result<Self, crate::storage::LoadError> {
+        let session = crate::storage::load_session(path)?;
+        let patient = super::patient_of(path, &session);
+        let previous = super::previous_visit(path, &session).map(|(_, s)| s);
+        // …/patients/<id>/sessions/S.ron: the library is three folders up.
+        let aftercare_template = path
+            .ancestors()
+            .nth(4)
+            .filter(|_| patient.is_some())
+            .and_then(|root| crate::storage::Library::new(root).aftercare_template().ok())
+            .unwrap_or_else(|| crate::model::DEFAULT_AFTERCARE.to_owned());
+        Ok(Self {
+            path: path.to_path_buf(),
+            session,
+            patient,
+            previous,
+            aftercare_template,
+        })
+    }
+
+    pub fn input<'a>(&'a self, map: &'a BodyMap) -> ReportInput<'a> {
+        ReportInput {
+            session: &self.session,
+            patient: self.patient.as_ref(),
+            previous: self.previous.as_ref(),
+            map,
+            aftercare_template: &self.aftercare_template,
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ReportError {
+    #[error(transparent)]
+    Pdf(#[from] PdfError),
+    #[error("a chart could not be drawn: {0}")]
+    Render(#[from] crate::render::RenderError),
+}
+
+/// Height of the charts on the page, mm.
+const CHART_MM: f32 = 130.0;
+/// Chart images are this many pixels tall (about 230 dpi at [`CHART_MM`]).
+const CHART_PX: u32 = 1200;
+
+/// The standard views a session has marks on, in the map's order; custom views apart.
+fn charted_views(session: &Session, map: &BodyMap) -> (Vec<ViewId>, Vec<ViewId>) {
+    let mut used: Vec<&ViewId> = session
+        .trigger_points
+        .iter()
+        .map(|m| &m.view)
+        .chain(session.referred_zones.iter().map(|m| &m.view))
+        .chain(session.needle_sites.iter().map(|m| &m.view))
+        .chain(session.arrows.iter().map(|m| &m.view))
+        .chain(session.text_notes.iter().map(|m| &m.view))
+        .collect();
+    used.sort();
+    used.dedup();
+    let standard: Vec<ViewId> = map
+        .views
+        .iter()
+        .filter(|v| used.contains(&&v.id))
+        .map(|v| v.id.clone())
+        .collect();
+    let custom = used
+        .into_iter()
+        .filter(|v| !standard.contains(v))
+        .cloned()
+        .collect();
+    (standard, custom)
+}
+
+fn chart(
+    map: &BodyMap,
+    view: &ViewId,
+    marks: Marks<'_>,
+    notes: bool,
+) -> Result<(Vec<u8>, String), ReportError> {
+    let height = CHART_PX;
+    let width = crate::render::width_for_height(map, view.as_str(), height)?;
+    let options = RenderOptions {
+        labels: false,
+        title: false,
+        notes,
+        zoom: 1.5,
+        ..RenderOptions::new(width, height)
+    };
+    let png = chart_png(map, view.as_str(), marks, &options)?;
+    let name = map
+        .view(view)
+        .map_or_else(|| view.as_str().to_owned(), |v| v.name.clone());
+    Ok((png, name))
+}
+
+fn muscle_name(map: &BodyMap, muscle: Option<&crate::model::MuscleRef>) -> String {
+    muscle.map_or_else(
+        || "not set".to_owned(),
+        |m| {
+            map.muscle(&m.0)
+                .map_or_else(|| m.fallback_name(), |d| d.name.clone())
+        },
+    )
+}
+
+/// A safety warning in a few words: what and which zone (the guidance is in the app).
+pub(super) fn warning_text(map: &BodyMap, warning: &crate::model::SafetyWarning) -> String {
+    use crate::model::WarningKind;
+    let zone = map
+        .safety_zone(&warning.zone)
+        .map_or_else(|| warning.zone.replace('_', " "), |z| z.name.to_lowercase());
+    match warning.kind {
+        WarningKind::InZone => format!("in safety zone: {zone}"),
+        WarningKind::TooDeep => format!("deeper than advised: {zone}"),
+        WarningKind::BilateralThorax => "both sides of the thorax needled".to_owned(),
+    }
+}
+
+fn date_time(at: &jiff::civil::DateTime) -> String {
+    at.strftime("%Y-%m-%d %H:%M").to_string()
+}
+
+fn header_line(input: &ReportInput<'_>) -> String {
+    format!(
+        "{} · session {} · {}",
+        super::patient_label(input.patient, input.session),
+        date_time(&input.session.started_at),
+        if input.session.clinician.trim().is_empty() {
+            "clinician not recorded"
+        } else {
+            input.session.clinician.trim()
+        }
+    )
+}
+
+/// The session report as PDF bytes. The same session gives the same bytes.
+pub fn session_report(input: &ReportInput<'_>) -> Result<Vec<u8>, ReportError> {
+    let session = input.session;
+    let map = input.map;
+    let patient_label = super::patient_label(input.patient, session);
+    let mut pdf = Writer::new(
+        &format!(
+            "Treatment session report — {patient_label}, {}",
+            session.date()
+        ),
+        &session.clinician,
+        header_line(input),
+    )?;
+    pdf.title("Treatment session report");
+    let state = session.signature_state();
+    let status = match (&session.signature, &state) {
+        (Some(signature), SignatureState::Intact) => {
+            format!("Signed by {} on {}", signature.by, date_time(&signature.at))
+        }
+        (Some(_), state) => format!("SIGNATURE BROKEN: {}", state.describe().unwrap_or_default()),
+        (None, _) => "DRAFT: not signed".to_owned(),
+    };
+    pdf.paragraph(
+        &status,
+        10.0,
+        if matches!(state, SignatureState::Intact) {
+            ACCENT
+        } else {
+            ALERT
+        },
+    );
+    let mut rows = vec![("Patient", patient_label.clone())];
+    if let Some(patient) = input.patient
+        && let Some(born) = patient.date_of_birth
+    {
+        rows.push(("Date of birth", born.to_string()));
+    }
+    rows.extend([
+        ("Session", date_time(&session.started_at)),
+        ("Clinician", session.clinician.clone()),
+        (
+            "Position",
+            session
+                .patient_position
+                .map_or_else(String::new, |p| p.label().to_owned()),
+        ),
+        (
+            "Pain (NPRS)",
+            match (session.pain_before, session.pain_after) {
+                (None, None) => String::new(),
+                (before, after) => format!(
+                    "before {} / after {}",
+                    before.map_or("–".to_owned(), |p| format!("{}/10", p.0)),
+                    after.map_or("–".to_owned(), |p| format!("{}/10", p.0))
+                ),
+            },
+        ),
+        (
+            "Body map",
+            format!(
+                "{} version {}",
+                session.body_map.id, session.body_map.version
+            ),
+        ),
+        ("Record id", session.id.0.to_string()),
+    ]);
+    pdf.fields(&rows);
+
+    if !session.complaints.is_empty() || !session.goals.trim().is_empty() {
+        pdf.heading("Presenting complaints and goals", 10.0);
+        let complaints: Vec<(&str, String)> = session
+            .complaints
+            .iter()
+            .map(|c| {
+                let mut text = c.description.trim().to_owned();
+                if !c.onset.trim().is_empty() {
+                    text.push_str(&format!(" (onset: {})", c.onset.trim()));
+                }
+                if let Some(pain) = c.pain {
+                    text.push_str(&format!(", NPRS {}/10", pain.0));
+                }
+                ("Complaint", text)
+            })
+            .collect();
+        pdf.fields(&complaints);
+        pdf.fields(&[("Goals", session.goals.clone())]);
+    }
+
+    let (views, custom) = charted_views(session, map);
+    if !views.is_empty() {
+        pdf.heading("Body chart", CHART_MM * 2.0 / 3.0);
+        let patient = patient_label.as_str();
+        let charts = views
+            .iter()
+            .map(|v| chart(map, v, Marks::Session { session, patient }, true))
+            .collect::<Result<Vec<_>, _>>()?;
+        pdf.charts(&charts, CHART_MM)?;
+        pdf.paragraph(
+            "Filled circle: active trigger point; ring: latent; pin: needle site. Zones are coloured and patterned by pain quality, more opaque for higher intensity.",
+            8.0,
+            MUTED,
+        );
+    }
+    if !custom.is_empty() {
+        let names: Vec<&str> = custom.iter().map(ViewId::as_str).collect();
+        pdf.paragraph(
+            &format!(
+                "Marks on custom views ({}) are listed below but not drawn here.",
+                names.join(", ")
+            ),
+            8.5,
+            MUTED,
+        );
+    }
+
+    pdf.heading("Needling log", 12.0);
+    if session.needle_sites.is_empty() {
+        pdf.paragraph("No needles were inserted in this session.", 9.5, INK);
+    } else {
+        let rows: Vec<Vec<String>> = session
+            .needle_sites
+            .iter()
+            .enumerate()
+            .map(|(i, site)| {
+                let warnings: Vec<String> = site
+                    .warnings
+                    .iter()
+                    .map(|w| {
+                        format!(
+                            "{}{}",
+                            warning_text(map, w),
+                            if w.acknowledged {
+                                " (acknowledged)"
+                            } else {
+                                " (NOT acknowledged)"
+                            }
+                        )
+                    })
+                    .collect();
+                let mut technique = site.technique.label().to_owned();
+                if let Some(minutes) = site.retention_min {
+                    technique.push_str(&format!(", {minutes} min"));
+                }
+                if let Some(e) = &site.electrical_stimulation {
+                    technique.push_str(&format!(", e-stim {} Hz", e.frequency_hz));
+                }
+                if !site.direction.trim().is_empty() {
+                    technique.push_str(&format!("; {}", site.direction.trim()));
+                }
+                vec![
+                    (i + 1).to_string(),
+                    muscle_name(map, site.muscle.as_ref()),
+                    site.side.label().to_owned(),
+                    site.needle.label(),
+                    site.depth_mm.map_or("–".to_owned(), |d| format!("{d} mm")),
+                    technique,
+                    site.twitch_count.map_or("–".to_owned(), |n| n.to_string()),
+                    if warnings.is_empty() {
+                        "none".to_owned()
+                    } else {
+                        warnings.join("; ")
+                    },
+                ]
+            })
+            .collect();
+        let columns = [
+            Column {
+                title: "#",
+                width: 7.0,
+            },
+            Column {
+                title: "Muscle",
+                width: 30.0,
+            },
+            Column {
+                title: "Side",
+                width: 13.0,
+            },
+            Column {
+                title: "Needle",
+                width: 22.0,
+            },
+            Column {
+                title: "Depth",
+                width: 13.0,
+            },
+            Column {
+                title: "Technique",
+                width: 36.0,
+            },
+            Column {
+                title: "Twitches",
+                width: 14.0,
+            },
+            Column {
+                title: "Safety warnings",
+                width: BODY_W - 135.0,
+            },
+        ];
+        let sites = &session.needle_sites;
+        pdf.table(&columns, &rows, &|i| {
+            sites[i].warnings.iter().any(|w| !w.acknowledged)
+        });
+        let muscles = session.muscles_needled().len();
+        pdf.fields(&[
+            (
+                "Muscles needled",
+                format!("{muscles} ({})", session.billing_band().label()),
+            ),
+            (
+                "Needle count",
+                match (session.needle_count.inserted, session.needle_count.removed) {
+                    (Some(i), Some(r)) if i == r => format!("{i} inserted, {r} removed: matches"),
+                    (Some(i), Some(r)) => format!("{i} inserted, {r} removed: MISMATCH"),
+                    _ => "not recorded".to_owned(),
+                },
+            ),
+        ]);
+        let responses: Vec<(&str, String)> = session
+            .needle_sites
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| !s.immediate_response.trim().is_empty() || !s.notes.trim().is_empty())
+            .map(|(i, s)| {
+                let mut text = s.immediate_response.trim().to_owned();
+                if !s.notes.trim().is_empty() {
+                    if !text.is_empty() {
+                        text.push_str(". ");
+                    }
+                    text.push_str(s.notes.trim());
+                }
+                ("Site notes", format!("#{}: {text}", i + 1))
+            })
+            .collect();
+        pdf.fields(&responses);
+    }
+
+    if !session.trigger_points.is_empty() {
+        pdf.heading("Trigger-point findings", 12.0);
+        let rows: Vec<Vec<String>> = session
+            .trigger_points
+            .iter()
+            .map(|tp| {
+                vec![
+                    muscle_name(map, tp.muscle.as_ref()),
+                    tp.side.label().to_owned(),
+                    format!(
+                        "{}{}",
+                        tp.status.label(),
+                        if tp.carried_forward {
+                            " (carried forward, not re-examined)"
+                        } else {
+                            ""
+                        }
+                    ),
+                    tp.taut_band.label().to_owned(),
+                    tp.spot_tenderness.label().to_owned(),
+                    tp.local_twitch_response.label().to_owned(),
+                    tp.recognised_referral.label().to_owned(),
+                    tp.pressure_pain_threshold
+                        .map_or("–".to_owned(), |p| format!("{p}")),
+                    tp.notes.trim().to_owned(),
+                ]
+            })
+            .collect();
+        let columns = [
+            Column {
+                title: "Muscle",
+                width: 30.0,
+            },
+            Column {
+                title: "Side",
+                width: 13.0,
+            },
+            Column {
+                title: "Status",
+                width: 20.0,
+            },
+            Column {
+                title: "Taut band",
+                width: 16.0,
+            },
+            Column {
+                title: "Tender",
+                width: 17.0,
+            },
+            Column {
+                title: "LTR",
+                width: 15.0,
+            },
+            Column {
+                title: "Familiar",
+                width: 19.0,
+            },
+            Column {
+                title: "PPT",
+                width: 10.0,
+            },
+            Column {
+                title: "Notes",
+                width: BODY_W - 140.0,
+            },
+        ];
+        pdf.table(&columns, &rows, &|_| false);
+    }
+
+    if !session.referred_zones.is_empty() {
+        pdf.heading("Referred pain", 12.0);
+        let rows: Vec<Vec<String>> = session
+            .referred_zones
+            .iter()
+            .map(|zone| {
+                let source = zone
+                    .source
+                    .and_then(|id| session.trigger_points.iter().find(|t| t.id == id))
+                    .map_or("–".to_owned(), |tp| {
+                        format!(
+                            "{} {}",
+                            tp.side.label(),
+                            muscle_name(map, tp.muscle.as_ref()).to_lowercase()
+                        )
+                    });
+                vec![
+                    map.view(&zone.view)
+                        .map_or_else(|| zone.view.as_str().to_owned(), |v| v.name.clone()),
+                    zone.quality.label().to_owned(),
+                    format!("{}/10", zone.intensity),
+                    zone.depth.label().to_owned(),
+                    source,
+                    zone.notes.trim().to_owned(),
+                ]
+            })
+            .collect();
+        let columns = [
+            Column {
+                title: "View",
+                width: 30.0,
+            },
+            Column {
+                title: "Quality",
+                width: 32.0,
+            },
+            Column {
+                title: "Intensity",
+                width: 16.0,
+            },
+            Column {
+                title: "Depth",
+                width: 18.0,
+            },
+            Column {
+                title: "Referred from",
+                width: 38.0,
+            },
+            Column {
+                title: "Notes",
+                width: BODY_W - 134.0,
+            },
+        ];
+        pdf.table(&columns, &rows, &|_| false);
+    }
+
+    screening_and_consent(&mut pdf, session);
+
+    pdf.heading("Adverse events", 8.0);
+    if session.adverse_events.is_empty() {
+        pdf.paragraph("None recorded.", 9.5, INK);
+    } else {
+        let rows: Vec<Vec<String>> = session
+            .adverse_events
+            .iter()
+            .map(|e| {
+                vec![
+                    date_time(&e.at),
+                    e.kind.label().to_owned(),
+                    e.grade.label().to_owned(),
+                    e.action.trim().to_owned(),
+                    e.notes.trim().to_owned(),
+                ]
+            })
+            .collect();
+        let columns = [
+            Column {
+                title: "When",
+                width: 28.0,
+            },
+            Column {
+                title: "Event",
+                width: 38.0,
+            },
+            Column {
+                title: "Grade",
+                width: 20.0,
+            },
+            Column {
+                title: "Action taken",
+                width: 50.0,
+            },
+            Column {
+                title: "Notes",
+                width: BODY_W - 136.0,
+            },
+        ];
+        let events = &session.adverse_events;
+        pdf.table(&columns, &rows, &|i| events[i].grade != Grade::Mild);
+    }
+
+    pdf.heading("Aftercare and follow-up", 8.0);
+    if session.aftercare.given {
+        pdf.paragraph("Aftercare advice given:", 9.5, MUTED);
+        pdf.paragraph(session.aftercare.text.trim(), 9.0, INK);
+    } else {
+        pdf.paragraph("Aftercare advice: not recorded as given.", 9.5, ALERT);
+    }
+    pdf.fields(&[
+        ("Plan", session.plan.clone()),
+        ("Follow-up", session.follow_up.clone()),
+        ("Session notes", session.notes.clone()),
+    ]);
+
+    comparison(&mut pdf, input, &patient_label)?;
+
+    pdf.heading("Sign-off", 8.0);
+    match &session.signature {
+        Some(signature) => pdf.fields(&[
+            ("Signed by", signature.by.clone()),
+            ("Signed at", date_time(&signature.at)),
+            (
+                "Content hash",
+                format!("SHA-256 {}", signature.content_hash),
+            ),
+            (
+                "Integrity",
+                state
+                    .describe()
+                    .unwrap_or_else(|| "content and addenda as signed".to_owned()),
+            ),
+        ]),
+        None => pdf.paragraph(
+            "Not signed. This report shows a draft that may still change.",
+            9.5,
+            ALERT,
+        ),
+    }
+    for (i, addendum) in session.addenda.iter().enumerate() {
+        pdf.paragraph(
+            &format!(
+                "Addendum {} — {}, {}",
+                i + 1,
+                addendum.author,
+                date_time(&addendum.at)
+            ),
+            9.0,
+            MUTED,
+        );
+        pdf.paragraph(addendum.text.trim(), 9.0, INK);
+    }
+    Ok(pdf.finish(&format!(
+        "myomap session report · {patient_label} · {}",
+        session.date()
+    ))?)
+}
+
+fn screening_and_consent(pdf: &mut Writer, session: &Session) {
+    pdf.heading("Screening and consent", 10.0);
+    let screening = &session.screening;
+    let reviewed = screening.reviewed.as_ref().map_or_else(
+        || "NOT REVIEWED in this session".to_owned(),
+        |r| format!("reviewed by {} at {}", r.by, date_time(&r.at)),
+    );
+    let mut rows = vec![("Screening", reviewed)];
+    if let Some(date) = screening.carried_from {
+        rows.push(("Carried from", date.to_string()));
+    }
+    let answered = |answer: Answer| -> Vec<ScreeningItem> {
+        ScreeningItem::ALL
+            .into_iter()
+            .filter(|item| screening.answer(*item) == answer)
+            .collect()
+    };
+    let yes: Vec<String> = answered(Answer::Yes)
+        .into_iter()
+        .map(|item| {
+            let note = screening
+                .answers
+                .iter()
+                .find(|a| a.item == item)
+                .map(|a| a.note.trim())
+                .filter(|n| !n.is_empty())
+                .map_or_else(String::new, |n| format!(" — {n}"));
+            format!(
+                "{}{}{note}",
+                item.label(),
+                if item.is_absolute() {
+                    " (ABSOLUTE)"
+                } else {
+                    ""
+                }
+            )
+        })
+        .collect();
+    rows.push((
+        "Answered yes",
+        if yes.is_empty() {
+            "none".to_owned()
+        } else {
+            yes.join("; ")
+        },
+    ));
+    rows.push((
+        "Answered no",
+        format!(
+            "{} of {} items",
+            answered(Answer::No).len(),
+            ScreeningItem::ALL.len()
+        ),
+    ));
+    let not_asked: Vec<&str> = answered(Answer::NotAsked)
+        .into_iter()
+        .map(ScreeningItem::label)
+        .collect();
+    if !not_asked.is_empty() {
+        rows.push(("Not asked", not_asked.join("; ")));
+    }
+    match &session.consent {
+        Some(consent) => {
+            let explained: Vec<&str> = consent.explained.iter().map(|t| t.label()).collect();
+            rows.push((
+                "Consent",
+                format!(
+                    "{} consent given by {} at {}",
+                    consent.method.label(),
+                    consent.given_by,
+                    date_time(&consent.at)
+                ),
+            ));
+            rows.push((
+                "Explained",
+                if explained.is_empty() {
+                    "not recorded".to_owned()
+                } else {
+                    explained.join("; ")
+                },
+            ));
+            rows.push(("Consent notes", consent.notes.clone()));
+        }
+        None => rows.push(("Consent", "NOT RECORDED".to_owned())),
+    }
+    if let Some(gate) = &session.gate_override {
+        rows.push((
+            "Needling override",
+            format!(
+                "by {} at {}: {}",
+                gate.by,
+                date_time(&gate.at),
+                gate.reason.trim()
+            ),
+        ));
+    }
+    pdf.fields(&rows);
+}
+
+fn change_text(change: Option<Change>, pp: Option<f32>) -> String {
+    match (change, pp) {
+        (Some(change), Some(pp)) => format!("{pp:+.1} pp ({})", change.label()),
+        (None, Some(pp)) => format!("{pp:+.1} pp"),
+        _ => "–".to_owned(),
+    }
+}
+
+fn comparison(
+    pdf: &mut Writer,
+    input: &ReportInput<'_>,
+    patient_label: &str,
+) -> Result<(), ReportError> {
+    let Some(previous) = input.previous else {
+        pdf.heading("Comparison with the previous visit", 8.0);
+        pdf.paragraph(
+            "No earlier visit of this patient was found beside this session.",
+            9.5,
+            MUTED,
+        );
+        return Ok(());
+    };
+    let session = input.session;
+    let charts = standard_charts();
+    let c = compare(previous, session, charts);
+    let earlier = &c.earlier;
+    let later = &c.later;
+    pdf.heading(
+        &format!("Comparison with the previous visit ({})", previous.date()),
+        40.0,
+    );
+    let pct = |v: Option<f32>| v.map_or("no pain drawn".to_owned(), |v| format!("{v:.1} %"));
+    let score =
+        |p: Option<crate::model::PainScore>| p.map_or("–".to_owned(), |p| format!("{}/10", p.0));
+    let rows = vec![
+        vec![
+            "Pain extent (body chart)".to_owned(),
+            pct(earlier.total_extent_percent),
+            pct(later.total_extent_percent),
+            change_text(c.total_extent_change, c.total_extent_change_pp),
+        ],
+        vec![
+            "Pain before treatment (NPRS)".to_owned(),
+            score(earlier.pain_before),
+            score(later.pain_before),
+            String::new(),
+        ],
+        vec![
+            "Active trigger points".to_owned(),
+            earlier.active_trigger_points.to_string(),
+            later.active_trigger_points.to_string(),
+            String::new(),
+        ],
+        vec![
+            "Latent trigger points".to_owned(),
+            earlier.latent_trigger_points.to_string(),
+            later.latent_trigger_points.to_string(),
+            String::new(),
+        ],
+        vec![
+            "Widespread Pain Index areas".to_owned(),
+            earlier.wpi_areas.len().to_string(),
+            later.wpi_areas.len().to_string(),
+            String::new(),
+        ],
+        vec![
+            "Needle sites".to_owned(),
+            earlier.needle_sites.to_string(),
+            later.needle_sites.to_string(),
+            String::new(),
+        ],
+        vec![
+            "Trigger points matched".to_owned(),
+            format!("{} resolved", c.trigger_points.resolved.len()),
+            format!("{} new", c.trigger_points.new.len()),
+            format!("{} persisting", c.trigger_points.persisting.len()),
+        ],
+    ];
+    let columns = [
+        Column {
+            title: "Measure",
+            width: 56.0,
+        },
+        Column {
+            title: &format!("{}", previous.date()),
+            width: 30.0,
+        },
+        Column {
+            title: &format!("{}", session.date()),
+            width: 30.0,
+        },
+        Column {
+            title: "Change",
+            width: BODY_W - 116.0,
+        },
+    ];
+    pdf.table(&columns, &rows, &|_| false);
+    let overlaps: Vec<(&str, String)> = c
+        .views
+        .iter()
+        .map(|v| {
+            let name = input
+                .map
+                .view(&v.view)
+                .map_or(v.view.as_str(), |view| view.name.as_str());
+            (
+                "Overlap",
+                format!(
+                    "{name}: Jaccard {}, new {:.0} mm², resolved {:.0} mm², persisting {:.0} mm²",
+                    v.jaccard.map_or("–".to_owned(), |j| format!("{j:.2}")),
+                    v.new_mm2,
+                    v.resolved_mm2,
+                    v.persisting_mm2
+                ),
+            )
+        })
+        .collect();
+    pdf.fields(&overlaps);
+    pdf.paragraph(
+        "Changes in extent under 5 percentage points are within the measurement error of pain drawings.",
+        8.0,
+        MUTED,
+    );
+    let views: Vec<ViewId> = input
+        .map
+        .views
+        .iter()
+        .filter(|v| c.views.iter().any(|cv| cv.view == v.id))
+        .map(|v| v.id.clone())
+        .collect();
+    if !views.is_empty() {
+        let difference = Marks::Difference {
+            earlier: previous,
+            later: session,
+            patient: patient_label,
+        };
+        let charts = views
+            .iter()
+            .map(|v| chart(input.map, v, difference, false))
+            .collect::<Result<Vec<_>, _>>()?;
+        pdf.charts(&charts, CHART_MM)?;
+        pdf.paragraph(
+            "Difference map — red hatched: new pain; green dotted: resolved; amber: persisting. Triangle: new trigger point; crossed ring: resolved; dot: persisting.",
+            8.0,
+            MUTED,
+        );
+    }
+    Ok(())
+}
+
+/// The patient's handout as PDF bytes: today's chart without notes, the muscles treated in
+/// plain words, aftercare with its red flags, the next appointment.
+pub fn patient_handout(input: &ReportInput<'_>) -> Result<Vec<u8>, ReportError> {
+    let session = input.session;
+    let map = input.map;
+    let name = input
+        .patient
+        .map(|p| p.display_name.trim().to_owned())
+        .filter(|n| !n.is_empty());
+    let mut pdf = Writer::new(
+        &format!("Your treatment on {}", session.date()),
+        &session.clinician,
+        format!(
+            "{}{}",
+            name.as_deref()
+                .map_or_else(String::new, |n| format!("For {n} · ")),
+            session.date()
+        ),
+    )?;
+    pdf.title(&format!("Your treatment on {}", session.date()));
+    if !session.clinician.trim().is_empty() {
+        pdf.paragraph(
+            &format!("Your clinician today: {}", session.clinician.trim()),
+            10.5,
+            MUTED,
+        );
+    }
+    let (views, _) = charted_views(session, map);
+    if !views.is_empty() {
+        pdf.heading("Where we worked today", CHART_MM * 2.0 / 3.0);
+        let patient = name.as_deref().unwrap_or("");
+        let charts = views
+            .iter()
+            .map(|v| chart(map, v, Marks::Session { session, patient }, false))
+            .collect::<Result<Vec<_>, _>>()?;
+        pdf.charts(&charts, CHART_MM)?;
+        pdf.paragraph(
+            "The coloured areas are where you told us you feel pain. Dots mark tight, tender spots in the muscle (trigger points); pins mark where a needle was used. R and L at the top of each drawing are your right and left side.",
+            9.5,
+            INK,
+        );
+    }
+    let mut treated: Vec<(String, String)> = Vec::new();
+    for (muscle, side) in session.muscles_needled() {
+        let def = map.muscle(&muscle.0);
+        let name = def.map_or_else(|| muscle.fallback_name(), |d| d.name.to_lowercase());
+        let side_word = match side {
+            crate::model::Side::Left => "left ",
+            crate::model::Side::Right => "right ",
+            _ => "",
+        };
+        let mut plain = format!("Your {side_word}{name}");
+        if let Some(def) = def {
+            plain.push_str(&format!(" ({})", def.group.to_lowercase()));
+        }
+        let caption = crate::education::referral_library()
+            .pattern(&muscle.0)
+            .map(|p| p.description.trim().to_owned())
+            .unwrap_or_default();
+        treated.push((plain, caption));
+    }
+    pdf.heading("Muscles treated", 10.0);
+    if treated.is_empty() {
+        pdf.paragraph("No muscles were needled today.", 10.5, INK);
+    } else {
+        for (plain, caption) in treated {
+            pdf.paragraph(&plain, 10.5, INK);
+            if !caption.is_empty() {
+                pdf.paragraph_at(&caption, super::pdf::MARGIN + 5.0, BODY_W - 5.0, 9.0, MUTED);
+            }
+        }
+    }
+    pdf.heading("Looking after yourself", 20.0);
+    let aftercare = if session.aftercare.given && !session.aftercare.text.trim().is_empty() {
+        session.aftercare.text.trim()
+    } else {
+        input.aftercare_template.trim()
+    };
+    pdf.paragraph(aftercare, 10.5, INK);
+    if let Some(card) = crate::education::explainers()
+        .cards
+        .iter()
+        .find(|c| c.id == "red_flags")
+    {
+        pdf.heading(&card.title, 20.0);
+        for paragraph in card.body.split("\n\n") {
+            pdf.paragraph(paragraph.trim(), 10.5, ALERT);
+        }
+    }
+    pdf.heading("Your next appointment", 8.0);
+    pdf.paragraph(
+        if session.follow_up.trim().is_empty() {
+            "Please contact the clinic to book your next appointment."
+        } else {
+            session.follow_up.trim()
+        },
+        11.0,
+        INK,
+    );
+    Ok(pdf.finish(&format!("Handout · {}", session.date()))?)
+}
