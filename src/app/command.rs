@@ -21,6 +21,11 @@ pub enum UiCommand {
     ToggleTheme,
     ShowMessages,
     Present,
+    ExportPng,
+    ExportSvg,
+    ExportReport,
+    ExportHandout,
+    ExportCsv,
 }
 
 const fn ctrl(key: Key) -> KeyboardShortcut {
@@ -34,7 +39,7 @@ const fn ctrl_shift(key: Key) -> KeyboardShortcut {
 impl UiCommand {
     /// Every command; shortcuts with more modifiers come first so that Ctrl+Shift+S is not
     /// taken for Ctrl+S.
-    pub const ALL: [Self; 15] = [
+    pub const ALL: [Self; 20] = [
         Self::SaveAs,
         Self::Redo,
         Self::NewSession,
@@ -50,6 +55,11 @@ impl UiCommand {
         Self::ToggleTheme,
         Self::ShowMessages,
         Self::Present,
+        Self::ExportPng,
+        Self::ExportSvg,
+        Self::ExportReport,
+        Self::ExportHandout,
+        Self::ExportCsv,
     ];
 
     pub fn label(self) -> &'static str {
@@ -69,6 +79,11 @@ impl UiCommand {
             Self::ToggleTheme => "Toggle light/dark theme",
             Self::ShowMessages => "Messages",
             Self::Present => "Present to the patient",
+            Self::ExportPng => "Export view as PNG…",
+            Self::ExportSvg => "Export view as SVG…",
+            Self::ExportReport => "Export session report (PDF)…",
+            Self::ExportHandout => "Export patient handout (PDF)…",
+            Self::ExportCsv => "Export needling log (CSV)…",
         }
     }
 
@@ -96,6 +111,19 @@ impl UiCommand {
             Self::ShowMessages => "Show every message of this run, errors included",
             Self::Present => {
                 "Full screen, large and calm, for explaining referral patterns to the patient: no notes, no patient list"
+            }
+            Self::ExportPng => {
+                "The view on screen with its marks, legend and muscle names, as an image for the clinic record"
+            }
+            Self::ExportSvg => "The view on screen with its marks, as a vector drawing",
+            Self::ExportReport => {
+                "A PDF to file or send to a referrer: charts, needling log, findings, screening and consent, adverse events, aftercare, sign-off, comparison with the previous visit"
+            }
+            Self::ExportHandout => {
+                "A PDF for the patient: today's chart without clinical notes, the muscles treated in plain words, aftercare and red flags, the next appointment"
+            }
+            Self::ExportCsv => {
+                "Every needle site of the selected patient's sessions, one row each, for audit, billing or research"
             }
         }
     }
@@ -126,7 +154,12 @@ impl UiCommand {
             | Self::ExploreDemo
             | Self::AddCustomView
             | Self::ToggleTheme
-            | Self::ShowMessages => &[],
+            | Self::ShowMessages
+            | Self::ExportPng
+            | Self::ExportSvg
+            | Self::ExportReport
+            | Self::ExportHandout
+            | Self::ExportCsv => &[],
         }
     }
 

@@ -241,6 +241,11 @@ impl MyomapApp {
                 ctx.set_theme(self.prefs.theme.egui());
             }
             UiCommand::ShowMessages => self.notifications.show_log = true,
+            UiCommand::ExportPng
+            | UiCommand::ExportSvg
+            | UiCommand::ExportReport
+            | UiCommand::ExportHandout
+            | UiCommand::ExportCsv => self.export(command),
         }
     }
 

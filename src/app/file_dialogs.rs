@@ -12,6 +12,9 @@ pub trait FileDialogs {
     fn pick_folder(&mut self) -> Option<PathBuf>;
     /// Asks for a diagram image (PNG or JPEG).
     fn pick_image(&mut self) -> Option<PathBuf>;
+    /// Asks where to write an export of `kind` (e.g. "PDF") with `extension`.
+    fn save_export(&mut self, kind: &str, extension: &str, suggested_name: &str)
+    -> Option<PathBuf>;
 }
 
 /// The operating system's dialogs.
@@ -45,6 +48,19 @@ impl FileDialogs for NativeDialogs {
             .add_filter("Image", &["png", "jpg", "jpeg"])
             .pick_file()
     }
+
+    fn save_export(
+        &mut self,
+        kind: &str,
+        extension: &str,
+        suggested_name: &str,
+    ) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title(format!("Export as {kind}"))
+            .add_filter(kind, &[extension])
+            .set_file_name(suggested_name)
+            .save_file()
+    }
 }
 
 /// Answers dialogs from a queue, in order; an empty queue answers "cancelled".
@@ -75,6 +91,10 @@ impl FileDialogs for ScriptedDialogs {
     }
 
     fn pick_folder(&mut self) -> Option<PathBuf> {
+        self.next()
+    }
+
+    fn save_export(&mut self, _kind: &str, _extension: &str, _suggested: &str) -> Option<PathBuf> {
         self.next()
     }
 

@@ -9,6 +9,7 @@ mod command_handling;
 mod compare_view;
 mod custom_views;
 mod document;
+mod exporting;
 mod file_dialogs;
 mod inspector;
 mod library_view;

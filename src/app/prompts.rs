@@ -31,6 +31,11 @@ pub enum Prompt {
     ReplaceFile {
         path: PathBuf,
     },
+    /// An export chose a file that exists.
+    ReplaceExport {
+        path: PathBuf,
+        bytes: std::sync::Arc<Vec<u8>>,
+    },
     /// Unsaved work from a run that did not end cleanly.
     Recover {
         file: PathBuf,
@@ -78,6 +83,7 @@ impl MyomapApp {
                 Prompt::NewPatient { name } => self.new_patient_ui(ui, name),
                 Prompt::NewCustomView { image, name } => self.new_custom_view_ui(ui, image, name),
                 Prompt::ReplaceFile { path } => self.replace_file_ui(ui, path),
+                Prompt::ReplaceExport { path, bytes } => self.replace_export_ui(ui, path, bytes),
                 Prompt::Recover {
                     file,
                     record,
@@ -203,6 +209,35 @@ impl MyomapApp {
             None
         } else {
             Some(Prompt::ReplaceFile { path })
+        }
+    }
+
+    fn replace_export_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        path: PathBuf,
+        bytes: std::sync::Arc<Vec<u8>>,
+    ) -> Option<Prompt> {
+        ui.heading("Replace the existing file?");
+        ui.label(format!(
+            "{} already exists. Replacing it loses what it holds now.",
+            path.display()
+        ));
+        let (replace, cancel) = ui
+            .horizontal(|ui| {
+                (
+                    ui.button("Replace").clicked(),
+                    ui.button("Cancel").clicked(),
+                )
+            })
+            .inner;
+        if replace {
+            self.write_export(&path, &bytes);
+            None
+        } else if cancel {
+            None
+        } else {
+            Some(Prompt::ReplaceExport { path, bytes })
         }
     }
 

@@ -273,6 +273,23 @@ impl MyomapApp {
                         self.actions.push(Action::Command(command));
                     }
                 }
+                ui.menu_button("Export", |ui| {
+                    for command in [
+                        UiCommand::ExportPng,
+                        UiCommand::ExportSvg,
+                        UiCommand::ExportReport,
+                        UiCommand::ExportHandout,
+                    ] {
+                        if command.menu_button(ui, has_doc) {
+                            self.actions.push(Action::Command(command));
+                        }
+                    }
+                    let patient_selected =
+                        self.library.as_ref().is_some_and(|l| l.selected.is_some());
+                    if UiCommand::ExportCsv.menu_button(ui, patient_selected) {
+                        self.actions.push(Action::Command(UiCommand::ExportCsv));
+                    }
+                });
                 ui.separator();
                 if UiCommand::Quit.menu_button(ui, true) {
                     self.actions.push(Action::Command(UiCommand::Quit));

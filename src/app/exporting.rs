@@ -1,0 +1,240 @@
+//! File → Export: the view on screen as PNG or SVG, the session report and the patient's
+//! handout as PDF, the selected patient's needling log as CSV. The same functions as the
+//! command line; an existing file is replaced only after asking.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use super::command::UiCommand;
+use super::prompts::Prompt;
+use super::shell::MyomapApp;
+use crate::bodymap::standard;
+use crate::export::report::{ReportInput, patient_handout, session_report};
+use crate::model::Patient;
+use crate::render::{Marks, RenderOptions, chart_png, chart_svg, width_for_height};
+
+/// Exported view images are this tall: sharp in print and on a referrer's screen.
+const EXPORT_HEIGHT_PX: u32 = 2000;
+
+/// A file-name-safe form of a name: letters and digits, words joined by '-'.
+fn slug(text: &str) -> String {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
+        .to_lowercase()
+}
+
+impl MyomapApp {
+    /// Runs one of the export commands.
+    pub(super) fn export(&mut self, command: UiCommand) {
+        match command {
+            UiCommand::ExportPng => self.export_view(false),
+            UiCommand::ExportSvg => self.export_view(true),
+            UiCommand::ExportReport => self.export_report(false),
+            UiCommand::ExportHandout => self.export_report(true),
+            UiCommand::ExportCsv => self.export_csv(),
+            _ => {}
+        }
+    }
+
+    /// The open session's patient: from its library when it is open, else from the file
+    /// beside the session.
+    fn document_patient(&self) -> Option<Patient> {
+        let doc = self.document.as_ref()?;
+        self.library
+            .as_ref()
+            .and_then(|l| l.patient(doc.session.patient_id).cloned())
+            .or_else(|| {
+                doc.path
+                    .as_deref()
+                    .and_then(|p| crate::export::patient_of(p, &doc.session))
+            })
+    }
+
+    fn file_stem(&self, what: &str) -> Option<String> {
+        let doc = self.document.as_ref()?;
+        Some(format!(
+            "{}-{}-{what}",
+            doc.session.date(),
+            slug(&doc.patient_name)
+        ))
+    }
+
+    fn export_view(&mut self, svg: bool) {
+        let Some(doc) = &self.document else {
+            return;
+        };
+        let map = &standard().map;
+        let view = self.canvas.view.as_str().to_owned();
+        if map.view(&self.canvas.view).is_none() {
+            self.notifications.error(format!(
+                "\"{view}\" is a custom view; export draws the standard body map's views. Switch to one of them to export."
+            ));
+            return;
+        }
+        let patient = self.document_patient();
+        let label = crate::export::patient_label(patient.as_ref(), &doc.session);
+        let options = match width_for_height(map, &view, EXPORT_HEIGHT_PX) {
+            Ok(width) => RenderOptions {
+                layers: self.canvas.layers,
+                labels: self.canvas.labels,
+                mirrored: self.canvas.mirrored,
+                ..RenderOptions::new(width, EXPORT_HEIGHT_PX)
+            },
+            Err(error) => {
+                self.notifications.error(error.to_string());
+                return;
+            }
+        };
+        let marks = Marks::Session {
+            session: &doc.session,
+            patient: &label,
+        };
+        let (kind, extension, bytes) = if svg {
+            (
+                "SVG",
+                "svg",
+                chart_svg(map, &view, marks, &options).map(String::into_bytes),
+            )
+        } else {
+            ("PNG", "png", chart_png(map, &view, marks, &options))
+        };
+        let suggested = self
+            .file_stem(&slug(&view))
+            .map(|stem| format!("{stem}.{extension}"))
+            .unwrap_or_default();
+        self.offer_export(
+            kind,
+            extension,
+            &suggested,
+            bytes.map_err(|e| e.to_string()),
+        );
+    }
+
+    fn export_report(&mut self, handout: bool) {
+        let Some(doc) = &self.document else {
+            return;
+        };
+        let map = &standard().map;
+        let patient = self.document_patient();
+        let previous = doc
+            .path
+            .as_deref()
+            .and_then(|p| crate::export::previous_visit(p, &doc.session))
+            .map(|(_, s)| s);
+        let library = self
+            .library
+            .as_ref()
+            .map(|l| l.library.clone())
+            .or_else(|| doc.library.clone());
+        let aftercare_template = library
+            .and_then(|l| l.aftercare_template().ok())
+            .unwrap_or_else(|| crate::model::DEFAULT_AFTERCARE.to_owned());
+        let input = ReportInput {
+            session: &doc.session,
+            patient: patient.as_ref(),
+            previous: previous.as_ref(),
+            map,
+            aftercare_template: &aftercare_template,
+        };
+        let bytes = if handout {
+            patient_handout(&input)
+        } else {
+            session_report(&input)
+        };
+        let what = if handout { "handout" } else { "report" };
+        let suggested = self
+            .file_stem(what)
+            .map(|stem| format!("{stem}.pdf"))
+            .unwrap_or_default();
+        self.offer_export("PDF", "pdf", &suggested, bytes.map_err(|e| e.to_string()));
+    }
+
+    fn export_csv(&mut self) {
+        let Some(state) = &self.library else {
+            return;
+        };
+        let Some(entry) = state
+            .selected
+            .and_then(|id| state.patients.iter().find(|p| p.patient.id == id))
+        else {
+            self.notifications.info(
+                "Select a patient in the library first: the log covers all of their sessions.",
+            );
+            return;
+        };
+        let name = slug(&entry.patient.display_name);
+        let result = crate::export::csv::patient_log(&entry.dir, &standard().map);
+        let bytes = match result {
+            Ok((_, unreadable)) if !unreadable.is_empty() => Err(format!(
+                "{} session file(s) of this patient could not be read, so the log would be incomplete: {}",
+                unreadable.len(),
+                unreadable
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            )),
+            Ok((text, _)) => Ok(text.into_bytes()),
+            Err(error) => Err(error.to_string()),
+        };
+        self.offer_export("CSV", "csv", &format!("{name}-needling-log.csv"), bytes);
+    }
+
+    /// Asks where to write `bytes`; asks again before replacing a file.
+    fn offer_export(
+        &mut self,
+        kind: &str,
+        extension: &str,
+        suggested: &str,
+        bytes: Result<Vec<u8>, String>,
+    ) {
+        let bytes = match bytes {
+            Ok(bytes) => bytes,
+            Err(error) => {
+                self.notifications
+                    .error(format!("Could not export the {kind}: {error}"));
+                return;
+            }
+        };
+        let Some(mut path) = self.dialogs.save_export(kind, extension, suggested) else {
+            return;
+        };
+        if path.extension().is_none() {
+            path.set_extension(extension);
+        }
+        if path.exists() {
+            self.prompt = Some(Prompt::ReplaceExport {
+                path,
+                bytes: Arc::new(bytes),
+            });
+        } else {
+            self.write_export(&path, &bytes);
+        }
+    }
+
+    /// Writes an export atomically and says where it went.
+    pub(super) fn write_export(&mut self, path: &Path, bytes: &[u8]) {
+        match crate::storage::replace_atomically(path, bytes) {
+            Ok(()) => self
+                .notifications
+                .success(format!("Exported {}", path.display())),
+            Err(error) => self
+                .notifications
+                .error(format!("Could not write {}: {error}", path.display())),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::slug;
+
+    #[test]
+    fn file_names_keep_letters_and_digits_only() {
+        assert_eq!(slug("Tomás Ferreira (demo)"), "tomás-ferreira-demo");
+        assert_eq!(slug("../../etc"), "etc");
+        assert_eq!(slug(""), "");
+    }
+}
