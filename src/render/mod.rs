@@ -166,9 +166,39 @@ pub fn chart_png(
     content: Marks<'_>,
     options: &RenderOptions,
 ) -> Result<Vec<u8>, RenderError> {
-    render_chart(map, view, content, options)?
-        .encode_png()
-        .map_err(|e| RenderError::Encode(e.to_string()))
+    encode_png(&render_chart(map, view, content, options)?)
+}
+
+/// A pixmap as PNG bytes: RGB when every pixel is opaque (charts are, on their background),
+/// RGBA otherwise; fast deflate, which writes a 2,000-px chart several times faster than
+/// the default level for a file about a tenth larger.
+pub fn encode_png(pixmap: &Pixmap) -> Result<Vec<u8>, RenderError> {
+    use image::ImageEncoder as _;
+    use image::codecs::png::{CompressionType, FilterType, PngEncoder};
+    let opaque = pixmap.pixels().iter().all(|p| p.alpha() == 255);
+    let (bytes, colour): (Vec<u8>, image::ExtendedColorType) = if opaque {
+        let rgb = pixmap
+            .pixels()
+            .iter()
+            .flat_map(|p| [p.red(), p.green(), p.blue()])
+            .collect();
+        (rgb, image::ExtendedColorType::Rgb8)
+    } else {
+        let rgba = pixmap
+            .pixels()
+            .iter()
+            .flat_map(|p| {
+                let c = p.demultiply();
+                [c.red(), c.green(), c.blue(), c.alpha()]
+            })
+            .collect();
+        (rgba, image::ExtendedColorType::Rgba8)
+    };
+    let mut out = Vec::new();
+    PngEncoder::new_with_quality(&mut out, CompressionType::Fast, FilterType::Adaptive)
+        .write_image(&bytes, pixmap.width(), pixmap.height(), colour)
+        .map_err(|e| RenderError::Encode(e.to_string()))?;
+    Ok(out)
 }
 
 /// A chart as an SVG document.
@@ -260,8 +290,7 @@ pub fn draw_chart(
     );
     projection.mirrored = options.mirrored;
     draw_scene(surface, &scene, &projection, &options.colors);
-    if let Some(image) = image {
-        let (top_left, bottom_right) = GridImage::frame();
+    if let Some((image, top_left, bottom_right)) = image.and_then(|i| i.cropped()) {
         surface.image(
             &image,
             projection.to_screen(top_left),
@@ -387,7 +416,8 @@ fn draw_scene(
     };
     for item in &scene.items {
         match item {
-            Item::Fill(fill) => surface.fill(&px(&fill.polygon), colors.of(fill.role)),
+            // Skin and muscles are outlined by the lines that follow them.
+            Item::Fill(fill) => surface.fill(&px(&fill.polygon), colors.of(fill.role), true),
             Item::Line(line) => {
                 let width = MapColors::line_width(line.role, projection.scale);
                 if width <= 0.0 {
@@ -448,7 +478,7 @@ pub fn draw_glyphs(surface: &mut dyn Surface, glyphs: &[Glyph]) {
                 fill,
                 stroke,
             } => {
-                surface.fill(points, *fill);
+                surface.fill(points, *fill, stroke.is_some());
                 if let Some(ink) = stroke {
                     surface.stroke(points, true, *ink, None);
                 }

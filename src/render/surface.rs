@@ -12,7 +12,9 @@ use crate::scene::{GridImage, Rgba};
 
 /// The primitives a chart is drawn with, in logical pixels (y down).
 pub trait Surface {
-    fn fill(&mut self, polygon: &[Px], colour: Rgba);
+    /// A filled polygon; `outlined` when a line will be drawn along its edge, so the
+    /// raster may skip anti-aliasing the fill's edge (the line covers it).
+    fn fill(&mut self, polygon: &[Px], colour: Rgba, outlined: bool);
     /// A line along `points`; `dash` is (on, off) lengths.
     fn stroke(&mut self, points: &[Px], closed: bool, ink: Ink, dash: Option<(f32, f32)>);
     fn circle(
@@ -82,11 +84,13 @@ fn stroke_style(ink: Ink, dash: Option<(f32, f32)>) -> Stroke {
 }
 
 impl Surface for Raster {
-    fn fill(&mut self, polygon: &[Px], rgba: Rgba) {
+    fn fill(&mut self, polygon: &[Px], rgba: Rgba, outlined: bool) {
         if let Some(path) = path(polygon, true) {
             let transform = self.transform();
+            let mut paint = paint(rgba);
+            paint.anti_alias = !outlined;
             self.pixmap
-                .fill_path(&path, &paint(rgba), FillRule::Winding, transform, None);
+                .fill_path(&path, &paint, FillRule::Winding, transform, None);
         }
     }
 
@@ -270,7 +274,7 @@ pub fn escape(text: &str) -> String {
 }
 
 impl Surface for Svg {
-    fn fill(&mut self, polygon: &[Px], colour: Rgba) {
+    fn fill(&mut self, polygon: &[Px], colour: Rgba, _outlined: bool) {
         if polygon.len() < 3 {
             return;
         }

@@ -112,34 +112,39 @@ pub fn draw(
     let Some(font) = font() else {
         return;
     };
+    // Rasterise the glyphs once; the halo is the same coverage shifted a pixel each way.
+    let coverage = rasterise(font, size, text, origin);
+    let (width, height) = (pixmap.width() as i32, pixmap.height() as i32);
+    let stride = pixmap.width() as usize;
+    let pixels = pixmap.pixels_mut();
+    let mut paint = |(dx, dy): (i32, i32), colour: Rgba| {
+        for &(x, y, c) in &coverage {
+            let (x, y) = (x + dx, y + dy);
+            if x < 0 || y < 0 || x >= width || y >= height {
+                continue;
+            }
+            let index = y as usize * stride + x as usize;
+            pixels[index] = blend(pixels[index], colour, c);
+        }
+    };
     if let Some(halo) = halo {
-        for (dx, dy) in [(-1.0, 0.0), (1.0, 0.0), (0.0, -1.0), (0.0, 1.0)] {
-            draw_text(
-                pixmap,
-                font,
-                size,
-                text,
-                (origin.0 + dx, origin.1 + dy),
-                halo,
-            );
+        for offset in [(-1, 0), (1, 0), (0, -1), (0, 1)] {
+            paint(offset, halo);
         }
     }
-    draw_text(pixmap, font, size, text, origin, rgba);
+    paint((0, 0), rgba);
 }
 
-fn draw_text(
-    pixmap: &mut Pixmap,
+/// The pixels `text` covers with the left end of its baseline at `origin`: (x, y, coverage).
+fn rasterise(
     font: &FontRef<'_>,
     size: f32,
     text: &str,
     origin: (f32, f32),
-    rgba: Rgba,
-) {
+) -> Vec<(i32, i32, f32)> {
     let scale = em_scale(font, size);
     let scaled = font.as_scaled(scale);
-    let (width, height) = (pixmap.width() as i32, pixmap.height() as i32);
-    let stride = pixmap.width() as usize;
-    let pixels = pixmap.pixels_mut();
+    let mut coverage = Vec::new();
     let mut x = origin.0;
     let mut previous = None;
     for c in text.chars() {
@@ -154,16 +159,17 @@ fn draw_text(
             continue;
         };
         let bounds = outlined.px_bounds();
-        outlined.draw(|gx, gy, coverage| {
-            let px = bounds.min.x as i32 + gx as i32;
-            let py = bounds.min.y as i32 + gy as i32;
-            if px < 0 || py < 0 || px >= width || py >= height {
-                return;
+        outlined.draw(|gx, gy, c| {
+            if c > 0.0 {
+                coverage.push((
+                    bounds.min.x as i32 + gx as i32,
+                    bounds.min.y as i32 + gy as i32,
+                    c,
+                ));
             }
-            let index = py as usize * stride + px as usize;
-            pixels[index] = blend(pixels[index], rgba, coverage);
         });
     }
+    coverage
 }
 
 /// Source-over of a straight-alpha colour with `coverage` onto a premultiplied pixel.

@@ -95,6 +95,45 @@ impl GridImage {
         )
     }
 
+    /// The part of the image that is painted, and the map rectangle (mm, top left and bottom
+    /// right) it covers; `None` when nothing is painted. Drawing less is faster.
+    pub fn cropped(&self) -> Option<(Self, MapPoint, MapPoint)> {
+        let painted = |x: usize, y: usize| self.pixels[y * self.width + x][3] > 0;
+        let rows: Vec<usize> = (0..self.height)
+            .filter(|&y| (0..self.width).any(|x| painted(x, y)))
+            .collect();
+        let (&top, &bottom) = (rows.first()?, rows.last()?);
+        let columns: Vec<usize> = (0..self.width)
+            .filter(|&x| (top..=bottom).any(|y| painted(x, y)))
+            .collect();
+        let (&left, &right) = (columns.first()?, columns.last()?);
+        let (width, height) = (right - left + 1, bottom - top + 1);
+        let pixels = (top..=bottom)
+            .flat_map(|y| {
+                self.pixels[y * self.width + left..=y * self.width + right]
+                    .iter()
+                    .copied()
+            })
+            .collect();
+        let (frame_min, _) = Self::frame();
+        let texel = CELL_MM / TEXELS_PER_CELL as f32;
+        let at = |x: usize, y: usize| {
+            MapPoint::new(
+                frame_min.x + x as f32 * texel,
+                frame_min.y + y as f32 * texel,
+            )
+        };
+        Some((
+            Self {
+                width,
+                height,
+                pixels,
+            },
+            at(left, top),
+            at(right + 1, bottom + 1),
+        ))
+    }
+
     /// The texels as bytes, premultiplied RGBA.
     pub fn bytes(&self) -> Vec<u8> {
         self.pixels.iter().flatten().copied().collect()
@@ -113,32 +152,40 @@ pub fn zones_image(session: &Session, view: &ViewId) -> Option<GridImage> {
     if zones.is_empty() {
         return None;
     }
-    let styled: Vec<(PainMask, Premultiplied, Premultiplied, Pattern)> = zones
-        .iter()
-        .map(|zone| {
-            let mask = PainMask::of_view(std::iter::once(*zone), view);
-            let (colour, pattern) = quality_style(zone.quality);
-            let alpha = 0.25 + 0.05 * f32::from(zone.intensity.min(10));
-            let carried = if zone.carried_forward { 0.6 } else { 1.0 };
-            let fill = premultiply(colour, alpha * 0.75 * carried);
-            let ink = premultiply(colour, (alpha + 0.3).min(1.0) * carried);
-            (mask, fill, ink, pattern)
-        })
-        .collect();
-    Some(GridImage::new(|column, row, x, y| {
-        let mut pixel = None;
-        for (mask, fill, ink, pattern) in &styled {
-            if mask.get(column, row) {
-                let paint = if pattern.marks(x, y, PATTERN_TEXELS) {
-                    *ink
-                } else {
-                    *fill
-                };
-                pixel = Some(over(paint, pixel.unwrap_or([0; 4])));
+    let blank = PainMask::new();
+    let columns = blank.columns();
+    let width = columns * TEXELS_PER_CELL;
+    let mut image = GridImage {
+        width,
+        height: blank.rows() * TEXELS_PER_CELL,
+        pixels: Vec::new(),
+    };
+    image.pixels = vec![[0; 4]; image.width * image.height];
+    for zone in zones {
+        let mask = PainMask::of_view(std::iter::once(zone), view);
+        let (colour, pattern) = quality_style(zone.quality);
+        let alpha = 0.25 + 0.05 * f32::from(zone.intensity.min(10));
+        let carried = if zone.carried_forward { 0.6 } else { 1.0 };
+        let fill = premultiply(colour, alpha * 0.75 * carried);
+        let ink = premultiply(colour, (alpha + 0.3).min(1.0) * carried);
+        // Only the zone's own cells: a heavy session's zones cover a small part of the grid.
+        for cell in mask.painted_cells() {
+            let (column, row) = (cell % columns, cell / columns);
+            for dy in 0..TEXELS_PER_CELL {
+                for dx in 0..TEXELS_PER_CELL {
+                    let (x, y) = (column * TEXELS_PER_CELL + dx, row * TEXELS_PER_CELL + dy);
+                    let paint = if pattern.marks(x, y, PATTERN_TEXELS) {
+                        ink
+                    } else {
+                        fill
+                    };
+                    let pixel = &mut image.pixels[y * width + x];
+                    *pixel = over(paint, *pixel);
+                }
             }
         }
-        pixel
-    }))
+    }
+    Some(image)
 }
 
 /// Colours of the difference map: distinct in hue **and** pattern.
@@ -608,5 +655,44 @@ mod tests {
         );
         assert!(image.pixels.iter().any(|p| p[3] > 0));
         assert_eq!(image.bytes().len(), image.width * image.height * 4);
+
+        // Each zone's cells land where the mask has them (the same as testing every cell).
+        let zone = session
+            .referred_zones
+            .iter()
+            .find(|z| z.view == view)
+            .expect("a zone on the back");
+        let mut one = session.clone();
+        one.referred_zones = vec![zone.clone()];
+        let image = zones_image(&one, &view).expect("one zone");
+        let mask = PainMask::of_view(std::iter::once(zone), &view);
+        let reference = GridImage::new(|column, row, _, _| mask.get(column, row).then_some([1; 4]));
+        for (texel, expected) in image.pixels.iter().zip(&reference.pixels) {
+            assert_eq!(texel[3] > 0, expected[3] > 0);
+        }
+
+        // Cropping keeps every painted texel at the same place on the body.
+        let (cropped, top_left, bottom_right) = image.cropped().expect("painted");
+        assert!(cropped.width < image.width && cropped.height < image.height);
+        let texel = CELL_MM / TEXELS_PER_CELL as f32;
+        assert!(((bottom_right.x - top_left.x) / texel - cropped.width as f32).abs() < 1e-3);
+        let (frame_min, _) = GridImage::frame();
+        let (x0, y0) = (
+            ((top_left.x - frame_min.x) / texel).round() as usize,
+            ((top_left.y - frame_min.y) / texel).round() as usize,
+        );
+        for y in 0..cropped.height {
+            for x in 0..cropped.width {
+                assert_eq!(
+                    cropped.pixels[y * cropped.width + x],
+                    image.pixels[(y + y0) * image.width + x + x0]
+                );
+            }
+        }
+        assert_eq!(
+            cropped.pixels.iter().filter(|p| p[3] > 0).count(),
+            image.pixels.iter().filter(|p| p[3] > 0).count()
+        );
+        assert!(GridImage::new(|_, _, _, _| None).cropped().is_none());
     }
 }
