@@ -452,7 +452,13 @@ pub fn body_canvas(
         );
     }
     let mut legend = if shows_marks {
-        crate::scene::marks::quality_legend(session, &state.view)
+        let mut legend = crate::scene::marks::quality_legend(session, &state.view);
+        legend.extend(crate::scene::marks::mark_legend(
+            session,
+            &state.view,
+            &mark_colors,
+        ));
+        legend
     } else {
         Vec::new()
     };

@@ -360,11 +360,11 @@ pub fn session_report(input: &ReportInput<'_>) -> Result<Vec<u8>, ReportError> {
             },
             Column {
                 title: "Technique",
-                width: 36.0,
+                width: 33.0,
             },
             Column {
                 title: "Twitches",
-                width: 14.0,
+                width: 17.0,
             },
             Column {
                 title: "Safety warnings",
@@ -536,7 +536,7 @@ pub fn session_report(input: &ReportInput<'_>) -> Result<Vec<u8>, ReportError> {
 
     screening_and_consent(&mut pdf, session);
 
-    pdf.heading("Adverse events", 8.0);
+    pdf.heading("Adverse events", 16.0);
     if session.adverse_events.is_empty() {
         pdf.paragraph("None recorded.", 9.5, INK);
     } else {
@@ -579,7 +579,7 @@ pub fn session_report(input: &ReportInput<'_>) -> Result<Vec<u8>, ReportError> {
         pdf.table(&columns, &rows, &|i| events[i].grade != Grade::Mild);
     }
 
-    pdf.heading("Aftercare and follow-up", 8.0);
+    pdf.heading("Aftercare and follow-up", 16.0);
     if session.aftercare.given {
         pdf.paragraph("Aftercare advice given:", 9.5, MUTED);
         pdf.paragraph(session.aftercare.text.trim(), 9.0, INK);
@@ -594,7 +594,7 @@ pub fn session_report(input: &ReportInput<'_>) -> Result<Vec<u8>, ReportError> {
 
     comparison(&mut pdf, input, &patient_label)?;
 
-    pdf.heading("Sign-off", 8.0);
+    pdf.heading("Sign-off", 16.0);
     match &session.signature {
         Some(signature) => pdf.fields(&[
             ("Signed by", signature.by.clone()),
@@ -636,7 +636,7 @@ pub fn session_report(input: &ReportInput<'_>) -> Result<Vec<u8>, ReportError> {
 }
 
 fn screening_and_consent(pdf: &mut Writer, session: &Session) {
-    pdf.heading("Screening and consent", 10.0);
+    pdf.heading("Screening and consent", 16.0);
     let screening = &session.screening;
     let reviewed = screening.reviewed.as_ref().map_or_else(
         || "NOT REVIEWED in this session".to_owned(),

@@ -274,7 +274,8 @@ pub fn draw_chart(
     };
     let view_id = &view.id;
     let (image, glyphs, legend) = marks_of(content, view_id, options);
-    let legend_height = legend_size(&legend).1;
+    let legend_k = legend_scale(&legend, width);
+    let legend_height = legend_size(&legend, legend_k).1;
     let bottom = if legend.is_empty() {
         0.0
     } else {
@@ -338,6 +339,7 @@ pub fn draw_chart(
         surface,
         &legend,
         (10.0, height - legend_height - 6.0),
+        legend_k,
         options,
     );
 }
@@ -520,52 +522,66 @@ pub fn draw_glyphs(surface: &mut dyn Surface, glyphs: &[Glyph]) {
 const LEGEND_ROW: f32 = 18.0;
 const LEGEND_TEXT: f32 = 12.0;
 
-fn legend_size(entries: &[LegendEntry]) -> (f32, f32) {
+/// A legend's size at a scale of `k` (1 = as on the canvas).
+fn legend_size(entries: &[LegendEntry], k: f32) -> (f32, f32) {
     let widest = entries
         .iter()
-        .map(|e| measure(&e.label, LEGEND_TEXT).0)
+        .map(|e| measure(&e.label, LEGEND_TEXT * k).0)
         .fold(0.0, f32::max);
-    (widest + 48.0, LEGEND_ROW * entries.len() as f32 + 8.0)
+    (
+        widest + 48.0 * k,
+        (LEGEND_ROW * entries.len() as f32 + 8.0) * k,
+    )
 }
 
-/// The legend as on the canvas: a patterned swatch and a line of text per entry.
+/// The scale at which the legend fits `width` px with a margin (never enlarged, and not
+/// below two thirds, where the text would become hard to read).
+fn legend_scale(entries: &[LegendEntry], width: f32) -> f32 {
+    let (natural, _) = legend_size(entries, 1.0);
+    ((width - 20.0) / natural.max(1.0)).clamp(2.0 / 3.0, 1.0)
+}
+
+/// The legend as on the canvas, `k` times its size: a patterned swatch and a line of text
+/// per entry.
 fn draw_legend(
     surface: &mut dyn Surface,
     entries: &[LegendEntry],
     (x, y): Px,
+    k: f32,
     options: &RenderOptions,
 ) {
     if entries.is_empty() {
         return;
     }
-    let (width, height) = legend_size(entries);
+    let (width, height) = legend_size(entries, k);
     surface.rect(
         (x, y),
         (x + width, y + height),
         options.marks.note_background,
     );
+    let texel = 2.0 * k;
     for (i, entry) in entries.iter().enumerate() {
-        let top = (x + 6.0, y + 4.0 + LEGEND_ROW * i as f32);
-        let swatch = (top.0, top.1 + 2.0);
+        let top = (x + 6.0 * k, y + (4.0 + LEGEND_ROW * i as f32) * k);
+        let swatch = (top.0, top.1 + 2.0 * k);
         surface.rect(
             swatch,
-            (swatch.0 + 22.0, swatch.1 + 12.0),
+            (swatch.0 + 11.0 * texel, swatch.1 + 6.0 * texel),
             marks::with_alpha(entry.colour, 0.45),
         );
-        // The pattern, one texel = 2 px.
         for ty in 0..6 {
             for tx in 0..11 {
                 if entry.pattern.marks(tx, ty, PATTERN_TEXELS) {
-                    let at = (swatch.0 + tx as f32 * 2.0, swatch.1 + ty as f32 * 2.0);
-                    surface.rect(at, (at.0 + 2.0, at.1 + 2.0), entry.colour);
+                    let at = (swatch.0 + tx as f32 * texel, swatch.1 + ty as f32 * texel);
+                    surface.rect(at, (at.0 + texel, at.1 + texel), entry.colour);
                 }
             }
         }
-        let (_, ascent, descent) = measure(&entry.label, LEGEND_TEXT);
+        let size = LEGEND_TEXT * k;
+        let (_, ascent, descent) = measure(&entry.label, size);
         surface.text(
             &entry.label,
-            (top.0 + 30.0, top.1 + 8.0 + (ascent + descent) / 2.0),
-            LEGEND_TEXT,
+            (top.0 + 30.0 * k, top.1 + 8.0 * k + (ascent + descent) / 2.0),
+            size,
             options.colors.label,
             None,
         );
