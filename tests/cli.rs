@@ -1,26 +1,11 @@
 //! The command-line contract: `demo`, `check`, `maps`, `render-map`, their exit codes and messages.
 
+mod common;
+
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
-fn myomap(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_myomap"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-fn path_str(path: &Path) -> &str {
-    path.to_str().expect("utf-8 temp path")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
+use common::{myomap, path_str, stderr, stdout};
 
 fn no_panic(output: &Output) {
     let err = stderr(output);

@@ -4,7 +4,7 @@
 
 mod common;
 
-use std::process::Command;
+use common::myomap;
 
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use myomap::education::referral_library;
@@ -104,13 +104,6 @@ fn the_pain_drawing_is_matched_and_a_candidate_ghosted_over_it() {
     harness.key_press(egui::Key::Escape);
     harness.run_ok();
     assert!(harness.state().presentation().is_none(), "Esc leaves");
-}
-
-fn myomap(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_myomap"))
-        .args(args)
-        .output()
-        .expect("runs")
 }
 
 #[test]

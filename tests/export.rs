@@ -4,26 +4,12 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::PathBuf;
+use std::process::Command;
 
+use common::{myomap, path_str, stderr};
 use egui_kittest::kittest::Queryable as _;
 use myomap::storage::load_session;
-
-fn myomap(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_myomap"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-fn path_str(path: &Path) -> &str {
-    path.to_str().expect("utf-8 temp path")
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
 
 fn succeeds(args: &[&str]) {
     let output = myomap(args);

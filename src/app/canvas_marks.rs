@@ -12,7 +12,7 @@ use super::theme::Palette;
 use crate::geometry::{MapPoint, ViewId};
 use crate::metrics::PainMask;
 use crate::model::{MarkKind, MarkRef, Session};
-use crate::scene::marks::{self, Anchor, GridImage, Ink, NOTE_TEXT_PX, PATTERN_TEXELS};
+use crate::scene::marks::{self, Anchor, GridImage, Ink, NOTE_TEXT_PX};
 use crate::scene::{Glyph, LegendEntry, MarkColors, Projection};
 
 pub(super) use crate::scene::marks::{mark_radius, needle_handle, zone_centre};
@@ -235,19 +235,15 @@ pub(super) fn paint_legend(
         let swatch = Rect::from_min_size(top + vec2(0.0, 2.0), vec2(22.0, 12.0));
         painter.rect_filled(swatch, 2.0, colour.gamma_multiply(0.45));
         // The pattern, one texel = 2 px.
-        for y in 0..6 {
-            for x in 0..11 {
-                if entry.pattern.marks(x, y, PATTERN_TEXELS) {
-                    painter.rect_filled(
-                        Rect::from_min_size(
-                            swatch.min + vec2(x as f32 * 2.0, y as f32 * 2.0),
-                            Vec2::splat(2.0),
-                        ),
-                        0.0,
-                        colour,
-                    );
-                }
-            }
+        for (x, y) in marks::swatch_texels(entry.pattern) {
+            painter.rect_filled(
+                Rect::from_min_size(
+                    swatch.min + vec2(x as f32 * 2.0, y as f32 * 2.0),
+                    Vec2::splat(2.0),
+                ),
+                0.0,
+                colour,
+            );
         }
         painter.text(
             top + vec2(30.0, 8.0),

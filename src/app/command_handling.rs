@@ -10,7 +10,7 @@ use super::command::UiCommand;
 use super::custom_views::CustomViews;
 use super::document::Document;
 use super::library_view::LibraryState;
-use super::prompts::Prompt;
+use super::prompts::{Prompt, Replacement};
 use super::shell::MyomapApp;
 use crate::model::{Patient, PatientId, Screening, Session, SessionId, describe_changes};
 use crate::storage::{Library, SaveError};
@@ -568,7 +568,10 @@ impl MyomapApp {
             return;
         };
         if path.exists() && doc.path.as_deref() != Some(path.as_path()) {
-            self.prompt = Some(Prompt::ReplaceFile { path });
+            self.prompt = Some(Prompt::ReplaceFile {
+                path,
+                with: Replacement::Session,
+            });
         } else {
             self.save_to(&path);
         }

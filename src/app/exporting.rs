@@ -6,7 +6,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use super::command::UiCommand;
-use super::prompts::Prompt;
+use super::prompts::{Prompt, Replacement};
 use super::shell::MyomapApp;
 use crate::bodymap::standard;
 use crate::export::report::{ReportInput, patient_handout, session_report};
@@ -205,9 +205,9 @@ impl MyomapApp {
             path.set_extension(extension);
         }
         if path.exists() {
-            self.prompt = Some(Prompt::ReplaceExport {
+            self.prompt = Some(Prompt::ReplaceFile {
                 path,
-                bytes: Arc::new(bytes),
+                with: Replacement::Export(Arc::new(bytes)),
             });
         } else {
             self.write_export(&path, &bytes);

@@ -12,6 +12,15 @@ use super::theme::Palette;
 use crate::model::describe_changes;
 use crate::storage::RecoveryRecord;
 
+/// What would replace an existing file.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Replacement {
+    /// The open session (the old file is kept as a .bak).
+    Session,
+    /// An export's bytes.
+    Export(std::sync::Arc<Vec<u8>>),
+}
+
 /// A question the app is waiting for the user to answer.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Prompt {
@@ -27,14 +36,10 @@ pub enum Prompt {
         image: PathBuf,
         name: String,
     },
-    /// Save As chose a file that exists.
+    /// Save As or an export chose a file that exists.
     ReplaceFile {
         path: PathBuf,
-    },
-    /// An export chose a file that exists.
-    ReplaceExport {
-        path: PathBuf,
-        bytes: std::sync::Arc<Vec<u8>>,
+        with: Replacement,
     },
     /// Unsaved work from a run that did not end cleanly.
     Recover {
@@ -82,8 +87,7 @@ impl MyomapApp {
                 Prompt::UnsavedChanges { then } => self.unsaved_changes_ui(ui, then),
                 Prompt::NewPatient { name } => self.new_patient_ui(ui, name),
                 Prompt::NewCustomView { image, name } => self.new_custom_view_ui(ui, image, name),
-                Prompt::ReplaceFile { path } => self.replace_file_ui(ui, path),
-                Prompt::ReplaceExport { path, bytes } => self.replace_export_ui(ui, path, bytes),
+                Prompt::ReplaceFile { path, with } => self.replace_file_ui(ui, path, with),
                 Prompt::Recover {
                     file,
                     record,
@@ -188,41 +192,20 @@ impl MyomapApp {
         }
     }
 
-    fn replace_file_ui(&mut self, ui: &mut egui::Ui, path: PathBuf) -> Option<Prompt> {
-        ui.heading("Replace the existing file?");
-        ui.label(format!(
-            "{} already exists. Replacing it keeps its current contents as a .bak file beside it.",
-            path.display()
-        ));
-        let (replace, cancel) = ui
-            .horizontal(|ui| {
-                (
-                    ui.button("Replace").clicked(),
-                    ui.button("Cancel").clicked(),
-                )
-            })
-            .inner;
-        if replace {
-            self.save_to(&path);
-            None
-        } else if cancel {
-            None
-        } else {
-            Some(Prompt::ReplaceFile { path })
-        }
-    }
-
-    fn replace_export_ui(
+    fn replace_file_ui(
         &mut self,
         ui: &mut egui::Ui,
         path: PathBuf,
-        bytes: std::sync::Arc<Vec<u8>>,
+        with: Replacement,
     ) -> Option<Prompt> {
         ui.heading("Replace the existing file?");
-        ui.label(format!(
-            "{} already exists. Replacing it loses what it holds now.",
-            path.display()
-        ));
+        let consequence = match with {
+            Replacement::Session => {
+                "Replacing it keeps its current contents as a .bak file beside it."
+            }
+            Replacement::Export(_) => "Replacing it loses what it holds now.",
+        };
+        ui.label(format!("{} already exists. {consequence}", path.display()));
         let (replace, cancel) = ui
             .horizontal(|ui| {
                 (
@@ -232,12 +215,15 @@ impl MyomapApp {
             })
             .inner;
         if replace {
-            self.write_export(&path, &bytes);
+            match with {
+                Replacement::Session => self.save_to(&path),
+                Replacement::Export(bytes) => self.write_export(&path, &bytes),
+            }
             None
         } else if cancel {
             None
         } else {
-            Some(Prompt::ReplaceExport { path, bytes })
+            Some(Prompt::ReplaceFile { path, with })
         }
     }
 

@@ -7,7 +7,6 @@ use std::process::ExitCode;
 use crate::bodymap::standard;
 use crate::export::report::{LoadedSession, patient_handout, session_report};
 use crate::render::{Marks, RenderOptions, chart_png, chart_svg, height_for_width};
-use crate::scene::{MapColors, MarkColors};
 
 #[derive(Debug, clap::Args)]
 pub struct RenderArgs {
@@ -29,15 +28,8 @@ pub struct RenderArgs {
     /// resolved and persisting pain; matched trigger points) instead of the marks.
     #[arg(long, value_name = "OTHER.ron")]
     pub against: Option<PathBuf>,
-    /// Dark theme.
-    #[arg(long)]
-    pub dark: bool,
-    /// The patient-facing drawing (mirrored left to right).
-    #[arg(long)]
-    pub mirrored: bool,
-    /// Leave out the muscle names.
-    #[arg(long)]
-    pub no_labels: bool,
+    #[command(flatten)]
+    pub look: super::LookArgs,
     /// Leave out the clinician's text notes and arrow labels.
     #[arg(long)]
     pub no_notes: bool,
@@ -129,20 +121,8 @@ pub fn render(args: &RenderArgs) -> ExitCode {
         Err(error) => return fail(error),
     };
     let options = RenderOptions {
-        colors: if args.dark {
-            MapColors::DARK
-        } else {
-            MapColors::LIGHT
-        },
-        marks: if args.dark {
-            MarkColors::DARK
-        } else {
-            MarkColors::LIGHT
-        },
-        labels: !args.no_labels,
-        mirrored: args.mirrored,
         notes: !args.no_notes,
-        ..RenderOptions::new(args.width, height)
+        ..args.look.options(args.width, height)
     };
     let patient = crate::export::patient_label(loaded.patient.as_ref(), &loaded.session);
     let marks = match &other {
@@ -172,18 +152,12 @@ pub fn render(args: &RenderArgs) -> ExitCode {
         Ok(bytes) => bytes,
         Err(error) => return fail(error),
     };
-    match super::write_output(&args.output, &bytes, args.force) {
-        Ok(()) => {
-            println!(
-                "wrote {} ({} × {} px)",
-                args.output.display(),
-                args.width,
-                height
-            );
-            ExitCode::SUCCESS
-        }
-        Err(message) => fail(message),
-    }
+    super::write_and_report(
+        &args.output,
+        &bytes,
+        args.force,
+        &format!("{} × {height} px", args.width),
+    )
 }
 
 pub fn report(args: &ReportArgs) -> ExitCode {
@@ -202,27 +176,12 @@ pub fn report(args: &ReportArgs) -> ExitCode {
         Ok(bytes) => bytes,
         Err(error) => return fail(error),
     };
-    match super::write_output(&args.output, &bytes, args.force) {
-        Ok(()) => {
-            println!(
-                "wrote {} ({}{})",
-                args.output.display(),
-                if args.handout {
-                    "patient handout"
-                } else {
-                    "session report"
-                },
-                match &loaded.previous {
-                    Some(previous) if !args.handout => {
-                        format!(", compared with {}", previous.date())
-                    }
-                    _ => String::new(),
-                }
-            );
-            ExitCode::SUCCESS
-        }
-        Err(message) => fail(message),
-    }
+    let what = match &loaded.previous {
+        _ if args.handout => "patient handout".to_owned(),
+        Some(previous) => format!("session report, compared with {}", previous.date()),
+        None => "session report".to_owned(),
+    };
+    super::write_and_report(&args.output, &bytes, args.force, &what)
 }
 
 pub fn export_csv(args: &ExportCsvArgs) -> ExitCode {
@@ -241,11 +200,10 @@ pub fn export_csv(args: &ExportCsvArgs) -> ExitCode {
         ));
     }
     let rows = text.lines().count().saturating_sub(1);
-    match super::write_output(&args.output, text.as_bytes(), args.force) {
-        Ok(()) => {
-            println!("wrote {} ({rows} needle sites)", args.output.display());
-            ExitCode::SUCCESS
-        }
-        Err(message) => fail(message),
-    }
+    super::write_and_report(
+        &args.output,
+        text.as_bytes(),
+        args.force,
+        &format!("{rows} needle sites"),
+    )
 }

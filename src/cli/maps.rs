@@ -9,7 +9,7 @@ use serde_json::json;
 
 use crate::bodymap::{BodyMap, standard};
 use crate::render::{RenderOptions, render_view_png};
-use crate::scene::{LayerMode, MapColors};
+use crate::scene::LayerMode;
 
 /// The muscle ids drawn on a view, in first-drawn order, each once.
 fn muscles_on(view: &crate::bodymap::View) -> Vec<&str> {
@@ -131,15 +131,8 @@ pub struct RenderMapArgs {
     /// Which muscle layer to show.
     #[arg(long, value_enum, default_value_t = LayerArg::Superficial)]
     pub layer: LayerArg,
-    /// Dark theme.
-    #[arg(long)]
-    pub dark: bool,
-    /// The patient-facing drawing (mirrored left to right).
-    #[arg(long)]
-    pub mirrored: bool,
-    /// Leave out the muscle names.
-    #[arg(long)]
-    pub no_labels: bool,
+    #[command(flatten)]
+    pub look: super::LookArgs,
     /// Replace OUT.png if it exists.
     #[arg(long)]
     pub force: bool,
@@ -170,14 +163,7 @@ pub fn render_map(args: &RenderMapArgs) -> ExitCode {
             LayerArg::Deep => LayerMode::Deep,
             LayerArg::Both => LayerMode::Both,
         },
-        colors: if args.dark {
-            MapColors::DARK
-        } else {
-            MapColors::LIGHT
-        },
-        labels: !args.no_labels,
-        mirrored: args.mirrored,
-        ..RenderOptions::new(width, args.height)
+        ..args.look.options(width, args.height)
     };
     let bytes = match render_view_png(map, &args.view, &options) {
         Ok(bytes) => bytes,
@@ -186,19 +172,10 @@ pub fn render_map(args: &RenderMapArgs) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    match super::write_output(&args.output, &bytes, args.force) {
-        Ok(()) => {
-            println!(
-                "wrote {} ({} × {} px)",
-                args.output.display(),
-                width,
-                args.height
-            );
-            ExitCode::SUCCESS
-        }
-        Err(message) => {
-            eprintln!("myomap: {message}");
-            ExitCode::FAILURE
-        }
-    }
+    super::write_and_report(
+        &args.output,
+        &bytes,
+        args.force,
+        &format!("{width} × {} px", args.height),
+    )
 }

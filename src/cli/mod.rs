@@ -157,6 +157,53 @@ fn check(paths: &[PathBuf]) -> ExitCode {
     }
 }
 
+/// How a drawn view looks (`render-map` and `render`).
+#[derive(Debug, clap::Args)]
+pub struct LookArgs {
+    /// Dark theme.
+    #[arg(long)]
+    pub dark: bool,
+    /// The patient-facing drawing (mirrored left to right).
+    #[arg(long)]
+    pub mirrored: bool,
+    /// Leave out the muscle names.
+    #[arg(long)]
+    pub no_labels: bool,
+}
+
+impl LookArgs {
+    /// Render options of `width` × `height` px with this look.
+    pub fn options(&self, width: u32, height: u32) -> crate::render::RenderOptions {
+        use crate::scene::{MapColors, MarkColors};
+        let (colors, marks) = if self.dark {
+            (MapColors::DARK, MarkColors::DARK)
+        } else {
+            (MapColors::LIGHT, MarkColors::LIGHT)
+        };
+        crate::render::RenderOptions {
+            colors,
+            marks,
+            labels: !self.no_labels,
+            mirrored: self.mirrored,
+            ..crate::render::RenderOptions::new(width, height)
+        }
+    }
+}
+
+/// Writes an export and says what was written, or prints why not; the exit code.
+fn write_and_report(path: &std::path::Path, bytes: &[u8], force: bool, what: &str) -> ExitCode {
+    match write_output(path, bytes, force) {
+        Ok(()) => {
+            println!("wrote {} ({what})", path.display());
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("myomap: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
 /// Writes an output file atomically; an existing file is replaced only with `force`.
 fn write_output(path: &std::path::Path, bytes: &[u8], force: bool) -> Result<(), String> {
     if path.exists() && !force {

@@ -88,6 +88,12 @@ pub struct Column<'a> {
     pub width: f32,
 }
 
+impl<'a> Column<'a> {
+    pub const fn new(title: &'a str, width: f32) -> Self {
+        Self { title, width }
+    }
+}
+
 pub struct Writer {
     doc: PdfDocument,
     font: FontId,

@@ -338,38 +338,14 @@ pub fn session_report(input: &ReportInput<'_>) -> Result<Vec<u8>, ReportError> {
             })
             .collect();
         let columns = [
-            Column {
-                title: "#",
-                width: 7.0,
-            },
-            Column {
-                title: "Muscle",
-                width: 30.0,
-            },
-            Column {
-                title: "Side",
-                width: 13.0,
-            },
-            Column {
-                title: "Needle",
-                width: 22.0,
-            },
-            Column {
-                title: "Depth",
-                width: 13.0,
-            },
-            Column {
-                title: "Technique",
-                width: 33.0,
-            },
-            Column {
-                title: "Twitches",
-                width: 17.0,
-            },
-            Column {
-                title: "Safety warnings",
-                width: BODY_W - 135.0,
-            },
+            Column::new("#", 7.0),
+            Column::new("Muscle", 30.0),
+            Column::new("Side", 13.0),
+            Column::new("Needle", 22.0),
+            Column::new("Depth", 13.0),
+            Column::new("Technique", 33.0),
+            Column::new("Twitches", 17.0),
+            Column::new("Safety warnings", BODY_W - 135.0),
         ];
         let sites = &session.needle_sites;
         pdf.table(&columns, &rows, &|i| {
@@ -438,42 +414,15 @@ pub fn session_report(input: &ReportInput<'_>) -> Result<Vec<u8>, ReportError> {
             })
             .collect();
         let columns = [
-            Column {
-                title: "Muscle",
-                width: 30.0,
-            },
-            Column {
-                title: "Side",
-                width: 13.0,
-            },
-            Column {
-                title: "Status",
-                width: 20.0,
-            },
-            Column {
-                title: "Taut band",
-                width: 16.0,
-            },
-            Column {
-                title: "Tender",
-                width: 17.0,
-            },
-            Column {
-                title: "LTR",
-                width: 15.0,
-            },
-            Column {
-                title: "Familiar",
-                width: 19.0,
-            },
-            Column {
-                title: "PPT",
-                width: 10.0,
-            },
-            Column {
-                title: "Notes",
-                width: BODY_W - 140.0,
-            },
+            Column::new("Muscle", 30.0),
+            Column::new("Side", 13.0),
+            Column::new("Status", 20.0),
+            Column::new("Taut band", 16.0),
+            Column::new("Tender", 17.0),
+            Column::new("LTR", 15.0),
+            Column::new("Familiar", 19.0),
+            Column::new("PPT", 10.0),
+            Column::new("Notes", BODY_W - 140.0),
         ];
         pdf.table(&columns, &rows, &|_| false);
     }
@@ -506,30 +455,12 @@ pub fn session_report(input: &ReportInput<'_>) -> Result<Vec<u8>, ReportError> {
             })
             .collect();
         let columns = [
-            Column {
-                title: "View",
-                width: 30.0,
-            },
-            Column {
-                title: "Quality",
-                width: 32.0,
-            },
-            Column {
-                title: "Intensity",
-                width: 16.0,
-            },
-            Column {
-                title: "Depth",
-                width: 18.0,
-            },
-            Column {
-                title: "Referred from",
-                width: 38.0,
-            },
-            Column {
-                title: "Notes",
-                width: BODY_W - 134.0,
-            },
+            Column::new("View", 30.0),
+            Column::new("Quality", 32.0),
+            Column::new("Intensity", 16.0),
+            Column::new("Depth", 18.0),
+            Column::new("Referred from", 38.0),
+            Column::new("Notes", BODY_W - 134.0),
         ];
         pdf.table(&columns, &rows, &|_| false);
     }
@@ -554,26 +485,11 @@ pub fn session_report(input: &ReportInput<'_>) -> Result<Vec<u8>, ReportError> {
             })
             .collect();
         let columns = [
-            Column {
-                title: "When",
-                width: 28.0,
-            },
-            Column {
-                title: "Event",
-                width: 38.0,
-            },
-            Column {
-                title: "Grade",
-                width: 20.0,
-            },
-            Column {
-                title: "Action taken",
-                width: 50.0,
-            },
-            Column {
-                title: "Notes",
-                width: BODY_W - 136.0,
-            },
+            Column::new("When", 28.0),
+            Column::new("Event", 38.0),
+            Column::new("Grade", 20.0),
+            Column::new("Action taken", 50.0),
+            Column::new("Notes", BODY_W - 136.0),
         ];
         let events = &session.adverse_events;
         pdf.table(&columns, &rows, &|i| events[i].grade != Grade::Mild);
@@ -812,23 +728,12 @@ fn comparison(
             format!("{} persisting", c.trigger_points.persisting.len()),
         ],
     ];
+    let (before, after) = (previous.date().to_string(), session.date().to_string());
     let columns = [
-        Column {
-            title: "Measure",
-            width: 56.0,
-        },
-        Column {
-            title: &format!("{}", previous.date()),
-            width: 30.0,
-        },
-        Column {
-            title: &format!("{}", session.date()),
-            width: 30.0,
-        },
-        Column {
-            title: "Change",
-            width: BODY_W - 116.0,
-        },
+        Column::new("Measure", 56.0),
+        Column::new(&before, 30.0),
+        Column::new(&after, 30.0),
+        Column::new("Change", BODY_W - 116.0),
     ];
     pdf.table(&columns, &rows, &|_| false);
     let overlaps: Vec<(&str, String)> = c

@@ -13,7 +13,7 @@ use crate::bodymap::BodyMap;
 use crate::geometry::ViewId;
 use crate::metrics::{differences, match_trigger_points, standard_charts};
 use crate::model::Session;
-use crate::scene::marks::{self, Anchor, Ink, PATTERN_TEXELS, Px};
+use crate::scene::marks::{self, Anchor, Ink, Px};
 use crate::scene::{
     Glyph, GridImage, Item, LayerMode, LegendEntry, MapColors, MapScene, MarkColors, Projection,
 };
@@ -568,13 +568,9 @@ fn draw_legend(
             (swatch.0 + 11.0 * texel, swatch.1 + 6.0 * texel),
             marks::with_alpha(entry.colour, 0.45),
         );
-        for ty in 0..6 {
-            for tx in 0..11 {
-                if entry.pattern.marks(tx, ty, PATTERN_TEXELS) {
-                    let at = (swatch.0 + tx as f32 * texel, swatch.1 + ty as f32 * texel);
-                    surface.rect(at, (at.0 + texel, at.1 + texel), entry.colour);
-                }
-            }
+        for (tx, ty) in marks::swatch_texels(entry.pattern) {
+            let at = (swatch.0 + tx as f32 * texel, swatch.1 + ty as f32 * texel);
+            surface.rect(at, (at.0 + texel, at.1 + texel), entry.colour);
         }
         let size = LEGEND_TEXT * k;
         let (_, ascent, descent) = measure(&entry.label, size);

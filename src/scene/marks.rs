@@ -557,6 +557,17 @@ impl LegendEntry {
     }
 }
 
+/// A legend swatch is this many pattern texels wide and high.
+pub const SWATCH_TEXELS: (usize, usize) = (11, 6);
+
+/// The texels of a legend swatch that carry `pattern` (the rest show its tint).
+pub fn swatch_texels(pattern: Pattern) -> impl Iterator<Item = (usize, usize)> {
+    let (width, height) = SWATCH_TEXELS;
+    (0..height)
+        .flat_map(move |y| (0..width).map(move |x| (x, y)))
+        .filter(move |&(x, y)| pattern.marks(x, y, PATTERN_TEXELS))
+}
+
 /// The legend entries of the pain qualities painted on this view.
 pub fn quality_legend(session: &Session, view: &ViewId) -> Vec<LegendEntry> {
     let mut qualities: Vec<PainQuality> = session

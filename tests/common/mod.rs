@@ -6,6 +6,7 @@
 )]
 
 use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
@@ -75,4 +76,24 @@ pub fn new_patient_session(data: &Path, name: &str) -> Harness<'static, MyomapAp
         "a new session is open"
     );
     harness
+}
+
+/// Runs the `myomap` binary with `args`.
+pub fn myomap(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_myomap"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+pub fn path_str(path: &Path) -> &str {
+    path.to_str().expect("utf-8 temp path")
+}
+
+pub fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
 }
