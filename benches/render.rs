@@ -5,13 +5,16 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use myomap::render::{Marks, RenderOptions, chart_png, chart_svg, render_chart, width_for_height};
+use myomap::render::{
+    Base, Marks, RenderOptions, chart_png, chart_svg, render_chart, width_for_height,
+};
 
 fn render_heavy(c: &mut Criterion) {
     let session = myomap::demo::heavy_session();
     let map = &myomap::bodymap::standard().map;
     let height = 2000;
-    let width = width_for_height(map, "posterior", height).expect("a standard view");
+    let base = Base::Map(map, "posterior");
+    let width = width_for_height(base, height).expect("a standard view");
     let options = RenderOptions::new(width, height);
     let marks = Marks::Session {
         session: &session,
@@ -20,13 +23,13 @@ fn render_heavy(c: &mut Criterion) {
     let mut group = c.benchmark_group("export a heavy posterior view, 2,000 px tall");
     group.sample_size(20);
     group.bench_function("PNG (draw and encode)", |b| {
-        b.iter(|| black_box(chart_png(map, "posterior", marks, black_box(&options))));
+        b.iter(|| black_box(chart_png(base, marks, black_box(&options))));
     });
     group.bench_function("pixels only (draw)", |b| {
-        b.iter(|| black_box(render_chart(map, "posterior", marks, black_box(&options))));
+        b.iter(|| black_box(render_chart(base, marks, black_box(&options))));
     });
     group.bench_function("SVG", |b| {
-        b.iter(|| black_box(chart_svg(map, "posterior", marks, black_box(&options))));
+        b.iter(|| black_box(chart_svg(base, marks, black_box(&options))));
     });
     group.finish();
 }

@@ -119,8 +119,7 @@ fn marks_are_drawn_and_the_difference_map_differs_from_the_chart() {
     let options = myomap::render::RenderOptions::new(500, 1200);
     let bare = myomap::render::render_view(map, &view, &options).expect("renders");
     let charted = myomap::render::render_chart(
-        map,
-        &view,
+        myomap::render::Base::Map(map, &view),
         myomap::render::Marks::Session {
             session: &session,
             patient: "",
@@ -462,4 +461,60 @@ fn file_export_asks_before_replacing_a_file() {
     harness.get_by_label("Replace").click();
     harness.run_ok();
     assert_eq!(std::fs::read(&png).expect("replaced"), first);
+}
+
+#[test]
+fn a_custom_view_is_exported_with_its_diagram_and_marks() {
+    let (dir, library, sessions) = runner();
+    // A clinic's own diagram: a plain blue picture, 300 × 400 pixels.
+    let picture = dir.path().join("hand.png");
+    image::RgbaImage::from_pixel(300, 400, image::Rgba([40, 90, 200, 255]))
+        .save(&picture)
+        .expect("written");
+    let custom = myomap::bodymap::custom::add_custom_view(&library, "Hand, dorsal", &picture, &[])
+        .expect("added");
+    // A trigger point charted on it, in the runner's latest (unsigned) visit.
+    let mut session = load_session(&sessions[4]).expect("loads");
+    let mut point = session.trigger_points[0].clone();
+    point.id = myomap::model::MarkId(9_999);
+    point.view = custom.id();
+    point.at = myomap::geometry::MapPoint::new(150.0, 200.0);
+    point.status = myomap::model::TriggerPointStatus::Active;
+    point.carried_forward = false;
+    session.trigger_points.push(point);
+    myomap::storage::save(&sessions[4], &session, None).expect("saved");
+
+    let out = dir.path().join("hand-chart.png");
+    succeeds(&[
+        "render",
+        path_str(&sessions[4]),
+        "--view",
+        custom.file.id.as_str(),
+        "-o",
+        path_str(&out),
+        "--width",
+        "300",
+    ]);
+    let image = image::open(&out).expect("a PNG").to_rgba8();
+    assert_eq!(image.width(), 300);
+    let blue = image.pixels().filter(|p| p.0 == [40, 90, 200, 255]).count();
+    assert!(blue > 20_000, "the diagram is drawn ({blue} blue pixels)");
+    let [r, g, b, _] = myomap::scene::MarkColors::LIGHT.trigger_active;
+    let centre = image
+        .enumerate_pixels()
+        .filter(|(_, _, p)| p.0[..3] == [r, g, b])
+        .count();
+    assert!(
+        centre > 10,
+        "the trigger point is drawn on it ({centre} px)"
+    );
+
+    let report = dir.path().join("report.pdf");
+    succeeds(&["report", path_str(&sessions[4]), "-o", path_str(&report)]);
+    let (_, text) = pdf_text(&std::fs::read(&report).expect("written"));
+    assert!(
+        text.contains("Hand, dorsal"),
+        "the custom chart is captioned"
+    );
+    assert!(!text.contains("not drawn here"));
 }

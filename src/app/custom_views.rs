@@ -42,26 +42,17 @@ impl CustomViews {
         }
         let result = match self.get(id) {
             None => Err(format!("there is no custom view {id}")),
-            Some(view) => match &view.image_problem {
-                Some(problem) => Err(problem.clone()),
-                None => decode(&view.image_path()).map(|image| {
-                    ctx.load_texture(format!("custom_view_{id}"), image, TextureOptions::LINEAR)
-                }),
-            },
+            Some(view) => decode(view).map(|image| {
+                ctx.load_texture(format!("custom_view_{id}"), image, TextureOptions::LINEAR)
+            }),
         };
         self.textures.insert(id.to_owned(), result.clone());
         result
     }
 }
 
-fn decode(path: &Path) -> Result<ColorImage, String> {
-    let image = image::ImageReader::open(path)
-        .map_err(|e| format!("cannot read {}: {e}", path.display()))?
-        .with_guessed_format()
-        .map_err(|e| format!("cannot read {}: {e}", path.display()))?
-        .decode()
-        .map_err(|e| format!("{} could not be decoded: {e}", path.display()))?
-        .to_rgba8();
+fn decode(view: &CustomView) -> Result<ColorImage, String> {
+    let image = crate::bodymap::custom::decode_diagram(view)?;
     let size = [image.width() as usize, image.height() as usize];
     Ok(ColorImage::from_rgba_unmultiplied(size, image.as_raw()))
 }

@@ -11,7 +11,7 @@ use super::shell::MyomapApp;
 use crate::bodymap::standard;
 use crate::export::report::{ReportInput, patient_handout, session_report};
 use crate::model::Patient;
-use crate::render::{Marks, RenderOptions, chart_png, chart_svg, width_for_height};
+use crate::render::{Base, Marks, RenderOptions, chart_png, chart_svg, width_for_height};
 
 /// Exported view images are this tall: sharp in print and on a referrer's screen.
 const EXPORT_HEIGHT_PX: u32 = 2000;
@@ -67,15 +67,13 @@ impl MyomapApp {
         };
         let map = &standard().map;
         let view = self.canvas.view.as_str().to_owned();
-        if map.view(&self.canvas.view).is_none() {
-            self.notifications.error(format!(
-                "\"{view}\" is a custom view; export draws the standard body map's views. Switch to one of them to export."
-            ));
-            return;
-        }
+        let base = match (map.view(&self.canvas.view), self.custom_views.get(&view)) {
+            (None, Some(custom)) => Base::Diagram(custom),
+            _ => Base::Map(map, &view),
+        };
         let patient = self.document_patient();
         let label = crate::export::patient_label(patient.as_ref(), &doc.session);
-        let options = match width_for_height(map, &view, EXPORT_HEIGHT_PX) {
+        let options = match width_for_height(base, EXPORT_HEIGHT_PX) {
             Ok(width) => RenderOptions {
                 layers: self.canvas.layers,
                 labels: self.canvas.labels,
@@ -95,10 +93,10 @@ impl MyomapApp {
             (
                 "SVG",
                 "svg",
-                chart_svg(map, &view, marks, &options).map(String::into_bytes),
+                chart_svg(base, marks, &options).map(String::into_bytes),
             )
         } else {
-            ("PNG", "png", chart_png(map, &view, marks, &options))
+            ("PNG", "png", chart_png(base, marks, &options))
         };
         let suggested = self
             .file_stem(&slug(&view))
@@ -137,6 +135,7 @@ impl MyomapApp {
             previous: previous.as_ref(),
             map,
             aftercare_template: &aftercare_template,
+            custom_views: &self.custom_views.views,
         };
         let bytes = if handout {
             patient_handout(&input)

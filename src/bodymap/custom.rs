@@ -156,6 +156,21 @@ pub fn image_size(path: &Path) -> Result<(u32, u32), String> {
     Ok((w, h))
 }
 
+/// A custom view's diagram decoded (RGBA, straight alpha), or why it cannot be.
+pub fn decode_diagram(view: &CustomView) -> Result<image::RgbaImage, String> {
+    if let Some(problem) = &view.image_problem {
+        return Err(problem.clone());
+    }
+    let path = view.image_path();
+    Ok(image::ImageReader::open(&path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?
+        .with_guessed_format()
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?
+        .decode()
+        .map_err(|e| format!("{} could not be decoded: {e}", path.display()))?
+        .to_rgba8())
+}
+
 /// Reads one descriptor and checks its image.
 pub fn load_custom_view(path: &Path) -> Result<CustomView, LoadError> {
     let file: CustomViewFile = crate::storage::load(path)?;

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use crate::bodymap::standard;
 use crate::export::report::{LoadedSession, patient_handout, session_report};
-use crate::render::{Marks, RenderOptions, chart_png, chart_svg, height_for_width};
+use crate::render::{Base, Marks, RenderOptions, chart_png, chart_svg, height_for_width};
 
 #[derive(Debug, clap::Args)]
 pub struct RenderArgs {
@@ -95,26 +95,20 @@ pub fn render(args: &RenderArgs) -> ExitCode {
         },
         None => None,
     };
-    if map
+    // A view of the standard map, else one of the library's custom views (a clinic's own
+    // diagram), else the standard map's error naming its views.
+    let custom = if map
         .view(&crate::geometry::ViewId::new(&args.view))
         .is_none()
-        && loaded
-            .session
-            .trigger_points
-            .iter()
-            .map(|m| &m.view)
-            .chain(loaded.session.referred_zones.iter().map(|m| &m.view))
-            .chain(loaded.session.needle_sites.iter().map(|m| &m.view))
-            .any(|v| v.as_str() == args.view)
     {
-        return fail(format!(
-            "{:?} is a custom view of this library; render draws the standard body map's views (see `myomap maps`)",
-            args.view
-        ));
-    }
+        loaded.custom_views.iter().find(|c| c.file.id == args.view)
+    } else {
+        None
+    };
+    let base = custom.map_or(Base::Map(map, &args.view), Base::Diagram);
     let height = match args.height {
         Some(height) => Ok(height),
-        None => height_for_width(map, &args.view, args.width),
+        None => height_for_width(base, args.width),
     };
     let height = match height {
         Ok(height) => height,
@@ -144,9 +138,9 @@ pub fn render(args: &RenderArgs) -> ExitCode {
         }
     };
     let bytes = if is_svg(&args.output) {
-        chart_svg(map, &args.view, marks, &options).map(String::into_bytes)
+        chart_svg(base, marks, &options).map(String::into_bytes)
     } else {
-        chart_png(map, &args.view, marks, &options)
+        chart_png(base, marks, &options)
     };
     let bytes = match bytes {
         Ok(bytes) => bytes,

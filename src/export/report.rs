@@ -9,10 +9,11 @@
 use std::path::{Path, PathBuf};
 
 use crate::bodymap::BodyMap;
+use crate::bodymap::custom::CustomView;
 use crate::geometry::ViewId;
 use crate::metrics::{Change, compare, standard_charts};
 use crate::model::{Answer, Grade, Patient, ScreeningItem, Session, SignatureState};
-use crate::render::{Marks, RenderOptions, chart_png};
+use crate::render::{Base, Marks, RenderOptions, chart_png};
 
 use super::pdf::{ACCENT, ALERT, BODY_W, Column, INK, MUTED, PdfError, Writer};
 
@@ -25,6 +26,8 @@ pub struct ReportInput<'a> {
     pub map: &'a BodyMap,
     /// The clinic's aftercare advice, for a handout when the session recorded none.
     pub aftercare_template: &'a str,
+    /// The library's custom views, so marks on them are drawn too.
+    pub custom_views: &'a [CustomView],
 }
 
 /// A session file with what lies beside it in its library.
@@ -34,6 +37,7 @@ pub struct LoadedSession {
     pub patient: Option<Patient>,
     pub previous: Option<Session>,
     pub aftercare_template: String,
+    pub custom_views: Vec<CustomView>,
 }
 
 impl LoadedSession {
@@ -43,19 +47,21 @@ impl LoadedSession {
         let session = crate::storage::load_session(path)?;
         let patient = super::patient_of(path, &session);
         let previous = super::previous_visit(path, &session).map(|(_, s)| s);
-        // …/patients/<id>/sessions/S.ron: the library is three folders up.
-        let aftercare_template = path
-            .ancestors()
-            .nth(4)
-            .filter(|_| patient.is_some())
-            .and_then(|root| crate::storage::Library::new(root).aftercare_template().ok())
+        let library = super::library_of(path, &session);
+        let aftercare_template = library
+            .as_ref()
+            .and_then(|l| l.aftercare_template().ok())
             .unwrap_or_else(|| crate::model::DEFAULT_AFTERCARE.to_owned());
+        let custom_views = library
+            .map(|l| crate::bodymap::custom::load_custom_views(l.root()).0)
+            .unwrap_or_default();
         Ok(Self {
             path: path.to_path_buf(),
             session,
             patient,
             previous,
             aftercare_template,
+            custom_views,
         })
     }
 
@@ -66,6 +72,7 @@ impl LoadedSession {
             previous: self.previous.as_ref(),
             map,
             aftercare_template: &self.aftercare_template,
+            custom_views: &self.custom_views,
         }
     }
 }
@@ -83,8 +90,10 @@ const CHART_MM: f32 = 130.0;
 /// Chart images are this many pixels tall (about 230 dpi at [`CHART_MM`]).
 const CHART_PX: u32 = 1200;
 
-/// The standard views a session has marks on, in the map's order; custom views apart.
-fn charted_views(session: &Session, map: &BodyMap) -> (Vec<ViewId>, Vec<ViewId>) {
+/// The views a session has marks on that can be drawn — the map's in its order, then the
+/// library's custom views — and those that cannot (a custom view not in the library).
+fn charted_views(input: &ReportInput<'_>) -> (Vec<ViewId>, Vec<ViewId>) {
+    let session = input.session;
     let mut used: Vec<&ViewId> = session
         .trigger_points
         .iter()
@@ -96,28 +105,48 @@ fn charted_views(session: &Session, map: &BodyMap) -> (Vec<ViewId>, Vec<ViewId>)
         .collect();
     used.sort();
     used.dedup();
-    let standard: Vec<ViewId> = map
+    let drawable: Vec<ViewId> = input
+        .map
         .views
         .iter()
-        .filter(|v| used.contains(&&v.id))
         .map(|v| v.id.clone())
+        .chain(
+            input
+                .custom_views
+                .iter()
+                .filter(|c| c.image_problem.is_none())
+                .map(CustomView::id),
+        )
+        .filter(|id| used.contains(&id))
         .collect();
-    let custom = used
+    let missing = used
         .into_iter()
-        .filter(|v| !standard.contains(v))
+        .filter(|v| !drawable.contains(v))
         .cloned()
         .collect();
-    (standard, custom)
+    (drawable, missing)
 }
 
+/// A chart image of `view` (a standard view, or one of the library's custom views) and its
+/// caption.
 fn chart(
-    map: &BodyMap,
+    input: &ReportInput<'_>,
     view: &ViewId,
     marks: Marks<'_>,
     notes: bool,
 ) -> Result<(Vec<u8>, String), ReportError> {
+    let (base, name) = match input.map.view(view) {
+        Some(v) => (Base::Map(input.map, view.as_str()), v.name.clone()),
+        None => match input.custom_views.iter().find(|c| &c.id() == view) {
+            Some(custom) => (Base::Diagram(custom), custom.file.name.clone()),
+            None => (
+                Base::Map(input.map, view.as_str()),
+                view.as_str().to_owned(),
+            ),
+        },
+    };
     let height = CHART_PX;
-    let width = crate::render::width_for_height(map, view.as_str(), height)?;
+    let width = crate::render::width_for_height(base, height)?;
     let options = RenderOptions {
         labels: false,
         title: false,
@@ -125,11 +154,7 @@ fn chart(
         zoom: 1.5,
         ..RenderOptions::new(width, height)
     };
-    let png = chart_png(map, view.as_str(), marks, &options)?;
-    let name = map
-        .view(view)
-        .map_or_else(|| view.as_str().to_owned(), |v| v.name.clone());
-    Ok((png, name))
+    Ok((chart_png(base, marks, &options)?, name))
 }
 
 fn muscle_name(map: &BodyMap, muscle: Option<&crate::model::MuscleRef>) -> String {
@@ -260,13 +285,13 @@ pub fn session_report(input: &ReportInput<'_>) -> Result<Vec<u8>, ReportError> {
         pdf.fields(&[("Goals", session.goals.clone())]);
     }
 
-    let (views, custom) = charted_views(session, map);
+    let (views, missing) = charted_views(input);
     if !views.is_empty() {
         pdf.heading("Body chart", CHART_MM * 2.0 / 3.0);
         let patient = patient_label.as_str();
         let charts = views
             .iter()
-            .map(|v| chart(map, v, Marks::Session { session, patient }, true))
+            .map(|v| chart(input, v, Marks::Session { session, patient }, true))
             .collect::<Result<Vec<_>, _>>()?;
         pdf.charts(&charts, CHART_MM)?;
         pdf.paragraph(
@@ -275,11 +300,11 @@ pub fn session_report(input: &ReportInput<'_>) -> Result<Vec<u8>, ReportError> {
             MUTED,
         );
     }
-    if !custom.is_empty() {
-        let names: Vec<&str> = custom.iter().map(ViewId::as_str).collect();
+    if !missing.is_empty() {
+        let names: Vec<&str> = missing.iter().map(ViewId::as_str).collect();
         pdf.paragraph(
             &format!(
-                "Marks on custom views ({}) are listed below but not drawn here.",
+                "Marks on custom views not found in this library ({}) are listed below but not drawn here.",
                 names.join(", ")
             ),
             8.5,
@@ -777,7 +802,7 @@ fn comparison(
         };
         let charts = views
             .iter()
-            .map(|v| chart(input.map, v, difference, false))
+            .map(|v| chart(input, v, difference, false))
             .collect::<Result<Vec<_>, _>>()?;
         pdf.charts(&charts, CHART_MM)?;
         pdf.paragraph(
@@ -816,13 +841,13 @@ pub fn patient_handout(input: &ReportInput<'_>) -> Result<Vec<u8>, ReportError> 
             MUTED,
         );
     }
-    let (views, _) = charted_views(session, map);
+    let (views, _) = charted_views(input);
     if !views.is_empty() {
         pdf.heading("Where we worked today", CHART_MM * 2.0 / 3.0);
         let patient = name.as_deref().unwrap_or("");
         let charts = views
             .iter()
-            .map(|v| chart(map, v, Marks::Session { session, patient }, false))
+            .map(|v| chart(input, v, Marks::Session { session, patient }, false))
             .collect::<Result<Vec<_>, _>>()?;
         pdf.charts(&charts, CHART_MM)?;
         pdf.paragraph(

@@ -10,6 +10,7 @@ mod text;
 use tiny_skia::Pixmap;
 
 use crate::bodymap::BodyMap;
+use crate::bodymap::custom::CustomView;
 use crate::geometry::ViewId;
 use crate::metrics::{differences, match_trigger_points, standard_charts};
 use crate::model::Session;
@@ -94,31 +95,94 @@ pub enum RenderError {
     BadSize(u32, u32),
     #[error("could not encode the PNG: {0}")]
     Encode(String),
+    #[error("the custom view's diagram cannot be drawn: {0}")]
+    Diagram(String),
 }
 
 pub const MAX_SIDE_PX: u32 = 16_384;
 
-fn find_view<'m>(map: &'m BodyMap, view: &str) -> Result<&'m crate::bodymap::View, RenderError> {
-    map.views
-        .iter()
-        .find(|v| v.id.as_str() == view)
-        .ok_or_else(|| {
-            let known: Vec<&str> = map.views.iter().map(|v| v.id.as_str()).collect();
-            RenderError::UnknownView(view.to_owned(), known.join(", "))
-        })
+/// What a chart is drawn on.
+#[derive(Clone, Copy, Debug)]
+pub enum Base<'a> {
+    /// A view of a body map, by id.
+    Map(&'a BodyMap, &'a str),
+    /// A clinic's own diagram (a custom view of its library).
+    Diagram(&'a CustomView),
 }
 
-/// The image height that fits `view` at `width` px with the title band and legend.
-pub fn height_for_width(map: &BodyMap, view: &str, width: u32) -> Result<u32, RenderError> {
-    let bounds = MapScene::outline_bounds(find_view(map, view)?);
+/// A base ready to draw: the map's view found, or the diagram decoded.
+enum Resolved<'a> {
+    Map(&'a BodyMap, &'a crate::bodymap::View),
+    Diagram(&'a CustomView, GridImage),
+}
+
+impl<'a> Base<'a> {
+    fn resolve(self) -> Result<Resolved<'a>, RenderError> {
+        match self {
+            Self::Map(map, view) => map
+                .views
+                .iter()
+                .find(|v| v.id.as_str() == view)
+                .map(|v| Resolved::Map(map, v))
+                .ok_or_else(|| {
+                    let known: Vec<&str> = map.views.iter().map(|v| v.id.as_str()).collect();
+                    RenderError::UnknownView(view.to_owned(), known.join(", "))
+                }),
+            Self::Diagram(view) => {
+                let image =
+                    crate::bodymap::custom::decode_diagram(view).map_err(RenderError::Diagram)?;
+                let (width, height) = image.dimensions();
+                let pixels = image
+                    .pixels()
+                    .map(|p| marks::premultiply(p.0, 1.0))
+                    .collect();
+                let image = GridImage {
+                    width: width as usize,
+                    height: height as usize,
+                    pixels,
+                };
+                Ok(Resolved::Diagram(view, image))
+            }
+        }
+    }
+
+    /// The drawing's extent in its own units (map millimetres, diagram pixels).
+    fn bounds(self) -> Result<crate::bodymap::Bounds, RenderError> {
+        match self {
+            Self::Map(..) => match self.resolve()? {
+                Resolved::Map(_, view) => Ok(MapScene::outline_bounds(view)),
+                Resolved::Diagram(..) => unreachable!("a map resolves to a map view"),
+            },
+            Self::Diagram(view) => {
+                let (w, h) = view
+                    .size
+                    .ok_or_else(|| RenderError::Diagram(diagram_problem(view)))?;
+                Ok(crate::bodymap::Bounds {
+                    min: crate::geometry::MapPoint::new(0.0, 0.0),
+                    max: crate::geometry::MapPoint::new(w as f32, h as f32),
+                })
+            }
+        }
+    }
+}
+
+fn diagram_problem(view: &CustomView) -> String {
+    view.image_problem
+        .clone()
+        .unwrap_or_else(|| format!("the diagram of {} cannot be read", view.file.name))
+}
+
+/// The image height that fits the drawing at `width` px with the title band and legend.
+pub fn height_for_width(base: Base<'_>, width: u32) -> Result<u32, RenderError> {
+    let bounds = base.bounds()?;
     let aspect = (bounds.max.y - bounds.min.y) / (bounds.max.x - bounds.min.x).max(1.0);
     // The drawing plus about a tenth for the title band, margins and legend.
     Ok(((width as f32 * aspect * 1.1).round() as u32).clamp(64, MAX_SIDE_PX))
 }
 
-/// The width that fits `view` at `height` px.
-pub fn width_for_height(map: &BodyMap, view: &str, height: u32) -> Result<u32, RenderError> {
-    let bounds = MapScene::outline_bounds(find_view(map, view)?);
+/// The width that fits the drawing at `height` px.
+pub fn width_for_height(base: Base<'_>, height: u32) -> Result<u32, RenderError> {
+    let bounds = base.bounds()?;
     let aspect = (bounds.max.x - bounds.min.x) / (bounds.max.y - bounds.min.y).max(1.0);
     Ok(((height as f32 * aspect * 1.1).round() as u32).clamp(64, MAX_SIDE_PX))
 }
@@ -129,7 +193,7 @@ pub fn render_view(
     view: &str,
     options: &RenderOptions,
 ) -> Result<Pixmap, RenderError> {
-    render_chart(map, view, Marks::None, options)
+    render_chart(Base::Map(map, view), Marks::None, options)
 }
 
 /// The map's `view` alone as a PNG file's bytes.
@@ -138,35 +202,53 @@ pub fn render_view_png(
     view: &str,
     options: &RenderOptions,
 ) -> Result<Vec<u8>, RenderError> {
-    chart_png(map, view, Marks::None, options)
+    chart_png(Base::Map(map, view), Marks::None, options)
+}
+
+fn check_size(options: &RenderOptions) -> Result<(), RenderError> {
+    let (width, height) = (options.width, options.height);
+    if (1..=MAX_SIDE_PX).contains(&width) && (1..=MAX_SIDE_PX).contains(&height) {
+        Ok(())
+    } else {
+        Err(RenderError::BadSize(width, height))
+    }
 }
 
 /// A chart as pixels.
 pub fn render_chart(
-    map: &BodyMap,
-    view: &str,
+    base: Base<'_>,
     content: Marks<'_>,
     options: &RenderOptions,
 ) -> Result<Pixmap, RenderError> {
-    let (width, height) = (options.width, options.height);
-    if !(1..=MAX_SIDE_PX).contains(&width) || !(1..=MAX_SIDE_PX).contains(&height) {
-        return Err(RenderError::BadSize(width, height));
-    }
-    let view = find_view(map, view)?;
-    let pixmap = Pixmap::new(width, height).ok_or(RenderError::BadSize(width, height))?;
+    check_size(options)?;
+    let base = base.resolve()?;
+    let pixmap = Pixmap::new(options.width, options.height)
+        .ok_or(RenderError::BadSize(options.width, options.height))?;
     let mut raster = Raster::new(pixmap, options.scale());
-    draw_chart(&mut raster, map, view, content, options);
+    draw_chart(&mut raster, &base, content, options);
     Ok(raster.pixmap)
 }
 
 /// A chart as a PNG file's bytes (the same input gives the same bytes).
 pub fn chart_png(
-    map: &BodyMap,
-    view: &str,
+    base: Base<'_>,
     content: Marks<'_>,
     options: &RenderOptions,
 ) -> Result<Vec<u8>, RenderError> {
-    encode_png(&render_chart(map, view, content, options)?)
+    encode_png(&render_chart(base, content, options)?)
+}
+
+/// A chart as an SVG document.
+pub fn chart_svg(
+    base: Base<'_>,
+    content: Marks<'_>,
+    options: &RenderOptions,
+) -> Result<String, RenderError> {
+    check_size(options)?;
+    let base = base.resolve()?;
+    let mut svg = Svg::new(options.width, options.height, options.scale());
+    draw_chart(&mut svg, &base, content, options);
+    Ok(svg.finish())
 }
 
 /// A pixmap as PNG bytes: RGB when every pixel is opaque (charts are, on their background),
@@ -201,39 +283,21 @@ pub fn encode_png(pixmap: &Pixmap) -> Result<Vec<u8>, RenderError> {
     Ok(out)
 }
 
-/// A chart as an SVG document.
-pub fn chart_svg(
-    map: &BodyMap,
-    view: &str,
-    content: Marks<'_>,
-    options: &RenderOptions,
-) -> Result<String, RenderError> {
-    let (width, height) = (options.width, options.height);
-    if !(1..=MAX_SIDE_PX).contains(&width) || !(1..=MAX_SIDE_PX).contains(&height) {
-        return Err(RenderError::BadSize(width, height));
-    }
-    let view = find_view(map, view)?;
-    let mut svg = Svg::new(width, height, options.scale());
-    draw_chart(&mut svg, map, view, content, options);
-    Ok(svg.finish())
-}
-
 /// The chart's title: the view, and whose chart of when.
-fn title(view: &crate::bodymap::View, content: Marks<'_>, mirrored: bool) -> String {
+fn title(view: &str, content: Marks<'_>, mirrored: bool) -> String {
     let mut title = match content {
-        Marks::None => view.name.clone(),
+        Marks::None => view.to_owned(),
         Marks::Session { session, patient } => {
-            format!("{patient} · {} · {}", session.date(), view.name)
+            format!("{patient} · {} · {view}", session.date())
         }
         Marks::Difference {
             earlier,
             later,
             patient,
         } => format!(
-            "{patient} · changes {} → {} · {}",
+            "{patient} · changes {} → {} · {view}",
             earlier.date(),
             later.date(),
-            view.name
         ),
     };
     if mirrored {
@@ -242,14 +306,17 @@ fn title(view: &crate::bodymap::View, content: Marks<'_>, mirrored: bool) -> Str
     title
 }
 
-/// Draws a chart of `view` on `surface` (logical size: the options' size over their scale).
-pub fn draw_chart(
+/// Draws a chart on `surface` (logical size: the options' size over their scale).
+fn draw_chart(
     surface: &mut dyn Surface,
-    map: &BodyMap,
-    view: &crate::bodymap::View,
+    base: &Resolved<'_>,
     content: Marks<'_>,
     options: &RenderOptions,
 ) {
+    let (view_id, view_name) = match base {
+        Resolved::Map(_, view) => (view.id.clone(), view.name.as_str()),
+        Resolved::Diagram(view, _) => (view.id(), view.file.name.as_str()),
+    };
     let scale = options.scale();
     let (width, height) = (options.width as f32 / scale, options.height as f32 / scale);
     surface.rect((0.0, 0.0), (width, height), options.colors.background);
@@ -260,7 +327,7 @@ pub fn draw_chart(
     let available = width - 2.0 * (margin * 0.6 + letter_size);
     let (title_lines, title_size) = if options.title {
         title_lines(
-            &title(view, content, options.mirrored),
+            &title(view_name, content, options.mirrored),
             available,
             letter_size,
         )
@@ -272,8 +339,10 @@ pub fn draw_chart(
     } else {
         0.0
     };
-    let view_id = &view.id;
-    let (image, glyphs, legend) = marks_of(content, view_id, options);
+    // Zones are measured on the standard map's grid: a custom diagram shows the point marks
+    // only, as on the canvas.
+    let on_map = matches!(base, Resolved::Map(..));
+    let (image, glyphs, legend) = marks_of(content, &view_id, on_map, options);
     let legend_k = legend_scale(&legend, width);
     let legend_height = legend_size(&legend, legend_k).1;
     let bottom = if legend.is_empty() {
@@ -281,16 +350,54 @@ pub fn draw_chart(
     } else {
         legend_height + 8.0
     };
-    let bounds = MapScene::outline_bounds(view);
+    let bounds = match base {
+        Resolved::Map(_, view) => MapScene::outline_bounds(view),
+        Resolved::Diagram(_, image) => crate::bodymap::Bounds {
+            min: crate::geometry::MapPoint::new(0.0, 0.0),
+            max: crate::geometry::MapPoint::new(image.width as f32, image.height as f32),
+        },
+    };
     let mut projection = Projection::fit(bounds, (0.0, top), width, height - top - bottom, margin);
-    let scene = MapScene::new(
-        map,
-        view,
-        options.layers,
-        crate::scene::tolerance_for_scale(projection.scale * scale),
-    );
     projection.mirrored = options.mirrored;
-    draw_scene(surface, &scene, &projection, &options.colors);
+    let tolerance = crate::scene::tolerance_for_scale(projection.scale * scale);
+    // What is drawn under the marks, and the names on it (muscles, or the diagram's regions).
+    let (edge_letters, names) = match base {
+        Resolved::Map(map, view) => {
+            let scene = MapScene::new(map, view, options.layers, tolerance);
+            draw_scene(surface, &scene, &projection, &options.colors);
+            let names: Vec<(String, crate::geometry::MapPoint)> = scene
+                .muscles
+                .iter()
+                .map(|m| (m.name.clone(), m.label_at))
+                .collect();
+            (Some(scene.edge_letters(options.mirrored)), names)
+        }
+        Resolved::Diagram(view, image) => {
+            surface.image(
+                image,
+                projection.to_screen(bounds.min),
+                projection.to_screen(bounds.max),
+            );
+            let ink = Ink::new(1.2, options.colors.superficial_edge);
+            let names = view
+                .file
+                .regions
+                .iter()
+                .map(|region| {
+                    let points: Vec<Px> = region
+                        .shape
+                        .flatten(tolerance)
+                        .into_iter()
+                        .map(|p| projection.to_screen(p))
+                        .collect();
+                    surface.stroke(&points, true, ink, None);
+                    let label_at = crate::scene::label_point_of(&region.shape.flatten(tolerance));
+                    (region.name.clone(), label_at)
+                })
+                .collect();
+            (None, names)
+        }
+    };
     if let Some((image, top_left, bottom_right)) = image.and_then(|i| i.cropped()) {
         surface.image(
             &image,
@@ -301,12 +408,13 @@ pub fn draw_chart(
     // Glyphs are placed in logical pixels through the projection.
     draw_glyphs(surface, &glyphs(&projection));
 
-    let (left, right) = scene.edge_letters(options.mirrored);
     let y = margin * 0.4 + letter_size;
     let colour = options.colors.side_letter;
-    for (letter, x) in [(left, margin * 0.6), (right, width - margin * 0.6)] {
-        let (w, _, _) = measure(letter, letter_size);
-        surface.text(letter, (x - w / 2.0, y), letter_size, colour, None);
+    if let Some((left, right)) = edge_letters {
+        for (letter, x) in [(left, margin * 0.6), (right, width - margin * 0.6)] {
+            let (w, _, _) = measure(letter, letter_size);
+            surface.text(letter, (x - w / 2.0, y), letter_size, colour, None);
+        }
     }
     for (i, line) in title_lines.iter().enumerate() {
         let (w, _, _) = measure(line, title_size);
@@ -322,11 +430,11 @@ pub fn draw_chart(
     if options.labels {
         let size = (projection.scale * 9.0).clamp(9.0, 14.0);
         let mut labeller = Labeller::new(width, height - bottom);
-        for muscle in &scene.muscles {
-            let at = projection.to_screen(muscle.label_at);
-            if let Some(origin) = labeller.place(&muscle.name, at, size) {
+        for (name, at) in &names {
+            let at = projection.to_screen(*at);
+            if let Some(origin) = labeller.place(name, at, size) {
                 surface.text(
-                    &muscle.name,
+                    name,
                     origin,
                     size,
                     options.colors.label,
@@ -376,15 +484,20 @@ type GlyphsAt<'a> = Box<dyn Fn(&Projection) -> Vec<Glyph> + 'a>;
 fn marks_of<'a>(
     content: Marks<'a>,
     view: &'a ViewId,
+    zones: bool,
     options: &'a RenderOptions,
 ) -> (Option<GridImage>, GlyphsAt<'a>, Vec<LegendEntry>) {
     match content {
         Marks::None => (None, Box::new(|_| Vec::new()), Vec::new()),
         Marks::Session { session, .. } => {
-            let mut legend = marks::quality_legend(session, view);
+            let mut legend = if zones {
+                marks::quality_legend(session, view)
+            } else {
+                Vec::new()
+            };
             legend.extend(marks::mark_legend(session, view, &options.marks));
             (
-                marks::zones_image(session, view),
+                zones.then(|| marks::zones_image(session, view)).flatten(),
                 Box::new(move |projection| {
                     marks::session_glyphs(session, view, projection, &options.marks, options.notes)
                 }),

@@ -364,6 +364,11 @@ fn fill(triangulator: &mut earcut::Earcut<f32>, polygon: Vec<MapPoint>, role: Ro
     }
 }
 
+/// A point well inside a polygon, for its label (see [`label_point`]).
+pub fn label_point_of(polygon: &[MapPoint]) -> MapPoint {
+    Bounds::of(polygon).map_or_else(MapPoint::default, |bounds| label_point(polygon, bounds))
+}
+
 /// A point well inside a region for its label: the bounds' centre when it is inside,
 /// otherwise the middle of the widest stretch of the region along the centre line.
 fn label_point(polygon: &[MapPoint], bounds: Bounds) -> MapPoint {
