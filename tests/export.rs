@@ -518,3 +518,38 @@ fn a_custom_view_is_exported_with_its_diagram_and_marks() {
     );
     assert!(!text.contains("not drawn here"));
 }
+
+#[test]
+fn the_app_exports_the_open_sessions_report_and_handout() {
+    let (dir, library, sessions) = runner();
+    let (report, handout) = (
+        dir.path().join("report.pdf"),
+        dir.path().join("handout.pdf"),
+    );
+    let mut harness = common::app(
+        dir.path(),
+        Some(library),
+        Some(sessions[1].clone()),
+        vec![Some(report.clone()), Some(handout.clone())],
+    );
+    for item in [
+        "Export session report (PDF)…",
+        "Export patient handout (PDF)…",
+    ] {
+        harness.get_by_label("File").click();
+        harness.run_ok();
+        harness.get_by_label("Export").hover();
+        harness.run_ok();
+        harness.get_by_label(item).click();
+        harness.run_ok();
+    }
+    let earlier = load_session(&sessions[0]).expect("loads").date();
+    let (_, text) = pdf_text(&std::fs::read(&report).expect("the report is written"));
+    assert!(text.contains("Treatment session report"));
+    assert!(
+        text.contains(&format!("Comparison with the previous visit ({earlier})")),
+        "compared with the visit before"
+    );
+    let (_, text) = pdf_text(&std::fs::read(&handout).expect("the handout is written"));
+    assert!(text.contains("Muscles treated") && !text.contains("Needling log"));
+}

@@ -116,11 +116,27 @@ impl MyomapApp {
         };
         let map = &standard().map;
         let patient = self.document_patient();
-        let previous = doc
-            .path
-            .as_deref()
-            .and_then(|p| crate::export::previous_visit(p, &doc.session))
-            .map(|(_, s)| s);
+        // The patient's latest earlier visit: from the visits the library has listed, else
+        // from the session's folder (a session opened on its own).
+        let listed = self.library.as_ref().and_then(|state| {
+            state
+                .sessions
+                .iter()
+                .map(|e| &e.session)
+                .filter(|s| {
+                    s.patient_id == doc.session.patient_id
+                        && s.id != doc.session.id
+                        && s.started_at < doc.session.started_at
+                })
+                .max_by_key(|s| s.started_at)
+                .cloned()
+        });
+        let previous = listed.or_else(|| {
+            doc.path
+                .as_deref()
+                .and_then(|p| crate::export::previous_visit(p, &doc.session))
+                .map(|(_, s)| s)
+        });
         let library = self
             .library
             .as_ref()
