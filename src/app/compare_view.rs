@@ -288,10 +288,11 @@ fn metrics_ui(ui: &mut egui::Ui, state: &CompareState, palette: &Palette) {
                 ui.label(y);
                 ui.end_row();
             };
+            // Both over the views drawn in either visit, so the two are comparable.
             row(
                 "Pain extent",
-                pct(a.total_extent_percent),
-                pct(b.total_extent_percent),
+                pct(c.extent_percent.map(|(a, _)| a)),
+                pct(c.extent_percent.map(|(_, b)| b)),
             );
             row(
                 "WPI areas",

@@ -379,6 +379,9 @@ pub struct Comparison {
     pub earlier: SessionMetrics,
     pub later: SessionMetrics,
     pub views: Vec<ViewComparison>,
+    /// (earlier, later) total extent over the same views — every view painted in either
+    /// visit — so the two figures and their change are comparable.
+    pub extent_percent: Option<(f32, f32)>,
     pub total_extent_change_pp: Option<f32>,
     pub total_extent_change: Option<Change>,
     pub trigger_points: TriggerPointMatches,
@@ -472,7 +475,7 @@ pub fn compare_prepared(
             .find(|v| &v.view == view)
             .and_then(|v| v.centroid)
     };
-    let views = differences_from(&earlier_masks.masks, &later_masks.masks)
+    let views: Vec<ViewComparison> = differences_from(&earlier_masks.masks, &later_masks.masks)
         .into_iter()
         .map(|d| {
             let (new, resolved, persisting) = (
@@ -498,16 +501,28 @@ pub fn compare_prepared(
             }
         })
         .collect();
-    let total = match (
-        earlier_metrics.total_extent_percent,
-        later_metrics.total_extent_percent,
-    ) {
-        (Some(a), Some(b)) => Some(b - a),
-        (Some(a), None) => Some(-a),
-        (None, Some(b)) => Some(b),
-        (None, None) => None,
+    // Both visits over the same views — those painted in either — so a view drawn in one
+    // visit only counts as 0 % in the other instead of leaving the denominator.
+    let over_views = |metrics: &SessionMetrics| {
+        let (painted, area) = views.iter().fold((0.0, 0.0), |(p, a), v: &ViewComparison| {
+            match charts.area(&v.view).filter(|area| *area > 0.0) {
+                Some(area) => {
+                    let painted = metrics
+                        .views
+                        .iter()
+                        .find(|m| m.view == v.view)
+                        .map_or(0.0, |m| m.painted_mm2);
+                    (p + painted, a + area)
+                }
+                None => (p, a),
+            }
+        });
+        (area > 0.0).then(|| 100.0 * painted / area)
     };
+    let extent_percent = over_views(&earlier_metrics).zip(over_views(&later_metrics));
+    let total = extent_percent.map(|(a, b)| b - a);
     Comparison {
+        extent_percent,
         total_extent_change: total.map(Change::of_extent),
         total_extent_change_pp: total,
         trigger_points: match_trigger_points(earlier, later),
