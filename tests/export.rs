@@ -117,23 +117,56 @@ fn marks_are_drawn_and_the_difference_map_differs_from_the_chart() {
     let view = session.needle_sites[0].view.as_str().to_owned();
     let map = &myomap::bodymap::standard().map;
     let options = myomap::render::RenderOptions::new(500, 1200);
-    let bare = myomap::render::render_view(map, &view, &options).expect("renders");
-    let charted = myomap::render::render_chart(
-        myomap::render::Base::Map(map, &view),
-        myomap::render::Marks::Session {
-            session: &session,
-            patient: "",
-        },
-        &options,
-    )
-    .expect("renders");
-    let changed = bare
-        .pixels()
+    let base = myomap::render::Base::Map(map, &view);
+    let marks = myomap::render::Marks::Session {
+        session: &session,
+        patient: "",
+    };
+    let pixels = myomap::render::render_chart(base, marks, &options).expect("renders");
+    let svg = myomap::render::chart_svg(base, marks, &options).expect("renders");
+    // The PNG draws each active trigger point where the SVG (the same drawing, as text)
+    // puts it, in its colour.
+    let [r, g, b, _] = myomap::scene::MarkColors::LIGHT.trigger_active;
+    let fill = format!("fill=\"#{r:02x}{g:02x}{b:02x}\"");
+    let mut checked = 0;
+    for circle in svg.split("<circle ").skip(1) {
+        let circle = circle.split("/>").next().expect("an element");
+        if !circle.contains(&fill) || circle.contains("fill-opacity") {
+            continue;
+        }
+        let attribute = |name: &str| -> f32 {
+            let value = circle.split(&format!("{name}=\"")).nth(1).expect(name);
+            value
+                .split('"')
+                .next()
+                .and_then(|v| v.parse().ok())
+                .expect(name)
+        };
+        let scale = options.scale();
+        let (x, y) = (attribute("cx") * scale, attribute("cy") * scale);
+        let pixel = pixels
+            .pixel(x.round() as u32, y.round() as u32)
+            .expect("inside the image");
+        let near = |c: u8, t: u8| c.abs_diff(t) <= 8;
+        assert!(
+            near(pixel.red(), r) && near(pixel.green(), g) && near(pixel.blue(), b),
+            "no active trigger point at ({x}, {y})"
+        );
+        checked += 1;
+    }
+    let active = session
+        .trigger_points
         .iter()
-        .zip(charted.pixels())
-        .filter(|(a, b)| a != b)
+        .filter(|t| {
+            t.view.as_str() == view
+                && t.status == myomap::model::TriggerPointStatus::Active
+                && !t.carried_forward
+        })
         .count();
-    assert!(changed > 2_000, "the marks change {changed} pixels only");
+    assert!(
+        active > 0 && checked == active,
+        "{checked} of {active} checked"
+    );
 
     let chart = dir.path().join("chart.png");
     let difference = dir.path().join("difference.png");
@@ -172,15 +205,69 @@ fn svg_export_is_a_vector_drawing_of_the_same_chart() {
     let svg = std::fs::read_to_string(&out).expect("written");
     assert!(svg.starts_with("<?xml") && svg.trim_end().ends_with("</svg>"));
     assert!(svg.contains("viewBox=\"0 0 "));
-    let on_view = session
+    // Every mark is drawn, and nothing else is a circle: a trigger point is one (two when
+    // carried forward, with its dashed halo), a needle two (handle and tip).
+    let trigger_points = session
         .trigger_points
         .iter()
-        .filter(|t| t.view.as_str() == view)
-        .count();
-    assert!(
-        svg.matches("<circle").count() >= on_view,
-        "every trigger point is a circle"
-    );
+        .filter(|t| t.view.as_str() == view);
+    let expected = trigger_points
+        .map(|t| if t.carried_forward { 2 } else { 1 })
+        .sum::<usize>()
+        + 2 * session
+            .needle_sites
+            .iter()
+            .filter(|n| n.view.as_str() == view)
+            .count();
+    assert!(expected > 0);
+    assert_eq!(svg.matches("<circle").count(), expected);
+
+    // Mirrored for the patient, every mark lands at the mirror image of its place.
+    let mirrored = dir.path().join("mirrored.svg");
+    succeeds(&[
+        "render",
+        path_str(&sessions[0]),
+        "--view",
+        &view,
+        "--mirrored",
+        "-o",
+        path_str(&mirrored),
+    ]);
+    let mirrored = std::fs::read_to_string(&mirrored).expect("written");
+    let logical_width = |svg: &str| -> f32 {
+        let view_box = svg.split("viewBox=\"0 0 ").nth(1).expect("a viewBox");
+        view_box
+            .split(' ')
+            .next()
+            .and_then(|w| w.parse().ok())
+            .expect("a width")
+    };
+    // Marks drawn at their site (trigger points, needle tips); a needle's handle leans the
+    // same way on screen either way, so it is left out.
+    let [r, g, b, _] = myomap::scene::MarkColors::LIGHT.needle;
+    let needle = format!("fill=\"#{r:02x}{g:02x}{b:02x}\"");
+    let centres = |svg: &str| -> Vec<f32> {
+        let mut xs: Vec<f32> = svg
+            .split("<circle cx=\"")
+            .skip(1)
+            .filter(|rest| {
+                let element = rest.split("/>").next().unwrap_or_default();
+                !element.contains(&needle) || element.contains("r=\"2\"")
+            })
+            .filter_map(|rest| rest.split('"').next()?.parse().ok())
+            .collect();
+        xs.sort_by(f32::total_cmp);
+        xs
+    };
+    let width = logical_width(&svg);
+    let mut flipped: Vec<f32> = centres(&mirrored).iter().map(|x| width - x).collect();
+    flipped.sort_by(f32::total_cmp);
+    let plain = centres(&svg);
+    assert!(!plain.is_empty());
+    assert_eq!(plain.len(), flipped.len());
+    for (a, b) in plain.iter().zip(&flipped) {
+        assert!((a - b).abs() < 0.05, "{a} vs {b}");
+    }
     assert!(
         svg.contains("data:image/png;base64,"),
         "the zones are embedded"
@@ -294,22 +381,54 @@ fn the_handout_has_aftercare_red_flags_and_the_next_visit_but_no_clinical_notes(
         !follow_up.is_empty() && text.contains(&follow_up),
         "next appointment"
     );
-    for note in &session.text_notes {
+    // No clinical notes of any kind: chart notes (drawn, not text, so checked on the
+    // drawing itself), the session's, and those of its marks.
+    let map = &myomap::bodymap::standard().map;
+    for view in &map.views {
+        let projection = myomap::scene::Projection::fit(
+            myomap::scene::MapScene::outline_bounds(view),
+            (0.0, 0.0),
+            400.0,
+            1000.0,
+            10.0,
+        );
+        let glyphs = myomap::scene::marks::session_glyphs(
+            &session,
+            &view.id,
+            &projection,
+            &myomap::scene::MarkColors::LIGHT,
+            false,
+        );
         assert!(
-            !text.contains(&note.text),
-            "a chart note leaked: {}",
-            note.text
+            !glyphs
+                .iter()
+                .any(|g| matches!(g, myomap::scene::Glyph::Text { .. })),
+            "a note would be drawn on {}",
+            view.id
         );
     }
-    let notes: String = session
-        .notes
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    assert!(
+        !session.text_notes.is_empty(),
+        "the visit has chart notes to leave out"
+    );
+    let words = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+    let notes = words(&session.notes);
     assert!(
         !notes.is_empty() && !text.contains(&notes),
         "the session notes leaked"
     );
+    let mark_notes = session
+        .trigger_points
+        .iter()
+        .map(|t| &t.notes)
+        .chain(session.needle_sites.iter().map(|n| &n.notes))
+        .chain(session.needle_sites.iter().map(|n| &n.immediate_response))
+        .chain(session.referred_zones.iter().map(|z| &z.notes))
+        .map(|n| words(n))
+        .filter(|n| n.len() > 8);
+    for note in mark_notes {
+        assert!(!text.contains(&note), "a mark's note leaked: {note}");
+    }
     assert!(
         !text.contains("Screening"),
         "no screening answers on the handout"

@@ -457,6 +457,7 @@ pub fn body_canvas(
             session,
             &state.view,
             &mark_colors,
+            false,
         ));
         legend
     } else {

@@ -133,10 +133,14 @@ pub(super) fn paint_glyphs(painter: &egui::Painter, glyphs: &[Glyph]) {
             Glyph::Circle {
                 centre,
                 radius,
+                fill,
                 stroke: ink,
-                ..
+                dashed: true,
             } => {
                 let at = px(*centre);
+                if let Some(fill) = fill {
+                    painter.circle_filled(at, *radius, rgba(*fill));
+                }
                 let points: Vec<Pos2> = (0..=24)
                     .map(|i| {
                         let a = i as f32 / 24.0 * std::f32::consts::TAU;

@@ -2,7 +2,7 @@
 //! handout as PDF, the selected patient's needling log as CSV. The same functions as the
 //! command line; an existing file is replaced only after asking.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::command::UiCommand;
@@ -15,6 +15,14 @@ use crate::render::{Base, Marks, RenderOptions, chart_png, chart_svg, width_for_
 
 /// Exported view images are this tall: sharp in print and on a referrer's screen.
 const EXPORT_HEIGHT_PX: u32 = 2000;
+
+/// Whether two paths name the same file (either may not exist yet).
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    }
+}
 
 /// A file-name-safe form of a name: letters and digits, words joined by '-'.
 fn slug(text: &str) -> String {
@@ -62,55 +70,53 @@ impl MyomapApp {
     }
 
     fn export_view(&mut self, svg: bool) {
+        let (kind, extension) = if svg { ("SVG", "svg") } else { ("PNG", "png") };
+        let view = self.canvas.view.as_str().to_owned();
+        let Some(suggested) = self.file_stem(&slug(&view)) else {
+            return;
+        };
+        let Some(path) = self.export_path(kind, extension, &format!("{suggested}.{extension}"))
+        else {
+            return;
+        };
         let Some(doc) = &self.document else {
             return;
         };
         let map = &standard().map;
-        let view = self.canvas.view.as_str().to_owned();
         let base = match (map.view(&self.canvas.view), self.custom_views.get(&view)) {
             (None, Some(custom)) => Base::Diagram(custom),
             _ => Base::Map(map, &view),
         };
         let patient = self.document_patient();
         let label = crate::export::patient_label(patient.as_ref(), &doc.session);
-        let options = match width_for_height(base, EXPORT_HEIGHT_PX) {
-            Ok(width) => RenderOptions {
+        let bytes = width_for_height(base, EXPORT_HEIGHT_PX).and_then(|width| {
+            let options = RenderOptions {
                 layers: self.canvas.layers,
                 labels: self.canvas.labels,
                 mirrored: self.canvas.mirrored,
                 ..RenderOptions::new(width, EXPORT_HEIGHT_PX)
-            },
-            Err(error) => {
-                self.notifications.error(error.to_string());
-                return;
+            };
+            let marks = Marks::Session {
+                session: &doc.session,
+                patient: &label,
+            };
+            if svg {
+                chart_svg(base, marks, &options).map(String::into_bytes)
+            } else {
+                chart_png(base, marks, &options)
             }
-        };
-        let marks = Marks::Session {
-            session: &doc.session,
-            patient: &label,
-        };
-        let (kind, extension, bytes) = if svg {
-            (
-                "SVG",
-                "svg",
-                chart_svg(base, marks, &options).map(String::into_bytes),
-            )
-        } else {
-            ("PNG", "png", chart_png(base, marks, &options))
-        };
-        let suggested = self
-            .file_stem(&slug(&view))
-            .map(|stem| format!("{stem}.{extension}"))
-            .unwrap_or_default();
-        self.offer_export(
-            kind,
-            extension,
-            &suggested,
-            bytes.map_err(|e| e.to_string()),
-        );
+        });
+        self.deliver(path, kind, bytes.map_err(|e| e.to_string()));
     }
 
     fn export_report(&mut self, handout: bool) {
+        let what = if handout { "handout" } else { "report" };
+        let Some(suggested) = self.file_stem(what) else {
+            return;
+        };
+        let Some(path) = self.export_path("PDF", "pdf", &format!("{suggested}.pdf")) else {
+            return;
+        };
         let Some(doc) = &self.document else {
             return;
         };
@@ -158,74 +164,80 @@ impl MyomapApp {
         } else {
             session_report(&input)
         };
-        let what = if handout { "handout" } else { "report" };
-        let suggested = self
-            .file_stem(what)
-            .map(|stem| format!("{stem}.pdf"))
-            .unwrap_or_default();
-        self.offer_export("PDF", "pdf", &suggested, bytes.map_err(|e| e.to_string()));
+        self.deliver(path, "PDF", bytes.map_err(|e| e.to_string()));
     }
 
     fn export_csv(&mut self) {
-        let Some(state) = &self.library else {
-            return;
-        };
-        let Some(entry) = state
-            .selected
-            .and_then(|id| state.patients.iter().find(|p| p.patient.id == id))
-        else {
+        let Some(entry) = self.library.as_ref().and_then(|state| {
+            state
+                .selected
+                .and_then(|id| state.patients.iter().find(|p| p.patient.id == id))
+                .cloned()
+        }) else {
             self.notifications.info(
                 "Select a patient in the library first: the log covers all of their sessions.",
             );
             return;
         };
-        let name = slug(&entry.patient.display_name);
-        let result = crate::export::csv::patient_log(&entry.dir, &standard().map);
-        let bytes = match result {
-            Ok((_, unreadable)) if !unreadable.is_empty() => Err(format!(
+        let suggested = format!("{}-needling-log.csv", slug(&entry.patient.display_name));
+        let Some(path) = self.export_path("CSV", "csv", &suggested) else {
+            return;
+        };
+        let bytes = match crate::export::csv::patient_log(&entry.dir, &standard().map) {
+            Ok(log) if !log.unreadable.is_empty() => Err(format!(
                 "{} session file(s) of this patient could not be read, so the log would be incomplete: {}",
-                unreadable.len(),
-                unreadable
+                log.unreadable.len(),
+                log.unreadable
                     .iter()
                     .map(ToString::to_string)
                     .collect::<Vec<_>>()
                     .join("; ")
             )),
-            Ok((text, _)) => Ok(text.into_bytes()),
+            Ok(log) => {
+                for other in &log.other_patients {
+                    self.notifications.warning(format!(
+                        "{} belongs to another patient and is left out of the log.",
+                        other.display()
+                    ));
+                }
+                Ok(log.csv.into_bytes())
+            }
             Err(error) => Err(error.to_string()),
         };
-        self.offer_export("CSV", "csv", &format!("{name}-needling-log.csv"), bytes);
+        self.deliver(path, "CSV", bytes);
     }
 
-    /// Asks where to write `bytes`; asks again before replacing a file.
-    fn offer_export(
-        &mut self,
-        kind: &str,
-        extension: &str,
-        suggested: &str,
-        bytes: Result<Vec<u8>, String>,
-    ) {
-        let bytes = match bytes {
-            Ok(bytes) => bytes,
-            Err(error) => {
-                self.notifications
-                    .error(format!("Could not export the {kind}: {error}"));
-                return;
-            }
-        };
-        let Some(mut path) = self.dialogs.save_export(kind, extension, suggested) else {
-            return;
-        };
+    /// Asks where to write an export (suggesting `suggested`); never the open session's own
+    /// file. The export is made only once the place is chosen.
+    fn export_path(&mut self, kind: &str, extension: &str, suggested: &str) -> Option<PathBuf> {
+        let mut path = self.dialogs.save_export(kind, extension, suggested)?;
         if path.extension().is_none() {
             path.set_extension(extension);
         }
-        if path.exists() {
-            self.prompt = Some(Prompt::ReplaceFile {
-                path,
-                with: Replacement::Export(Arc::new(bytes)),
-            });
-        } else {
-            self.write_export(&path, &bytes);
+        let open = self.document.as_ref().and_then(|d| d.path.as_deref());
+        if open.is_some_and(|open| same_file(open, &path)) {
+            self.notifications.error(format!(
+                "{} is the open session's own file; choose another name for the {kind}.",
+                path.display()
+            ));
+            return None;
+        }
+        Some(path)
+    }
+
+    /// Writes a finished export to `path`, asking first when the file exists.
+    fn deliver(&mut self, path: PathBuf, kind: &str, bytes: Result<Vec<u8>, String>) {
+        match bytes {
+            Err(error) => self
+                .notifications
+                .error(format!("Could not export the {kind}: {error}")),
+            Ok(bytes) if path.exists() => {
+                self.prompt = Some(Prompt::ReplaceFile {
+                    path,
+                    with: Replacement::Export(Arc::new(bytes)),
+                });
+            }
+            Ok(bytes) => self.write_export(&path, &bytes),
         }
     }
 

@@ -209,7 +209,7 @@ fn header_ui(ui: &mut egui::Ui, doc: &mut Document) {
                 ("Plan", "Treatment plan", &mut session.plan),
                 (
                     "Follow-up",
-                    "Next appointment, home programme",
+                    "Next appointment, home programme (printed on the patient's handout)",
                     &mut session.follow_up,
                 ),
             ] {

@@ -78,7 +78,7 @@ fn is_svg(path: &Path) -> bool {
 
 pub fn render(args: &RenderArgs) -> ExitCode {
     let map = &standard().map;
-    let loaded = match LoadedSession::load(&args.session) {
+    let loaded = match LoadedSession::load(&args.session, false) {
         Ok(loaded) => loaded,
         Err(error) => return fail(error),
     };
@@ -156,7 +156,7 @@ pub fn render(args: &RenderArgs) -> ExitCode {
 
 pub fn report(args: &ReportArgs) -> ExitCode {
     let map = &standard().map;
-    let loaded = match LoadedSession::load(&args.session) {
+    let loaded = match LoadedSession::load(&args.session, !args.handout) {
         Ok(loaded) => loaded,
         Err(error) => return fail(error),
     };
@@ -180,24 +180,29 @@ pub fn report(args: &ReportArgs) -> ExitCode {
 
 pub fn export_csv(args: &ExportCsvArgs) -> ExitCode {
     let map = &standard().map;
-    let (text, unreadable) = match crate::export::csv::patient_log(&args.patient_dir, map) {
+    let log = match crate::export::csv::patient_log(&args.patient_dir, map) {
         Ok(log) => log,
         Err(error) => return fail(error),
     };
-    if !unreadable.is_empty() {
-        for error in &unreadable {
+    if !log.unreadable.is_empty() {
+        for error in &log.unreadable {
             eprintln!("myomap: {error}");
         }
         return fail(format!(
             "{} session file(s) of this patient could not be read; fix them (see `myomap check`) so the log is complete",
-            unreadable.len()
+            log.unreadable.len()
         ));
     }
-    let rows = text.lines().count().saturating_sub(1);
+    for path in &log.other_patients {
+        eprintln!(
+            "myomap: {} belongs to another patient and is left out of this log",
+            path.display()
+        );
+    }
     super::write_and_report(
         &args.output,
-        text.as_bytes(),
+        log.csv.as_bytes(),
         args.force,
-        &format!("{rows} needle sites"),
+        &format!("{} needle sites", log.rows),
     )
 }

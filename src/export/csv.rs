@@ -1,16 +1,17 @@
 //! The needling log of a patient as CSV: one row per needle site over all the patient's
 //! sessions, oldest first, for audits, billing and research. RFC 4180 (CRLF line ends, fields
 //! quoted when they hold a comma, quote or line break; written by the `csv` crate), ISO 8601
-//! dates, decimal points, a header row. Columns: [`COLUMNS`] (documented in `docs/export.md`).
+//! dates, decimal points, a header row; free text that starts like a spreadsheet formula is
+//! prefixed with an apostrophe. Columns: [`COLUMNS`] (documented in `docs/export.md`).
 
 use std::path::Path;
 
 use crate::bodymap::BodyMap;
-use crate::model::{NeedleSite, Patient, Session};
+use crate::model::{NeedleSite, Patient, Session, SignatureState};
 use crate::storage::{Library, LoadError};
 
 /// The header row, in order.
-pub const COLUMNS: [&str; 25] = [
+pub const COLUMNS: [&str; 26] = [
     "patient_id",
     "patient",
     "clinic_ref",
@@ -27,6 +28,7 @@ pub const COLUMNS: [&str; 25] = [
     "needle_length_mm",
     "depth_mm",
     "direction",
+    "palpation",
     "technique",
     "twitch_responses",
     "retention_min",
@@ -48,25 +50,47 @@ pub enum CsvError {
     Write(String),
 }
 
-/// The needling log of the patient folder `dir` (`…/patients/<id>`), with the sessions that
-/// could not be read (named, so nothing is left out silently).
-pub fn patient_log(dir: &Path, map: &BodyMap) -> Result<(String, Vec<LoadError>), CsvError> {
+/// A patient's needling log, with what was left out and why.
+pub struct NeedlingLog {
+    /// The CSV text.
+    pub csv: String,
+    /// Needle sites written (one row each).
+    pub rows: usize,
+    /// Session files that could not be read.
+    pub unreadable: Vec<LoadError>,
+    /// Session files in the folder that belong to another patient (misfiled).
+    pub other_patients: Vec<std::path::PathBuf>,
+}
+
+/// The needling log of the patient folder `dir` (`…/patients/<id>`); sessions that could not
+/// be read or are another patient's are named, so nothing is left out silently.
+pub fn patient_log(dir: &Path, map: &BodyMap) -> Result<NeedlingLog, CsvError> {
     let patient_file = dir.join(crate::storage::library_dirs::PATIENT_FILE);
     if !patient_file.is_file() {
         return Err(CsvError::NotAPatient(dir.display().to_string()));
     }
     let entry = Library::patient_entry(dir)?;
-    let (entries, errors) = Library::load_sessions(&entry);
-    let sessions: Vec<Session> = entries.into_iter().map(|e| e.session).collect();
-    Ok((needling_log(&entry.patient, &sessions, map)?, errors))
+    let (entries, unreadable) = Library::load_sessions(&entry);
+    let (own, others): (Vec<_>, Vec<_>) = entries
+        .into_iter()
+        .partition(|e| e.session.patient_id == entry.patient.id);
+    let sessions: Vec<Session> = own.into_iter().map(|e| e.session).collect();
+    let (csv, rows) = needling_log(&entry.patient, &sessions, map)?;
+    Ok(NeedlingLog {
+        csv,
+        rows,
+        unreadable,
+        other_patients: others.into_iter().map(|e| e.path).collect(),
+    })
 }
 
-/// The CSV text of the needle sites of `sessions`, sorted by session start.
+/// The CSV text of the needle sites of `sessions`, sorted by session start, and its number
+/// of rows.
 pub fn needling_log(
     patient: &Patient,
     sessions: &[Session],
     map: &BodyMap,
-) -> Result<String, CsvError> {
+) -> Result<(String, usize), CsvError> {
     let mut sorted: Vec<&Session> = sessions.iter().collect();
     sorted.sort_by_key(|s| s.started_at);
     let mut writer = ::csv::WriterBuilder::new()
@@ -74,17 +98,30 @@ pub fn needling_log(
         .from_writer(Vec::new());
     let write_error = |e: ::csv::Error| CsvError::Write(e.to_string());
     writer.write_record(COLUMNS).map_err(write_error)?;
+    let mut rows = 0;
     for session in sorted {
         for site in &session.needle_sites {
             writer
                 .write_record(row(patient, session, site, map))
                 .map_err(write_error)?;
+            rows += 1;
         }
     }
     let bytes = writer
         .into_inner()
         .map_err(|e| CsvError::Write(e.to_string()))?;
-    String::from_utf8(bytes).map_err(|e| CsvError::Write(e.to_string()))
+    let text = String::from_utf8(bytes).map_err(|e| CsvError::Write(e.to_string()))?;
+    Ok((text, rows))
+}
+
+/// Free text as a spreadsheet will not mistake it for a formula: a leading `=`, `+`, `-`
+/// or `@` is quoted away with an apostrophe (the usual guard against CSV injection).
+fn text(value: &str) -> String {
+    if value.starts_with(['=', '+', '-', '@']) {
+        format!("'{value}")
+    } else {
+        value.to_owned()
+    }
 }
 
 fn number(value: Option<f32>) -> String {
@@ -129,16 +166,16 @@ fn row(patient: &Patient, session: &Session, site: &NeedleSite, map: &BodyMap) -
         .map_or("", |p| p.label());
     vec![
         session.patient_id.0.to_string(),
-        patient.display_name.clone(),
-        patient.clinic_ref.clone(),
+        text(&patient.display_name),
+        text(&patient.clinic_ref),
         session.id.0.to_string(),
         session.date().to_string(),
         session.started_at.time().strftime("%H:%M").to_string(),
-        session.clinician.clone(),
-        if session.signature.is_some() {
-            "yes"
-        } else {
-            "no"
+        text(&session.clinician),
+        match session.signature_state() {
+            SignatureState::Unsigned => "no",
+            SignatureState::Intact => "yes",
+            _ => "broken",
         }
         .to_owned(),
         site.view.as_str().to_owned(),
@@ -148,16 +185,17 @@ fn row(patient: &Patient, session: &Session, site: &NeedleSite, map: &BodyMap) -
         format!("{}", site.needle.diameter_mm),
         format!("{}", site.needle.length_mm),
         number(site.depth_mm),
-        site.direction.clone(),
+        text(&site.direction),
+        site.palpation.label().to_owned(),
         site.technique.label().to_owned(),
         site.twitch_count
             .map_or_else(String::new, |n| n.to_string()),
         number(site.retention_min),
         estim,
         position.to_owned(),
-        site.immediate_response.clone(),
+        text(&site.immediate_response),
         warnings.join("; "),
         acknowledged.to_owned(),
-        site.notes.clone(),
+        text(&site.notes),
     ]
 }

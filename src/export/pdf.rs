@@ -6,8 +6,8 @@
 
 use printpdf::{
     Color, FontId, ImageCompression, ImageOptimizationOptions, Line, LinePoint, Mm, Op, ParsedFont,
-    PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, RawImage, Rect, Rgb,
-    TextItem, XObject, XObjectId, XObjectTransform,
+    PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, RawImage,
+    RawImageData, RawImageFormat, Rect, Rgb, TextItem, XObject, XObjectId, XObjectTransform,
 };
 
 use crate::render::{FONT, measure};
@@ -82,6 +82,25 @@ pub fn wrap(text: &str, size: f32, width: f32) -> Vec<String> {
     lines
 }
 
+/// An opaque picture (a chart) as RGB bytes, row by row.
+pub struct Picture {
+    pub width: usize,
+    pub height: usize,
+    pub rgb: Vec<u8>,
+}
+
+impl Picture {
+    fn into_raw(self) -> RawImage {
+        RawImage {
+            pixels: RawImageData::U8(self.rgb),
+            width: self.width,
+            height: self.height,
+            data_format: RawImageFormat::RGB8,
+            tag: Vec::new(),
+        }
+    }
+}
+
 /// A table column: heading and width (mm).
 pub struct Column<'a> {
     pub title: &'a str,
@@ -109,17 +128,29 @@ pub struct Writer {
 pub enum PdfError {
     #[error("the embedded font could not be read")]
     Font,
-    #[error("a chart image could not be placed: {0}")]
-    Image(String),
     #[error("the PDF could not be written: {0}")]
     Write(String),
 }
 
 impl Writer {
-    /// A document titled `title` whose pages carry `header` at the top.
-    pub fn new(title: &str, author: &str, header: String) -> Result<Self, PdfError> {
+    /// A document titled `title`, dated `date` (the record's time, so the same record gives
+    /// the same file), whose pages carry `header` at the top.
+    pub fn new(
+        title: &str,
+        author: &str,
+        date: jiff::civil::DateTime,
+        header: String,
+    ) -> Result<Self, PdfError> {
         let mut doc = PdfDocument::new(title);
         doc.metadata.info.author = author.to_owned();
+        let seconds = jiff::tz::TimeZone::UTC
+            .to_timestamp(date)
+            .map_or(0, |t| t.as_second());
+        if let Ok(date) = printpdf::OffsetDateTime::from_unix_timestamp(seconds) {
+            doc.metadata.info.creation_date = date;
+            doc.metadata.info.modification_date = date;
+            doc.metadata.info.metadata_date = date;
+        }
         doc.metadata.info.creator = "myomap".to_owned();
         doc.metadata.info.producer = "myomap".to_owned();
         let mut font = ParsedFont::from_bytes(FONT, 0, &mut Vec::new()).ok_or(PdfError::Font)?;
@@ -319,37 +350,49 @@ impl Writer {
         header(self);
         for (index, row) in rows.iter().enumerate() {
             let cells = cells_of(row);
-            let height = height_of(&cells);
-            if self.y + height > PAGE_H - BOTTOM {
+            let lines = cells.iter().map(Vec::len).max().unwrap_or(1);
+            // A row that fits a page is kept together; a longer one continues on the next
+            // page, the header repeated, line by line.
+            if self.y + height_of(&cells) > PAGE_H - BOTTOM {
                 self.new_page();
                 header(self);
             }
-            if index % 2 == 1 {
-                self.fill_rect(MARGIN, self.y, BODY_W, height, SHADE);
-            }
             let colour = if alert(index) { ALERT } else { INK };
-            let mut x = MARGIN;
-            for (column, cell) in columns.iter().zip(&cells) {
-                for (i, line) in cell.iter().enumerate() {
-                    let baseline = self.y + pad + i as f32 * line_h + size * 0.36;
-                    self.text_at(line, x + pad, baseline, size, colour);
+            let mut line = 0;
+            while line < lines {
+                let room = ((PAGE_H - BOTTOM - self.y - 2.0 * pad) / line_h).floor() as usize;
+                let take = room.clamp(1, lines - line);
+                let height = take as f32 * line_h + 2.0 * pad;
+                if index % 2 == 1 {
+                    self.fill_rect(MARGIN, self.y, BODY_W, height, SHADE);
                 }
-                x += column.width;
+                let mut x = MARGIN;
+                for (column, cell) in columns.iter().zip(&cells) {
+                    for (i, text) in cell.iter().enumerate().skip(line).take(take) {
+                        let baseline = self.y + pad + (i - line) as f32 * line_h + size * 0.36;
+                        self.text_at(text, x + pad, baseline, size, colour);
+                    }
+                    x += column.width;
+                }
+                self.y += height;
+                line += take;
+                if line < lines {
+                    self.new_page();
+                    header(self);
+                }
             }
-            self.y += height;
         }
         self.y += 2.0;
     }
 
     /// PNG charts side by side in rows, each captioned under it: as many to a row as fit at
     /// two thirds of `height` mm, then the row enlarged to fill the width, up to `height`.
-    pub fn charts(&mut self, charts: &[(Vec<u8>, String)], height: f32) -> Result<(), PdfError> {
+    pub fn charts(&mut self, charts: Vec<(Picture, String)>, height: f32) {
         let gap = 4.0;
         let min_height = height * 2.0 / 3.0;
-        let mut row: Vec<(RawImage, &str, f32)> = Vec::new();
-        for (png, caption) in charts {
-            let image =
-                RawImage::decode_from_bytes(png, &mut Vec::new()).map_err(PdfError::Image)?;
+        let mut row: Vec<(RawImage, String, f32)> = Vec::new();
+        for (picture, caption) in charts {
+            let image = picture.into_raw();
             let aspect = image.width as f32 / image.height.max(1) as f32;
             let used: f32 = row.iter().map(|(_, _, a)| min_height * a + gap).sum();
             if !row.is_empty() && used + min_height * aspect > BODY_W {
@@ -360,11 +403,10 @@ impl Writer {
         if !row.is_empty() {
             self.chart_row(row, height, gap);
         }
-        Ok(())
     }
 
     /// One row of charts (image, caption, width ÷ height), as tall as fits the width.
-    fn chart_row(&mut self, row: Vec<(RawImage, &str, f32)>, max_height: f32, gap: f32) {
+    fn chart_row(&mut self, row: Vec<(RawImage, String, f32)>, max_height: f32, gap: f32) {
         let aspects: f32 = row.iter().map(|(_, _, a)| a).sum();
         let gaps = gap * (row.len() - 1) as f32;
         let height = ((BODY_W - gaps) / aspects.max(1e-3)).min(max_height);
@@ -390,9 +432,9 @@ impl Writer {
                     ..XObjectTransform::default()
                 },
             });
-            let caption_w = text_width_mm(caption, 8.0);
+            let caption_w = text_width_mm(&caption, 8.0);
             self.text_at(
-                caption,
+                &caption,
                 x + (width - caption_w) / 2.0,
                 self.y + height + 4.0,
                 8.0,
@@ -431,6 +473,14 @@ impl Writer {
         };
         let mut warnings = Vec::new();
         let mut document = self.doc.to_lopdf_document(&options, &mut warnings);
+        let errors: Vec<String> = warnings
+            .into_iter()
+            .filter(|w| matches!(w.severity, printpdf::PdfParseErrorSeverity::Error))
+            .map(|w| w.msg)
+            .collect();
+        if !errors.is_empty() {
+            return Err(PdfError::Write(errors.join("; ")));
+        }
         // No random document id: the same record gives the same bytes.
         document.trailer.remove(b"ID");
         document.compress();

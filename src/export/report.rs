@@ -13,9 +13,9 @@ use crate::bodymap::custom::CustomView;
 use crate::geometry::ViewId;
 use crate::metrics::{Change, compare, standard_charts};
 use crate::model::{Answer, Grade, Patient, ScreeningItem, Session, SignatureState};
-use crate::render::{Base, Marks, RenderOptions, chart_png};
+use crate::render::{Base, Marks, RenderOptions, render_chart};
 
-use super::pdf::{ACCENT, ALERT, BODY_W, Column, INK, MUTED, PdfError, Writer};
+use super::pdf::{ACCENT, ALERT, BODY_W, Column, INK, MUTED, PdfError, Picture, Writer};
 
 /// Everything a report or handout of one session draws on.
 pub struct ReportInput<'a> {
@@ -41,13 +41,17 @@ pub struct LoadedSession {
 }
 
 impl LoadedSession {
-    /// Reads a session file, its patient and previous visit (when it lies in a library) and
-    /// the clinic's aftercare template.
-    pub fn load(path: &Path) -> Result<Self, crate::storage::LoadError> {
+    /// Reads a session file, its patient and — with `previous` — its previous visit (when it
+    /// lies in a library), the clinic's aftercare template and the library's custom views.
+    pub fn load(path: &Path, previous: bool) -> Result<Self, crate::storage::LoadError> {
         let session = crate::storage::load_session(path)?;
-        let patient = super::patient_of(path, &session);
-        let previous = super::previous_visit(path, &session).map(|(_, s)| s);
-        let library = super::library_of(path, &session);
+        // The library is found from where the file is, so a relative path works too.
+        let located = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+        let patient = super::patient_of(&located, &session);
+        let previous = previous
+            .then(|| super::previous_visit(&located, &session).map(|(_, s)| s))
+            .flatten();
+        let library = super::library_of(&located, &session);
         let aftercare_template = library
             .as_ref()
             .and_then(|l| l.aftercare_template().ok())
@@ -127,14 +131,14 @@ fn charted_views(input: &ReportInput<'_>) -> (Vec<ViewId>, Vec<ViewId>) {
     (drawable, missing)
 }
 
-/// A chart image of `view` (a standard view, or one of the library's custom views) and its
+/// A chart of `view` (a standard view, or one of the library's custom views) and its
 /// caption.
 fn chart(
     input: &ReportInput<'_>,
     view: &ViewId,
     marks: Marks<'_>,
     notes: bool,
-) -> Result<(Vec<u8>, String), ReportError> {
+) -> Result<(Picture, String), ReportError> {
     let (base, name) = match input.map.view(view) {
         Some(v) => (Base::Map(input.map, view.as_str()), v.name.clone()),
         None => match input.custom_views.iter().find(|c| &c.id() == view) {
@@ -147,14 +151,47 @@ fn chart(
     };
     let height = CHART_PX;
     let width = crate::render::width_for_height(base, height)?;
+    // Without the clinician's notes is the patient's chart: its legend in plain words.
     let options = RenderOptions {
         labels: false,
         title: false,
         notes,
+        plain_words: !notes,
         zoom: 1.5,
         ..RenderOptions::new(width, height)
     };
-    Ok((chart_png(base, marks, &options)?, name))
+    let pixmap = render_chart(base, marks, &options)?;
+    // Charts are drawn on an opaque background: RGB is all the PDF needs.
+    let rgb = pixmap
+        .pixels()
+        .iter()
+        .flat_map(|p| [p.red(), p.green(), p.blue()])
+        .collect();
+    let picture = Picture {
+        width: pixmap.width() as usize,
+        height: pixmap.height() as usize,
+        rgb,
+    };
+    Ok((picture, name))
+}
+
+/// The charts of `views` that can be drawn, and the names of those that cannot (a custom
+/// diagram that no longer decodes): one bad picture never stops a report.
+fn charts(
+    input: &ReportInput<'_>,
+    views: &[ViewId],
+    marks: Marks<'_>,
+    notes: bool,
+) -> (Vec<(Picture, String)>, Vec<String>) {
+    let mut drawn = Vec::new();
+    let mut failed = Vec::new();
+    for view in views {
+        match chart(input, view, marks, notes) {
+            Ok(chart) => drawn.push(chart),
+            Err(error) => failed.push(format!("{view}: {error}")),
+        }
+    }
+    (drawn, failed)
 }
 
 fn muscle_name(map: &BodyMap, muscle: Option<&crate::model::MuscleRef>) -> String {
@@ -208,6 +245,10 @@ pub fn session_report(input: &ReportInput<'_>) -> Result<Vec<u8>, ReportError> {
             session.date()
         ),
         &session.clinician,
+        session
+            .signature
+            .as_ref()
+            .map_or(session.started_at, |s| s.at),
         header_line(input),
     )?;
     pdf.title("Treatment session report");
@@ -287,18 +328,16 @@ pub fn session_report(input: &ReportInput<'_>) -> Result<Vec<u8>, ReportError> {
 
     let (views, missing) = charted_views(input);
     if !views.is_empty() {
-        pdf.heading("Body chart", CHART_MM * 2.0 / 3.0);
+        pdf.heading("Body chart", CHART_MM + 7.0);
         let patient = patient_label.as_str();
-        let charts = views
-            .iter()
-            .map(|v| chart(input, v, Marks::Session { session, patient }, true))
-            .collect::<Result<Vec<_>, _>>()?;
-        pdf.charts(&charts, CHART_MM)?;
+        let (drawn, failed) = charts(input, &views, Marks::Session { session, patient }, true);
+        pdf.charts(drawn, CHART_MM);
         pdf.paragraph(
-            "Filled circle: active trigger point; ring: latent; pin: needle site. Zones are coloured and patterned by pain quality, more opaque for higher intensity.",
+            "Filled circle: active trigger point; ring: latent; dashed halo: carried forward from the last visit and not yet re-examined; pin: needle site. Zones are coloured and patterned by pain quality, more opaque for higher intensity.",
             8.0,
             MUTED,
         );
+        not_drawn(&mut pdf, &failed);
     }
     if !missing.is_empty() {
         let names: Vec<&str> = missing.iter().map(ViewId::as_str).collect();
@@ -341,7 +380,12 @@ pub fn session_report(input: &ReportInput<'_>) -> Result<Vec<u8>, ReportError> {
                     technique.push_str(&format!(", {minutes} min"));
                 }
                 if let Some(e) = &site.electrical_stimulation {
-                    technique.push_str(&format!(", e-stim {} Hz", e.frequency_hz));
+                    technique.push_str(&format!(
+                        ", e-stim {} Hz, {}, {} min",
+                        e.frequency_hz,
+                        e.intensity.trim(),
+                        e.duration_min
+                    ));
                 }
                 if !site.direction.trim().is_empty() {
                     technique.push_str(&format!("; {}", site.direction.trim()));
@@ -404,7 +448,7 @@ pub fn session_report(input: &ReportInput<'_>) -> Result<Vec<u8>, ReportError> {
                     }
                     text.push_str(s.notes.trim());
                 }
-                ("Site notes", format!("#{}: {text}", i + 1))
+                ("Response, notes", format!("#{}: {text}", i + 1))
             })
             .collect();
         pdf.fields(&responses);
@@ -446,8 +490,8 @@ pub fn session_report(input: &ReportInput<'_>) -> Result<Vec<u8>, ReportError> {
             Column::new("Tender", 17.0),
             Column::new("LTR", 15.0),
             Column::new("Familiar", 19.0),
-            Column::new("PPT", 10.0),
-            Column::new("Notes", BODY_W - 140.0),
+            Column::new("PPT kg/cm²", 14.0),
+            Column::new("Notes", BODY_W - 144.0),
         ];
         pdf.table(&columns, &rows, &|_| false);
     }
@@ -533,7 +577,7 @@ pub fn session_report(input: &ReportInput<'_>) -> Result<Vec<u8>, ReportError> {
         ("Session notes", session.notes.clone()),
     ]);
 
-    comparison(&mut pdf, input, &patient_label)?;
+    comparison(&mut pdf, input, &patient_label);
 
     pdf.heading("Sign-off", 16.0);
     match &session.signature {
@@ -683,11 +727,7 @@ fn change_text(change: Option<Change>, pp: Option<f32>) -> String {
     }
 }
 
-fn comparison(
-    pdf: &mut Writer,
-    input: &ReportInput<'_>,
-    patient_label: &str,
-) -> Result<(), ReportError> {
+fn comparison(pdf: &mut Writer, input: &ReportInput<'_>, patient_label: &str) {
     let Some(previous) = input.previous else {
         pdf.heading("Comparison with the previous visit", 8.0);
         pdf.paragraph(
@@ -695,11 +735,10 @@ fn comparison(
             9.5,
             MUTED,
         );
-        return Ok(());
+        return;
     };
     let session = input.session;
-    let charts = standard_charts();
-    let c = compare(previous, session, charts);
+    let c = compare(previous, session, standard_charts());
     let earlier = &c.earlier;
     let later = &c.later;
     pdf.heading(
@@ -711,9 +750,9 @@ fn comparison(
         |p: Option<crate::model::PainScore>| p.map_or("–".to_owned(), |p| format!("{}/10", p.0));
     let rows = vec![
         vec![
-            "Pain extent (body chart)".to_owned(),
-            pct(earlier.total_extent_percent),
-            pct(later.total_extent_percent),
+            "Pain extent (views drawn in either visit)".to_owned(),
+            pct(c.extent_percent.map(|(a, _)| a)),
+            pct(c.extent_percent.map(|(_, b)| b)),
             change_text(c.total_extent_change, c.total_extent_change_pp),
         ],
         vec![
@@ -746,12 +785,6 @@ fn comparison(
             later.needle_sites.to_string(),
             String::new(),
         ],
-        vec![
-            "Trigger points matched".to_owned(),
-            format!("{} resolved", c.trigger_points.resolved.len()),
-            format!("{} new", c.trigger_points.new.len()),
-            format!("{} persisting", c.trigger_points.persisting.len()),
-        ],
     ];
     let (before, after) = (previous.date().to_string(), session.date().to_string());
     let columns = [
@@ -761,6 +794,23 @@ fn comparison(
         Column::new("Change", BODY_W - 116.0),
     ];
     pdf.table(&columns, &rows, &|_| false);
+    let carried = session
+        .trigger_points
+        .iter()
+        .filter(|t| t.carried_forward)
+        .count();
+    let mut matched = format!(
+        "{} persisting, {} resolved, {} new (same muscle and side within 30 mm)",
+        c.trigger_points.persisting.len(),
+        c.trigger_points.resolved.len(),
+        c.trigger_points.new.len()
+    );
+    if carried > 0 {
+        matched.push_str(&format!(
+            "; {carried} of this visit's were carried forward and not re-examined"
+        ));
+    }
+    pdf.fields(&[("Trigger points", matched)]);
     let overlaps: Vec<(&str, String)> = c
         .views
         .iter()
@@ -783,7 +833,10 @@ fn comparison(
         .collect();
     pdf.fields(&overlaps);
     pdf.paragraph(
-        "Changes in extent under 5 percentage points are within the measurement error of pain drawings.",
+        &format!(
+            "Changes in extent under {} percentage points are within the measurement error of pain drawings.",
+            crate::metrics::EXTENT_MEASUREMENT_ERROR_PP
+        ),
         8.0,
         MUTED,
     );
@@ -800,18 +853,22 @@ fn comparison(
             later: session,
             patient: patient_label,
         };
-        let charts = views
-            .iter()
-            .map(|v| chart(input, v, difference, false))
-            .collect::<Result<Vec<_>, _>>()?;
-        pdf.charts(&charts, CHART_MM)?;
+        let (drawn, failed) = charts(input, &views, difference, false);
+        pdf.charts(drawn, CHART_MM);
         pdf.paragraph(
             "Difference map — red hatched: new pain; green dotted: resolved; amber: persisting. Triangle: new trigger point; crossed ring: resolved; dot: persisting.",
             8.0,
             MUTED,
         );
+        not_drawn(pdf, &failed);
     }
-    Ok(())
+}
+
+/// Names the charts that could not be drawn, so a missing picture is never silent.
+fn not_drawn(pdf: &mut Writer, failed: &[String]) {
+    if !failed.is_empty() {
+        pdf.paragraph(&format!("Not drawn: {}", failed.join("; ")), 8.5, ALERT);
+    }
 }
 
 /// The patient's handout as PDF bytes: today's chart without notes, the muscles treated in
@@ -826,6 +883,7 @@ pub fn patient_handout(input: &ReportInput<'_>) -> Result<Vec<u8>, ReportError> 
     let mut pdf = Writer::new(
         &format!("Your treatment on {}", session.date()),
         &session.clinician,
+        session.started_at,
         format!(
             "{}{}",
             name.as_deref()
@@ -843,15 +901,12 @@ pub fn patient_handout(input: &ReportInput<'_>) -> Result<Vec<u8>, ReportError> 
     }
     let (views, _) = charted_views(input);
     if !views.is_empty() {
-        pdf.heading("Where we worked today", CHART_MM * 2.0 / 3.0);
+        pdf.heading("Where we worked today", CHART_MM + 7.0);
         let patient = name.as_deref().unwrap_or("");
-        let charts = views
-            .iter()
-            .map(|v| chart(input, v, Marks::Session { session, patient }, false))
-            .collect::<Result<Vec<_>, _>>()?;
-        pdf.charts(&charts, CHART_MM)?;
+        let (drawn, _) = charts(input, &views, Marks::Session { session, patient }, false);
+        pdf.charts(drawn, CHART_MM);
         pdf.paragraph(
-            "The coloured areas are where you told us you feel pain. Dots mark tight, tender spots in the muscle (trigger points); pins mark where a needle was used. R and L at the top of each drawing are your right and left side.",
+            "The coloured areas are where you told us you feel pain. Dots mark tight, tender spots in the muscle (trigger points); pins mark where a needle was used. On the body drawings, R and L at the top are your right and left side.",
             9.5,
             INK,
         );
@@ -903,7 +958,7 @@ pub fn patient_handout(input: &ReportInput<'_>) -> Result<Vec<u8>, ReportError> 
             pdf.paragraph(paragraph.trim(), 10.5, ALERT);
         }
     }
-    pdf.heading("Your next appointment", 8.0);
+    pdf.heading("Your next appointment and home programme", 8.0);
     pdf.paragraph(
         if session.follow_up.trim().is_empty() {
             "Please contact the clinic to book your next appointment."

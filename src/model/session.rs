@@ -95,7 +95,8 @@ pub struct Session {
     /// Treatment plan.
     #[serde(default)]
     pub plan: String,
-    /// Follow-up: next appointment, home exercises, referral.
+    /// Follow-up: next appointment, home exercises. Printed on the patient's handout, so
+    /// written for the patient.
     #[serde(default)]
     pub follow_up: String,
     #[serde(default)]

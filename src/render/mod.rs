@@ -20,7 +20,7 @@ use crate::scene::{
 };
 
 pub use surface::{Raster, Surface, Svg};
-pub use text::{FONT, Labeller, TextStyle, measure};
+pub use text::{FONT, Labeller, measure};
 
 /// How to render a chart.
 #[derive(Clone, Copy, Debug)]
@@ -41,6 +41,8 @@ pub struct RenderOptions {
     pub notes: bool,
     /// Marks, lines and text this many times their screen size (small printed charts).
     pub zoom: f32,
+    /// The legend in the patient's words (the handout).
+    pub plain_words: bool,
 }
 
 impl RenderOptions {
@@ -57,6 +59,7 @@ impl RenderOptions {
             title: true,
             notes: true,
             zoom: 1.0,
+            plain_words: false,
         }
     }
 
@@ -119,15 +122,7 @@ enum Resolved<'a> {
 impl<'a> Base<'a> {
     fn resolve(self) -> Result<Resolved<'a>, RenderError> {
         match self {
-            Self::Map(map, view) => map
-                .views
-                .iter()
-                .find(|v| v.id.as_str() == view)
-                .map(|v| Resolved::Map(map, v))
-                .ok_or_else(|| {
-                    let known: Vec<&str> = map.views.iter().map(|v| v.id.as_str()).collect();
-                    RenderError::UnknownView(view.to_owned(), known.join(", "))
-                }),
+            Self::Map(map, view) => Ok(Resolved::Map(map, find_view(map, view)?)),
             Self::Diagram(view) => {
                 let image =
                     crate::bodymap::custom::decode_diagram(view).map_err(RenderError::Diagram)?;
@@ -146,13 +141,11 @@ impl<'a> Base<'a> {
         }
     }
 
-    /// The drawing's extent in its own units (map millimetres, diagram pixels).
+    /// The drawing's extent in its own units (map millimetres, diagram pixels), without
+    /// decoding a diagram.
     fn bounds(self) -> Result<crate::bodymap::Bounds, RenderError> {
         match self {
-            Self::Map(..) => match self.resolve()? {
-                Resolved::Map(_, view) => Ok(MapScene::outline_bounds(view)),
-                Resolved::Diagram(..) => unreachable!("a map resolves to a map view"),
-            },
+            Self::Map(map, view) => Ok(MapScene::outline_bounds(find_view(map, view)?)),
             Self::Diagram(view) => {
                 let (w, h) = view
                     .size
@@ -164,6 +157,16 @@ impl<'a> Base<'a> {
             }
         }
     }
+}
+
+fn find_view<'m>(map: &'m BodyMap, view: &str) -> Result<&'m crate::bodymap::View, RenderError> {
+    map.views
+        .iter()
+        .find(|v| v.id.as_str() == view)
+        .ok_or_else(|| {
+            let known: Vec<&str> = map.views.iter().map(|v| v.id.as_str()).collect();
+            RenderError::UnknownView(view.to_owned(), known.join(", "))
+        })
 }
 
 fn diagram_problem(view: &CustomView) -> String {
@@ -235,7 +238,7 @@ pub fn chart_png(
     content: Marks<'_>,
     options: &RenderOptions,
 ) -> Result<Vec<u8>, RenderError> {
-    encode_png(&render_chart(base, content, options)?)
+    encode_png(render_chart(base, content, options)?.as_ref())
 }
 
 /// A chart as an SVG document.
@@ -254,7 +257,7 @@ pub fn chart_svg(
 /// A pixmap as PNG bytes: RGB when every pixel is opaque (charts are, on their background),
 /// RGBA otherwise; fast deflate, which writes a 2,000-px chart several times faster than
 /// the default level for a file about a tenth larger.
-pub fn encode_png(pixmap: &Pixmap) -> Result<Vec<u8>, RenderError> {
+pub fn encode_png(pixmap: tiny_skia::PixmapRef<'_>) -> Result<Vec<u8>, RenderError> {
     use image::ImageEncoder as _;
     use image::codecs::png::{CompressionType, FilterType, PngEncoder};
     let opaque = pixmap.pixels().iter().all(|p| p.alpha() == 255);
@@ -384,15 +387,11 @@ fn draw_chart(
                 .regions
                 .iter()
                 .map(|region| {
-                    let points: Vec<Px> = region
-                        .shape
-                        .flatten(tolerance)
-                        .into_iter()
-                        .map(|p| projection.to_screen(p))
-                        .collect();
+                    let outline = region.shape.flatten(tolerance);
+                    let points: Vec<Px> =
+                        outline.iter().map(|p| projection.to_screen(*p)).collect();
                     surface.stroke(&points, true, ink, None);
-                    let label_at = crate::scene::label_point_of(&region.shape.flatten(tolerance));
-                    (region.name.clone(), label_at)
+                    (region.name.clone(), crate::scene::label_point_of(&outline))
                 })
                 .collect();
             (None, names)
@@ -495,7 +494,12 @@ fn marks_of<'a>(
             } else {
                 Vec::new()
             };
-            legend.extend(marks::mark_legend(session, view, &options.marks));
+            legend.extend(marks::mark_legend(
+                session,
+                view,
+                &options.marks,
+                options.plain_words,
+            ));
             (
                 zones.then(|| marks::zones_image(session, view)).flatten(),
                 Box::new(move |projection| {
@@ -606,26 +610,26 @@ pub fn draw_glyphs(surface: &mut dyn Surface, glyphs: &[Glyph]) {
                 colour,
                 background,
             } => {
-                let (width, ascent, descent) = measure(text, *size);
-                match background {
-                    Some(background) => {
-                        let bottom = (at.0 + width + 6.0, at.1 + ascent - descent + 6.0);
-                        surface.rect(*at, bottom, *background);
-                        surface.text(
-                            text,
-                            (at.0 + 3.0, at.1 + 3.0 + ascent),
-                            *size,
-                            *colour,
-                            None,
-                        );
+                // Notes may hold several lines: each is drawn, the box fits them all.
+                let lines: Vec<&str> = text.lines().collect();
+                let (_, ascent, descent) = measure("", *size);
+                let line_height = (ascent - descent) * 1.2;
+                let width = lines
+                    .iter()
+                    .map(|l| measure(l, *size).0)
+                    .fold(0.0, f32::max);
+                let block = line_height * lines.len().saturating_sub(1) as f32 + ascent - descent;
+                let (x, top) = match (background, anchor) {
+                    (Some(background), _) => {
+                        surface.rect(*at, (at.0 + width + 6.0, at.1 + block + 6.0), *background);
+                        (at.0 + 3.0, at.1 + 3.0)
                     }
-                    None => {
-                        let baseline = match anchor {
-                            Anchor::LeftTop => at.1 + ascent,
-                            Anchor::LeftBottom => at.1 + descent,
-                        };
-                        surface.text(text, (at.0, baseline), *size, *colour, None);
-                    }
+                    (None, Anchor::LeftTop) => *at,
+                    (None, Anchor::LeftBottom) => (at.0, at.1 - block),
+                };
+                for (i, line) in lines.iter().enumerate() {
+                    let baseline = top + ascent + i as f32 * line_height;
+                    surface.text(line, (x, baseline), *size, *colour, None);
                 }
             }
         }

@@ -2,8 +2,8 @@
 //! (tiny-skia) and by an SVG writer, so a PNG and an SVG of a chart are the same drawing.
 
 use tiny_skia::{
-    Color, FillRule, IntSize, LineCap, LineJoin, Paint, PathBuilder, Pixmap, PixmapPaint, Rect,
-    Stroke, StrokeDash, Transform,
+    Color, FillRule, LineCap, LineJoin, Paint, PathBuilder, Pixmap, PixmapPaint, Rect, Stroke,
+    StrokeDash, Transform,
 };
 
 use super::text;
@@ -145,10 +145,11 @@ impl Surface for Raster {
     }
 
     fn image(&mut self, image: &GridImage, top_left: Px, bottom_right: Px) {
-        let Some(size) = IntSize::from_wh(image.width as u32, image.height as u32) else {
-            return;
-        };
-        let Some(texels) = Pixmap::from_vec(image.bytes(), size) else {
+        let Some(texels) = tiny_skia::PixmapRef::from_bytes(
+            image.pixels.as_flattened(),
+            image.width as u32,
+            image.height as u32,
+        ) else {
             return;
         };
         let sx = (bottom_right.0 - top_left.0) / image.width as f32;
@@ -161,7 +162,7 @@ impl Surface for Raster {
             ..PixmapPaint::default()
         };
         self.pixmap
-            .draw_pixmap(0, 0, texels.as_ref(), &paint, transform, None);
+            .draw_pixmap(0, 0, texels, &paint, transform, None);
     }
 
     fn text(&mut self, text: &str, (x, y): Px, size: f32, rgba: Rgba, halo: Option<Rgba>) {
@@ -218,6 +219,12 @@ fn num(value: f32) -> String {
     } else {
         text.to_owned()
     }
+}
+
+/// A scale factor with the precision a stretched image needs.
+fn num_fine(value: f32) -> String {
+    let text = format!("{:.6}", if value.is_finite() { value } else { 0.0 });
+    text.trim_end_matches('0').trim_end_matches('.').to_owned()
 }
 
 fn points_attr(points: &[Px]) -> String {
@@ -328,11 +335,12 @@ impl Surface for Svg {
 
     fn image(&mut self, image: &GridImage, top_left: Px, bottom_right: Px) {
         use base64::Engine as _;
-        let Some(size) = IntSize::from_wh(image.width as u32, image.height as u32) else {
-            return;
-        };
-        let Some(png) = Pixmap::from_vec(image.bytes(), size).and_then(|p| p.encode_png().ok())
-        else {
+        let Some(png) = tiny_skia::PixmapRef::from_bytes(
+            image.pixels.as_flattened(),
+            image.width as u32,
+            image.height as u32,
+        )
+        .and_then(|texels| super::encode_png(texels).ok()) else {
             return;
         };
         let sx = (bottom_right.0 - top_left.0) / image.width as f32;
@@ -342,8 +350,8 @@ impl Surface for Svg {
              transform=\"matrix({} 0 0 {} {} {})\" href=\"data:image/png;base64,{}\"/>\n",
             image.width,
             image.height,
-            sx,
-            sy,
+            num_fine(sx),
+            num_fine(sy),
             num(top_left.0),
             num(top_left.1),
             base64::engine::general_purpose::STANDARD.encode(png)
@@ -351,10 +359,12 @@ impl Surface for Svg {
     }
 
     fn text(&mut self, text: &str, (x, y): Px, size: f32, colour: Rgba, halo: Option<Rgba>) {
+        // A stroke of two device pixels: the raster's one-pixel halo each way.
         let halo = halo.map_or_else(String::new, |h| {
             format!(
-                "{} stroke-width=\"2\" stroke-linejoin=\"round\" paint-order=\"stroke\"",
-                fill_attr("stroke", h)
+                "{} stroke-width=\"{}\" stroke-linejoin=\"round\" paint-order=\"stroke\"",
+                fill_attr("stroke", h),
+                num(2.0 / self.scale)
             )
         });
         self.body.push_str(&format!(

@@ -20,15 +20,6 @@ fn font() -> Option<&'static FontRef<'static>> {
         .as_ref()
 }
 
-#[derive(Clone, Copy, Debug)]
-pub struct TextStyle {
-    /// Pixel size of the font.
-    pub size: f32,
-    pub color: Rgba,
-    /// A soft outline in this colour, so text reads over lines and fills.
-    pub halo: Option<Rgba>,
-}
-
 /// Lays labels out on an image, leaving out any that would overlap one already placed or
 /// leave the image. Measures with the embedded font, so every surface places them alike.
 pub struct Labeller {

@@ -30,11 +30,6 @@ pub fn premultiply([r, g, b, a]: Rgba, factor: f32) -> Premultiplied {
     ]
 }
 
-/// `factor` times a premultiplied colour (all channels, so it stays premultiplied).
-pub fn fade(colour: Premultiplied, factor: f32) -> Premultiplied {
-    colour.map(|c| (f32::from(c) * factor.clamp(0.0, 1.0)).round() as u8)
-}
-
 /// Source over destination, both premultiplied.
 pub fn over(src: Premultiplied, dst: Premultiplied) -> Premultiplied {
     let keep = 1.0 - f32::from(src[3]) / 255.0;
@@ -47,8 +42,9 @@ pub fn over(src: Premultiplied, dst: Premultiplied) -> Premultiplied {
     out
 }
 
-/// An image laid over the measuring grid (the frame of [`PainMask`]), [`TEXELS_PER_CELL`]
-/// texels a cell, premultiplied RGBA, row by row from the top.
+/// An image in premultiplied RGBA texels, row by row from the top: the zone and difference
+/// images laid over the measuring grid (the frame of [`PainMask`], [`TEXELS_PER_CELL`]
+/// texels a cell), or a custom view's diagram.
 #[derive(Clone, Debug, PartialEq)]
 pub struct GridImage {
     pub width: usize,
@@ -57,30 +53,40 @@ pub struct GridImage {
 }
 
 impl GridImage {
+    /// The measuring grid with nothing painted.
+    pub fn blank() -> Self {
+        let mask = PainMask::new();
+        let (width, height) = (
+            mask.columns() * TEXELS_PER_CELL,
+            mask.rows() * TEXELS_PER_CELL,
+        );
+        Self {
+            width,
+            height,
+            pixels: vec![[0; 4]; width * height],
+        }
+    }
+
     /// Each painted cell given the colour `paint(column, row, x, y)` returns (texel
     /// coordinates for patterns).
     pub fn new(mut paint: impl FnMut(usize, usize, usize, usize) -> Option<Premultiplied>) -> Self {
+        let mut image = Self::blank();
         let blank = PainMask::new();
         let (columns, rows) = (blank.columns(), blank.rows());
-        let (width, height) = (columns * TEXELS_PER_CELL, rows * TEXELS_PER_CELL);
-        let mut pixels = vec![[0; 4]; width * height];
+        let width = image.width;
         for row in 0..rows {
             for column in 0..columns {
                 for dy in 0..TEXELS_PER_CELL {
                     for dx in 0..TEXELS_PER_CELL {
                         let (x, y) = (column * TEXELS_PER_CELL + dx, row * TEXELS_PER_CELL + dy);
                         if let Some(colour) = paint(column, row, x, y) {
-                            pixels[y * width + x] = colour;
+                            image.pixels[y * width + x] = colour;
                         }
                     }
                 }
             }
         }
-        Self {
-            width,
-            height,
-            pixels,
-        }
+        image
     }
 
     /// The map rectangle (mm) the image covers: top left and bottom right.
@@ -133,11 +139,6 @@ impl GridImage {
             at(right + 1, bottom + 1),
         ))
     }
-
-    /// The texels as bytes, premultiplied RGBA.
-    pub fn bytes(&self) -> Vec<u8> {
-        self.pixels.iter().flatten().copied().collect()
-    }
 }
 
 /// Every zone of `view` composited in order: colour by quality, the quality's pattern drawn
@@ -152,15 +153,8 @@ pub fn zones_image(session: &Session, view: &ViewId) -> Option<GridImage> {
     if zones.is_empty() {
         return None;
     }
-    let blank = PainMask::new();
-    let columns = blank.columns();
-    let width = columns * TEXELS_PER_CELL;
-    let mut image = GridImage {
-        width,
-        height: blank.rows() * TEXELS_PER_CELL,
-        pixels: Vec::new(),
-    };
-    image.pixels = vec![[0; 4]; image.width * image.height];
+    let mut image = GridImage::blank();
+    let (columns, width) = (PainMask::new().columns(), image.width);
     for zone in zones {
         let mask = PainMask::of_view(std::iter::once(zone), view);
         let (colour, pattern) = quality_style(zone.quality);
@@ -323,20 +317,15 @@ pub const NOTE_TEXT_PX: f32 = 12.0;
 
 /// Where a zone sits, for links and picking: the mean of its painted points.
 pub fn zone_centre(zone: &ReferredZone) -> Option<MapPoint> {
-    let points: Vec<MapPoint> = zone
+    let (sum, n) = zone
         .paint
         .iter()
         .filter(|op| !matches!(op, PaintOp::Erase { .. }))
-        .flat_map(|op| op.points().iter().copied())
-        .collect();
-    if points.is_empty() {
-        return None;
-    }
-    let n = points.len() as f32;
-    Some(MapPoint::new(
-        points.iter().map(|p| p.x).sum::<f32>() / n,
-        points.iter().map(|p| p.y).sum::<f32>() / n,
-    ))
+        .flat_map(|op| op.points())
+        .fold((MapPoint::new(0.0, 0.0), 0.0), |(sum, n), p| {
+            (MapPoint::new(sum.x + p.x, sum.y + p.y), n + 1.0)
+        });
+    (n > 0.0).then(|| MapPoint::new(sum.x / n, sum.y / n))
 }
 
 /// A straight-alpha colour made `factor` times as opaque.
@@ -587,35 +576,52 @@ pub fn quality_legend(session: &Session, view: &ViewId) -> Vec<LegendEntry> {
         .collect()
 }
 
-/// The legend of the point marks shown on this view (trigger points by status, needles).
-pub fn mark_legend(session: &Session, view: &ViewId, colors: &MarkColors) -> Vec<LegendEntry> {
+/// The legend of the point marks shown on this view (trigger points by status, carried
+/// forward, needles), in clinical words or, with `plain`, in the patient's.
+pub fn mark_legend(
+    session: &Session,
+    view: &ViewId,
+    colors: &MarkColors,
+    plain: bool,
+) -> Vec<LegendEntry> {
     let on_view = |v: &ViewId| v == view;
+    let points = || session.trigger_points.iter().filter(|t| on_view(&t.view));
+    let has = |status| points().any(|t| t.status == status);
+    let words =
+        |clinical: &'static str, patient: &'static str| if plain { patient } else { clinical };
     let mut entries = Vec::new();
-    let statuses = |status| {
-        session
-            .trigger_points
-            .iter()
-            .any(|t| on_view(&t.view) && t.status == status)
-    };
-    if statuses(TriggerPointStatus::Active) {
+    if has(TriggerPointStatus::Active) {
         entries.push(LegendEntry::new(
             colors.trigger_active,
             Pattern::Solid,
-            "active trigger point (filled)",
+            words(
+                "active trigger point (filled)",
+                "tight, tender spot that causes your pain",
+            ),
         ));
     }
-    if statuses(TriggerPointStatus::Latent) {
+    if has(TriggerPointStatus::Latent) {
         entries.push(LegendEntry::new(
             colors.trigger_latent,
             Pattern::Solid,
-            "latent trigger point (ring)",
+            words(
+                "latent trigger point (ring)",
+                "tight spot, tender when pressed (ring)",
+            ),
+        ));
+    }
+    if !plain && points().any(|t| t.carried_forward) {
+        entries.push(LegendEntry::new(
+            with_alpha(colors.trigger_active, 0.55),
+            Pattern::Solid,
+            "dashed halo: carried forward, not re-examined",
         ));
     }
     if session.needle_sites.iter().any(|n| on_view(&n.view)) {
         entries.push(LegendEntry::new(
             colors.needle,
             Pattern::Solid,
-            "needle site (point at the tip)",
+            words("needle site (point at the tip)", "where a needle was used"),
         ));
     }
     entries
@@ -650,7 +656,6 @@ mod tests {
         let half = over([100, 0, 0, 128], [0, 0, 200, 255]);
         assert_eq!(half[3], 255);
         assert!(half[0] == 100 && (99..=100).contains(&half[2]));
-        assert_eq!(fade([100, 50, 0, 200], 0.5), [50, 25, 0, 100]);
     }
 
     #[test]
@@ -665,7 +670,7 @@ mod tests {
                 .all(|p| p[..3].iter().all(|c| *c <= p[3]))
         );
         assert!(image.pixels.iter().any(|p| p[3] > 0));
-        assert_eq!(image.bytes().len(), image.width * image.height * 4);
+        assert_eq!(image.pixels.len(), image.width * image.height);
 
         // Each zone's cells land where the mask has them (the same as testing every cell).
         let zone = session
