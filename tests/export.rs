@@ -301,7 +301,9 @@ fn the_session_report_names_the_patient_the_muscles_and_the_needle_table() {
             .join("patient.ron"),
     )
     .expect("patient");
+    let patient_id = session.patient_id.0.to_string();
     for expected in [
+        patient_id.as_str(),
         patient.display_name.as_str(),
         patient.clinic_ref.as_str(),
         "Treatment session report",

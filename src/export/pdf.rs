@@ -332,9 +332,14 @@ impl Writer {
         let height_of = |cells: &[Vec<String>]| {
             cells.iter().map(Vec::len).max().unwrap_or(1) as f32 * line_h + 2.0 * pad
         };
-        let first = rows.first().map_or(0.0, |r| height_of(&cells_of(r)));
+        let header_height = header_lines as f32 * line_h + 2.0 * pad;
+        // The header is kept with (the start of) the first row.
+        let few_lines = 3.0 * line_h + 2.0 * pad;
+        let first = rows
+            .first()
+            .map_or(0.0, |r| height_of(&cells_of(r)).min(few_lines));
         let header = |w: &mut Self| {
-            let height = header_lines as f32 * line_h + 2.0 * pad;
+            let height = header_height;
             w.ensure(height + first);
             w.fill_rect(MARGIN, w.y, BODY_W, height, [0.88, 0.91, 0.95]);
             let mut x = MARGIN;
@@ -351,9 +356,12 @@ impl Writer {
         for (index, row) in rows.iter().enumerate() {
             let cells = cells_of(row);
             let lines = cells.iter().map(Vec::len).max().unwrap_or(1);
-            // A row that fits a page is kept together; a longer one continues on the next
-            // page, the header repeated, line by line.
-            if self.y + height_of(&cells) > PAGE_H - BOTTOM {
+            // A row that fits a page is kept together; a longer one starts here (when a few
+            // of its lines fit) and continues on the next pages, the header repeated.
+            let height = height_of(&cells);
+            let page = PAGE_H - BOTTOM - TOP - header_height;
+            let room = PAGE_H - BOTTOM - self.y;
+            if (height > room && height <= page) || room < few_lines.min(height) {
                 self.new_page();
                 header(self);
             }

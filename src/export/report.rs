@@ -302,6 +302,7 @@ pub fn session_report(input: &ReportInput<'_>) -> Result<Vec<u8>, ReportError> {
                 session.body_map.id, session.body_map.version
             ),
         ),
+        ("Patient id", session.patient_id.0.to_string()),
         ("Record id", session.id.0.to_string()),
     ]);
     pdf.fields(&rows);
@@ -459,8 +460,10 @@ pub fn session_report(input: &ReportInput<'_>) -> Result<Vec<u8>, ReportError> {
         let rows: Vec<Vec<String>> = session
             .trigger_points
             .iter()
-            .map(|tp| {
+            .enumerate()
+            .map(|(i, tp)| {
                 vec![
+                    (i + 1).to_string(),
                     muscle_name(map, tp.muscle.as_ref()),
                     tp.side.label().to_owned(),
                     format!(
@@ -478,22 +481,30 @@ pub fn session_report(input: &ReportInput<'_>) -> Result<Vec<u8>, ReportError> {
                     tp.recognised_referral.label().to_owned(),
                     tp.pressure_pain_threshold
                         .map_or("–".to_owned(), |p| format!("{p}")),
-                    tp.notes.trim().to_owned(),
                 ]
             })
             .collect();
         let columns = [
-            Column::new("Muscle", 30.0),
-            Column::new("Side", 13.0),
-            Column::new("Status", 20.0),
-            Column::new("Taut band", 16.0),
-            Column::new("Tender", 17.0),
-            Column::new("LTR", 15.0),
-            Column::new("Familiar", 19.0),
-            Column::new("PPT kg/cm²", 14.0),
-            Column::new("Notes", BODY_W - 144.0),
+            Column::new("#", 7.0),
+            Column::new("Muscle", 36.0),
+            Column::new("Side", 16.0),
+            Column::new("Status", 27.0),
+            Column::new("Taut band", 17.0),
+            Column::new("Tender spot", 17.0),
+            Column::new("Twitch (LTR)", 17.0),
+            Column::new("Familiar pain", 18.0),
+            Column::new("PPT kg/cm²", BODY_W - 155.0),
         ];
         pdf.table(&columns, &rows, &|_| false);
+        // Notes at full width under the table, numbered as its rows.
+        let notes: Vec<(&str, String)> = session
+            .trigger_points
+            .iter()
+            .enumerate()
+            .filter(|(_, tp)| !tp.notes.trim().is_empty())
+            .map(|(i, tp)| ("Notes", format!("#{}: {}", i + 1, tp.notes.trim())))
+            .collect();
+        pdf.fields(&notes);
     }
 
     if !session.referred_zones.is_empty() {
