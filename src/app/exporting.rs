@@ -9,7 +9,8 @@ use super::command::UiCommand;
 use super::prompts::{Prompt, Replacement};
 use super::shell::MyomapApp;
 use crate::bodymap::standard;
-use crate::export::report::{ReportInput, patient_handout, session_report};
+use crate::export::handout::patient_handout;
+use crate::export::report::{ReportInput, session_report};
 use crate::model::Patient;
 use crate::render::{Base, Marks, RenderOptions, chart_png, chart_svg, width_for_height};
 

@@ -5,7 +5,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::bodymap::standard;
-use crate::export::report::{LoadedSession, patient_handout, session_report};
+use crate::export::handout::patient_handout;
+use crate::export::report::{LoadedSession, session_report};
 use crate::render::{Base, Marks, RenderOptions, chart_png, chart_svg, height_for_width};
 
 #[derive(Debug, clap::Args)]

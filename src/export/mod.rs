@@ -3,6 +3,7 @@
 //! No egui here: the command line and the app call the same functions.
 
 pub mod csv;
+pub mod handout;
 mod pdf;
 pub mod report;
 

@@ -1,10 +1,10 @@
-//! The session report (PDF) a clinic files or sends to a referrer, and the patient's handout.
+//! The session report (PDF) a clinic files or sends to a referrer; the patient's handout is
+//! in `handout.rs` and shares its charts.
 //!
 //! Report: patient and session header, the charted views, the needling log, trigger-point
 //! findings, referred pain, screening and consent, needle count, adverse events, aftercare,
 //! sign-off and addenda, and the comparison with the previous visit (metrics and difference
-//! maps). Handout: today's chart without clinical notes, the muscles treated in plain words,
-//! the aftercare text with its red flags, and the next appointment.
+//! maps).
 
 use std::path::{Path, PathBuf};
 
@@ -90,13 +90,13 @@ pub enum ReportError {
 }
 
 /// Height of the charts on the page, mm.
-const CHART_MM: f32 = 130.0;
+pub(super) const CHART_MM: f32 = 130.0;
 /// Chart images are this many pixels tall (about 230 dpi at [`CHART_MM`]).
 const CHART_PX: u32 = 1200;
 
 /// The views a session has marks on that can be drawn — the map's in its order, then the
 /// library's custom views — and those that cannot (a custom view not in the library).
-fn charted_views(input: &ReportInput<'_>) -> (Vec<ViewId>, Vec<ViewId>) {
+pub(super) fn charted_views(input: &ReportInput<'_>) -> (Vec<ViewId>, Vec<ViewId>) {
     let session = input.session;
     let mut used: Vec<&ViewId> = session
         .trigger_points
@@ -177,7 +177,7 @@ fn chart(
 
 /// The charts of `views` that can be drawn, and the names of those that cannot (a custom
 /// diagram that no longer decodes): one bad picture never stops a report.
-fn charts(
+pub(super) fn charts(
     input: &ReportInput<'_>,
     views: &[ViewId],
     marks: Marks<'_>,
@@ -880,104 +880,4 @@ fn not_drawn(pdf: &mut Writer, failed: &[String]) {
     if !failed.is_empty() {
         pdf.paragraph(&format!("Not drawn: {}", failed.join("; ")), 8.5, ALERT);
     }
-}
-
-/// The patient's handout as PDF bytes: today's chart without notes, the muscles treated in
-/// plain words, aftercare with its red flags, the next appointment.
-pub fn patient_handout(input: &ReportInput<'_>) -> Result<Vec<u8>, ReportError> {
-    let session = input.session;
-    let map = input.map;
-    let name = input
-        .patient
-        .map(|p| p.display_name.trim().to_owned())
-        .filter(|n| !n.is_empty());
-    let mut pdf = Writer::new(
-        &format!("Your treatment on {}", session.date()),
-        &session.clinician,
-        session.started_at,
-        format!(
-            "{}{}",
-            name.as_deref()
-                .map_or_else(String::new, |n| format!("For {n} · ")),
-            session.date()
-        ),
-    )?;
-    pdf.title(&format!("Your treatment on {}", session.date()));
-    if !session.clinician.trim().is_empty() {
-        pdf.paragraph(
-            &format!("Your clinician today: {}", session.clinician.trim()),
-            10.5,
-            MUTED,
-        );
-    }
-    let (views, _) = charted_views(input);
-    if !views.is_empty() {
-        pdf.heading("Where we worked today", CHART_MM + 7.0);
-        let patient = name.as_deref().unwrap_or("");
-        let (drawn, _) = charts(input, &views, Marks::Session { session, patient }, false);
-        pdf.charts(drawn, CHART_MM);
-        pdf.paragraph(
-            "The coloured areas are where you told us you feel pain. Dots mark tight, tender spots in the muscle (trigger points); pins mark where a needle was used. On the body drawings, R and L at the top are your right and left side.",
-            9.5,
-            INK,
-        );
-    }
-    let mut treated: Vec<(String, String)> = Vec::new();
-    for (muscle, side) in session.muscles_needled() {
-        let def = map.muscle(&muscle.0);
-        let name = def.map_or_else(|| muscle.fallback_name(), |d| d.name.to_lowercase());
-        let side_word = match side {
-            crate::model::Side::Left => "left ",
-            crate::model::Side::Right => "right ",
-            _ => "",
-        };
-        let mut plain = format!("Your {side_word}{name}");
-        if let Some(def) = def {
-            plain.push_str(&format!(" ({})", def.group.to_lowercase()));
-        }
-        let caption = crate::education::referral_library()
-            .pattern(&muscle.0)
-            .map(|p| p.description.trim().to_owned())
-            .unwrap_or_default();
-        treated.push((plain, caption));
-    }
-    pdf.heading("Muscles treated", 10.0);
-    if treated.is_empty() {
-        pdf.paragraph("No muscles were needled today.", 10.5, INK);
-    } else {
-        for (plain, caption) in treated {
-            pdf.paragraph(&plain, 10.5, INK);
-            if !caption.is_empty() {
-                pdf.paragraph_at(&caption, super::pdf::MARGIN + 5.0, BODY_W - 5.0, 9.0, MUTED);
-            }
-        }
-    }
-    pdf.heading("Looking after yourself", 20.0);
-    let aftercare = if session.aftercare.given && !session.aftercare.text.trim().is_empty() {
-        session.aftercare.text.trim()
-    } else {
-        input.aftercare_template.trim()
-    };
-    pdf.paragraph(aftercare, 10.5, INK);
-    if let Some(card) = crate::education::explainers()
-        .cards
-        .iter()
-        .find(|c| c.id == "red_flags")
-    {
-        pdf.heading(&card.title, 20.0);
-        for paragraph in card.body.split("\n\n") {
-            pdf.paragraph(paragraph.trim(), 10.5, ALERT);
-        }
-    }
-    pdf.heading("Your next appointment and home programme", 8.0);
-    pdf.paragraph(
-        if session.follow_up.trim().is_empty() {
-            "Please contact the clinic to book your next appointment."
-        } else {
-            session.follow_up.trim()
-        },
-        11.0,
-        INK,
-    );
-    Ok(pdf.finish(&format!("Handout · {}", session.date()))?)
 }
