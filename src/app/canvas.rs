@@ -99,6 +99,16 @@ pub(super) struct CachedZones {
     pub texture: Option<TextureHandle>,
 }
 
+/// The marks' glyphs as last built: rebuilt when the session, view, projection or theme
+/// changes, not every frame.
+pub(super) struct CachedGlyphs {
+    pub view: ViewId,
+    pub revision: u64,
+    pub projection: Projection,
+    pub colors: crate::scene::MarkColors,
+    pub glyphs: Vec<crate::scene::Glyph>,
+}
+
 /// The canvas's view state: never saved in the session.
 pub struct CanvasState {
     pub view: ViewId,
@@ -116,6 +126,7 @@ pub struct CanvasState {
     /// The safety zones of the view shown, built when first shown.
     safety_scene: Option<(ViewId, Arc<SafetyScene>)>,
     pub(super) zones: Option<CachedZones>,
+    pub(super) glyphs: Option<CachedGlyphs>,
     pub hover: Option<Hover>,
     /// The charting tool in use and what new marks are made with.
     pub tool: Tool,
@@ -151,6 +162,7 @@ impl CanvasState {
             scene: None,
             safety_scene: None,
             zones: None,
+            glyphs: None,
             hover: None,
             tool: Tool::Select,
             settings: ToolSettings::default(),
@@ -419,6 +431,7 @@ pub fn body_canvas(
         canvas_marks::paint_marks(
             &painter,
             session,
+            revision,
             state,
             &projection,
             &palette,

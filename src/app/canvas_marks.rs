@@ -7,7 +7,7 @@ use egui::{
     Align2, Color32, FontId, Mesh, Pos2, Rect, Shape, Stroke, TextureOptions, Vec2, pos2, vec2,
 };
 
-use super::canvas::{CachedZones, CanvasState};
+use super::canvas::{CachedGlyphs, CachedZones, CanvasState};
 use super::theme::Palette;
 use crate::geometry::{MapPoint, ViewId};
 use crate::metrics::PainMask;
@@ -263,16 +263,31 @@ pub(super) fn paint_legend(
 pub(super) fn paint_marks(
     painter: &egui::Painter,
     session: &Session,
-    state: &CanvasState,
+    revision: u64,
+    state: &mut CanvasState,
     projection: &Projection,
     palette: &Palette,
     colors: &MarkColors,
 ) {
+    let fresh = state.glyphs.as_ref().is_some_and(|g| {
+        g.revision == revision
+            && g.view == state.view
+            && g.projection == *projection
+            && g.colors == *colors
+    });
+    if !fresh {
+        state.glyphs = Some(CachedGlyphs {
+            view: state.view.clone(),
+            revision,
+            projection: *projection,
+            colors: *colors,
+            glyphs: marks::session_glyphs(session, &state.view, projection, colors, true),
+        });
+    }
+    if let Some(cached) = &state.glyphs {
+        paint_glyphs(painter, &cached.glyphs);
+    }
     let view = &state.view;
-    paint_glyphs(
-        painter,
-        &marks::session_glyphs(session, view, projection, colors, true),
-    );
     if state.selection.is_empty() {
         return;
     }
