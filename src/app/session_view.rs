@@ -344,15 +344,26 @@ fn marks_ui(ui: &mut egui::Ui, doc: &Document, palette: &Palette, canvas: &mut C
             |m| names(&m.0).unwrap_or_else(|| m.0.clone()),
         )
     };
-    let mut marks: Vec<MarkRef> = session.mark_refs().collect();
-    // Keys are worked out once per mark (a lookup each), not once per comparison.
-    match order {
+    // Keys are worked out once per mark, not once per comparison; views come with the marks
+    // (a lookup per mark would search every list again).
+    let marks: Vec<MarkRef> = match order {
         MarksOrder::View => {
-            marks.sort_by_cached_key(|m| (session.view_of(*m).cloned(), m.kind, m.id));
+            let mut marks: Vec<(MarkRef, &crate::geometry::ViewId)> =
+                session.marks_with_views().collect();
+            marks.sort_by_key(|(m, view)| (*view, m.kind, m.id));
+            marks.into_iter().map(|(m, _)| m).collect()
         }
-        MarksOrder::Muscle => marks.sort_by_cached_key(|m| (muscle_of(*m), m.kind, m.id)),
-        MarksOrder::Kind => marks.sort_by_key(|m| (m.kind, m.id)),
-    }
+        MarksOrder::Muscle => {
+            let mut marks: Vec<MarkRef> = session.mark_refs().collect();
+            marks.sort_by_cached_key(|m| (muscle_of(*m), m.kind, m.id));
+            marks
+        }
+        MarksOrder::Kind => {
+            let mut marks: Vec<MarkRef> = session.mark_refs().collect();
+            marks.sort_by_key(|m| (m.kind, m.id));
+            marks
+        }
+    };
     let additive = ui.input(|i| i.modifiers.command || i.modifiers.shift);
     let row_height = ui.spacing().interact_size.y;
     egui::ScrollArea::vertical()

@@ -155,28 +155,38 @@ impl Session {
 
     /// Every mark of the session, in kind order.
     pub fn mark_refs(&self) -> impl Iterator<Item = MarkRef> + '_ {
-        let of = |kind| move |id| MarkRef::new(kind, id);
+        self.marks_with_views().map(|(mark, _)| mark)
+    }
+
+    /// Every mark with the view it is charted on, in one pass (no lookup per mark).
+    pub fn marks_with_views(&self) -> impl Iterator<Item = (MarkRef, &ViewId)> + '_ {
+        let of = |kind| move |(id, view)| (MarkRef::new(kind, id), view);
         self.trigger_points
             .iter()
-            .map(|m| m.id)
+            .map(|m| (m.id, &m.view))
             .map(of(MarkKind::TriggerPoint))
             .chain(
                 self.referred_zones
                     .iter()
-                    .map(|m| m.id)
+                    .map(|m| (m.id, &m.view))
                     .map(of(MarkKind::ReferredZone)),
             )
             .chain(
                 self.needle_sites
                     .iter()
-                    .map(|m| m.id)
+                    .map(|m| (m.id, &m.view))
                     .map(of(MarkKind::NeedleSite)),
             )
-            .chain(self.arrows.iter().map(|m| m.id).map(of(MarkKind::Arrow)))
+            .chain(
+                self.arrows
+                    .iter()
+                    .map(|m| (m.id, &m.view))
+                    .map(of(MarkKind::Arrow)),
+            )
             .chain(
                 self.text_notes
                     .iter()
-                    .map(|m| m.id)
+                    .map(|m| (m.id, &m.view))
                     .map(of(MarkKind::TextNote)),
             )
     }
