@@ -241,11 +241,11 @@ impl MyomapApp {
                 ctx.set_theme(self.prefs.theme.egui());
             }
             UiCommand::ShowMessages => self.notifications.show_log = true,
-            UiCommand::ExportPng
-            | UiCommand::ExportSvg
-            | UiCommand::ExportReport
-            | UiCommand::ExportHandout
-            | UiCommand::ExportCsv => self.export(command),
+            UiCommand::ExportPng => self.export_view(false),
+            UiCommand::ExportSvg => self.export_view(true),
+            UiCommand::ExportReport => self.export_report(false),
+            UiCommand::ExportHandout => self.export_report(true),
+            UiCommand::ExportCsv => self.export_csv(),
         }
     }
 

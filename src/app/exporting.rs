@@ -5,7 +5,6 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use super::command::UiCommand;
 use super::prompts::{Prompt, Replacement};
 use super::shell::MyomapApp;
 use crate::bodymap::standard;
@@ -35,18 +34,6 @@ fn slug(text: &str) -> String {
 }
 
 impl MyomapApp {
-    /// Runs one of the export commands.
-    pub(super) fn export(&mut self, command: UiCommand) {
-        match command {
-            UiCommand::ExportPng => self.export_view(false),
-            UiCommand::ExportSvg => self.export_view(true),
-            UiCommand::ExportReport => self.export_report(false),
-            UiCommand::ExportHandout => self.export_report(true),
-            UiCommand::ExportCsv => self.export_csv(),
-            _ => {}
-        }
-    }
-
     /// The open session's patient: from its library when it is open, else from the file
     /// beside the session.
     fn document_patient(&self) -> Option<Patient> {
@@ -70,7 +57,8 @@ impl MyomapApp {
         ))
     }
 
-    fn export_view(&mut self, svg: bool) {
+    /// File → Export view as PNG (or, with `svg`, as SVG).
+    pub(super) fn export_view(&mut self, svg: bool) {
         let (kind, extension) = if svg { ("SVG", "svg") } else { ("PNG", "png") };
         let view = self.canvas.view.as_str().to_owned();
         let Some(suggested) = self.file_stem(&slug(&view)) else {
@@ -110,7 +98,8 @@ impl MyomapApp {
         self.deliver(path, kind, bytes.map_err(|e| e.to_string()));
     }
 
-    fn export_report(&mut self, handout: bool) {
+    /// File → Export session report (or, with `handout`, the patient's handout).
+    pub(super) fn export_report(&mut self, handout: bool) {
         let what = if handout { "handout" } else { "report" };
         let Some(suggested) = self.file_stem(what) else {
             return;
@@ -168,7 +157,8 @@ impl MyomapApp {
         self.deliver(path, "PDF", bytes.map_err(|e| e.to_string()));
     }
 
-    fn export_csv(&mut self) {
+    /// File → Export needling log: the selected patient's, over all their sessions.
+    pub(super) fn export_csv(&mut self) {
         let Some(entry) = self.library.as_ref().and_then(|state| {
             state
                 .selected

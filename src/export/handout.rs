@@ -39,6 +39,8 @@ pub fn patient_handout(input: &ReportInput<'_>) -> Result<Vec<u8>, ReportError> 
     if !views.is_empty() {
         pdf.heading("Where we worked today", CHART_MM + 7.0);
         let patient = name.as_deref().unwrap_or("");
+        // A chart that cannot be drawn is left out of the patient's copy; the clinician's
+        // report names it.
         let (drawn, _) = charts(input, &views, Marks::Session { session, patient }, false);
         pdf.charts(drawn, CHART_MM);
         pdf.paragraph(
