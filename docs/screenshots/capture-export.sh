@@ -25,7 +25,7 @@ pdftoppm -r 80 -png "$work/handout.pdf" "$out/handout-page"
 ls "$out"/report-page-*.png "$out"/handout-page-*.png
 rm -rf "$work"
 
-source "$(dirname "$0")/run-demo.sh"
+. docs/screenshots/run-demo.sh
 run 103 first '
   xdotool mousemove 18 12 click 1; sleep 1              # File
   xdotool mousemove 60 278; sleep 1                     # Export ▸

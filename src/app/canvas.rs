@@ -898,7 +898,6 @@ fn highlight(
     ));
 }
 
-/// Muscle names inside their regions where there is room, none overlapping another.
 /// The safety zones: a warning tint with a dashed edge, and each zone's name.
 fn paint_safety(
     painter: &egui::Painter,
@@ -966,6 +965,7 @@ fn paint_safety(
     }
 }
 
+/// Muscle names inside their regions where there is room, none overlapping another.
 fn paint_labels(
     painter: &egui::Painter,
     scene: &MapScene,

@@ -51,7 +51,7 @@ impl Document {
     /// (someone else has it open, unknown body map, problems in its content).
     pub fn open(path: &Path) -> Result<(Self, Vec<String>), storage::LoadError> {
         let (session, stamp) = storage::load_stamped::<Session>(path)?;
-        let library = library_of(path);
+        let library = storage::library_of(path);
         let patient_name = library
             .as_ref()
             .and_then(|l| storage::load_patient(&l.patient_file(session.patient_id)).ok())
@@ -83,7 +83,7 @@ impl Document {
         );
         if let Some(path) = record.original {
             if document.library.is_none() {
-                document.library = library_of(&path);
+                document.library = storage::library_of(&path);
             }
             // The crashed myomap usually left its lock behind: recovering its work is
             // taking over from it. A lock held by a live process is left to the user.
@@ -465,18 +465,6 @@ fn content_warnings(session: &Session) -> Vec<String> {
     warnings
 }
 
-/// The library a session file sits in, if it sits in one
-/// (`LIBRARY/patients/<id>/sessions/<file>.ron`).
-pub fn library_of(path: &Path) -> Option<Library> {
-    let sessions = path.parent()?;
-    let patient = sessions.parent()?;
-    let patients = patient.parent()?;
-    let root = patients.parent()?;
-    let is_layout = sessions.file_name()? == storage::library_dirs::SESSIONS
-        && patients.file_name()? == storage::library_dirs::PATIENTS;
-    is_layout.then(|| Library::new(root))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -546,7 +534,7 @@ mod tests {
     #[test]
     fn finds_the_library_of_a_session_file() {
         let path = Path::new("/clinic/lib/patients/abc/sessions/2026-01-02-12345678.ron");
-        assert_eq!(library_of(path), Some(Library::new("/clinic/lib")));
-        assert_eq!(library_of(Path::new("/tmp/loose.ron")), None);
+        assert_eq!(storage::library_of(path), Some(Library::new("/clinic/lib")));
+        assert_eq!(storage::library_of(Path::new("/tmp/loose.ron")), None);
     }
 }

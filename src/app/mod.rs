@@ -30,11 +30,12 @@ mod welcome;
 
 use std::path::PathBuf;
 
+pub use crate::storage::library_of;
 pub use canvas::{CanvasState, Hover};
 pub use command::UiCommand;
 pub use command_handling::Action;
 pub use custom_views::CustomViews;
-pub use document::{Document, library_of};
+pub use document::Document;
 pub use file_dialogs::{FileDialogs, NativeDialogs, ScriptedDialogs};
 pub use notifications::{Level, Notifications};
 pub use preferences::{Preferences, ThemeChoice};

@@ -23,16 +23,6 @@ pub fn patient_of(session_path: &Path, session: &Session) -> Option<Patient> {
     (patient.id == session.patient_id).then_some(patient)
 }
 
-/// The library a session file lies in (`LIBRARY/patients/<id>/sessions/S.ron`), when its
-/// patient file is there too.
-pub fn library_of(session_path: &Path, session: &Session) -> Option<crate::storage::Library> {
-    patient_of(session_path, session)?;
-    session_path
-        .ancestors()
-        .nth(4)
-        .map(crate::storage::Library::new)
-}
-
 /// How exports name the patient: the clinic's display name and record number when the
 /// patient file is known, else the start of the patient id.
 pub fn patient_label(patient: Option<&Patient>, session: &Session) -> String {

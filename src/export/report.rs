@@ -51,7 +51,10 @@ impl LoadedSession {
         let previous = previous
             .then(|| super::previous_visit(&located, &session).map(|(_, s)| s))
             .flatten();
-        let library = super::library_of(&located, &session);
+        // Only a session whose patient file is beside it is taken to be in a library.
+        let library = patient
+            .as_ref()
+            .and_then(|_| crate::storage::library_of(&located));
         let aftercare_template = library
             .as_ref()
             .and_then(|l| l.aftercare_template().ok())

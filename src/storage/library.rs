@@ -23,6 +23,17 @@ use dirs::{
     AFTERCARE as AFTERCARE_FILE, PATIENT_FILE, PATIENTS as PATIENTS_DIR, SESSIONS as SESSIONS_DIR,
 };
 
+/// The library a session file sits in, if it sits in one
+/// (`LIBRARY/patients/<id>/sessions/<file>.ron`).
+pub fn library_of(path: &Path) -> Option<Library> {
+    let sessions = path.parent()?;
+    let patient = sessions.parent()?;
+    let patients = patient.parent()?;
+    let root = patients.parent()?;
+    let is_layout = sessions.file_name()? == SESSIONS_DIR && patients.file_name()? == PATIENTS_DIR;
+    is_layout.then(|| Library::new(root))
+}
+
 /// A library folder. Cheap to create; touches the disk only when asked.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Library {

@@ -18,6 +18,7 @@ pub use codec::{
 pub use error::{LoadError, SaveError};
 pub use library::{
     Library, LibraryScan, PatientEntry, SessionEntry, create_dir_all_private, dirs as library_dirs,
+    library_of,
 };
 pub use recovery::{RECOVERY_FORMAT_VERSION, RecoveryRecord, RecoveryStore};
 
