@@ -57,7 +57,6 @@ impl Screen {
                 session_ui(
                     ui,
                     &mut self.doc,
-                    true,
                     &mut self.canvas,
                     &mut self.custom,
                     &mut self.record,

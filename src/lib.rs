@@ -9,6 +9,7 @@ pub mod bodymap;
 pub mod check;
 pub mod cli;
 pub mod demo;
+pub mod document;
 pub mod education;
 pub mod export;
 pub mod geometry;

@@ -59,8 +59,8 @@ fn a_trigger_point_placed_on_a_muscle_takes_its_name_and_side() {
     let pos = screen_of(&harness, MapPoint::new(130.0, 300.0));
     click_at(&mut harness, pos);
     let doc = harness.state().document().expect("open");
-    assert_eq!(doc.session.trigger_points.len(), 1);
-    let tp = &doc.session.trigger_points[0];
+    assert_eq!(doc.session().trigger_points.len(), 1);
+    let tp = &doc.session().trigger_points[0];
     assert_eq!(
         tp.muscle.as_ref().map(|m| m.0.as_str()),
         Some("upper_trapezius")
@@ -102,8 +102,8 @@ fn painting_a_zone_then_moving_a_mark_is_undone_in_one_step() {
     drag(&mut harness, &stroke);
     {
         let doc = harness.state().document().expect("open");
-        assert_eq!(doc.session.referred_zones.len(), 1, "one zone painted");
-        let zone = &doc.session.referred_zones[0];
+        assert_eq!(doc.session().referred_zones.len(), 1, "one zone painted");
+        let zone = &doc.session().referred_zones[0];
         assert_eq!(zone.view.as_str(), "posterior");
         assert!(zone.paint[0].points().len() >= 4, "{:?}", zone.paint);
     }
@@ -126,7 +126,7 @@ fn painting_a_zone_then_moving_a_mark_is_undone_in_one_step() {
         .state()
         .document()
         .expect("open")
-        .session
+        .session()
         .trigger_points[0]
         .at;
     assert!(
@@ -139,12 +139,12 @@ fn painting_a_zone_then_moving_a_mark_is_undone_in_one_step() {
     harness.run_ok();
     let doc = harness.state().document().expect("open");
     assert_eq!(
-        doc.session.trigger_points.len(),
+        doc.session().trigger_points.len(),
         1,
         "undo took back the move only"
     );
-    assert!(doc.session.trigger_points[0].at.distance(at) < 1e-3);
-    assert_eq!(doc.session.referred_zones.len(), 1);
+    assert!(doc.session().trigger_points[0].at.distance(at) < 1e-3);
+    assert_eq!(doc.session().referred_zones.len(), 1);
 }
 
 #[test]
@@ -169,7 +169,7 @@ fn a_needle_filled_in_the_inspector_survives_save_and_reopen() {
     click_at(&mut harness, pos);
     {
         let doc = harness.state().document().expect("open");
-        let needle = &doc.session.needle_sites[0];
+        let needle = &doc.session().needle_sites[0];
         assert_eq!(
             needle.muscle.as_ref().map(|m| m.0.as_str()),
             Some("gluteus_medius")
@@ -201,7 +201,7 @@ fn a_needle_filled_in_the_inspector_survives_save_and_reopen() {
     let path = harness
         .state()
         .document()
-        .and_then(|d| d.path.clone())
+        .and_then(|d| d.path().map(Path::to_path_buf))
         .expect("saved to a file");
     let saved = myomap::storage::load_session(&path).expect("reloads");
     let needle = &saved.needle_sites[0];
@@ -233,11 +233,16 @@ fn start_from_last_visit_carries_findings_forward_until_confirmed() {
     harness.get_by_label("Start from last visit").click();
     harness.run_ok();
     let doc = harness.state().document().expect("a new session");
-    assert!(doc.path.is_none(), "a new, unsaved session");
-    let carried = doc.session.trigger_points.len();
+    assert!(doc.path().is_none(), "a new, unsaved session");
+    let carried = doc.session().trigger_points.len();
     assert!(carried > 0);
-    assert!(doc.session.trigger_points.iter().all(|t| t.carried_forward));
-    assert!(doc.session.needle_sites.is_empty());
+    assert!(
+        doc.session()
+            .trigger_points
+            .iter()
+            .all(|t| t.carried_forward)
+    );
+    assert!(doc.session().needle_sites.is_empty());
     // Named as carried forward on the canvas and in the list.
     let label = "Trigger point, right upper trapezius, latent, carried forward";
     assert_eq!(harness.get_all_by_label(label).count(), 2, "{label}");
@@ -253,7 +258,7 @@ fn start_from_last_visit_carries_findings_forward_until_confirmed() {
     harness.run_ok();
     let doc = harness.state().document().expect("open");
     assert_eq!(
-        doc.session
+        doc.session()
             .trigger_points
             .iter()
             .filter(|t| t.carried_forward)
@@ -284,7 +289,7 @@ fn the_muscle_of_a_mark_can_be_changed_from_a_searchable_list() {
     harness.run_ok();
     let doc = harness.state().document().expect("open");
     assert_eq!(
-        doc.session.trigger_points[0]
+        doc.session().trigger_points[0]
             .muscle
             .as_ref()
             .map(|m| m.0.as_str()),

@@ -87,7 +87,7 @@ fn needle_count(harness: &Harness<'_, MyomapApp>) -> usize {
     harness
         .state()
         .document()
-        .map_or(0, |d| d.session.needle_sites.len())
+        .map_or(0, |d| d.session().needle_sites.len())
 }
 
 fn has_text(harness: &Harness<'_, MyomapApp>, text: &str) -> bool {
@@ -148,9 +148,9 @@ fn an_override_with_a_reason_opens_the_needle_tool_and_is_recorded() {
     harness.run_ok();
     place_needle(&mut harness, GLUTEUS_MEDIUS);
     let doc = harness.state().document().expect("open");
-    assert_eq!(doc.session.needle_sites.len(), 1);
+    assert_eq!(doc.session().needle_sites.len(), 1);
     let record = doc
-        .session
+        .session()
         .gate_override
         .as_ref()
         .expect("override recorded");
@@ -175,7 +175,7 @@ fn a_needle_over_the_lung_warns_with_the_guidance_and_records_the_acknowledgemen
             .state()
             .document()
             .expect("open")
-            .session
+            .session()
             .needle_sites[0];
         assert_eq!(needle.warnings.len(), 1);
         assert_eq!(needle.warnings[0].zone, "lung_pleura");
@@ -185,7 +185,7 @@ fn a_needle_over_the_lung_warns_with_the_guidance_and_records_the_acknowledgemen
     harness.run_ok();
     assert!(!has_text(&harness, "⚠ Safety warning"));
     let doc = harness.state().document().expect("open");
-    assert!(doc.session.needle_sites[0].warnings[0].acknowledged);
+    assert!(doc.session().needle_sites[0].warnings[0].acknowledged);
 
     // The warning and its acknowledgement are in the saved file.
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
@@ -193,7 +193,7 @@ fn a_needle_over_the_lung_warns_with_the_guidance_and_records_the_acknowledgemen
     let path = harness
         .state()
         .document()
-        .and_then(|d| d.path.clone())
+        .and_then(|d| d.path().map(Path::to_path_buf))
         .expect("saved");
     let saved = myomap::storage::load_session(&path).expect("reloads");
     assert_eq!(saved.needle_sites[0].warnings[0].zone, "lung_pleura");
@@ -211,7 +211,7 @@ fn needles_on_both_sides_of_the_thorax_warn() {
     place_needle(&mut harness, LEFT_THORAX);
     assert!(has_text(&harness, "Both sides of the thorax are needled"));
     let doc = harness.state().document().expect("open");
-    for needle in &doc.session.needle_sites {
+    for needle in &doc.session().needle_sites {
         assert!(
             needle
                 .warnings
@@ -222,7 +222,7 @@ fn needles_on_both_sides_of_the_thorax_warn() {
         );
     }
     // The first site's new warning is not acknowledged yet, the old one still is.
-    let first = &doc.session.needle_sites[0];
+    let first = &doc.session().needle_sites[0];
     assert!(first.warnings.iter().any(|w| w.acknowledged));
     assert!(first.warnings.iter().any(|w| !w.acknowledged));
 }
@@ -253,8 +253,8 @@ fn signing_with_a_needle_count_mismatch_is_refused_and_names_the_reason() {
     assert!(has_text(&harness, "Cannot sign yet"));
     assert!(has_text(&harness, "needle count mismatch: 2 in, 1 out"));
     let doc = harness.state().document().expect("open");
-    assert_eq!(doc.session.needle_count.removed, Some(1));
-    assert!(!doc.session.is_signed());
+    assert_eq!(doc.session().needle_count.removed, Some(1));
+    assert!(!doc.session().is_signed());
 }
 
 #[test]
@@ -271,10 +271,13 @@ fn a_complete_session_signs_and_becomes_read_only() {
     harness.run_ok();
     harness.run_ok();
     let doc = harness.state().document().expect("open");
-    assert!(doc.session.is_signed());
-    let path = doc.path.clone().expect("signing saved the session");
+    assert!(doc.session().is_signed());
+    let path = doc
+        .path()
+        .map(Path::to_path_buf)
+        .expect("signing saved the session");
     let saved = myomap::storage::load_session(&path).expect("reloads");
-    assert_eq!(saved.signature, doc.session.signature);
+    assert_eq!(saved.signature, doc.session().signature);
     assert!(!saved.signature_state().is_tampered());
 
     // Read-only: the needle tool places nothing and undo cannot unsign.
@@ -287,7 +290,7 @@ fn a_complete_session_signs_and_becomes_read_only() {
             .state()
             .document()
             .expect("open")
-            .session
+            .session()
             .is_signed()
     );
 }
@@ -321,7 +324,7 @@ fn a_signed_session_is_read_only_and_an_addendum_is_appended() {
             .state()
             .document()
             .expect("open")
-            .session
+            .session()
             .trigger_points,
         before.trigger_points
     );

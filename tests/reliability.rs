@@ -118,9 +118,9 @@ fn unsaved_work_survives_a_crash_and_is_offered_at_next_start() {
     harness.get_by_label("Open recovered copy").click();
     harness.run_ok();
     let doc = harness.state().document().expect("recovered");
-    assert!(doc.session.clinician.ends_with(" + student"));
+    assert!(doc.session().clinician.ends_with(" + student"));
     assert!(doc.is_dirty(), "recovered work is not yet saved");
-    assert_eq!(doc.path.as_deref(), Some(session.as_path()));
+    assert_eq!(doc.path(), Some(session.as_path()));
 
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
     harness.run_ok();
@@ -199,7 +199,7 @@ fn a_file_changed_by_another_workstation_is_not_overwritten() {
         .click();
     harness.run_ok();
     let doc = harness.state().document().expect("open");
-    assert_eq!(doc.session, theirs);
+    assert_eq!(*doc.session(), theirs);
     assert!(!doc.is_dirty());
 }
 
@@ -244,7 +244,7 @@ fn a_failed_save_is_reported_and_the_work_kept() {
     harness.run_ok();
     let doc = harness.state().document().expect("still open");
     assert!(doc.is_dirty(), "the work is still there, unsaved");
-    assert!(doc.session.clinician.ends_with(" Z"));
+    assert!(doc.session().clinician.ends_with(" Z"));
     let told = [
         messages(&harness, Level::Error),
         messages(&harness, Level::Warning),
@@ -322,7 +322,7 @@ fn unknown_body_map_and_duplicate_ids_open_with_warnings_and_marks_intact() {
 
     let harness = open_in_app(data.path(), &session_path);
     let doc = harness.state().document().expect("opens anyway");
-    assert_eq!(doc.session, session, "marks intact");
+    assert_eq!(*doc.session(), session, "marks intact");
     let warnings = messages(&harness, Level::Warning).join("\n");
     assert!(
         warnings.contains("body map myomap-adult version 99"),

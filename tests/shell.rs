@@ -77,7 +77,7 @@ fn create_patient(harness: &mut Harness<'_, MyomapApp>, name: &str) {
 fn welcome_screen_opens_the_demo_library_in_one_click() {
     let data = tempfile::tempdir().expect("temp dir");
     let mut harness = harness(data.path(), vec![]);
-    harness.get_by_label("New patient");
+    harness.get_by_label("New patient…");
     harness.get_by_label("Explore the demo library").click();
     harness.run_ok();
 
@@ -133,7 +133,7 @@ fn new_patient_then_save_as_writes_the_session() {
     click_menu(&mut harness, "File", "Save as…");
     let app = harness.state();
     let doc = app.document().expect("still open");
-    assert_eq!(doc.path.as_deref(), Some(target.as_path()));
+    assert_eq!(doc.path(), Some(target.as_path()));
     assert!(!doc.is_dirty());
     assert!(
         !app.window_title().starts_with("● "),
@@ -141,7 +141,7 @@ fn new_patient_then_save_as_writes_the_session() {
         app.window_title()
     );
     let saved = myomap::storage::load_session(&target).expect("the file was written");
-    assert_eq!(saved, doc.session);
+    assert_eq!(saved, *doc.session());
 }
 
 #[test]
@@ -155,7 +155,9 @@ fn edits_mark_the_title_and_save_clears_it() {
     let path = {
         let doc = harness.state().document().expect("open");
         assert!(!doc.is_dirty());
-        doc.path.clone().expect("saved into the library")
+        doc.path()
+            .map(Path::to_path_buf)
+            .expect("saved into the library")
     };
     assert!(path.starts_with(AppPaths::under(data.path()).default_library));
 
@@ -168,7 +170,7 @@ fn edits_mark_the_title_and_save_clears_it() {
         harness
             .state()
             .document()
-            .map(|d| d.session.clinician.as_str()),
+            .map(|d| d.session().clinician.as_str()),
         Some("Dr Who")
     );
 
@@ -184,7 +186,7 @@ fn edits_mark_the_title_and_save_clears_it() {
     // Undo restores the empty clinician and makes the document dirty again.
     click_menu(&mut harness, "Edit", "Undo");
     let doc = harness.state().document().expect("open");
-    assert_eq!(doc.session.clinician, "");
+    assert_eq!(doc.session().clinician, "");
     assert!(doc.is_dirty());
 }
 
@@ -259,16 +261,17 @@ fn new_session_from_the_menu_files_under_the_selected_patient() {
     harness.run_ok();
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
     harness.run_ok();
-    let first = harness.state().document().expect("open").session.clone();
+    let first = harness.state().document().expect("open").session().clone();
 
     click_menu(&mut harness, "File", "New session");
     let doc = harness.state().document().expect("a new session");
-    assert_ne!(doc.session.id, first.id);
-    assert_eq!(doc.session.patient_id, first.patient_id);
+    assert_ne!(doc.session().id, first.id);
+    assert_eq!(doc.session().patient_id, first.patient_id);
     assert_eq!(
-        doc.session.clinician, "Sam Rivera, PT",
+        doc.session().clinician,
+        "Sam Rivera, PT",
         "the clinician carries over"
     );
-    assert!(doc.is_dirty() && doc.path.is_none());
+    assert!(doc.is_dirty() && doc.path().is_none());
     assert!(harness.state().window_title().starts_with("● Untitled "));
 }

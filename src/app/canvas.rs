@@ -134,8 +134,6 @@ pub struct CanvasState {
     /// The selected marks (on any view).
     pub selection: Vec<MarkRef>,
     pub(super) gesture: Option<Gesture>,
-    /// Marks the user asked to delete (Delete key), for the caller to remove.
-    pub(super) pending_delete: Vec<MarkRef>,
     /// The view shows the whole drawing as fitted (not zoomed or panned by the user).
     fitted: bool,
     /// The overlay's image of the view: (view, overlay key, texture).
@@ -168,7 +166,6 @@ impl CanvasState {
             settings: ToolSettings::default(),
             selection: Vec::new(),
             gesture: None,
-            pending_delete: Vec::new(),
             fitted: true,
             overlay_texture: None,
         }
@@ -339,9 +336,9 @@ pub fn body_canvas(
         Shown::Missing => marks_bounds(session, &state.view),
     };
     let keyboard_free = ui.memory(|m| m.focused().is_none());
-    if editable && keyboard_free && response.hovered() {
-        keyboard(ui, state, session);
-    }
+    let delete = (editable && keyboard_free && response.hovered())
+        .then(|| keyboard(ui, state, session))
+        .flatten();
     // A drag that starts on a mark with the select tool moves it: decide before navigating,
     // so the same drag does not also pan the drawing.
     if editable
@@ -500,11 +497,12 @@ pub fn body_canvas(
         canvas_marks::rgba(mark_colors.note_background),
     );
 
-    let edits = if editable && shows_marks {
+    let mut edits = if editable && shows_marks {
         canvas_tools::use_tool(ui, &response, &painter, map, session, state, &projection)
     } else {
         Vec::new()
     };
+    edits.extend(delete);
     // Accessible names for every mark, when assistive technology (or a test) is listening.
     if ui
         .ctx()
@@ -535,7 +533,7 @@ pub fn body_canvas(
 
 /// Tool shortcuts, Delete and Escape, while the pointer is over the canvas and no text field
 /// has the keyboard.
-fn keyboard(ui: &egui::Ui, state: &mut CanvasState, session: &Session) {
+fn keyboard(ui: &egui::Ui, state: &mut CanvasState, session: &Session) -> Option<Edit> {
     ui.input(|input| {
         for tool in Tool::ALL {
             if input.key_pressed(tool.key()) && input.modifiers.is_none() {
@@ -553,14 +551,13 @@ fn keyboard(ui: &egui::Ui, state: &mut CanvasState, session: &Session) {
     });
     let delete =
         ui.input(|i| i.key_pressed(egui::Key::Delete) || i.key_pressed(egui::Key::Backspace));
-    if delete && !state.selection.is_empty() {
-        state.pending_delete = state
-            .selection
-            .iter()
-            .copied()
-            .filter(|m| session.view_of(*m).is_some())
-            .collect();
-    }
+    let marks: Vec<MarkRef> = state
+        .selection
+        .iter()
+        .copied()
+        .filter(|m| session.view_of(*m).is_some())
+        .collect();
+    (delete && !marks.is_empty()).then_some(Edit::Remove(marks))
 }
 
 /// Fits, zooms at the cursor (wheel, pinch), pans (secondary or middle drag anywhere, primary

@@ -1,10 +1,12 @@
 //! Every command a user can give from a menu, a button or the keyboard, with its label,
-//! tooltip and shortcuts, so all three come from one place.
+//! tooltip and shortcuts, and the menus that list them: menus, buttons and shortcuts all take
+//! their words from here. Knows nothing of what a command does (`command_handling`).
 
 use egui::{Key, KeyboardShortcut, Modifiers};
+use strum::IntoEnumIterator as _;
 
 #[must_use]
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, strum::EnumIter)]
 pub enum UiCommand {
     NewSession,
     NewPatient,
@@ -37,31 +39,6 @@ const fn ctrl_shift(key: Key) -> KeyboardShortcut {
 }
 
 impl UiCommand {
-    /// Every command; shortcuts with more modifiers come first so that Ctrl+Shift+S is not
-    /// taken for Ctrl+S.
-    pub const ALL: [Self; 20] = [
-        Self::SaveAs,
-        Self::Redo,
-        Self::NewSession,
-        Self::NewPatient,
-        Self::Open,
-        Self::OpenLibrary,
-        Self::ExploreDemo,
-        Self::AddCustomView,
-        Self::Save,
-        Self::Close,
-        Self::Quit,
-        Self::Undo,
-        Self::ToggleTheme,
-        Self::ShowMessages,
-        Self::Present,
-        Self::ExportPng,
-        Self::ExportSvg,
-        Self::ExportReport,
-        Self::ExportHandout,
-        Self::ExportCsv,
-    ];
-
     pub fn label(self) -> &'static str {
         match self {
             Self::NewSession => "New session",
@@ -163,19 +140,45 @@ impl UiCommand {
         }
     }
 
+    /// Every shortcut with its command, those with more modifiers first, so that Ctrl+Shift+S
+    /// is not taken for Ctrl+S (which matches logically when Shift is also down).
+    fn shortcut_table() -> Vec<(KeyboardShortcut, Self)> {
+        let mut table: Vec<(KeyboardShortcut, Self)> = Self::iter()
+            .flat_map(|command| command.shortcuts().iter().map(move |s| (*s, command)))
+            .collect();
+        table.sort_by_key(|(shortcut, _)| std::cmp::Reverse(modifier_count(shortcut.modifiers)));
+        table
+    }
+
     /// The command whose shortcut was pressed this frame, consuming the key press.
     pub fn from_shortcuts(ctx: &egui::Context) -> Option<Self> {
+        let table = Self::shortcut_table();
         ctx.input_mut(|input| {
-            Self::ALL.into_iter().find(|command| {
-                command
-                    .shortcuts()
-                    .iter()
-                    .any(|shortcut| input.consume_shortcut(shortcut))
-            })
+            table
+                .iter()
+                .find(|(shortcut, _)| input.consume_shortcut(shortcut))
+                .map(|(_, command)| *command)
         })
     }
 
-    /// A menu button for this command, with its shortcut and tooltip. Returns whether it was
+    /// The label with the first shortcut, e.g. "Present to the patient (F11)", for buttons
+    /// outside menus (menus show the shortcut in a column of their own).
+    pub fn label_with_shortcut(self, ctx: &egui::Context) -> String {
+        match self.shortcuts().first() {
+            Some(shortcut) => format!("{} ({})", self.label(), ctx.format_shortcut(shortcut)),
+            None => self.label().to_owned(),
+        }
+    }
+
+    /// A button for this command with its tooltip. Returns whether it was clicked.
+    pub fn button(self, ui: &mut egui::Ui, enabled: bool) -> bool {
+        let label = self.label_with_shortcut(ui.ctx());
+        ui.add_enabled(enabled, egui::Button::new(label))
+            .on_hover_text(self.tooltip())
+            .clicked()
+    }
+
+    /// A menu item for this command, with its shortcut and tooltip. Returns whether it was
     /// clicked.
     pub fn menu_button(self, ui: &mut egui::Ui, enabled: bool) -> bool {
         let mut button = egui::Button::new(self.label());
@@ -188,34 +191,107 @@ impl UiCommand {
     }
 }
 
+fn modifier_count(modifiers: Modifiers) -> u8 {
+    u8::from(modifiers.alt)
+        + u8::from(modifiers.shift)
+        + u8::from(modifiers.command || modifiers.ctrl)
+}
+
+/// One entry of a menu.
+#[derive(Clone, Copy, Debug)]
+pub enum MenuItem {
+    Command(UiCommand),
+    /// A submenu of commands.
+    Submenu(&'static str, &'static [UiCommand]),
+    /// The recently opened sessions.
+    Recent,
+    Separator,
+}
+
+/// The menu bar: each menu's title and its entries, in order. Every command is in it once.
+pub const MENUS: &[(&str, &[MenuItem])] = {
+    use MenuItem::{Command as C, Recent, Separator, Submenu};
+    use UiCommand as U;
+    &[
+        (
+            "File",
+            &[
+                C(U::NewSession),
+                C(U::NewPatient),
+                C(U::Open),
+                Recent,
+                C(U::OpenLibrary),
+                C(U::ExploreDemo),
+                C(U::AddCustomView),
+                Separator,
+                C(U::Save),
+                C(U::SaveAs),
+                C(U::Close),
+                Submenu(
+                    "Export",
+                    &[
+                        U::ExportPng,
+                        U::ExportSvg,
+                        U::ExportReport,
+                        U::ExportHandout,
+                        U::ExportCsv,
+                    ],
+                ),
+                Separator,
+                C(U::Quit),
+            ],
+        ),
+        ("Edit", &[C(U::Undo), C(U::Redo)]),
+        (
+            "View",
+            &[C(U::ToggleTheme), C(U::ShowMessages), C(U::Present)],
+        ),
+    ]
+};
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn menu_commands() -> Vec<UiCommand> {
+        MENUS
+            .iter()
+            .flat_map(|(_, items)| items.iter())
+            .flat_map(|item| match item {
+                MenuItem::Command(command) => vec![*command],
+                MenuItem::Submenu(_, commands) => commands.to_vec(),
+                MenuItem::Recent | MenuItem::Separator => Vec::new(),
+            })
+            .collect()
+    }
+
     #[test]
-    fn every_command_is_listed_once_with_text() {
-        let mut seen = std::collections::HashSet::new();
-        for command in UiCommand::ALL {
-            assert!(seen.insert(command), "{command:?} listed twice");
-            assert!(!command.label().is_empty());
-            assert!(!command.tooltip().is_empty());
+    fn every_command_is_in_the_menus_once_with_its_words() {
+        let listed = menu_commands();
+        for command in UiCommand::iter() {
+            let times = listed.iter().filter(|c| **c == command).count();
+            assert_eq!(times, 1, "{command:?} is in the menus {times} times");
+            assert!(!command.label().is_empty(), "{command:?} has no label");
+            assert!(!command.tooltip().is_empty(), "{command:?} has no tooltip");
         }
     }
 
     #[test]
     fn no_two_commands_share_a_shortcut() {
         let mut seen = std::collections::HashSet::new();
-        for command in UiCommand::ALL {
-            for shortcut in command.shortcuts() {
-                assert!(seen.insert(*shortcut), "{shortcut:?} used twice");
-            }
+        for (shortcut, command) in UiCommand::shortcut_table() {
+            assert!(
+                seen.insert(shortcut),
+                "{shortcut:?} of {command:?} used twice"
+            );
         }
     }
 
     #[test]
     fn longer_shortcuts_are_tried_first() {
         // Ctrl+S matches logically when Shift is also down, so Save As must come before Save.
-        let position = |c| UiCommand::ALL.iter().position(|x| *x == c);
+        let table = UiCommand::shortcut_table();
+        let position = |c| table.iter().position(|(_, x)| *x == c);
         assert!(position(UiCommand::SaveAs) < position(UiCommand::Save));
         assert!(position(UiCommand::Redo) < position(UiCommand::Undo));
     }

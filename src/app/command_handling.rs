@@ -1,78 +1,28 @@
-//! What the user's actions do: every menu item, shortcut and button ends up here as an
-//! [`Action`], run after the frame is laid out. Actions that would close unsaved work ask
-//! first.
+//! What the user's actions do: every menu item, shortcut, button and prompt answer ends up
+//! here as an [`Action`], run after the frame is laid out; every file effect happens here.
+//! Actions that would close unsaved work ask first.
 
 use std::path::{Path, PathBuf};
 
 use egui::ViewportCommand;
 
+use super::action::Action;
 use super::command::UiCommand;
+use super::compare_view::CompareState;
 use super::custom_views::CustomViews;
-use super::document::Document;
 use super::library_view::LibraryState;
+use super::presentation::Presentation;
+use super::progress_view::ProgressState;
 use super::prompts::{Prompt, Replacement};
+use super::route::Route;
 use super::shell::MyomapApp;
+use crate::document::Document;
 use crate::model::{Patient, PatientId, Screening, Session, SessionId, describe_changes};
 use crate::storage::{Library, SaveError};
-
-/// Something to do, collected while drawing and run after.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Action {
-    Command(UiCommand),
-    OpenSession(PathBuf),
-    OpenLibrary(PathBuf),
-    SelectPatient(PatientId),
-    NewSessionFor(PatientId),
-    /// A new session with the last visit's trigger points and zones carried forward.
-    NewSessionFromLast(PatientId),
-    /// Compare two visits (session files) of the selected patient.
-    Compare(PathBuf, PathBuf),
-    /// Leave the comparison screen.
-    CloseComparison,
-    /// Show a patient's progress over all visits.
-    Progress(PatientId),
-    CloseProgress,
-    CreatePatient(String),
-    AddCustomView {
-        image: PathBuf,
-        name: String,
-    },
-    /// The window's close button, or Quit after confirmation.
-    CloseWindow,
-}
 
 /// Libraries with at most this many patients are read at once (a few milliseconds); bigger
 /// ones on a background thread with a progress indicator.
 const LIBRARY_READ_AT_ONCE: usize = 50;
-
-impl Action {
-    /// Whether doing this closes the open session.
-    fn discards_document(&self) -> bool {
-        match self {
-            Self::Command(command) => matches!(
-                command,
-                UiCommand::NewSession
-                    | UiCommand::Open
-                    | UiCommand::OpenLibrary
-                    | UiCommand::ExploreDemo
-                    | UiCommand::Close
-                    | UiCommand::Quit
-            ),
-            Self::OpenSession(_)
-            | Self::OpenLibrary(_)
-            | Self::SelectPatient(_)
-            | Self::NewSessionFor(_)
-            | Self::NewSessionFromLast(_)
-            | Self::Compare(..)
-            | Self::Progress(_)
-            | Self::CloseWindow => true,
-            Self::CreatePatient(_)
-            | Self::AddCustomView { .. }
-            | Self::CloseComparison
-            | Self::CloseProgress => false,
-        }
-    }
-}
 
 impl MyomapApp {
     /// Closes the open session. Its crash-recovery copy goes too: by now its changes were
@@ -81,9 +31,9 @@ impl MyomapApp {
         // Only a recovery copy this window wrote (or restored) is ours to remove: another
         // instance may be keeping one for the same session.
         let owned = self.recovered_revision.is_some();
-        if let Some(doc) = self.document.take()
+        if let Some(doc) = self.route.take_document()
             && owned
-            && let Err(error) = self.recovery.remove(doc.session.id)
+            && let Err(error) = self.recovery.remove(doc.session().id)
         {
             self.notifications
                 .warning(format!("Could not remove the crash-recovery copy: {error}"));
@@ -97,20 +47,18 @@ impl MyomapApp {
     /// shown beside it.
     pub(super) fn set_document(&mut self, doc: Document, warnings: Vec<String>) {
         self.close_document();
-        self.compare = None;
-        self.progress = None;
         for warning in warnings {
             self.notifications.warning(warning);
         }
         let standard = crate::model::BodyMapRef::standard();
-        if doc.session.body_map != standard {
+        if doc.session().body_map != standard {
             self.notifications.warning(format!(
                 "This session was charted on body map {} version {}; it is shown on {} version {}, so marks may not sit on the same anatomy.",
-                doc.session.body_map.id, doc.session.body_map.version, standard.id, standard.version
+                doc.session().body_map.id, doc.session().body_map.version, standard.id, standard.version
             ));
         }
-        self.canvas = super::canvas::CanvasState::for_session(&doc.session);
-        for view in doc.session.views_used() {
+        self.canvas = super::canvas::CanvasState::for_session(doc.session());
+        for view in doc.session().views_used() {
             let known = crate::bodymap::standard().map.view(view).is_some()
                 || self.custom_views.get(view.as_str()).is_some();
             if !known {
@@ -119,19 +67,19 @@ impl MyomapApp {
                 ));
             }
         }
-        if let Some(library) = &doc.library
+        if let Some(library) = doc.library()
             && self.library().is_none_or(|open| open != library)
         {
             let root = library.root().to_owned();
             self.open_library(&root);
         }
         if let Some(state) = &mut self.library {
-            let patient = doc.session.patient_id;
+            let patient = doc.session().patient_id;
             if state.selected != Some(patient) && state.patient(patient).is_some() {
                 state.select(Some(patient), &mut self.notifications);
             }
         }
-        self.document = Some(doc);
+        self.route = Route::Session(Box::new(doc));
     }
 
     pub(super) fn run_actions(&mut self, ctx: &egui::Context) {
@@ -141,7 +89,7 @@ impl MyomapApp {
     }
 
     fn run(&mut self, ctx: &egui::Context, action: Action) {
-        if action.discards_document() && self.document.as_ref().is_some_and(Document::is_dirty) {
+        if action.discards_document() && self.route.document().is_some_and(Document::is_dirty) {
             self.prompt = Some(Prompt::UnsavedChanges { then: action });
             return;
         }
@@ -154,8 +102,7 @@ impl MyomapApp {
             }
             Action::SelectPatient(id) => {
                 self.close_document();
-                self.compare = None;
-                self.progress = None;
+                self.route = Route::Home;
                 if let Some(state) = &mut self.library {
                     state.select(Some(id), &mut self.notifications);
                 }
@@ -163,15 +110,80 @@ impl MyomapApp {
             Action::NewSessionFor(id) => self.new_session_for(id, false),
             Action::NewSessionFromLast(id) => self.new_session_for(id, true),
             Action::Compare(a, b) => self.open_comparison(&a, &b),
-            Action::CloseComparison => self.compare = None,
             Action::Progress(id) => self.open_progress(id),
-            Action::CloseProgress => self.progress = None,
+            Action::GoHome => {
+                if self.route.document().is_none() {
+                    self.route = Route::Home;
+                }
+            }
             Action::CreatePatient(name) => self.create_patient(name),
             Action::AddCustomView { image, name } => self.add_custom_view(&image, &name),
             Action::CloseWindow => {
                 self.close_document();
                 self.close_confirmed = true;
                 ctx.send_viewport_cmd(ViewportCommand::Close);
+            }
+            Action::SaveThen(then) => {
+                self.save();
+                if !self.route.document().is_some_and(Document::is_dirty) {
+                    self.actions.push(*then);
+                }
+            }
+            Action::DiscardThen(then) => {
+                self.close_document();
+                self.actions.push(*then);
+            }
+            Action::SaveTo(path) => self.save_to(&path),
+            Action::WriteExport(path, bytes) => self.write_export(&path, &bytes),
+            Action::OpenRecovered(record) => {
+                // Close whatever is open first, so its lock on the same file is released.
+                self.close_document();
+                let (doc, warnings) = Document::from_recovery(*record);
+                let revision = doc.revision();
+                self.set_document(doc, warnings);
+                // The recovery file matches the document: it stays until the recovered work
+                // is saved or discarded.
+                self.recovered_revision = Some(revision);
+            }
+            Action::CompareRecovered { file, record } => {
+                let comparison = record.original.as_ref().map(|original| {
+                    match crate::storage::load_session(original) {
+                        Ok(theirs) => describe_changes(&theirs, &record.session),
+                        Err(error) => vec![format!("no readable file on disk ({error})")],
+                    }
+                });
+                self.prompt = Some(Prompt::Recover {
+                    file,
+                    record,
+                    comparison,
+                });
+            }
+            Action::DiscardRecovered(file) => {
+                if let Err(error) = std::fs::remove_file(&file) {
+                    self.notifications
+                        .error(format!("Could not remove {}: {error}", file.display()));
+                }
+            }
+            Action::Recreate => {
+                if let Some(doc) = self.route.document_mut() {
+                    let result = doc.recreate();
+                    self.after_save(result);
+                }
+            }
+            Action::Reload => {
+                if let Some(doc) = self.route.document_mut()
+                    && let Err(error) = doc.reload()
+                {
+                    self.notifications.error(error.to_string());
+                }
+            }
+            Action::TakeOver => {
+                if let Some(doc) = self.route.document_mut() {
+                    match doc.take_over() {
+                        Ok(()) => self.notifications.info("You can edit this session now."),
+                        Err(error) => self.notifications.error(error.to_string()),
+                    }
+                }
             }
         }
     }
@@ -227,12 +239,12 @@ impl MyomapApp {
                 ctx.send_viewport_cmd(ViewportCommand::Close);
             }
             UiCommand::Undo => {
-                if let Some(doc) = &mut self.document {
+                if let Some(doc) = self.route.document_mut() {
                     doc.undo();
                 }
             }
             UiCommand::Redo => {
-                if let Some(doc) = &mut self.document {
+                if let Some(doc) = self.route.document_mut() {
                     doc.redo();
                 }
             }
@@ -270,8 +282,7 @@ impl MyomapApp {
         let name = state
             .patient(a.1.patient_id)
             .map_or_else(String::new, |p| p.display_name.clone());
-        self.progress = None;
-        self.compare = Some(super::compare_view::CompareState::new(name, a, b));
+        self.route = Route::Compare(Box::new(CompareState::new(name, a, b)));
     }
 
     /// Opens the progress screen of a patient (their visits are loaded when selected).
@@ -290,8 +301,7 @@ impl MyomapApp {
         let name = state
             .patient(patient)
             .map_or_else(String::new, |p| p.display_name.clone());
-        self.compare = None;
-        self.progress = Some(super::progress_view::ProgressState::new(name, visits));
+        self.route = Route::Progress(Box::new(ProgressState::new(name, visits)));
     }
 
     /// Adds a custom view from an image to the open library and shows it.
@@ -309,7 +319,7 @@ impl MyomapApp {
                 ));
                 let id = view.id();
                 self.reload_custom_views(&root);
-                if self.document.is_some() {
+                if self.route.document().is_some() {
                     self.canvas.set_view(id);
                 }
             }
@@ -331,8 +341,9 @@ impl MyomapApp {
     /// thread while the window shows progress, so the app never freezes on a large or slow
     /// (network) folder.
     pub(super) fn open_library(&mut self, dir: &Path) {
-        self.compare = None;
-        self.progress = None;
+        if matches!(self.route, Route::Compare(_) | Route::Progress(_)) {
+            self.route = Route::Home;
+        }
         self.loading = None;
         let library = Library::new(dir);
         let total = library.patient_folder_count();
@@ -379,9 +390,9 @@ impl MyomapApp {
 
     pub(super) fn open_session(&mut self, path: &Path) {
         if self
-            .document
-            .as_ref()
-            .is_some_and(|doc| doc.path.as_deref() == Some(path))
+            .route
+            .document()
+            .is_some_and(|doc| doc.path() == Some(path))
         {
             self.notifications.info("That session is already open.");
             return;
@@ -485,11 +496,12 @@ impl MyomapApp {
     /// Enters presentation mode (full screen, for the patient) or leaves it, restoring the
     /// window and the charting screen as they were.
     pub(super) fn toggle_presentation(&mut self, ctx: &egui::Context) {
-        match self.presentation.take() {
-            Some(presentation) => {
+        match std::mem::take(&mut self.route) {
+            Route::Presentation { presentation, back } => {
                 ctx.send_viewport_cmd(ViewportCommand::Fullscreen(presentation.was_fullscreen()));
+                self.route = *back;
             }
-            None => {
+            back => {
                 let was_fullscreen = ctx.input(|i| i.viewport().fullscreen.unwrap_or(false));
                 let view = if crate::bodymap::standard()
                     .map
@@ -500,18 +512,19 @@ impl MyomapApp {
                 } else {
                     crate::geometry::ViewId::new(crate::geometry::views::POSTERIOR)
                 };
-                self.presentation = Some(super::presentation::Presentation::new(
-                    self.document.as_ref().map(|d| &d.session),
-                    view,
-                    was_fullscreen,
-                ));
+                let presentation =
+                    Presentation::new(back.document().map(Document::session), view, was_fullscreen);
+                self.route = Route::Presentation {
+                    presentation: Box::new(presentation),
+                    back: Box::new(back),
+                };
                 ctx.send_viewport_cmd(ViewportCommand::Fullscreen(true));
             }
         }
     }
 
     pub(super) fn save(&mut self) {
-        let Some(doc) = &mut self.document else {
+        let Some(doc) = self.route.document_mut() else {
             return;
         };
         if doc.save_target().is_none() {
@@ -544,13 +557,9 @@ impl MyomapApp {
                 return;
             }
         };
-        let changes = match self
-            .document
-            .as_ref()
-            .and_then(|d| d.path.as_ref().map(|p| (d, p)))
-        {
+        let changes = match self.route.document().and_then(|d| d.path().map(|p| (d, p))) {
             Some((doc, path)) if !deleted => match crate::storage::load_session(path) {
-                Ok(theirs) => describe_changes(&theirs, &doc.session),
+                Ok(theirs) => describe_changes(&theirs, doc.session()),
                 Err(load) => vec![format!("the file on disk can no longer be read: {load}")],
             },
             _ => Vec::new(),
@@ -560,14 +569,14 @@ impl MyomapApp {
     }
 
     pub(super) fn save_as(&mut self) {
-        let Some(doc) = &self.document else {
+        let Some(doc) = self.route.document() else {
             return;
         };
-        let suggested = Library::session_file_name(&doc.session);
+        let suggested = Library::session_file_name(doc.session());
         let Some(path) = self.dialogs.save_session(&suggested) else {
             return;
         };
-        if path.exists() && doc.path.as_deref() != Some(path.as_path()) {
+        if path.exists() && doc.path() != Some(path.as_path()) {
             self.prompt = Some(Prompt::ReplaceFile {
                 path,
                 with: Replacement::Session,
@@ -578,7 +587,7 @@ impl MyomapApp {
     }
 
     pub(super) fn save_to(&mut self, path: &Path) {
-        let Some(doc) = &mut self.document else {
+        let Some(doc) = self.route.document_mut() else {
             return;
         };
         let result = doc.save_as(path);

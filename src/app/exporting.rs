@@ -37,22 +37,21 @@ impl MyomapApp {
     /// The open session's patient: from its library when it is open, else from the file
     /// beside the session.
     fn document_patient(&self) -> Option<Patient> {
-        let doc = self.document.as_ref()?;
+        let doc = self.route.document()?;
         self.library
             .as_ref()
-            .and_then(|l| l.patient(doc.session.patient_id).cloned())
+            .and_then(|l| l.patient(doc.session().patient_id).cloned())
             .or_else(|| {
-                doc.path
-                    .as_deref()
-                    .and_then(|p| crate::export::patient_of(p, &doc.session))
+                doc.path()
+                    .and_then(|p| crate::export::patient_of(p, doc.session()))
             })
     }
 
     fn file_stem(&self, what: &str) -> Option<String> {
-        let doc = self.document.as_ref()?;
+        let doc = self.route.document()?;
         Some(format!(
             "{}-{}-{what}",
-            doc.session.date(),
+            doc.session().date(),
             slug(&doc.patient_name)
         ))
     }
@@ -68,7 +67,7 @@ impl MyomapApp {
         else {
             return;
         };
-        let Some(doc) = &self.document else {
+        let Some(doc) = self.route.document() else {
             return;
         };
         let map = &standard().map;
@@ -77,7 +76,7 @@ impl MyomapApp {
             _ => Base::Map(map, &view),
         };
         let patient = self.document_patient();
-        let label = crate::export::patient_label(patient.as_ref(), &doc.session);
+        let label = crate::export::patient_label(patient.as_ref(), doc.session());
         let bytes = width_for_height(base, EXPORT_HEIGHT_PX).and_then(|width| {
             let options = RenderOptions {
                 layers: self.canvas.layers,
@@ -86,7 +85,7 @@ impl MyomapApp {
                 ..RenderOptions::new(width, EXPORT_HEIGHT_PX)
             };
             let marks = Marks::Session {
-                session: &doc.session,
+                session: doc.session(),
                 patient: &label,
             };
             if svg {
@@ -107,7 +106,7 @@ impl MyomapApp {
         let Some(path) = self.export_path("PDF", "pdf", &format!("{suggested}.pdf")) else {
             return;
         };
-        let Some(doc) = &self.document else {
+        let Some(doc) = self.route.document() else {
             return;
         };
         let map = &standard().map;
@@ -120,29 +119,28 @@ impl MyomapApp {
                 .iter()
                 .map(|e| &e.session)
                 .filter(|s| {
-                    s.patient_id == doc.session.patient_id
-                        && s.id != doc.session.id
-                        && s.started_at < doc.session.started_at
+                    s.patient_id == doc.session().patient_id
+                        && s.id != doc.session().id
+                        && s.started_at < doc.session().started_at
                 })
                 .max_by_key(|s| s.started_at)
                 .cloned()
         });
         let previous = listed.or_else(|| {
-            doc.path
-                .as_deref()
-                .and_then(|p| crate::export::previous_visit(p, &doc.session))
+            doc.path()
+                .and_then(|p| crate::export::previous_visit(p, doc.session()))
                 .map(|(_, s)| s)
         });
         let library = self
             .library
             .as_ref()
             .map(|l| l.library.clone())
-            .or_else(|| doc.library.clone());
+            .or_else(|| doc.library().cloned());
         let aftercare_template = library
             .and_then(|l| l.aftercare_template().ok())
             .unwrap_or_else(|| crate::model::DEFAULT_AFTERCARE.to_owned());
         let input = ReportInput {
-            session: &doc.session,
+            session: doc.session(),
             patient: patient.as_ref(),
             previous: previous.as_ref(),
             map,
@@ -205,7 +203,7 @@ impl MyomapApp {
         if path.extension().is_none() {
             path.set_extension(extension);
         }
-        let open = self.document.as_ref().and_then(|d| d.path.as_deref());
+        let open = self.route.document().and_then(|d| d.path());
         if open.is_some_and(|open| same_file(open, &path)) {
             self.notifications.error(format!(
                 "{} is the open session's own file; choose another name for the {kind}.",

@@ -1,16 +1,18 @@
 //! The inspector: every field of the selected mark (clinical.md's trigger-point, needle and
-//! zone fields), edited in place. Each change is reported to the document so it is one undo
-//! step (typing into one field is one step). Never touches marks that are not selected.
+//! zone fields). A changed mark goes to the document as one `Edit::Update` (typing into one
+//! field is one undo step). Never touches marks that are not selected.
 
 use egui::{ComboBox, DragValue, RichText, TextEdit};
 
-use super::document::Document;
+use super::editing;
 use super::theme::Palette;
 use crate::bodymap::BodyMap;
+use crate::document::Document;
+use crate::document::Gesture;
 use crate::model::{
-    Edit, ElectricalStimulation, Finding, MarkId, MarkKind, MarkRef, MuscleRef, NeedleSpec,
-    NeedleTechnique, PainQuality, Palpation, PatientPosition, Side, TissueDepth,
-    TriggerPointStatus,
+    Edit, ElectricalStimulation, Finding, MarkId, MarkKind, MarkRef, MarkUpdate, MuscleRef,
+    NeedleSpec, NeedleTechnique, PainQuality, Palpation, PatientPosition, Side, TissueDepth,
+    TriggerPointStatus, ZoneDetails,
 };
 
 /// What the inspector asks of its caller.
@@ -20,13 +22,20 @@ pub enum InspectorAction {
 
 /// Records a change: `Some(id)` merges successive changes of one text field or drag.
 struct Changes {
-    gesture: Option<Option<egui::Id>>,
+    gesture: Option<Option<Gesture>>,
 }
 
 impl Changes {
     fn note(&mut self, response: &egui::Response) {
         if response.changed() {
-            self.gesture = Some(Some(response.id));
+            self.gesture = Some(Some(editing::gesture(response.id)));
+        }
+    }
+
+    /// Hands the changed mark to the document, if anything changed.
+    fn apply(&self, doc: &mut Document, update: MarkUpdate) {
+        if let Some(gesture) = self.gesture {
+            editing::apply(doc, Edit::Update(update), gesture);
         }
     }
 
@@ -47,7 +56,7 @@ pub fn inspector_ui(
     let live: Vec<MarkRef> = selection
         .iter()
         .copied()
-        .filter(|m| doc.session.view_of(*m).is_some())
+        .filter(|m| doc.session().view_of(*m).is_some())
         .collect();
     let mut action = None;
     match live[..] {
@@ -71,7 +80,13 @@ pub fn inspector_ui(
                 MarkKind::NeedleSite => needle_ui(ui, doc, map, mark.id, &mut changes),
                 MarkKind::ReferredZone => zone_ui(ui, doc, mark.id, &mut changes, palette),
                 MarkKind::Arrow => {
-                    if let Some(arrow) = doc.session.arrows.iter_mut().find(|m| m.id == mark.id) {
+                    if let Some(mut arrow) = doc
+                        .session()
+                        .arrows
+                        .iter()
+                        .find(|m| m.id == mark.id)
+                        .cloned()
+                    {
                         let label = ui.label("Label");
                         let response = ui
                             .add(
@@ -80,21 +95,25 @@ pub fn inspector_ui(
                             )
                             .labelled_by(label.id);
                         changes.note(&response);
+                        changes.apply(doc, MarkUpdate::Arrow(arrow));
                     }
                 }
                 MarkKind::TextNote => {
-                    if let Some(note) = doc.session.text_notes.iter_mut().find(|m| m.id == mark.id)
+                    if let Some(mut note) = doc
+                        .session()
+                        .text_notes
+                        .iter()
+                        .find(|m| m.id == mark.id)
+                        .cloned()
                     {
                         let label = ui.label("Text");
                         let response = ui
                             .add(TextEdit::multiline(&mut note.text).desired_rows(2))
                             .labelled_by(label.id);
                         changes.note(&response);
+                        changes.apply(doc, MarkUpdate::TextNote(note));
                     }
                 }
-            }
-            if let Some(gesture) = changes.gesture {
-                doc.note_change(gesture);
             }
         }
         ref many => {
@@ -108,8 +127,7 @@ pub fn inspector_ui(
                     .on_hover_text("Mark the selected marks as checked in this visit")
                     .clicked()
                 {
-                    doc.session.apply(Edit::Confirm(many.to_vec()));
-                    doc.note_change(None);
+                    editing::apply(doc, Edit::Confirm(many.to_vec()), None);
                 }
             });
         }
@@ -272,7 +290,13 @@ fn trigger_point_ui(
     changes: &mut Changes,
     palette: &Palette,
 ) {
-    let Some(tp) = doc.session.trigger_points.iter_mut().find(|m| m.id == id) else {
+    let Some(mut tp) = doc
+        .session()
+        .trigger_points
+        .iter()
+        .find(|m| m.id == id)
+        .cloned()
+    else {
         return;
     };
     carried_forward_ui(ui, &mut tp.carried_forward, changes, palette);
@@ -329,6 +353,7 @@ fn trigger_point_ui(
     if changes.gesture.is_some() {
         tp.carried_forward = false;
     }
+    changes.apply(doc, MarkUpdate::TriggerPoint(tp));
 }
 
 fn needle_ui(
@@ -339,12 +364,18 @@ fn needle_ui(
     changes: &mut Changes,
 ) {
     let trigger_points: Vec<(MarkId, String)> = doc
-        .session
+        .session()
         .trigger_points
         .iter()
         .map(|t| (t.id, t.describe()))
         .collect();
-    let Some(needle) = doc.session.needle_sites.iter_mut().find(|m| m.id == id) else {
+    let Some(mut needle) = doc
+        .session()
+        .needle_sites
+        .iter()
+        .find(|m| m.id == id)
+        .cloned()
+    else {
         return;
     };
     egui::Grid::new("needle_fields")
@@ -565,6 +596,7 @@ fn needle_ui(
             ui.label(RichText::new(format!("{mark} {}", warning.message)).color(colour));
         }
     }
+    changes.apply(doc, MarkUpdate::NeedleSite(needle));
 }
 
 fn zone_ui(
@@ -575,7 +607,7 @@ fn zone_ui(
     palette: &Palette,
 ) {
     let Some(view) = doc
-        .session
+        .session()
         .referred_zones
         .iter()
         .find(|m| m.id == id)
@@ -584,13 +616,19 @@ fn zone_ui(
         return;
     };
     let trigger_points: Vec<(MarkId, String)> = doc
-        .session
+        .session()
         .trigger_points
         .iter()
         .filter(|t| t.view == view)
         .map(|t| (t.id, t.describe()))
         .collect();
-    let Some(zone) = doc.session.referred_zones.iter_mut().find(|m| m.id == id) else {
+    let Some(mut zone) = doc
+        .session()
+        .referred_zones
+        .iter()
+        .find(|m| m.id == id)
+        .map(ZoneDetails::of)
+    else {
         return;
     };
     carried_forward_ui(ui, &mut zone.carried_forward, changes, palette);
@@ -653,4 +691,5 @@ fn zone_ui(
     if changes.gesture.is_some() {
         zone.carried_forward = false;
     }
+    changes.apply(doc, MarkUpdate::Zone(zone));
 }

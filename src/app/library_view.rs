@@ -5,7 +5,7 @@
 use egui::RichText;
 
 use super::UiCommand;
-use super::command_handling::Action;
+use super::action::Action;
 use super::notifications::Notifications;
 use super::theme::Palette;
 use crate::model::{PainScore, Patient, PatientId};
@@ -79,11 +79,7 @@ pub fn patients_panel(ui: &mut egui::Ui, state: &mut LibraryState) -> Option<Act
     ui.add_space(4.0);
     ui.horizontal(|ui| {
         ui.heading("Patients");
-        if ui
-            .button("New patient…")
-            .on_hover_text(UiCommand::NewPatient.tooltip())
-            .clicked()
-        {
+        if UiCommand::NewPatient.button(ui, true) {
             action = Some(Action::Command(UiCommand::NewPatient));
         }
     });

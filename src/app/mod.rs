@@ -1,6 +1,7 @@
 //! The desktop app: the shell (menus, commands, dialogs, notifications) and its screens.
 //! Owns no clinical logic: it calls `storage` and `model`, and edits go through `Document`.
 
+mod action;
 mod canvas;
 mod canvas_marks;
 mod canvas_tools;
@@ -8,7 +9,7 @@ mod command;
 mod command_handling;
 mod compare_view;
 mod custom_views;
-mod document;
+mod editing;
 mod exporting;
 mod file_dialogs;
 mod inspector;
@@ -22,6 +23,7 @@ mod presentation;
 mod progress_view;
 mod prompts;
 mod record_view;
+mod route;
 mod session_view;
 mod shell;
 mod theme;
@@ -30,18 +32,19 @@ mod welcome;
 
 use std::path::PathBuf;
 
+pub use crate::document::Document;
 pub use crate::storage::library_of;
+pub use action::Action;
 pub use canvas::{CanvasState, Hover};
 pub use command::UiCommand;
-pub use command_handling::Action;
 pub use custom_views::CustomViews;
-pub use document::Document;
 pub use file_dialogs::{FileDialogs, NativeDialogs, ScriptedDialogs};
 pub use notifications::{Level, Notifications};
 pub use preferences::{Preferences, ThemeChoice};
 pub use presentation::Presentation;
 pub use prompts::Prompt;
 pub use record_view::{PanelTab, RecordAction, RecordUi};
+pub use route::Route;
 pub use session_view::session_ui;
 pub use shell::{AppPaths, MyomapApp};
 

@@ -1,15 +1,16 @@
 //! The questions the app asks and waits for: unsaved changes, a new patient's name,
 //! replacing a file, recovered work, a file changed elsewhere; and the read-only banner.
+//! An answer is an [`Action`] queued for after the frame: nothing here touches a file.
 
 use std::path::PathBuf;
 
 use egui::RichText;
 
-use super::command_handling::Action;
-use super::document::Document;
+use super::action::Action;
+use super::command::UiCommand;
 use super::shell::MyomapApp;
 use super::theme::Palette;
-use crate::model::describe_changes;
+use crate::document::Document;
 use crate::storage::RecoveryRecord;
 
 /// What would replace an existing file.
@@ -60,7 +61,7 @@ impl MyomapApp {
     /// Offers the next recovered session, if any and no other question is open.
     /// Never while unsaved work is open: opening a recovered copy replaces the open session.
     pub(super) fn next_recovery_prompt(&mut self) {
-        let busy = self.document.as_ref().is_some_and(Document::is_dirty);
+        let busy = self.route.document().is_some_and(Document::is_dirty);
         if self.prompt.is_none()
             && !busy
             && let Some((file, record)) = self.pending_recovery.pop()
@@ -114,8 +115,8 @@ impl MyomapApp {
     fn unsaved_changes_ui(&mut self, ui: &mut egui::Ui, then: Action) -> Option<Prompt> {
         ui.heading("Save changes to this session?");
         let name = self
-            .document
-            .as_ref()
+            .route
+            .document()
             .map_or_else(String::new, Document::file_name);
         ui.label(format!(
             "{name} has changes that are not saved. If you don't save, they are lost."
@@ -131,14 +132,10 @@ impl MyomapApp {
             })
             .inner;
         if save {
-            self.save();
-            if !self.document.as_ref().is_some_and(Document::is_dirty) {
-                self.actions.push(then);
-            }
+            self.actions.push(Action::SaveThen(Box::new(then)));
             None
         } else if discard {
-            self.close_document();
-            self.actions.push(then);
+            self.actions.push(Action::DiscardThen(Box::new(then)));
             None
         } else if cancel {
             None
@@ -215,10 +212,10 @@ impl MyomapApp {
             })
             .inner;
         if replace {
-            match with {
-                Replacement::Session => self.save_to(&path),
-                Replacement::Export(bytes) => self.write_export(&path, &bytes),
-            }
+            self.actions.push(match with {
+                Replacement::Session => Action::SaveTo(path),
+                Replacement::Export(bytes) => Action::WriteExport(path, bytes),
+            });
             None
         } else if cancel {
             None
@@ -270,30 +267,15 @@ impl MyomapApp {
             })
             .inner;
         if open {
-            // Close whatever is open first, so its lock on the same file is released.
-            self.close_document();
-            let (doc, warnings) = Document::from_recovery(*record);
-            let revision = doc.revision();
-            self.set_document(doc, warnings);
-            // The recovery file matches the document: it stays until the recovered work is
-            // saved or discarded.
-            self.recovered_revision = Some(revision);
+            self.actions.push(Action::OpenRecovered(record));
             None
         } else if discard {
-            if let Err(error) = std::fs::remove_file(&file) {
-                self.notifications
-                    .error(format!("Could not remove {}: {error}", file.display()));
-            }
+            self.actions.push(Action::DiscardRecovered(file));
+            None
+        } else if compare {
+            self.actions.push(Action::CompareRecovered { file, record });
             None
         } else {
-            let comparison = if compare && let Some(original) = &record.original {
-                Some(match crate::storage::load_session(original) {
-                    Ok(theirs) => describe_changes(&theirs, &record.session),
-                    Err(error) => vec![format!("no readable file on disk ({error})")],
-                })
-            } else {
-                comparison
-            };
             Some(Prompt::Recover {
                 file,
                 record,
@@ -309,8 +291,8 @@ impl MyomapApp {
         changes: Vec<String>,
     ) -> Option<Prompt> {
         let name = self
-            .document
-            .as_ref()
+            .route
+            .document()
             .map_or_else(String::new, Document::file_name);
         if deleted {
             ui.heading("The file was deleted on disk");
@@ -342,20 +324,14 @@ impl MyomapApp {
             })
             .inner;
         if copy {
-            self.save_as();
-            None
-        } else if resolve && deleted {
-            if let Some(doc) = &mut self.document {
-                let result = doc.recreate();
-                self.after_save(result);
-            }
+            self.actions.push(Action::Command(UiCommand::SaveAs));
             None
         } else if resolve {
-            if let Some(doc) = &mut self.document
-                && let Err(error) = doc.reload()
-            {
-                self.notifications.error(error.to_string());
-            }
+            self.actions.push(if deleted {
+                Action::Recreate
+            } else {
+                Action::Reload
+            });
             None
         } else if cancel {
             None
@@ -366,7 +342,7 @@ impl MyomapApp {
 
     /// The banner over a session someone else has open.
     pub(super) fn read_only_banner(&mut self, ui: &mut egui::Ui) {
-        let Some(holder) = self.document.as_ref().and_then(Document::held_by).cloned() else {
+        let Some(holder) = self.route.document().and_then(Document::held_by).cloned() else {
             return;
         };
         let palette = Palette::of(ui.ctx());
@@ -387,12 +363,8 @@ impl MyomapApp {
                         "Edit here instead. Only do this if it is not really being edited elsewhere: two people saving the same session would conflict.",
                     )
                     .clicked()
-                    && let Some(doc) = &mut self.document
                 {
-                    match doc.take_over() {
-                        Ok(()) => self.notifications.info("You can edit this session now."),
-                        Err(error) => self.notifications.error(error.to_string()),
-                    }
+                    self.actions.push(Action::TakeOver);
                 }
             });
         });

@@ -6,13 +6,14 @@
 use egui::{ComboBox, DragValue, RichText, TextEdit};
 use jiff::civil::DateTime;
 
-use super::document::Document;
+use super::editing;
 use super::theme::Palette;
 use super::tools::Tool;
 use crate::bodymap::standard;
+use crate::document::{Document, Refusal};
 use crate::model::{
     AdverseEvent, AdverseEventKind, Answer, BillingBand, Consent, ConsentMethod, ConsentTopic,
-    Edit, GateOverride, Grade, MarkId, MarkKind, MarkRef, NeedleGate, Review, ScreeningItem,
+    Edit, Field, GateOverride, Grade, MarkId, MarkKind, MarkRef, NeedleGate, Review, ScreeningItem,
     SignatureState, WarningKind,
 };
 use crate::safety::{self, RaisedWarning};
@@ -74,7 +75,7 @@ impl Summary {
     const NAMED_SITES: usize = 8;
 
     fn of(doc: &Document) -> Self {
-        let session = &doc.session;
+        let session = doc.session();
         let muscles = session.muscles_needled();
         let names: Vec<String> = muscles
             .iter()
@@ -128,7 +129,7 @@ impl Summary {
             muscle_count: muscles.len(),
             band: session.billing_band(),
             warnings,
-            blockers: signing_blockers(doc),
+            blockers: doc.signing_blockers(),
             thorax: safety::thorax_needled(session, standard()),
             signature: session.signature_state(),
             attention: !session.is_signed()
@@ -151,8 +152,6 @@ pub struct RecordUi {
     summary: Option<Summary>,
     /// Safety warnings raised by recent edits, waiting to be shown.
     raised: Vec<RaisedWarning>,
-    /// The document revision the warnings were computed for.
-    refreshed_at: Option<u64>,
     /// The reason typed into the override dialog, while it is open.
     override_reason: Option<String>,
     /// Set when a needle site was refused by the gate, until the gate opens.
@@ -205,61 +204,30 @@ impl RecordUi {
         ui.separator();
     }
 
-    /// Lets through the canvas edits the needle gate allows: placing a needle site needs
-    /// reviewed screening and consent for this session (or a recorded override).
-    pub fn admit(&mut self, doc: &Document, edits: Vec<Edit>) -> Vec<Edit> {
-        let open = doc.session.needle_gate().allows_needling();
-        edits
-            .into_iter()
-            .filter(|edit| {
-                let refused = matches!(edit, Edit::AddNeedle(_)) && !open;
-                self.needle_refused |= refused;
-                !refused
-            })
-            .collect()
+    /// Notes how the document took an edit from the canvas: a needle site refused by the
+    /// needle gate brings up the lock's banner with what is missing.
+    pub fn applied(&mut self, result: Result<(), Refusal>) {
+        match result {
+            Ok(()) => {}
+            Err(Refusal::NeedleGate(_)) => self.needle_refused = true,
+            Err(refusal) => log::warn!("a canvas edit was refused: {refusal}"),
+        }
     }
 
-    /// Recomputes the safety warnings after any change and queues the new ones. The first
-    /// time for a document (a file from before safety zones, or a map with new zones) the
-    /// warnings are brought up to date quietly: nothing was placed just now, so no dialog,
-    /// and the file is not marked changed until the clinician edits it.
-    pub fn after_edits(&mut self, doc: &mut Document, editable: bool) {
-        if !editable || self.refreshed_at == Some(doc.revision()) {
-            return;
-        }
-        if self.refreshed_at.is_none() {
-            safety::refresh_warnings(&mut doc.session, standard());
-            self.refreshed_at = Some(doc.revision());
-            return;
-        }
-        let before: Vec<_> = doc
-            .session
-            .needle_sites
-            .iter()
-            .map(|n| n.warnings.clone())
-            .collect();
-        let raised = safety::refresh_warnings(&mut doc.session, standard());
-        let changed = doc
-            .session
-            .needle_sites
-            .iter()
-            .zip(&before)
-            .any(|(n, b)| &n.warnings != b);
-        if changed {
-            doc.note_change(None);
-        }
-        for warning in raised {
+    /// Queues the safety warnings the document raised since the last frame for the warning
+    /// dialog.
+    pub fn take_raised(&mut self, doc: &mut Document) {
+        for warning in doc.take_raised() {
             if !self.raised.contains(&warning) {
                 self.raised.push(warning);
             }
         }
-        self.refreshed_at = Some(doc.revision());
     }
 
     /// The needle tool's lock, above the canvas while the needle tool is chosen (or a site
     /// was just refused): what is missing, and the override.
     pub fn needle_gate_banner(&mut self, ui: &mut egui::Ui, doc: &Document, tool: Tool) {
-        let NeedleGate::Closed(missing) = doc.session.needle_gate() else {
+        let NeedleGate::Closed(missing) = doc.session().needle_gate() else {
             self.needle_refused = false;
             return;
         };
@@ -317,7 +285,7 @@ impl RecordUi {
     }
 
     fn needling_ui(&mut self, ui: &mut egui::Ui, doc: &mut Document, palette: &Palette) {
-        let session = &doc.session;
+        let session = doc.session();
         let mismatch = session.needle_count.mismatch();
         let title = match mismatch {
             Some((i, o)) => format!("Needling — count mismatch {i} in, {o} out"),
@@ -327,7 +295,7 @@ impl RecordUi {
             .id_salt("record_needling")
             .default_open(true)
             .show(ui, |ui| {
-                match doc.session.needle_gate() {
+                match doc.session().needle_gate() {
                     NeedleGate::Open => {
                         ui.label(
                             RichText::new(
@@ -337,7 +305,7 @@ impl RecordUi {
                         );
                     }
                     NeedleGate::Overridden => {
-                        if let Some(o) = &doc.session.gate_override {
+                        if let Some(o) = &doc.session().gate_override {
                             ui.label(
                                 RichText::new(format!(
                                     "Needling allowed by override ({}, {}): {}",
@@ -422,26 +390,16 @@ impl RecordUi {
                 });
         }
         if let Some(group) = acknowledge.and_then(|i| summary.warnings.get(i)) {
-            for site in doc
-                .session
-                .needle_sites
-                .iter_mut()
-                .filter(|n| group.sites.contains(&n.id))
-            {
-                for warning in site
-                    .warnings
-                    .iter_mut()
-                    .filter(|w| w.kind == group.kind && w.message == group.message)
-                {
-                    warning.acknowledged = true;
-                }
-            }
-            doc.note_change(None);
+            let edit = Edit::Acknowledge {
+                sites: group.sites.clone(),
+                only: Some((group.kind, group.message.clone())),
+            };
+            editing::apply(doc, edit, None);
         }
     }
 
     fn aftercare_ui(&mut self, ui: &mut egui::Ui, doc: &mut Document) {
-        let given = doc.session.aftercare.given;
+        let given = doc.session().aftercare.given;
         egui::CollapsingHeader::new(
             RichText::new(if given {
                 "Aftercare — given"
@@ -453,35 +411,38 @@ impl RecordUi {
         .id_salt("record_aftercare")
         .default_open(!given)
         .show(ui, |ui| {
-            let mut given = doc.session.aftercare.given;
-            if ui.checkbox(&mut given, "Aftercare advice given").changed() {
-                doc.session.aftercare.given = given;
-                if given && doc.session.aftercare.text.trim().is_empty() {
-                    doc.session.aftercare.text = self.template_text(doc);
+            let mut aftercare = doc.session().aftercare.clone();
+            let mut changed = None;
+            if ui
+                .checkbox(&mut aftercare.given, "Aftercare advice given")
+                .changed()
+            {
+                if aftercare.given && aftercare.text.trim().is_empty() {
+                    aftercare.text = self.template_text(doc);
                 }
-                doc.note_change(None);
+                changed = Some(None);
             }
-            if doc.session.aftercare.given {
+            if aftercare.given {
                 let response = ui.add(
-                    TextEdit::multiline(&mut doc.session.aftercare.text)
+                    TextEdit::multiline(&mut aftercare.text)
                         .desired_rows(6)
                         .desired_width(f32::INFINITY),
                 );
                 if response.changed() {
-                    doc.note_change(Some(response.id));
+                    changed = Some(Some(editing::gesture(response.id)));
                 }
             }
             ui.horizontal_wrapped(|ui| {
-                if doc.session.aftercare.given
+                if aftercare.given
                     && ui
                         .button("Use the clinic's text")
                         .on_hover_text("Replace the text above with the clinic's template")
                         .clicked()
                 {
-                    doc.session.aftercare.text = self.template_text(doc);
-                    doc.note_change(None);
+                    aftercare.text = self.template_text(doc);
+                    changed = Some(None);
                 }
-                let library = doc.library.clone();
+                let library = doc.library().cloned();
                 if ui
                     .add_enabled(
                         library.is_some(),
@@ -502,13 +463,16 @@ impl RecordUi {
                     }
                 }
             });
+            if let Some(gesture) = changed {
+                editing::apply(doc, Edit::Set(Field::Aftercare(aftercare)), gesture);
+            }
         });
     }
 
     /// The library's template, or the built-in text when there is no library or it cannot
     /// be read (then the error is shown).
     fn template_text(&mut self, doc: &Document) -> String {
-        match doc.library.as_ref().map(|l| (l, l.aftercare_template())) {
+        match doc.library().map(|l| (l, l.aftercare_template())) {
             Some((_, Ok(text))) => text,
             Some((library, Err(error))) => {
                 self.template_error = Some(format!(
@@ -530,7 +494,7 @@ impl RecordUi {
         palette: &Palette,
     ) -> Option<RecordAction> {
         let mut action = None;
-        let title = match &doc.session.signature {
+        let title = match &doc.session().signature {
             Some(s) => format!("Signed — {}", s.at.strftime("%Y-%m-%d %H:%M")),
             None => "Sign-off".to_owned(),
         };
@@ -541,7 +505,7 @@ impl RecordUi {
                 let summary = self.summary(doc);
                 let state = summary.signature.clone();
                 let blockers = summary.blockers.clone();
-                match &doc.session.signature {
+                match &doc.session().signature {
                     None => {
                         if blockers.is_empty() {
                             ui.label(RichText::new("Ready to sign.").color(palette.success));
@@ -587,7 +551,7 @@ impl RecordUi {
                         if let Some(problem) = state.describe() {
                             ui.label(RichText::new(format!("⚠ This {problem}.")).strong().color(palette.error));
                         }
-                        for addendum in &doc.session.addenda {
+                        for addendum in &doc.session().addenda {
                             egui::Frame::group(ui.style()).show(ui, |ui| {
                                 ui.set_width(ui.available_width());
                                 ui.label(
@@ -618,18 +582,15 @@ impl RecordUi {
                                 )
                                 .clicked()
                             {
-                                let author = doc.session.clinician.clone();
-                                match doc.session.add_addendum(&author, &self.addendum, now()) {
+                                match doc.append_addendum(&self.addendum, now()) {
                                     Ok(()) => {
                                         self.addendum.clear();
-                                        doc.note_change(None);
-                                        doc.seal();
                                         action = Some(RecordAction::Save);
                                     }
                                     Err(reason) => self.sign_refusal = vec![reason],
                                 }
                             }
-                            if doc.session.clinician.trim().is_empty() {
+                            if doc.session().clinician.trim().is_empty() {
                                 ui.label(
                                     RichText::new("Record the clinician first: addenda carry their author.")
                                         .color(palette.warning),
@@ -653,7 +614,7 @@ impl RecordUi {
     fn safety_dialog(&mut self, ctx: &egui::Context, doc: &mut Document) {
         // Warnings of sites since removed, or already acknowledged, need no dialog.
         self.raised.retain(|r| {
-            doc.session
+            doc.session()
                 .needle_sites
                 .iter()
                 .any(|n| n.id == r.needle && n.warnings.iter().any(|w| w == &r.warning))
@@ -664,7 +625,7 @@ impl RecordUi {
         let needle = first.needle;
         let mark = MarkRef::new(MarkKind::NeedleSite, needle);
         let title = doc
-            .session
+            .session()
             .describe_mark(mark)
             .unwrap_or_else(|| format!("Needle site {needle}"));
         let messages: Vec<String> = self
@@ -703,13 +664,15 @@ impl RecordUi {
         });
         match choice {
             Some(true) => {
-                safety::acknowledge(&mut doc.session, needle);
-                doc.note_change(None);
+                let edit = Edit::Acknowledge {
+                    sites: vec![needle],
+                    only: None,
+                };
+                editing::apply(doc, edit, None);
                 self.raised.retain(|r| r.needle != needle);
             }
             Some(false) => {
-                doc.session.apply(Edit::Remove(vec![mark]));
-                doc.note_change(None);
+                editing::apply(doc, Edit::Remove(vec![mark]), None);
                 self.raised.retain(|r| r.needle != needle);
             }
             None if response.should_close() => self.raised.retain(|r| r.needle != needle),
@@ -752,12 +715,12 @@ impl RecordUi {
             });
         });
         if done == Some(true) {
-            doc.session.gate_override = Some(GateOverride {
+            let gate = GateOverride {
                 reason: reason.trim().to_owned(),
                 at: now(),
-                by: doc.session.clinician.clone(),
-            });
-            doc.note_change(None);
+                by: doc.session().clinician.clone(),
+            };
+            editing::apply(doc, Edit::Set(Field::GateOverride(Some(gate))), None);
             self.needle_refused = false;
         }
         if done.is_some() || response.should_close() {
@@ -775,7 +738,7 @@ impl RecordUi {
                 self.template_error = None;
             }
         }
-        let (Some(text), Some(library)) = (&mut self.template, &doc.library) else {
+        let (Some(text), Some(library)) = (&mut self.template, doc.library()) else {
             return;
         };
         let mut open = true;
@@ -815,7 +778,7 @@ impl RecordUi {
             return None;
         }
         let mut choice = None;
-        let signer = doc.session.clinician.clone();
+        let signer = doc.session().clinician.clone();
         let response = egui::Modal::new(egui::Id::unique("confirm_sign")).show(ctx, |ui| {
             ui.set_max_width(420.0);
             ui.heading("Sign this session?");
@@ -837,16 +800,9 @@ impl RecordUi {
         if choice != Some(true) {
             return None;
         }
-        let blockers = signing_blockers(doc);
-        if !blockers.is_empty() {
-            self.sign_refusal = blockers;
-            return None;
-        }
-        match doc.session.sign(&signer, now()) {
+        match doc.sign(&signer, now()) {
             Ok(()) => {
                 self.sign_refusal.clear();
-                doc.note_change(None);
-                doc.seal();
                 Some(RecordAction::Save)
             }
             Err(reasons) => {
@@ -855,27 +811,6 @@ impl RecordUi {
             }
         }
     }
-}
-
-/// What stops signing: the session's own rules, plus the consent's cover of pneumothorax
-/// when the thorax was needled (that needs the body map's zones).
-fn signing_blockers(doc: &Document) -> Vec<String> {
-    let mut blockers = doc.session.signing_blockers();
-    if let Some(consent) = &doc.session.consent
-        && !doc.session.is_signed()
-    {
-        if consent.explained.is_empty() {
-            blockers.push("the consent record does not say what was explained".to_owned());
-        } else if safety::thorax_needled(&doc.session, standard())
-            && !consent.explained.contains(&ConsentTopic::Pneumothorax)
-        {
-            blockers.push(
-                "the thorax was needled but the consent does not record that pneumothorax risk was explained"
-                    .to_owned(),
-            );
-        }
-    }
-    blockers
 }
 
 /// A "YYYY-MM-DD HH:MM" field for a date-time; the value changes when the text parses.
@@ -915,7 +850,7 @@ pub fn date_time_edit(
 }
 
 fn screening_ui(ui: &mut egui::Ui, doc: &mut Document, palette: &Palette) {
-    let screening = &doc.session.screening;
+    let screening = &doc.session().screening;
     let title = match (&screening.reviewed, screening.carried_from) {
         (Some(review), _) => format!("Screening — reviewed {}", review.at.strftime("%Y-%m-%d")),
         (None, Some(date)) => format!("Screening — carried from {date}, to review"),
@@ -925,7 +860,7 @@ fn screening_ui(ui: &mut egui::Ui, doc: &mut Document, palette: &Palette) {
         .id_salt("record_screening")
         .default_open(!screening.is_reviewed())
         .show(ui, |ui| {
-            let screening = &doc.session.screening;
+            let mut screening = doc.session().screening.clone();
             match (&screening.reviewed, screening.carried_from) {
                 (Some(review), _) => {
                     ui.label(
@@ -957,7 +892,7 @@ fn screening_ui(ui: &mut egui::Ui, doc: &mut Document, palette: &Palette) {
                 ui.add_space(4.0);
                 ui.label(RichText::new(heading).italics());
                 for item in ScreeningItem::ALL.into_iter().filter(|i| i.is_absolute() == absolute) {
-                    let answer = doc.session.screening.answer(item);
+                    let answer = screening.answer(item);
                     ui.push_id(item, |ui| {
                         // Answers first, so they line up; the item's words wrap beside them
                         // and the panel keeps its width, however long the item.
@@ -972,7 +907,7 @@ fn screening_ui(ui: &mut egui::Ui, doc: &mut Document, palette: &Palette) {
                                 }
                             }
                             if value != answer {
-                                doc.session.screening.entry(item).answer = value;
+                                screening.entry(item).answer = value;
                                 changed = Some(None);
                             }
                             let text = RichText::new(item.label());
@@ -986,14 +921,14 @@ fn screening_ui(ui: &mut egui::Ui, doc: &mut Document, palette: &Palette) {
                             );
                         });
                         if answer == Answer::Yes {
-                            let entry = doc.session.screening.entry(item);
+                            let entry = screening.entry(item);
                             let response = ui.add(
                                 TextEdit::singleline(&mut entry.note)
                                     .hint_text("The decision, e.g. superficial needling only")
                                     .desired_width(f32::INFINITY),
                             );
                             if response.changed() {
-                                changed = Some(Some(response.id));
+                                changed = Some(Some(editing::gesture(response.id)));
                             }
                         }
                     });
@@ -1006,15 +941,15 @@ fn screening_ui(ui: &mut egui::Ui, doc: &mut Document, palette: &Palette) {
                     .clicked()
                 {
                     for item in ScreeningItem::ALL {
-                        if doc.session.screening.answer(item) == Answer::NotAsked {
-                            doc.session.screening.entry(item).answer = Answer::No;
+                        if screening.answer(item) == Answer::NotAsked {
+                            screening.entry(item).answer = Answer::No;
                         }
                     }
                     changed = Some(None);
                 }
                 let unasked = ScreeningItem::ALL
                     .into_iter()
-                    .filter(|i| doc.session.screening.answer(*i) == Answer::NotAsked)
+                    .filter(|i| screening.answer(*i) == Answer::NotAsked)
                     .count();
                 if ui
                     .button("Mark screening reviewed")
@@ -1025,42 +960,43 @@ fn screening_ui(ui: &mut egui::Ui, doc: &mut Document, palette: &Palette) {
                     })
                     .clicked()
                 {
-                    doc.session.screening.reviewed = Some(Review {
+                    screening.reviewed = Some(Review {
                         at: now(),
-                        by: doc.session.clinician.clone(),
+                        by: doc.session().clinician.clone(),
                     });
-                    doc.session.screening.carried_from = None;
+                    screening.carried_from = None;
                     changed = Some(None);
                 }
             });
             if let Some(gesture) = changed {
-                doc.note_change(gesture);
+                editing::apply(doc, Edit::Set(Field::Screening(screening)), gesture);
             }
         });
 }
 
 fn consent_ui(ui: &mut egui::Ui, doc: &mut Document, palette: &Palette, thorax: bool) {
-    let title = match &doc.session.consent {
+    let title = match &doc.session().consent {
         Some(c) => format!("Consent — {}, {}", c.method.label(), c.at.strftime("%H:%M")),
         None => "Consent — not recorded".to_owned(),
     };
     egui::CollapsingHeader::new(RichText::new(title).strong())
         .id_salt("record_consent")
-        .default_open(doc.session.consent.is_none())
+        .default_open(doc.session().consent.is_none())
         .show(ui, |ui| {
-            let Some(consent) = &mut doc.session.consent else {
+            let mut consent = doc.session().consent.clone();
+            let Some(consent) = &mut consent else {
                 ui.label(
                     RichText::new("No consent recorded for this session.").color(palette.warning),
                 );
                 if ui.button("Record consent").clicked() {
-                    doc.session.consent = Some(Consent {
+                    let consent = Consent {
                         given_by: "Patient".to_owned(),
                         at: now(),
                         method: ConsentMethod::Verbal,
                         explained: Vec::new(),
                         notes: String::new(),
-                    });
-                    doc.note_change(None);
+                    };
+                    editing::apply(doc, Edit::Set(Field::Consent(Some(consent))), None);
                 }
                 return;
             };
@@ -1074,14 +1010,14 @@ fn consent_ui(ui: &mut egui::Ui, doc: &mut Document, palette: &Palette, thorax: 
                         .add(TextEdit::singleline(&mut consent.given_by).desired_width(200.0))
                         .labelled_by(label.id);
                     if response.changed() {
-                        changed = Some(Some(response.id));
+                        changed = Some(Some(editing::gesture(response.id)));
                     }
                     ui.end_row();
                     let label = ui.label("When");
                     if let Some(response) =
                         date_time_edit(ui, "consent_at", &mut consent.at, Some(label.id))
                     {
-                        changed = Some(Some(response.id));
+                        changed = Some(Some(editing::gesture(response.id)));
                     }
                     ui.end_row();
                     ui.label("How");
@@ -1123,22 +1059,24 @@ fn consent_ui(ui: &mut egui::Ui, doc: &mut Document, palette: &Palette, thorax: 
                     .desired_width(f32::INFINITY),
             );
             if response.changed() {
-                changed = Some(Some(response.id));
+                changed = Some(Some(editing::gesture(response.id)));
             }
             if let Some(gesture) = changed {
-                doc.note_change(gesture);
+                let consent = Some(consent.clone());
+                editing::apply(doc, Edit::Set(Field::Consent(consent)), gesture);
             }
         });
 }
 
 fn needle_count_ui(ui: &mut egui::Ui, doc: &mut Document, palette: &Palette) {
-    let sites = doc.session.needle_sites.len() as u32;
+    let sites = doc.session().needle_sites.len() as u32;
     let mut changed = false;
+    let mut count = doc.session().needle_count;
     egui::Grid::new("needle_count")
         .num_columns(2)
         .spacing([12.0, 4.0])
         .show(ui, |ui| {
-            let count = &mut doc.session.needle_count;
+            let count = &mut count;
             for (label, value) in [
                 ("Needles in", &mut count.inserted),
                 ("Needles out", &mut count.removed),
@@ -1160,7 +1098,7 @@ fn needle_count_ui(ui: &mut egui::Ui, doc: &mut Document, palette: &Palette) {
                 ui.end_row();
             }
         });
-    if let Some((inserted, removed)) = doc.session.needle_count.mismatch() {
+    if let Some((inserted, removed)) = doc.session().needle_count.mismatch() {
         ui.label(
             RichText::new(format!(
                 "⚠ Needle count mismatch: {inserted} in, {removed} out. Find every needle before signing."
@@ -1170,7 +1108,7 @@ fn needle_count_ui(ui: &mut egui::Ui, doc: &mut Document, palette: &Palette) {
         );
     } else if sites > 0
         && doc
-            .session
+            .session()
             .needle_count
             .inserted
             .is_some_and(|n| n != sites)
@@ -1180,12 +1118,12 @@ fn needle_count_ui(ui: &mut egui::Ui, doc: &mut Document, palette: &Palette) {
         );
     }
     if changed {
-        doc.note_change(None);
+        editing::apply(doc, Edit::Set(Field::NeedleCount(count)), None);
     }
 }
 
 fn adverse_events_ui(ui: &mut egui::Ui, doc: &mut Document, palette: &Palette) {
-    let events = &doc.session.adverse_events;
+    let events = &doc.session().adverse_events;
     let serious = events.iter().any(|e| e.grade == Grade::Serious);
     let title = RichText::new(match events.len() {
         0 => "Adverse events — none recorded".to_owned(),
@@ -1203,7 +1141,8 @@ fn adverse_events_ui(ui: &mut egui::Ui, doc: &mut Document, palette: &Palette) {
     .show(ui, |ui| {
         let mut changed = None;
         let mut remove = None;
-        for (index, event) in doc.session.adverse_events.iter_mut().enumerate() {
+        let mut events = doc.session().adverse_events.clone();
+        for (index, event) in events.iter_mut().enumerate() {
             let stroke = if event.grade == Grade::Serious {
                 egui::Stroke::new(2.0, palette.error)
             } else {
@@ -1243,7 +1182,7 @@ fn adverse_events_ui(ui: &mut egui::Ui, doc: &mut Document, palette: &Palette) {
                                 changed = Some(None);
                             }
                             if let Some(response) = date_time_edit(ui, "at", &mut event.at, None) {
-                                changed = Some(Some(response.id));
+                                changed = Some(Some(editing::gesture(response.id)));
                             }
                             if ui.small_button("Remove").clicked() {
                                 remove = Some(index);
@@ -1255,7 +1194,7 @@ fn adverse_events_ui(ui: &mut egui::Ui, doc: &mut Document, palette: &Palette) {
                                 .desired_width(f32::INFINITY),
                         );
                         if response.changed() {
-                            changed = Some(Some(response.id));
+                            changed = Some(Some(editing::gesture(response.id)));
                         }
                         let response = ui.add(
                             TextEdit::singleline(&mut event.notes)
@@ -1263,13 +1202,13 @@ fn adverse_events_ui(ui: &mut egui::Ui, doc: &mut Document, palette: &Palette) {
                                 .desired_width(f32::INFINITY),
                         );
                         if response.changed() {
-                            changed = Some(Some(response.id));
+                            changed = Some(Some(editing::gesture(response.id)));
                         }
                     });
             });
         }
         if ui.button("Add adverse event").clicked() {
-            doc.session.adverse_events.push(AdverseEvent {
+            events.push(AdverseEvent {
                 kind: AdverseEventKind::default(),
                 grade: Grade::Mild,
                 at: now(),
@@ -1279,11 +1218,11 @@ fn adverse_events_ui(ui: &mut egui::Ui, doc: &mut Document, palette: &Palette) {
             changed = Some(None);
         }
         if let Some(index) = remove {
-            doc.session.adverse_events.remove(index);
+            events.remove(index);
             changed = Some(None);
         }
         if let Some(gesture) = changed {
-            doc.note_change(gesture);
+            editing::apply(doc, Edit::Set(Field::AdverseEvents(events)), gesture);
         }
     });
 }

@@ -7,31 +7,30 @@ use egui::RichText;
 use super::canvas::{CanvasContent, CanvasState, body_canvas};
 use super::canvas_marks;
 use super::custom_views::CustomViews;
-use super::document::Document;
+use super::editing;
 use super::inspector::{InspectorAction, inspector_ui};
 use super::map_toolbar;
 use super::record_view::{PanelTab, RecordAction, RecordUi, date_time_edit};
 use super::theme::Palette;
 use crate::bodymap::standard;
+use crate::document::Document;
 use crate::model::{
-    Complaint, Edit, MarkKind, MarkRef, PainScore, PatientPosition, TriggerPointStatus,
+    Complaint, Edit, Field, MarkKind, MarkRef, PainScore, PatientPosition, TriggerPointStatus,
 };
 
 /// The session: the inspector, its details, record and marks in a side panel, the body-map
-/// canvas with its toolbars beside them. `editable` is false for a session held elsewhere:
-/// everything is shown but nothing can be changed. A signed session is read-only too, but
-/// takes addenda.
+/// canvas with its toolbars beside them. A session held elsewhere shows everything and
+/// changes nothing; a signed session is read-only too, but takes addenda.
 pub fn session_ui(
     ui: &mut egui::Ui,
     doc: &mut Document,
-    editable: bool,
     canvas: &mut CanvasState,
     custom: &mut CustomViews,
     record: &mut RecordUi,
 ) -> Option<RecordAction> {
     let palette = Palette::of(ui.ctx());
-    let can_append = editable;
-    let editable = editable && !doc.session.is_signed();
+    let can_append = !doc.is_read_only();
+    let editable = doc.is_editable();
     let mut delete = Vec::new();
     let mut action = None;
     egui::Panel::right("session_details")
@@ -77,33 +76,31 @@ pub fn session_ui(
                     }
                 });
         });
-    map_toolbar::map_toolbar(ui, &standard().map, custom, &doc.session, canvas);
+    map_toolbar::map_toolbar(ui, &standard().map, custom, doc.session(), canvas);
     map_toolbar::tool_toolbar(ui, canvas, editable);
     if editable {
         record.needle_gate_banner(ui, doc, canvas.tool);
     }
     ui.add_space(4.0);
     let content = CanvasContent {
-        session: &doc.session,
+        session: doc.session(),
         revision: doc.revision(),
         editable,
         overlay: None,
     };
-    let edits = body_canvas(ui, standard(), custom, &content, canvas);
-    let edits = record.admit(doc, edits);
+    let mut edits = body_canvas(ui, standard(), custom, &content, canvas);
+    if !delete.is_empty() {
+        edits.push(Edit::Remove(delete));
+    }
     // Every canvas edit of one pointer gesture (a drag) is one undo step.
-    let gesture = egui::Id::unique("body_canvas_gesture");
+    let gesture = editing::gesture(egui::Id::unique("body_canvas_gesture"));
     for edit in edits {
-        doc.session.apply(edit);
-        doc.note_change(Some(gesture));
+        if let Edit::Remove(marks) = &edit {
+            canvas.selection.retain(|m| !marks.contains(m));
+        }
+        record.applied(doc.apply(edit, Some(gesture)));
     }
-    delete.append(&mut canvas.pending_delete);
-    if editable && !delete.is_empty() {
-        canvas.selection.retain(|m| !delete.contains(m));
-        doc.session.apply(Edit::Remove(delete));
-        doc.note_change(None);
-    }
-    record.after_edits(doc, editable);
+    record.take_raised(doc);
     action.or(record.dialogs(ui.ctx(), doc))
 }
 
@@ -113,12 +110,12 @@ fn details_ui(ui: &mut egui::Ui, doc: &mut Document, palette: &Palette) {
         RichText::new(format!(
             "{} · body map {} v{}",
             doc.file_name(),
-            doc.session.body_map.id,
-            doc.session.body_map.version
+            doc.session().body_map.id,
+            doc.session().body_map.version
         ))
         .color(palette.muted_text),
     );
-    if let Some(signature) = &doc.session.signature {
+    if let Some(signature) = &doc.session().signature {
         ui.label(
             RichText::new(format!(
                 "Signed by {} on {} — read-only",
@@ -135,102 +132,112 @@ fn details_ui(ui: &mut egui::Ui, doc: &mut Document, palette: &Palette) {
     complaints_ui(ui, doc);
 }
 
+/// A free-text field of the visit: label, hint, its text now, and the edit that sets it.
+type TextField<'a> = (&'static str, &'static str, &'a String, fn(String) -> Field);
+
 fn header_ui(ui: &mut egui::Ui, doc: &mut Document) {
+    let mut edits = Vec::new();
     egui::Grid::new("session_header")
         .num_columns(2)
         .spacing([12.0, 8.0])
         .show(ui, |ui| {
+            let session = doc.session();
             let label = ui.label("Date and time");
-            if let Some(response) = date_time_edit(
-                ui,
-                "started_at",
-                &mut doc.session.started_at,
-                Some(label.id),
-            ) {
-                doc.note_change(Some(response.id));
+            let mut started_at = session.started_at;
+            if let Some(response) =
+                date_time_edit(ui, "started_at", &mut started_at, Some(label.id))
+            {
+                edits.push((
+                    Field::StartedAt(started_at),
+                    Some(editing::gesture(response.id)),
+                ));
             }
             ui.end_row();
 
             let label = ui.label("Clinician");
+            let mut clinician = session.clinician.clone();
             let response = ui
                 .add(
-                    egui::TextEdit::singleline(&mut doc.session.clinician)
+                    egui::TextEdit::singleline(&mut clinician)
                         .hint_text("Name and credentials")
                         .desired_width(240.0),
                 )
                 .labelled_by(label.id);
             if response.changed() {
-                doc.note_change(Some(response.id));
+                edits.push((
+                    Field::Clinician(clinician),
+                    Some(editing::gesture(response.id)),
+                ));
             }
             ui.end_row();
 
             let label = ui.label("Patient position");
-            let before = doc.session.patient_position;
+            let mut position = session.patient_position;
             egui::ComboBox::from_id_salt("patient_position")
-                .selected_text(before.map_or("not recorded", PatientPosition::label))
+                .selected_text(position.map_or("not recorded", PatientPosition::label))
                 .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut doc.session.patient_position, None, "not recorded");
-                    for position in PatientPosition::ALL {
-                        ui.selectable_value(
-                            &mut doc.session.patient_position,
-                            Some(position),
-                            position.label(),
-                        );
+                    ui.selectable_value(&mut position, None, "not recorded");
+                    for option in PatientPosition::ALL {
+                        ui.selectable_value(&mut position, Some(option), option.label());
                     }
                 })
                 .response
                 .labelled_by(label.id);
-            if doc.session.patient_position != before {
-                doc.note_change(None);
+            if position != session.patient_position {
+                edits.push((Field::PatientPosition(position), None));
             }
             ui.end_row();
 
             ui.label("Pain before (NPRS)");
-            if pain_field(ui, "pain_before", &mut doc.session.pain_before) {
-                doc.note_change(None);
+            let mut pain = session.pain_before;
+            if pain_field(ui, "pain_before", &mut pain) {
+                edits.push((Field::PainBefore(pain), None));
             }
             ui.end_row();
 
             ui.label("Pain after (NPRS)");
-            if pain_field(ui, "pain_after", &mut doc.session.pain_after) {
-                doc.note_change(None);
+            let mut pain = session.pain_after;
+            if pain_field(ui, "pain_after", &mut pain) {
+                edits.push((Field::PainAfter(pain), None));
             }
             ui.end_row();
 
-            let mut changed = None;
-            let session = &mut doc.session;
-            for (label, hint, text) in [
-                ("Notes", "Findings, reasoning", &mut session.notes),
+            let texts: [TextField<'_>; 4] = [
+                ("Notes", "Findings, reasoning", &session.notes, Field::Notes),
                 (
                     "Goals",
                     "What the patient wants to get back to",
-                    &mut session.goals,
+                    &session.goals,
+                    Field::Goals,
                 ),
-                ("Plan", "Treatment plan", &mut session.plan),
+                ("Plan", "Treatment plan", &session.plan, Field::Plan),
                 (
                     "Follow-up",
                     "Next appointment, home programme (printed on the patient's handout)",
-                    &mut session.follow_up,
+                    &session.follow_up,
+                    Field::FollowUp,
                 ),
-            ] {
+            ];
+            for (label, hint, text, field) in texts {
                 let label = ui.label(label);
+                let mut text = text.clone();
                 let response = ui
                     .add(
-                        egui::TextEdit::multiline(text)
+                        egui::TextEdit::multiline(&mut text)
                             .hint_text(hint)
                             .desired_rows(2)
                             .desired_width(240.0),
                     )
                     .labelled_by(label.id);
                 if response.changed() {
-                    changed = Some(response.id);
+                    edits.push((field(text), Some(editing::gesture(response.id))));
                 }
                 ui.end_row();
             }
-            if let Some(field) = changed {
-                doc.note_change(Some(field));
-            }
         });
+    for (field, gesture) in edits {
+        editing::apply(doc, Edit::Set(field), gesture);
+    }
 }
 
 /// A 0–10 slider with a "not recorded" state. Returns whether the value changed.
@@ -254,7 +261,8 @@ fn complaints_ui(ui: &mut egui::Ui, doc: &mut Document) {
     ui.label(RichText::new("Complaints").strong());
     let mut remove = None;
     let mut changed = None;
-    for (index, complaint) in doc.session.complaints.iter_mut().enumerate() {
+    let mut complaints = doc.session().complaints.clone();
+    for (index, complaint) in complaints.iter_mut().enumerate() {
         ui.push_id(index, |ui| {
             let description = ui.add(
                 egui::TextEdit::singleline(&mut complaint.description)
@@ -262,7 +270,7 @@ fn complaints_ui(ui: &mut egui::Ui, doc: &mut Document) {
                     .desired_width(f32::INFINITY),
             );
             if description.changed() {
-                changed = Some(Some(description.id));
+                changed = Some(Some(editing::gesture(description.id)));
             }
             ui.horizontal_wrapped(|ui| {
                 let onset = ui.add(
@@ -271,7 +279,7 @@ fn complaints_ui(ui: &mut egui::Ui, doc: &mut Document) {
                         .desired_width(140.0),
                 );
                 if onset.changed() {
-                    changed = Some(Some(onset.id));
+                    changed = Some(Some(editing::gesture(onset.id)));
                 }
                 if pain_field(ui, "complaint_pain", &mut complaint.pain) {
                     changed = Some(None);
@@ -288,7 +296,7 @@ fn complaints_ui(ui: &mut egui::Ui, doc: &mut Document) {
         });
     }
     if ui.button("Add complaint").clicked() {
-        doc.session.complaints.push(Complaint {
+        complaints.push(Complaint {
             description: String::new(),
             onset: String::new(),
             pain: None,
@@ -296,11 +304,11 @@ fn complaints_ui(ui: &mut egui::Ui, doc: &mut Document) {
         changed = Some(None);
     }
     if let Some(index) = remove {
-        doc.session.complaints.remove(index);
+        complaints.remove(index);
         changed = Some(None);
     }
     if let Some(gesture) = changed {
-        doc.note_change(gesture);
+        editing::apply(doc, Edit::Set(Field::Complaints(complaints)), gesture);
     }
 }
 
@@ -315,7 +323,7 @@ enum MarksOrder {
 /// Every mark of the session, sortable by view, muscle or kind; clicking one selects it on the
 /// canvas (Ctrl or Shift adds to the selection) and shows its view.
 fn marks_ui(ui: &mut egui::Ui, doc: &Document, palette: &Palette, canvas: &mut CanvasState) {
-    let session = &doc.session;
+    let session = doc.session();
     let count = session.mark_count();
     let noun = if count == 1 { "mark" } else { "marks" };
     let order_id = ui.make_persistent_id("marks_order");

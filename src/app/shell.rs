@@ -6,19 +6,23 @@ use std::path::{Path, PathBuf};
 
 use egui::{RichText, ViewportCommand};
 
+use super::action::Action;
 use super::canvas::CanvasState;
-use super::command::UiCommand;
-use super::command_handling::Action;
+use super::command::{MENUS, MenuItem, UiCommand};
+use super::compare_view::{CompareAction, CompareState};
 use super::custom_views::CustomViews;
-use super::document::Document;
 use super::file_dialogs::FileDialogs;
 use super::library_view::{self, LibraryState};
 use super::notifications::Notifications;
 use super::preferences::Preferences;
+use super::presentation::{Presentation, PresentationAction};
+use super::progress_view::{ProgressAction, ProgressState};
 use super::prompts::Prompt;
 use super::record_view::{RecordAction, RecordUi};
+use super::route::Route;
 use super::theme::Palette;
 use super::{AppStart, session_view, welcome};
+use crate::document::Document;
 use crate::storage::{Library, RecoveryRecord, RecoveryStore};
 
 /// Where the app keeps its libraries by default.
@@ -65,7 +69,8 @@ pub struct MyomapApp {
     pub(super) prefs: Preferences,
     pub(super) dialogs: Box<dyn FileDialogs>,
     pub(super) library: Option<LibraryState>,
-    pub(super) document: Option<Document>,
+    /// The screen shown, with its state (the open session among them).
+    pub(super) route: Route,
     pub(super) notifications: Notifications,
     pub(super) prompt: Option<Prompt>,
     pub(super) actions: Vec<Action>,
@@ -78,19 +83,15 @@ pub struct MyomapApp {
     /// The document revision last copied to the recovery folder.
     pub(super) recovered_revision: Option<u64>,
     /// The document revision seen last frame, and when it was first seen.
-    pub(super) last_revision: Option<(u64, f64)>,
+    pub(super) last_revision: Option<super::logic::SeenRevision>,
+    /// How long after the last edit unsaved work is copied for crash recovery.
+    pub(super) recovery_delay: std::time::Duration,
     /// The body-map canvas's view state (view, zoom, layers): not part of the document.
     pub(super) canvas: CanvasState,
     /// The open session's record: queued safety warnings, dialogs, drafts.
     pub(super) record: RecordUi,
-    /// Presentation mode, while the screen is turned to the patient.
-    pub(super) presentation: Option<super::presentation::Presentation>,
     /// The open library's custom views.
     pub(super) custom_views: CustomViews,
-    /// Two visits being compared, when that screen is open.
-    pub(super) compare: Option<super::compare_view::CompareState>,
-    /// A patient's progress over all visits, when that screen is open.
-    pub(super) progress: Option<super::progress_view::ProgressState>,
     /// A big library being read in the background.
     pub(super) loading: Option<LibraryLoading>,
 }
@@ -116,7 +117,7 @@ impl MyomapApp {
             prefs,
             dialogs,
             library: None,
-            document: None,
+            route: Route::Home,
             notifications: Notifications::default(),
             prompt: None,
             actions: Vec::new(),
@@ -126,12 +127,10 @@ impl MyomapApp {
             pending_recovery: Vec::new(),
             recovered_revision: None,
             last_revision: None,
+            recovery_delay: super::logic::RECOVERY_DELAY,
             canvas: CanvasState::default(),
             record: RecordUi::default(),
-            presentation: None,
             custom_views: CustomViews::default(),
-            compare: None,
-            progress: None,
             loading: None,
         };
         let library = start
@@ -164,25 +163,30 @@ impl MyomapApp {
     }
 
     pub fn document(&self) -> Option<&Document> {
-        self.document.as_ref()
+        self.route.document()
+    }
+
+    /// The screen shown.
+    pub fn route(&self) -> &Route {
+        &self.route
     }
 
     /// The progress screen's state, when it is open.
-    pub fn progress(&self) -> Option<&super::progress_view::ProgressState> {
-        self.progress.as_ref()
+    pub fn progress(&self) -> Option<&ProgressState> {
+        self.route.progress()
     }
 
     /// The comparison screen's state, when it is open.
-    pub fn comparison(&self) -> Option<&super::compare_view::CompareState> {
-        self.compare.as_ref()
+    pub fn comparison(&self) -> Option<&CompareState> {
+        self.route.comparison()
+    }
+
+    /// Presentation mode, while it is on.
+    pub fn presentation(&self) -> Option<&Presentation> {
+        self.route.presentation()
     }
 
     /// The body-map canvas's view state (for tests and the status bar).
-    /// Presentation mode, while it is on.
-    pub fn presentation(&self) -> Option<&super::presentation::Presentation> {
-        self.presentation.as_ref()
-    }
-
     pub fn canvas(&self) -> &CanvasState {
         &self.canvas
     }
@@ -212,7 +216,7 @@ impl MyomapApp {
 
     /// The window title: file name, an unsaved-changes marker, the patient.
     pub fn window_title(&self) -> String {
-        match &self.document {
+        match self.route.document() {
             Some(doc) => format!(
                 "{}{} — {} — myomap",
                 if doc.is_dirty() { "● " } else { "" },
@@ -226,21 +230,64 @@ impl MyomapApp {
         }
     }
 
+    /// Whether a command can be given now (menus grey out the others).
+    fn enabled(&self, command: UiCommand) -> bool {
+        let doc = self.route.document();
+        match command {
+            UiCommand::NewSession | UiCommand::AddCustomView => self.library.is_some(),
+            UiCommand::Save
+            | UiCommand::SaveAs
+            | UiCommand::Close
+            | UiCommand::ExportPng
+            | UiCommand::ExportSvg
+            | UiCommand::ExportReport
+            | UiCommand::ExportHandout => doc.is_some(),
+            UiCommand::ExportCsv => self.library.as_ref().is_some_and(|l| l.selected.is_some()),
+            UiCommand::Undo => doc.is_some_and(Document::can_undo),
+            UiCommand::Redo => doc.is_some_and(Document::can_redo),
+            UiCommand::NewPatient
+            | UiCommand::Open
+            | UiCommand::OpenLibrary
+            | UiCommand::ExploreDemo
+            | UiCommand::Quit
+            | UiCommand::ToggleTheme
+            | UiCommand::ShowMessages
+            | UiCommand::Present => true,
+        }
+    }
+
     fn menu_bar(&mut self, ui: &mut egui::Ui) {
-        let has_doc = self.document.is_some();
-        let can_undo = self.document.as_ref().is_some_and(Document::can_undo);
-        let can_redo = self.document.as_ref().is_some_and(Document::can_redo);
         egui::MenuBar::new().ui(ui, |ui| {
-            ui.menu_button("File", |ui| {
-                for (command, enabled) in [
-                    (UiCommand::NewSession, self.library.is_some()),
-                    (UiCommand::NewPatient, true),
-                    (UiCommand::Open, true),
-                ] {
-                    if command.menu_button(ui, enabled) {
-                        self.actions.push(Action::Command(command));
+            for (title, items) in MENUS {
+                ui.menu_button(*title, |ui| {
+                    for item in *items {
+                        self.menu_item(ui, item);
                     }
+                });
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if UiCommand::Present.button(ui, true) {
+                    self.actions.push(Action::Command(UiCommand::Present));
                 }
+            });
+        });
+    }
+
+    fn menu_item(&mut self, ui: &mut egui::Ui, item: &MenuItem) {
+        match item {
+            MenuItem::Command(command) => {
+                if command.menu_button(ui, self.enabled(*command)) {
+                    self.actions.push(Action::Command(*command));
+                }
+            }
+            MenuItem::Submenu(title, commands) => {
+                ui.menu_button(*title, |ui| {
+                    for command in *commands {
+                        self.menu_item(ui, &MenuItem::Command(*command));
+                    }
+                });
+            }
+            MenuItem::Recent => {
                 ui.menu_button("Open recent", |ui| {
                     if self.prefs.recent_files.is_empty() {
                         ui.label(RichText::new("No recent sessions").weak());
@@ -259,71 +306,11 @@ impl MyomapApp {
                         }
                     }
                 });
-                for command in [UiCommand::OpenLibrary, UiCommand::ExploreDemo] {
-                    if command.menu_button(ui, true) {
-                        self.actions.push(Action::Command(command));
-                    }
-                }
-                if UiCommand::AddCustomView.menu_button(ui, self.library.is_some()) {
-                    self.actions.push(Action::Command(UiCommand::AddCustomView));
-                }
+            }
+            MenuItem::Separator => {
                 ui.separator();
-                for command in [UiCommand::Save, UiCommand::SaveAs, UiCommand::Close] {
-                    if command.menu_button(ui, has_doc) {
-                        self.actions.push(Action::Command(command));
-                    }
-                }
-                ui.menu_button("Export", |ui| {
-                    for command in [
-                        UiCommand::ExportPng,
-                        UiCommand::ExportSvg,
-                        UiCommand::ExportReport,
-                        UiCommand::ExportHandout,
-                    ] {
-                        if command.menu_button(ui, has_doc) {
-                            self.actions.push(Action::Command(command));
-                        }
-                    }
-                    let patient_selected =
-                        self.library.as_ref().is_some_and(|l| l.selected.is_some());
-                    if UiCommand::ExportCsv.menu_button(ui, patient_selected) {
-                        self.actions.push(Action::Command(UiCommand::ExportCsv));
-                    }
-                });
-                ui.separator();
-                if UiCommand::Quit.menu_button(ui, true) {
-                    self.actions.push(Action::Command(UiCommand::Quit));
-                }
-            });
-            ui.menu_button("Edit", |ui| {
-                if UiCommand::Undo.menu_button(ui, can_undo) {
-                    self.actions.push(Action::Command(UiCommand::Undo));
-                }
-                if UiCommand::Redo.menu_button(ui, can_redo) {
-                    self.actions.push(Action::Command(UiCommand::Redo));
-                }
-            });
-            ui.menu_button("View", |ui| {
-                for command in [
-                    UiCommand::ToggleTheme,
-                    UiCommand::ShowMessages,
-                    UiCommand::Present,
-                ] {
-                    if command.menu_button(ui, true) {
-                        self.actions.push(Action::Command(command));
-                    }
-                }
-            });
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if ui
-                    .button("Present to the patient (F11)")
-                    .on_hover_text(UiCommand::Present.tooltip())
-                    .clicked()
-                {
-                    self.actions.push(Action::Command(UiCommand::Present));
-                }
-            });
-        });
+            }
+        }
     }
 
     fn status_bar(&self, ui: &mut egui::Ui) {
@@ -340,7 +327,7 @@ impl MyomapApp {
                     ui.label("No library open");
                 }
             }
-            if let Some(doc) = &self.document {
+            if let Some(doc) = self.route.document() {
                 ui.separator();
                 if doc.is_dirty() {
                     ui.label(RichText::new("Unsaved changes").color(palette.warning));
@@ -364,13 +351,122 @@ impl MyomapApp {
     }
 }
 
+impl MyomapApp {
+    /// The screen the route shows, below the menu and status bars and beside the patient
+    /// list. Screens return what the user asked for; nothing here runs it.
+    fn screen_ui(&mut self, ui: &mut egui::Ui, show_patients: bool) {
+        if let Some(loading) = &self.loading {
+            loading_ui(ui, loading);
+            return;
+        }
+        self.read_only_banner(ui);
+        match &mut self.route {
+            Route::Session(doc) => {
+                if let Some(RecordAction::Save) = session_view::session_ui(
+                    ui,
+                    doc,
+                    &mut self.canvas,
+                    &mut self.custom_views,
+                    &mut self.record,
+                ) {
+                    self.actions.push(Action::Command(UiCommand::Save));
+                }
+            }
+            Route::Compare(state) => {
+                match super::compare_view::compare_ui(ui, state, &mut self.custom_views) {
+                    Some(CompareAction::Close) => self.actions.push(Action::GoHome),
+                    Some(CompareAction::Open(path)) => {
+                        self.actions.push(Action::OpenSession(path));
+                    }
+                    None => {}
+                }
+            }
+            Route::Progress(state) => {
+                match super::progress_view::progress_ui(ui, state, &mut self.custom_views) {
+                    Some(ProgressAction::Close) => self.actions.push(Action::GoHome),
+                    Some(ProgressAction::Open(path)) => {
+                        self.actions.push(Action::OpenSession(path));
+                    }
+                    None => {}
+                }
+            }
+            Route::Home => {
+                let action = match self.library.as_ref().filter(|_| show_patients) {
+                    Some(state) => library_view::patient_ui(ui, state),
+                    None => welcome::welcome_ui(
+                        ui,
+                        &self.prefs.recent_files,
+                        self.library.as_ref().map(|s| s.library.root()),
+                    ),
+                };
+                self.actions.extend(action);
+            }
+            // Drawn full-window before the panels; never reached.
+            Route::Presentation { .. } => {}
+        }
+    }
+
+    /// The screen turned to the patient, alone in the window: no menus, no patient list, no
+    /// notes, no messages naming files or patients. Only leaving works from here: nothing
+    /// else should happen behind the patient's back or open a dialog they would see.
+    fn presentation_ui(&mut self, ui: &mut egui::Ui) {
+        self.actions
+            .retain(|a| matches!(a, Action::Command(UiCommand::Present)));
+        if let Route::Presentation { presentation, .. } = &mut self.route
+            && presentation.ui(ui, &mut self.custom_views) == Some(PresentationAction::Exit)
+        {
+            self.actions.push(Action::Command(UiCommand::Present));
+        }
+    }
+
+    /// Picks up a library read on the background thread, once it is done.
+    fn poll_library_loading(&mut self, ctx: &egui::Context) {
+        if let Some(loading) = self.loading.take_if(|l| l.handle.is_finished()) {
+            let scan = loading.handle.join().unwrap_or_else(|_| {
+                Err(crate::storage::LoadError::io(
+                    loading.library.root(),
+                    std::io::Error::other("reading the library failed unexpectedly"),
+                ))
+            });
+            self.library_read(loading.library, scan);
+        } else if self.loading.is_some() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        }
+    }
+}
+
+/// Progress of a library being read in the background.
+fn loading_ui(ui: &mut egui::Ui, loading: &LibraryLoading) {
+    let done = loading.progress.load(std::sync::atomic::Ordering::Relaxed);
+    ui.add_space(40.0);
+    ui.vertical_centered(|ui| {
+        ui.spinner();
+        ui.label(format!(
+            "Reading the library at {}: {done} of {} patients",
+            loading.library.root().display(),
+            loading.total
+        ));
+        ui.add(
+            egui::ProgressBar::new(done as f32 / loading.total.max(1) as f32).desired_width(320.0),
+        );
+    });
+}
+
 impl eframe::App for MyomapApp {
+    /// Work that is not drawing, run every frame and also while the window is hidden or
+    /// minimised: the crash-recovery copy, the library being read, recovered work to offer.
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        self.poll_library_loading(ctx);
+        self.keep_recovery_copy(ctx);
+        self.next_recovery_prompt();
+    }
+
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
 
         if ctx.input(|i| i.viewport().close_requested())
             && !self.close_confirmed
-            && self.document.as_ref().is_some_and(Document::is_dirty)
+            && self.route.document().is_some_and(Document::is_dirty)
         {
             ctx.send_viewport_cmd(ViewportCommand::CancelClose);
             self.prompt = Some(Prompt::UnsavedChanges {
@@ -383,29 +479,8 @@ impl eframe::App for MyomapApp {
             self.actions.push(Action::Command(command));
         }
 
-        if let Some(loading) = self.loading.take_if(|l| l.handle.is_finished()) {
-            let scan = loading.handle.join().unwrap_or_else(|_| {
-                Err(crate::storage::LoadError::io(
-                    loading.library.root(),
-                    std::io::Error::other("reading the library failed unexpectedly"),
-                ))
-            });
-            self.library_read(loading.library, scan);
-        } else if self.loading.is_some() {
-            ctx.request_repaint_after(std::time::Duration::from_millis(100));
-        }
-        // The screen turned to the patient shows nothing else: no menus, no patient list, no
-        // notes, no messages naming files or patients.
-        if let Some(presentation) = &mut self.presentation {
-            // Only leaving works from here: nothing else should happen behind the patient's
-            // back or open a dialog they would see.
-            self.actions
-                .retain(|a| matches!(a, Action::Command(UiCommand::Present)));
-            if presentation.ui(ui, &mut self.custom_views)
-                == Some(super::presentation::PresentationAction::Exit)
-            {
-                self.actions.push(Action::Command(UiCommand::Present));
-            }
+        if matches!(self.route, Route::Presentation { .. }) {
+            self.presentation_ui(ui);
             self.run_actions(&ctx);
             return;
         }
@@ -421,86 +496,17 @@ impl eframe::App for MyomapApp {
                 .resizable(true)
                 .default_size(240.0)
                 .show(ui, |ui| {
-                    if let Some(action) = library_view::patients_panel(ui, state) {
-                        self.actions.push(action);
-                    }
+                    self.actions.extend(library_view::patients_panel(ui, state));
                 });
         }
-
-        egui::CentralPanel::default_margins().show(ui, |ui| {
-            if let Some(loading) = &self.loading {
-                let done = loading.progress.load(std::sync::atomic::Ordering::Relaxed);
-                ui.add_space(40.0);
-                ui.vertical_centered(|ui| {
-                    ui.spinner();
-                    ui.label(format!(
-                        "Reading the library at {}: {done} of {} patients",
-                        loading.library.root().display(),
-                        loading.total
-                    ));
-                    ui.add(
-                        egui::ProgressBar::new(done as f32 / loading.total.max(1) as f32)
-                            .desired_width(320.0),
-                    );
-                });
-                return;
-            }
-            self.read_only_banner(ui);
-            if let Some(state) = &mut self.progress {
-                match super::progress_view::progress_ui(ui, state, &mut self.custom_views) {
-                    Some(super::progress_view::ProgressAction::Close) => {
-                        self.actions.push(Action::CloseProgress);
-                    }
-                    Some(super::progress_view::ProgressAction::Open(path)) => {
-                        self.actions.push(Action::CloseProgress);
-                        self.actions.push(Action::OpenSession(path));
-                    }
-                    None => {}
-                }
-            } else if let Some(state) = &mut self.compare {
-                match super::compare_view::compare_ui(ui, state, &mut self.custom_views) {
-                    Some(super::compare_view::CompareAction::Close) => {
-                        self.actions.push(Action::CloseComparison);
-                    }
-                    Some(super::compare_view::CompareAction::Open(path)) => {
-                        self.actions.push(Action::CloseComparison);
-                        self.actions.push(Action::OpenSession(path));
-                    }
-                    None => {}
-                }
-            } else if let Some(doc) = &mut self.document {
-                let editable = !doc.is_read_only();
-                if let Some(RecordAction::Save) = session_view::session_ui(
-                    ui,
-                    doc,
-                    editable,
-                    &mut self.canvas,
-                    &mut self.custom_views,
-                    &mut self.record,
-                ) {
-                    self.actions.push(Action::Command(UiCommand::Save));
-                }
-            } else if let Some(state) = self.library.as_ref().filter(|_| show_patients) {
-                if let Some(action) = library_view::patient_ui(ui, state) {
-                    self.actions.push(action);
-                }
-            } else if let Some(action) = welcome::welcome_ui(
-                ui,
-                &self.prefs.recent_files,
-                self.library.as_ref().map(|s| s.library.root()),
-            ) {
-                self.actions.push(action);
-            }
-        });
+        egui::CentralPanel::default_margins().show(ui, |ui| self.screen_ui(ui, show_patients));
 
         self.prompt_ui(&ctx);
         self.notifications.ui(&ctx);
         self.run_actions(&ctx);
-        self.keep_recovery_copy(&ctx);
-        self.next_recovery_prompt();
 
-        if let Some(doc) = &mut self.document {
-            doc.end_frame(&ctx);
+        if let Some(doc) = self.route.document_mut() {
+            super::editing::end_frame(&ctx, doc);
         }
         let title = self.window_title();
         if title != self.title {

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use egui::RichText;
 
 use super::UiCommand;
-use super::command_handling::Action;
+use super::action::Action;
 use super::theme::Palette;
 
 pub fn welcome_ui(
@@ -30,7 +30,7 @@ pub fn welcome_ui(
 
         let big = |text: &str| egui::Button::new(RichText::new(text).size(18.0)).min_size([300.0, 44.0].into());
         if ui
-            .add(big("New patient"))
+            .add(big(UiCommand::NewPatient.label()))
             .on_hover_text(UiCommand::NewPatient.tooltip())
             .clicked()
         {
@@ -38,7 +38,7 @@ pub fn welcome_ui(
         }
         ui.add_space(8.0);
         if ui
-            .add(big("Explore the demo library"))
+            .add(big(UiCommand::ExploreDemo.label()))
             .on_hover_text(UiCommand::ExploreDemo.tooltip())
             .clicked()
         {
@@ -49,14 +49,14 @@ pub fn welcome_ui(
             // Centre the two smaller buttons under the big ones.
             ui.add_space((ui.available_width() - 300.0).max(0.0) / 2.0);
             if ui
-                .add(egui::Button::new("Open library folder…").min_size([146.0, 30.0].into()))
+                .add(egui::Button::new(UiCommand::OpenLibrary.label()).min_size([146.0, 30.0].into()))
                 .on_hover_text(UiCommand::OpenLibrary.tooltip())
                 .clicked()
             {
                 action = Some(Action::Command(UiCommand::OpenLibrary));
             }
             if ui
-                .add(egui::Button::new("Open session file…").min_size([146.0, 30.0].into()))
+                .add(egui::Button::new(UiCommand::Open.label()).min_size([146.0, 30.0].into()))
                 .on_hover_text(UiCommand::Open.tooltip())
                 .clicked()
             {

@@ -3,12 +3,14 @@
 //! around them. No egui here.
 
 use super::{
-    Arrow, MarkId, MarkKind, MarkRef, NeedleSite, PaintOp, ReferredZone, Session, TextNote,
-    TriggerPoint,
+    AdverseEvent, Aftercare, Arrow, Complaint, Consent, GateOverride, MarkId, MarkKind, MarkRef,
+    NeedleCount, NeedleSite, PainQuality, PainScore, PaintOp, PatientPosition, ReferredZone,
+    Screening, Session, TextNote, TissueDepth, TriggerPoint, WarningKind,
 };
 use crate::geometry::{MapPoint, ViewId};
 
-/// One change to the marks of a session.
+/// One change to a session: its marks or its record. Signing and addenda are not edits: they
+/// are the document's own operations and can never be undone.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Edit {
     AddTriggerPoint(TriggerPoint),
@@ -34,6 +36,103 @@ pub enum Edit {
     Remove(Vec<MarkRef>),
     /// Marks carried forward from the previous visit, confirmed for this one.
     Confirm(Vec<MarkRef>),
+    /// Replaces a mark's details, found by id. Its view and place change only by `Move`, and
+    /// a needle site's safety warnings only by `Acknowledge` (they are computed, not typed).
+    Update(MarkUpdate),
+    /// Replaces one part of the visit's record.
+    Set(Field),
+    /// Acknowledges the safety warnings of needle sites: all of each site's warnings, or only
+    /// those of one kind and message.
+    Acknowledge {
+        sites: Vec<MarkId>,
+        only: Option<(WarningKind, String)>,
+    },
+}
+
+/// A mark's new details, for [`Edit::Update`].
+#[derive(Clone, Debug, PartialEq)]
+pub enum MarkUpdate {
+    TriggerPoint(TriggerPoint),
+    NeedleSite(NeedleSite),
+    Zone(ZoneDetails),
+    Arrow(Arrow),
+    TextNote(TextNote),
+}
+
+/// What describes a referred-pain zone apart from its paint (which can be megabytes).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ZoneDetails {
+    pub id: MarkId,
+    /// NPRS-like intensity, 0–10.
+    pub intensity: u8,
+    pub quality: PainQuality,
+    pub depth: TissueDepth,
+    pub source: Option<MarkId>,
+    pub notes: String,
+    pub carried_forward: bool,
+}
+
+impl ZoneDetails {
+    pub fn of(zone: &ReferredZone) -> Self {
+        Self {
+            id: zone.id,
+            intensity: zone.intensity,
+            quality: zone.quality,
+            depth: zone.depth,
+            source: zone.source,
+            notes: zone.notes.clone(),
+            carried_forward: zone.carried_forward,
+        }
+    }
+}
+
+/// One part of the visit's record, for [`Edit::Set`].
+#[derive(Clone, Debug, PartialEq)]
+pub enum Field {
+    StartedAt(jiff::civil::DateTime),
+    Clinician(String),
+    PatientPosition(Option<PatientPosition>),
+    Complaints(Vec<Complaint>),
+    PainBefore(Option<PainScore>),
+    PainAfter(Option<PainScore>),
+    Notes(String),
+    Goals(String),
+    Plan(String),
+    FollowUp(String),
+    Screening(Screening),
+    Consent(Option<Consent>),
+    GateOverride(Option<GateOverride>),
+    NeedleCount(NeedleCount),
+    AdverseEvents(Vec<AdverseEvent>),
+    Aftercare(Aftercare),
+}
+
+impl Edit {
+    /// Whether applying this can change which needle sites there are, or where and how deep:
+    /// their safety warnings are then computed again.
+    pub fn touches_needles(&self) -> bool {
+        match self {
+            Self::AddNeedle(_) | Self::Update(MarkUpdate::NeedleSite(_)) => true,
+            Self::Move { marks, .. } | Self::Remove(marks) => {
+                marks.iter().any(|m| m.kind == MarkKind::NeedleSite)
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether applying this can change the painted zones (what the zone image shows).
+    pub fn touches_zones(&self) -> bool {
+        match self {
+            Self::AddZone(_)
+            | Self::Paint { .. }
+            | Self::Erase { .. }
+            | Self::Update(MarkUpdate::Zone(_)) => true,
+            Self::Move { marks, .. } | Self::Remove(marks) | Self::Confirm(marks) => {
+                marks.iter().any(|m| m.kind == MarkKind::ReferredZone)
+            }
+            _ => false,
+        }
+    }
 }
 
 impl Session {
@@ -120,6 +219,111 @@ impl Session {
                     }
                 }
             }
+            Edit::Update(update) => self.update_mark(update),
+            Edit::Set(field) => self.set(field),
+            Edit::Acknowledge { sites, only } => {
+                for site in self
+                    .needle_sites
+                    .iter_mut()
+                    .filter(|n| sites.contains(&n.id))
+                {
+                    for warning in site.warnings.iter_mut().filter(|w| {
+                        only.as_ref()
+                            .is_none_or(|(kind, message)| w.kind == *kind && &w.message == message)
+                    }) {
+                        warning.acknowledged = true;
+                    }
+                }
+            }
+        }
+    }
+
+    fn update_mark(&mut self, update: MarkUpdate) {
+        fn replace<T>(
+            marks: &mut [T],
+            id: MarkId,
+            id_of: impl Fn(&T) -> MarkId,
+            keep: impl FnOnce(&T, &mut T),
+            mut new: T,
+        ) {
+            if let Some(old) = marks.iter_mut().find(|m| id_of(m) == id) {
+                keep(old, &mut new);
+                *old = new;
+            }
+        }
+        match update {
+            MarkUpdate::TriggerPoint(tp) => replace(
+                &mut self.trigger_points,
+                tp.id,
+                |m| m.id,
+                |old, new| {
+                    new.view = old.view.clone();
+                    new.at = old.at;
+                },
+                tp,
+            ),
+            MarkUpdate::NeedleSite(needle) => replace(
+                &mut self.needle_sites,
+                needle.id,
+                |m| m.id,
+                |old, new| {
+                    new.view = old.view.clone();
+                    new.at = old.at;
+                    new.warnings = old.warnings.clone();
+                },
+                needle,
+            ),
+            MarkUpdate::Arrow(arrow) => replace(
+                &mut self.arrows,
+                arrow.id,
+                |m| m.id,
+                |old, new| {
+                    new.view = old.view.clone();
+                    (new.from, new.to) = (old.from, old.to);
+                },
+                arrow,
+            ),
+            MarkUpdate::TextNote(note) => replace(
+                &mut self.text_notes,
+                note.id,
+                |m| m.id,
+                |old, new| {
+                    new.view = old.view.clone();
+                    new.at = old.at;
+                },
+                note,
+            ),
+            MarkUpdate::Zone(details) => {
+                if let Some(zone) = self.referred_zones.iter_mut().find(|z| z.id == details.id) {
+                    zone.intensity = details.intensity.min(10);
+                    zone.quality = details.quality;
+                    zone.depth = details.depth;
+                    zone.source = details.source;
+                    zone.notes = details.notes;
+                    zone.carried_forward = details.carried_forward;
+                }
+            }
+        }
+    }
+
+    fn set(&mut self, field: Field) {
+        match field {
+            Field::StartedAt(at) => self.started_at = at,
+            Field::Clinician(text) => self.clinician = text,
+            Field::PatientPosition(position) => self.patient_position = position,
+            Field::Complaints(complaints) => self.complaints = complaints,
+            Field::PainBefore(score) => self.pain_before = score,
+            Field::PainAfter(score) => self.pain_after = score,
+            Field::Notes(text) => self.notes = text,
+            Field::Goals(text) => self.goals = text,
+            Field::Plan(text) => self.plan = text,
+            Field::FollowUp(text) => self.follow_up = text,
+            Field::Screening(screening) => self.screening = screening,
+            Field::Consent(consent) => self.consent = consent,
+            Field::GateOverride(gate) => self.gate_override = gate,
+            Field::NeedleCount(count) => self.needle_count = count,
+            Field::AdverseEvents(events) => self.adverse_events = events,
+            Field::Aftercare(aftercare) => self.aftercare = aftercare,
         }
     }
 

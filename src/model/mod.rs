@@ -18,7 +18,7 @@ pub use clinical::{
     Finding, NeedleTechnique, PainQuality, Palpation, PatientPosition, Side, TissueDepth,
     TriggerPointStatus,
 };
-pub use edit::Edit;
+pub use edit::{Edit, Field, MarkUpdate, ZoneDetails};
 pub use ids::{MarkId, PatientId, SessionId};
 pub use marks::{
     Arrow, ElectricalStimulation, MarkKind, MarkRef, MuscleRef, NeedleSite, NeedleSpec, PaintOp,

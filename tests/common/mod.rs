@@ -57,12 +57,10 @@ pub fn demo_library(data: &Path) -> PathBuf {
 }
 
 /// The app on a new default library under `data`, with one patient (`name`) added through
-/// File → New patient… and their new, empty session open.
+/// the welcome screen's New patient… button, and their new, empty session open.
 pub fn new_patient_session(data: &Path, name: &str) -> Harness<'static, MyomapApp> {
     let library = AppPaths::under(&data.join("app")).default_library;
     let mut harness = app(data, Some(library), None, Vec::new());
-    harness.get_by_label("File").click();
-    harness.run_ok();
     harness.get_by_label("New patient…").click();
     harness.run_ok();
     harness

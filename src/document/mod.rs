@@ -1,23 +1,55 @@
-//! The open session: the document itself, where it lives on disk, and its edit history.
-//! The history is never saved in the file.
+//! The open session and the only door through which it changes: open, save, lock,
+//! crash recovery, undo, and `apply(Edit)` with the needle gate, safety warnings and the
+//! session's invariants. No egui: screens hand it edits and read it back.
+
+mod history;
 
 use std::path::{Path, PathBuf};
 
-use crate::model::Session;
+use history::History;
+pub use history::{Gesture, HISTORY_LIMIT};
+
+use crate::bodymap::standard;
+use crate::model::{ConsentTopic, Edit, NeedleGate, Session};
+use crate::safety::{self, RaisedWarning};
 use crate::storage::lock::{self, LockError, LockInfo, SessionLock};
 use crate::storage::{self, DiskStamp, Library, RecoveryRecord, SaveError};
 
-/// How many undo steps are kept.
-const HISTORY_LIMIT: usize = 200;
+/// Why the document did not take an edit.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// Someone else has the file open for editing.
+    HeldElsewhere,
+    /// The session is signed: later changes are addenda.
+    Signed,
+    /// A needle site was placed before screening was reviewed and consent recorded (and no
+    /// override was recorded); what is missing, in words.
+    NeedleGate(Vec<String>),
+}
 
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::HeldElsewhere => f.write_str("the session is open for editing elsewhere"),
+            Self::Signed => {
+                f.write_str("the session is signed; add an addendum instead of changing it")
+            }
+            Self::NeedleGate(missing) => {
+                write!(f, "needle sites are locked: {}", missing.join("; "))
+            }
+        }
+    }
+}
+
+/// The open session with its file, lock and history.
 pub struct Document {
-    pub session: Session,
+    session: Session,
     /// Where the session is saved; `None` until first saved.
-    pub path: Option<PathBuf>,
+    path: Option<PathBuf>,
     /// The file as it was when read or last written, to detect changes by others.
     stamp: Option<DiskStamp>,
     /// The library a new session is filed into on first save.
-    pub library: Option<Library>,
+    library: Option<Library>,
     /// The patient's display name, for titles.
     pub patient_name: String,
     history: History,
@@ -25,26 +57,43 @@ pub struct Document {
     lock: Option<SessionLock>,
     /// Set when someone else has the file open: the document is read-only until taken over.
     held_by: Option<LockInfo>,
-    /// Counts every change, undo and redo: tells the crash-recovery copy when it is stale.
+    /// Counts every change, undo, redo and reload: tells caches and the crash-recovery copy
+    /// when they are stale.
     revision: u64,
+    /// The `revision` at which the painted zones last changed.
+    zones_revision: u64,
+    /// Safety warnings that appeared with the last edits, not yet shown.
+    raised: Vec<RaisedWarning>,
 }
 
 impl Document {
     /// A session not yet saved anywhere.
     pub fn new_unsaved(session: Session, library: Option<Library>, patient_name: String) -> Self {
-        let mut document = Self {
-            history: History::new(&session),
+        Self::with(session, None, None, library, patient_name)
+    }
+
+    fn with(
+        mut session: Session,
+        path: Option<PathBuf>,
+        stamp: Option<DiskStamp>,
+        library: Option<Library>,
+        patient_name: String,
+    ) -> Self {
+        let on_disk = path.is_some();
+        bring_warnings_up_to_date(&mut session);
+        Self {
+            history: History::new(&mut session, on_disk),
             session,
-            path: None,
-            stamp: None,
+            path,
+            stamp,
             library,
             patient_name,
             lock: None,
             held_by: None,
             revision: 0,
-        };
-        document.history.saved = None;
-        document
+            zones_revision: 0,
+            raised: Vec::new(),
+        }
     }
 
     /// Reads a session file and takes its lock. Returns the document and warnings to show
@@ -58,17 +107,13 @@ impl Document {
             .map(|p| p.display_name)
             .unwrap_or_else(|| format!("patient {}", session.patient_id.short()));
         let mut warnings = content_warnings(&session);
-        let mut document = Self {
-            history: History::new(&session),
+        let mut document = Self::with(
             session,
-            path: Some(path.to_owned()),
-            stamp: Some(stamp),
+            Some(path.to_owned()),
+            Some(stamp),
             library,
             patient_name,
-            lock: None,
-            held_by: None,
-            revision: 0,
-        };
+        );
         warnings.extend(document.lock_file());
         Ok((document, warnings))
     }
@@ -158,11 +203,13 @@ impl Document {
         let Some(path) = self.path.clone() else {
             return Ok(());
         };
-        let (session, stamp) = storage::load_stamped::<Session>(&path)?;
-        self.history = History::new(&session);
+        let (mut session, stamp) = storage::load_stamped::<Session>(&path)?;
+        bring_warnings_up_to_date(&mut session);
+        self.history = History::new(&mut session, true);
         self.session = session;
         self.stamp = Some(stamp);
-        self.revision += 1;
+        self.raised.clear();
+        self.changed_all();
         Ok(())
     }
 
@@ -185,6 +232,38 @@ impl Document {
         self.revision
     }
 
+    /// Changes when the painted zones may have changed (a subset of [`Self::revision`]):
+    /// what the zone image is keyed on, so typing a note does not repaint it.
+    pub fn zones_revision(&self) -> u64 {
+        self.zones_revision
+    }
+
+    fn changed_all(&mut self) {
+        self.revision += 1;
+        self.zones_revision = self.revision;
+    }
+
+    /// The session, to read. It changes only through [`Self::apply`] and the document's
+    /// named operations.
+    pub fn session(&self) -> &Session {
+        &self.session
+    }
+
+    /// The session's file, once it has one.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// The library the session belongs to, if any.
+    pub fn library(&self) -> Option<&Library> {
+        self.library.as_ref()
+    }
+
+    /// Whether edits are taken: not held elsewhere and not signed.
+    pub fn is_editable(&self) -> bool {
+        self.held_by.is_none() && !self.session.is_signed()
+    }
+
     /// The file name shown in the title bar.
     pub fn file_name(&self) -> String {
         match &self.path {
@@ -198,7 +277,7 @@ impl Document {
 
     /// Whether there are changes not yet on disk (a session never saved counts).
     pub fn is_dirty(&self) -> bool {
-        self.history.has_pending() || self.history.saved != Some(self.history.position())
+        self.history.is_dirty()
     }
 
     /// Where "Save" writes: the file it came from, or its place in the library.
@@ -290,7 +369,7 @@ impl Document {
         let moved = self.path.as_ref() != Some(&path);
         self.path = Some(path);
         self.stamp = Some(stamp);
-        self.history.saved = Some(self.history.position());
+        self.history.mark_saved();
         if moved {
             // The old file's lock goes with the old name; the new file is ours.
             self.lock = None;
@@ -301,144 +380,150 @@ impl Document {
         }
     }
 
-    /// Call after the UI changed [`Self::session`]; the change becomes an undo step once the
-    /// user is no longer in the middle of a gesture or of typing into one field.
-    pub fn note_change(&mut self, gesture: Option<egui::Id>) {
-        self.revision += 1;
-        if self.history.pending && self.history.pending_gesture != gesture {
-            // Another control changed while one was mid-edit: close that step here.
-            self.commit_pending();
+    /// Applies one edit, if the document takes it: not while the file is held elsewhere or
+    /// the session is signed, and no needle site while the needle gate is closed. The needle
+    /// sites' safety warnings are then brought up to date; new ones wait in
+    /// [`Self::take_raised`]. Successive edits of one `gesture` are one undo step.
+    pub fn apply(&mut self, edit: Edit, gesture: Option<Gesture>) -> Result<(), Refusal> {
+        if self.held_by.is_some() {
+            return Err(Refusal::HeldElsewhere);
         }
-        self.history.pending = true;
-        self.history.pending_gesture = gesture;
+        if self.session.is_signed() {
+            return Err(Refusal::Signed);
+        }
+        if matches!(edit, Edit::AddNeedle(_))
+            && let NeedleGate::Closed(missing) = self.session.needle_gate()
+        {
+            return Err(Refusal::NeedleGate(missing));
+        }
+        let needles = edit.touches_needles();
+        let zones = edit.touches_zones();
+        self.history.changed(&mut self.session, gesture);
+        self.session.apply(edit);
+        if needles {
+            for warning in safety::refresh_warnings(&mut self.session, standard()) {
+                if !self.raised.contains(&warning) {
+                    self.raised.push(warning);
+                }
+            }
+        }
+        self.revision += 1;
+        if zones {
+            self.zones_revision = self.revision;
+        }
+        Ok(())
+    }
+
+    /// The safety warnings raised by edits since the last call, oldest first.
+    pub fn take_raised(&mut self) -> Vec<RaisedWarning> {
+        std::mem::take(&mut self.raised)
+    }
+
+    /// What stops signing: the session's own rules, plus the consent's cover of
+    /// pneumothorax when the thorax was needled (that needs the body map's safety zones).
+    pub fn signing_blockers(&self) -> Vec<String> {
+        let session = &self.session;
+        let mut blockers = session.signing_blockers();
+        if let Some(consent) = &session.consent
+            && !session.is_signed()
+        {
+            if consent.explained.is_empty() {
+                blockers.push("the consent record does not say what was explained".to_owned());
+            } else if safety::thorax_needled(session, standard())
+                && !consent.explained.contains(&ConsentTopic::Pneumothorax)
+            {
+                blockers.push(
+                    "the thorax was needled but the consent does not record that pneumothorax risk was explained"
+                        .to_owned(),
+                );
+            }
+        }
+        if self.held_by.is_some() {
+            blockers.push(Refusal::HeldElsewhere.to_string());
+        }
+        blockers
+    }
+
+    /// Signs the session as `signer` at `at`, when nothing blocks it. Signing cannot be
+    /// undone: the history is sealed. Save afterwards.
+    pub fn sign(&mut self, signer: &str, at: jiff::civil::DateTime) -> Result<(), Vec<String>> {
+        let blockers = self.signing_blockers();
+        if !blockers.is_empty() {
+            return Err(blockers);
+        }
+        self.history.changed(&mut self.session, None);
+        self.session.sign(signer, at)?;
+        self.revision += 1;
+        self.history.seal(&mut self.session);
+        Ok(())
+    }
+
+    /// Appends a dated addendum to a signed session, by its clinician. Addenda cannot be
+    /// undone: the history is sealed. Save afterwards.
+    pub fn append_addendum(&mut self, text: &str, at: jiff::civil::DateTime) -> Result<(), String> {
+        if self.held_by.is_some() {
+            return Err(Refusal::HeldElsewhere.to_string());
+        }
+        let author = self.session.clinician.clone();
+        self.history.changed(&mut self.session, None);
+        self.session.add_addendum(&author, text, at)?;
+        self.revision += 1;
+        self.history.seal(&mut self.session);
+        Ok(())
     }
 
     /// Records pending changes as one undo step.
     pub fn commit_pending(&mut self) {
-        self.history.commit(&self.session);
+        self.history.commit(&mut self.session);
     }
 
-    /// Makes the current content the start of history: nothing before it can be undone.
-    /// Used when a session is signed or an addendum appended: neither may be taken back.
-    pub fn seal(&mut self) {
-        self.commit_pending();
-        let history = &mut self.history;
-        // Positions count from opening: dropping the undo steps keeps the saved mark valid.
-        history.dropped += history.undo.len();
-        history.undo.clear();
-        if !history.redo.is_empty() {
-            history.redo.clear();
-            if history
-                .saved
-                .is_some_and(|saved| saved > history.position())
-            {
-                history.saved = None;
-            }
+    /// Closes the undo step being made unless its gesture goes on: the pointer is still
+    /// down, or its text field still has the keyboard. Call once per frame.
+    pub fn end_gesture(&mut self, pointer_down: bool, focused: Option<Gesture>) {
+        if !self.history.has_pending() {
+            return;
+        }
+        let same_field = focused.is_some() && focused == self.history.pending_gesture();
+        if !pointer_down && !same_field {
+            self.commit_pending();
         }
     }
 
     pub fn can_undo(&self) -> bool {
-        self.history.has_pending() || !self.history.undo.is_empty()
+        self.history.can_undo()
     }
 
     pub fn can_redo(&self) -> bool {
-        !self.history.has_pending() && !self.history.redo.is_empty()
+        self.history.can_redo()
     }
 
     pub fn undo(&mut self) {
-        self.commit_pending();
-        self.revision += 1;
-        if let Some(previous) = self.history.undo.pop() {
-            let current = std::mem::replace(&mut self.session, previous);
-            self.history.redo.push(current);
-            self.history.committed = self.session.clone();
+        if !self.is_editable() {
+            return;
+        }
+        if let Some(previous) = self.history.undo(&mut self.session) {
+            self.session = previous;
+            self.changed_all();
         }
     }
 
     pub fn redo(&mut self) {
-        if self.history.has_pending() {
+        if !self.is_editable() {
             return;
         }
-        self.revision += 1;
-        if let Some(next) = self.history.redo.pop() {
-            let current = std::mem::replace(&mut self.session, next);
-            self.history.undo.push(current);
-            self.history.committed = self.session.clone();
-        }
-    }
-
-    /// Called once per frame: closes an undo step when the gesture that made it has ended.
-    pub fn end_frame(&mut self, ctx: &egui::Context) {
-        if !self.history.has_pending() {
-            return;
-        }
-        let pointer_busy = ctx.input(|i| i.pointer.any_down());
-        let focused = ctx.memory(|m| m.focused());
-        let same_field = focused.is_some() && focused == self.history.pending_gesture;
-        if !pointer_busy && !same_field {
-            self.commit_pending();
+        if let Some(next) = self.history.redo() {
+            self.session = next;
+            self.changed_all();
         }
     }
 }
 
-/// Snapshots of the session for undo/redo. A session is small, so a snapshot per step is
-/// simple and exact; the charting canvas will replace this with reversible edits.
-struct History {
-    /// The session as of the last recorded step.
-    committed: Session,
-    undo: Vec<Session>,
-    redo: Vec<Session>,
-    pending: bool,
-    pending_gesture: Option<egui::Id>,
-    /// Number of steps applied since opening, and the value of it when saved.
-    saved: Option<usize>,
-    dropped: usize,
-}
-
-impl History {
-    fn new(session: &Session) -> Self {
-        Self {
-            committed: session.clone(),
-            undo: Vec::new(),
-            redo: Vec::new(),
-            pending: false,
-            pending_gesture: None,
-            saved: Some(0),
-            dropped: 0,
-        }
-    }
-
-    fn has_pending(&self) -> bool {
-        self.pending
-    }
-
-    fn position(&self) -> usize {
-        self.dropped + self.undo.len()
-    }
-
-    fn commit(&mut self, session: &Session) {
-        if !self.pending {
-            return;
-        }
-        self.pending = false;
-        self.pending_gesture = None;
-        if *session == self.committed {
-            return;
-        }
-        let previous = std::mem::replace(&mut self.committed, session.clone());
-        self.undo.push(previous);
-        if self.undo.len() > HISTORY_LIMIT {
-            self.undo.remove(0);
-            self.dropped += 1;
-        }
-        // A new edit after undoing makes the redone states unreachable, and a saved state
-        // among them can no longer be reached either.
-        if !self.redo.is_empty() {
-            self.redo.clear();
-            if self.saved.is_some_and(|saved| saved >= self.position()) {
-                self.saved = None;
-            }
-        }
+/// Brings the needle sites' safety warnings up to date quietly when a session is opened:
+/// nothing was placed just now, so nothing is raised, and the document is not marked
+/// changed. A signed session is left exactly as signed.
+fn bring_warnings_up_to_date(session: &mut Session) {
+    if !session.is_signed() && !session.needle_sites.is_empty() {
+        safety::refresh_warnings(session, standard());
     }
 }
 
@@ -468,35 +553,38 @@ fn content_warnings(session: &Session) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{PainScore, PatientId, SessionId};
+    use crate::model::{Field, PainScore, PatientId, SessionId};
 
     fn doc() -> Document {
         let started = jiff::civil::date(2026, 1, 2).at(9, 0, 0, 0);
         let session = Session::new(SessionId::from_u128(1), PatientId::from_u128(2), started);
         let mut doc = Document::new_unsaved(session, None, "P".into());
-        doc.history.saved = Some(0);
+        doc.history.mark_saved();
         doc
+    }
+
+    fn set(doc: &mut Document, field: Field, gesture: Option<Gesture>) {
+        doc.apply(Edit::Set(field), gesture)
+            .expect("an unsigned session takes edits");
     }
 
     #[test]
     fn undo_redo_walks_snapshots_and_tracks_saved_state() {
         let mut doc = doc();
         assert!(!doc.is_dirty());
-        doc.session.pain_before = PainScore::new(5);
-        doc.note_change(None);
+        set(&mut doc, Field::PainBefore(PainScore::new(5)), None);
         assert!(doc.is_dirty());
         doc.commit_pending();
-        doc.session.pain_before = PainScore::new(6);
-        doc.note_change(None);
+        set(&mut doc, Field::PainBefore(PainScore::new(6)), None);
         doc.commit_pending();
         doc.undo();
-        assert_eq!(doc.session.pain_before, PainScore::new(5));
+        assert_eq!(doc.session().pain_before, PainScore::new(5));
         doc.undo();
-        assert_eq!(doc.session.pain_before, None);
+        assert_eq!(doc.session().pain_before, None);
         assert!(!doc.is_dirty(), "back at the saved state");
         doc.redo();
         doc.redo();
-        assert_eq!(doc.session.pain_before, PainScore::new(6));
+        assert_eq!(doc.session().pain_before, PainScore::new(6));
         assert!(doc.is_dirty());
         assert!(!doc.can_redo());
     }
@@ -504,22 +592,25 @@ mod tests {
     #[test]
     fn typing_into_one_field_is_one_step() {
         let mut doc = doc();
-        let field = Some(egui::Id::unique("clinician"));
+        let field = Some(Gesture(7));
         for text in ["S", "Sa", "Sam"] {
-            doc.session.clinician = text.into();
-            doc.note_change(field);
+            set(&mut doc, Field::Clinician(text.into()), field);
+            doc.end_gesture(false, field);
         }
-        doc.commit_pending();
+        doc.end_gesture(false, None);
+        assert!(
+            !doc.history.has_pending(),
+            "leaving the field closes the step"
+        );
         doc.undo();
-        assert_eq!(doc.session.clinician, "");
+        assert_eq!(doc.session().clinician, "");
     }
 
     #[test]
     fn history_is_capped() {
         let mut doc = doc();
         for i in 0..(HISTORY_LIMIT + 20) {
-            doc.session.notes = i.to_string();
-            doc.note_change(None);
+            set(&mut doc, Field::Notes(i.to_string()), None);
             doc.commit_pending();
         }
         let mut undone = 0;
@@ -529,6 +620,47 @@ mod tests {
         }
         assert_eq!(undone, HISTORY_LIMIT);
         assert!(doc.is_dirty(), "the saved state fell off the history");
+    }
+
+    #[test]
+    fn a_signed_session_takes_no_edits_and_signing_cannot_be_undone() {
+        let mut doc = Document::new_unsaved(
+            crate::demo::demo_records()[0].1[0].clone(),
+            None,
+            "P".into(),
+        );
+        assert!(doc.session().is_signed(), "the first demo visit is signed");
+        let before = doc.session().clone();
+        assert_eq!(
+            doc.apply(Edit::Set(Field::Notes("changed".into())), None),
+            Err(Refusal::Signed)
+        );
+        doc.undo();
+        assert_eq!(*doc.session(), before);
+        assert!(!doc.can_undo());
+    }
+
+    #[test]
+    fn only_zone_edits_move_the_zone_revision() {
+        let mut doc = Document::new_unsaved(crate::demo::heavy_session(), None, "P".into());
+        let zones = doc.zones_revision();
+        set(&mut doc, Field::Notes("typing a note".into()), None);
+        assert!(doc.revision() > zones);
+        assert_eq!(
+            doc.zones_revision(),
+            zones,
+            "a note does not touch the zones"
+        );
+        let zone = doc.session().referred_zones[0].id;
+        doc.apply(
+            Edit::Paint {
+                zone,
+                op: crate::model::PaintOp::Fill { points: Vec::new() },
+            },
+            None,
+        )
+        .expect("an unsigned session takes edits");
+        assert_eq!(doc.zones_revision(), doc.revision());
     }
 
     #[test]

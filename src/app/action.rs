@@ -1,0 +1,96 @@
+//! The app's vocabulary of things to do: screens, menus and prompts return an [`Action`]; the
+//! shell runs them after the frame (`command_handling`), where every file effect happens.
+//! Plain values only: nothing here draws or touches a file.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use super::command::UiCommand;
+use crate::model::PatientId;
+use crate::storage::RecoveryRecord;
+
+/// Something to do, collected while drawing and run after.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    Command(UiCommand),
+    OpenSession(PathBuf),
+    OpenLibrary(PathBuf),
+    SelectPatient(PatientId),
+    NewSessionFor(PatientId),
+    /// A new session with the last visit's trigger points and zones carried forward.
+    NewSessionFromLast(PatientId),
+    /// Compare two visits (session files) of the selected patient.
+    Compare(PathBuf, PathBuf),
+    /// Show a patient's progress over all visits.
+    Progress(PatientId),
+    /// Leave the comparison or progress screen for the library.
+    GoHome,
+    CreatePatient(String),
+    AddCustomView {
+        image: PathBuf,
+        name: String,
+    },
+    /// The window's close button, or Quit after confirmation.
+    CloseWindow,
+    /// Save the open session, then (if it saved) do `then`.
+    SaveThen(Box<Action>),
+    /// Drop the open session's unsaved changes, then do `then`.
+    DiscardThen(Box<Action>),
+    /// Save the open session to this file (the user agreed to replace it).
+    SaveTo(PathBuf),
+    /// Write an export's bytes to this file (the user agreed to replace it).
+    WriteExport(PathBuf, Arc<Vec<u8>>),
+    /// Open a crash-recovery copy as the open session.
+    OpenRecovered(Box<RecoveryRecord>),
+    /// Read the file a crash-recovery copy was made from and show how they differ.
+    CompareRecovered {
+        file: PathBuf,
+        record: Box<RecoveryRecord>,
+    },
+    /// Delete a crash-recovery copy the user does not want.
+    DiscardRecovered(PathBuf),
+    /// Write the open session again where it was deleted on disk.
+    Recreate,
+    /// Replace the open session by its file on disk, dropping unsaved changes.
+    Reload,
+    /// Take over editing a session someone else has open.
+    TakeOver,
+}
+
+impl Action {
+    /// Whether doing this closes the open session.
+    pub fn discards_document(&self) -> bool {
+        match self {
+            Self::Command(command) => matches!(
+                command,
+                UiCommand::NewSession
+                    | UiCommand::Open
+                    | UiCommand::OpenLibrary
+                    | UiCommand::ExploreDemo
+                    | UiCommand::Close
+                    | UiCommand::Quit
+            ),
+            Self::OpenSession(_)
+            | Self::OpenLibrary(_)
+            | Self::SelectPatient(_)
+            | Self::NewSessionFor(_)
+            | Self::NewSessionFromLast(_)
+            | Self::Compare(..)
+            | Self::Progress(_)
+            | Self::CloseWindow
+            | Self::OpenRecovered(_) => true,
+            Self::CreatePatient(_)
+            | Self::AddCustomView { .. }
+            | Self::GoHome
+            | Self::SaveThen(_)
+            | Self::DiscardThen(_)
+            | Self::SaveTo(_)
+            | Self::WriteExport(..)
+            | Self::CompareRecovered { .. }
+            | Self::DiscardRecovered(_)
+            | Self::Recreate
+            | Self::Reload
+            | Self::TakeOver => false,
+        }
+    }
+}
