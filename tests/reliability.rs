@@ -77,6 +77,49 @@ fn messages(harness: &Harness<'_, MyomapApp>, level: Level) -> Vec<String> {
         .collect()
 }
 
+/// The recovery folder's files.
+fn recovery_files(data: &Path) -> Vec<PathBuf> {
+    let dir = AppPaths::under(data).recovery;
+    std::fs::read_dir(dir)
+        .map(|entries| entries.filter_map(Result::ok).map(|e| e.path()).collect())
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_hidden_windows_edits_reach_the_recovery_file() {
+    use eframe::App as _;
+
+    let data = tempfile::tempdir().expect("temp dir");
+    let session = demo_session(data.path());
+    let mut harness = open_in_app(data.path(), &session);
+    // Long enough that nothing is copied while the window is shown.
+    harness
+        .state_mut()
+        .set_recovery_delay(std::time::Duration::from_secs(3600));
+    type_into(&mut harness, "Clinician", " + student");
+    wait_seconds(&mut harness, 0.5);
+    assert!(harness.state().document().is_some_and(|d| d.is_dirty()));
+    assert!(recovery_files(data.path()).is_empty(), "no copy yet");
+
+    // The window is minimised: eframe stops calling `ui` and calls only `logic`, with egui's
+    // input time standing still at the last shown frame.
+    harness
+        .state_mut()
+        .set_recovery_delay(std::time::Duration::from_millis(100));
+    std::thread::sleep(std::time::Duration::from_millis(150));
+    let ctx = harness.ctx.clone();
+    let mut frame = eframe::Frame::_new_kittest();
+    let output = ctx.run_logic(&egui::RawInput::default(), |ctx| {
+        harness.state_mut().logic(ctx, &mut frame);
+    });
+    drop(output);
+
+    let files = recovery_files(data.path());
+    assert_eq!(files.len(), 1, "the hidden window wrote its recovery copy");
+    let record: storage::RecoveryRecord = storage::load(&files[0]).expect("a recovery record");
+    assert!(record.session.clinician.ends_with(" + student"));
+}
+
 #[test]
 fn unsaved_work_survives_a_crash_and_is_offered_at_next_start() {
     let data = tempfile::tempdir().expect("temp dir");
