@@ -78,7 +78,7 @@ fn frame(c: &mut Criterion) {
     let mut empty = Screen::new(empty_session);
     let mut record = Screen::new(myomap::demo::heavy_session());
     record.record.tab = PanelTab::Record;
-    record.canvas.safety_zones = true;
+    record.canvas.memory.safety_zones = true;
     c.bench_function("frame: heavy session, posterior view", |b| {
         b.iter(|| black_box(heavy.frame()));
     });

@@ -22,6 +22,7 @@ fn hover(harness: &mut Harness<'_, MyomapApp>, at: MapPoint) -> egui::Pos2 {
     let pos = harness
         .state()
         .canvas()
+        .memory
         .screen_pos(at)
         .expect("the canvas has been shown");
     harness.hover_at(pos);
@@ -48,7 +49,7 @@ fn the_toolbar_switches_views_and_the_canvas_names_the_muscle_under_the_pointer(
     let mut harness = open_demo_session(data.path());
     harness.get_by_label("Back").click();
     harness.run_ok();
-    assert_eq!(harness.state().canvas().view.as_str(), "posterior");
+    assert_eq!(harness.state().canvas().memory.view.as_str(), "posterior");
     assert!(canvas_label(&harness).starts_with("Body map, Posterior"));
 
     // The patient's right buttock is on the viewer's right of a posterior view.
@@ -58,6 +59,7 @@ fn the_toolbar_switches_views_and_the_canvas_names_the_muscle_under_the_pointer(
             > harness
                 .state()
                 .canvas()
+                .memory
                 .screen_pos(MapPoint::new(0.0, 870.0))
                 .expect("shown")
                 .x
@@ -72,7 +74,7 @@ fn the_toolbar_switches_views_and_the_canvas_names_the_muscle_under_the_pointer(
 
     harness.get_by_label("Front").click();
     harness.run_ok();
-    assert_eq!(harness.state().canvas().view.as_str(), "anterior");
+    assert_eq!(harness.state().canvas().memory.view.as_str(), "anterior");
     // On the anterior view the patient's right is on the viewer's left.
     let pos = hover(&mut harness, MapPoint::new(-90.0, 400.0));
     assert!(
@@ -80,6 +82,7 @@ fn the_toolbar_switches_views_and_the_canvas_names_the_muscle_under_the_pointer(
             < harness
                 .state()
                 .canvas()
+                .memory
                 .screen_pos(MapPoint::new(0.0, 400.0))
                 .expect("shown")
                 .x
@@ -99,8 +102,8 @@ fn mirroring_for_the_patient_moves_the_drawing_but_keeps_the_sides_right() {
     let right_pec = MapPoint::new(-90.0, 400.0);
     let midline = MapPoint::new(0.0, 400.0);
     let canvas = harness.state().canvas();
-    let before = canvas.screen_pos(right_pec).expect("shown").x
-        - canvas.screen_pos(midline).expect("shown").x;
+    let before = canvas.memory.screen_pos(right_pec).expect("shown").x
+        - canvas.memory.screen_pos(midline).expect("shown").x;
     assert!(
         before < 0.0,
         "examiner's view: patient's right on the viewer's left"
@@ -109,9 +112,9 @@ fn mirroring_for_the_patient_moves_the_drawing_but_keeps_the_sides_right() {
     harness.get_by_label("Mirror for patient").click();
     harness.run_ok();
     let canvas = harness.state().canvas();
-    assert!(canvas.mirrored);
-    let after = canvas.screen_pos(right_pec).expect("shown").x
-        - canvas.screen_pos(midline).expect("shown").x;
+    assert!(canvas.memory.mirrored);
+    let after = canvas.memory.screen_pos(right_pec).expect("shown").x
+        - canvas.memory.screen_pos(midline).expect("shown").x;
     assert!(
         (after + before).abs() < 0.5 && after > 0.0,
         "mirrored: {before} -> {after}"
@@ -169,8 +172,12 @@ fn zooming_keeps_the_point_under_the_cursor_and_fit_restores_the_view() {
     harness.event(egui::Event::Zoom(2.0));
     harness.run_ok();
     let canvas = harness.state().canvas();
-    assert!((canvas.zoom() - 2.0).abs() < 0.05, "zoom {}", canvas.zoom());
-    let still = canvas.screen_pos(point).expect("shown");
+    assert!(
+        (canvas.memory.zoom() - 2.0).abs() < 0.05,
+        "zoom {}",
+        canvas.memory.zoom()
+    );
+    let still = canvas.memory.screen_pos(point).expect("shown");
     assert!(still.distance(pos) < 1.0, "{pos:?} moved to {still:?}");
     assert_eq!(
         top_muscle(&harness).map(|m| m.0),
@@ -179,7 +186,7 @@ fn zooming_keeps_the_point_under_the_cursor_and_fit_restores_the_view() {
 
     harness.get_by_label("Fit").click();
     harness.run_ok();
-    assert!((harness.state().canvas().zoom() - 1.0).abs() < 1e-3);
+    assert!((harness.state().canvas().memory.zoom() - 1.0).abs() < 1e-3);
 }
 
 /// A small diagram image for custom views.
@@ -243,7 +250,7 @@ fn a_custom_view_is_added_from_an_image_shown_in_the_switcher_and_keeps_its_mark
     harness.run_ok();
     assert!(library.join("views").join("hand_dorsal.ron").is_file());
     assert!(library.join("views").join("hand_dorsal.png").is_file());
-    assert_eq!(harness.state().canvas().view.as_str(), "hand_dorsal");
+    assert_eq!(harness.state().canvas().memory.view.as_str(), "hand_dorsal");
     assert!(
         canvas_label(&harness).starts_with("Body map, hand dorsal"),
         "{}",
@@ -253,6 +260,7 @@ fn a_custom_view_is_added_from_an_image_shown_in_the_switcher_and_keeps_its_mark
     let pos = harness
         .state()
         .canvas()
+        .memory
         .screen_pos(MapPoint::new(150.0, 200.0))
         .expect("shown");
     let canvas_rect = harness.get_by_label_contains("Body map, ").rect();
@@ -262,7 +270,7 @@ fn a_custom_view_is_added_from_an_image_shown_in_the_switcher_and_keeps_its_mark
     harness.run_ok();
     harness.get_by_label("hand dorsal").click();
     harness.run_ok();
-    assert_eq!(harness.state().canvas().view.as_str(), "hand_dorsal");
+    assert_eq!(harness.state().canvas().memory.view.as_str(), "hand_dorsal");
     assert!(harness.query_by_label("hand_dorsal (missing)").is_none());
 
     // The descriptor passes `check`.
@@ -277,10 +285,13 @@ fn the_safety_zone_overlay_toggles_and_the_pointer_names_the_zone() {
     let mut harness = open_demo_session(data.path());
     harness.get_by_label("Back").click();
     harness.run_ok();
-    assert!(!harness.state().canvas().safety_zones, "off by default");
+    assert!(
+        !harness.state().canvas().memory.safety_zones,
+        "off by default"
+    );
     harness.get_by_label("Safety zones").click();
     harness.run_ok();
-    assert!(harness.state().canvas().safety_zones);
+    assert!(harness.state().canvas().memory.safety_zones);
 
     // The middle of the right popliteal fossa, then the calf below it.
     hover(&mut harness, MapPoint::new(85.0, 1250.0));

@@ -21,6 +21,7 @@ fn screen_of(harness: &Harness<'_, MyomapApp>, at: MapPoint) -> egui::Pos2 {
     harness
         .state()
         .canvas()
+        .memory
         .screen_pos(at)
         .expect("the canvas has been shown")
 }
@@ -296,4 +297,83 @@ fn the_muscle_of_a_mark_can_be_changed_from_a_searchable_list() {
         Some("levator_scapulae")
     );
     harness.get_by_label("Trigger point, right levator scapulae, active, selected");
+}
+
+#[test]
+fn typing_a_note_does_not_rebuild_the_painted_zones_but_painting_does() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut harness = new_session(data.path());
+    harness.get_by_label("Back").click();
+    harness.run_ok();
+    harness.get_by_label("Pain brush").click();
+    harness.run_ok();
+    let stroke: Vec<egui::Pos2> = [(80.0, 840.0), (100.0, 860.0), (120.0, 880.0)]
+        .iter()
+        .map(|&(x, y)| screen_of(&harness, MapPoint::new(x, y)))
+        .collect();
+    drag(&mut harness, &stroke);
+    let builds = harness.state().canvas().zone_texture_builds();
+    let revision = harness.state().document().expect("open").revision();
+
+    // The visit's notes: the painted zone, still selected, has notes of its own above them.
+    harness
+        .get_all_by_label("Notes")
+        .last()
+        .expect("the visit's notes")
+        .focus();
+    harness.run_ok();
+    harness
+        .get_all_by_label("Notes")
+        .last()
+        .expect("the visit's notes")
+        .type_text("Pain worse after sitting");
+    harness.run_ok();
+    let doc = harness.state().document().expect("open");
+    assert!(doc.revision() > revision, "the note changed the session");
+    assert_eq!(doc.session().notes, "Pain worse after sitting");
+    assert_eq!(
+        harness.state().canvas().zone_texture_builds(),
+        builds,
+        "a note does not repaint the zones"
+    );
+
+    harness.key_press(egui::Key::Escape);
+    harness.run_ok();
+    let more: Vec<egui::Pos2> = [(130.0, 900.0), (140.0, 920.0)]
+        .iter()
+        .map(|&(x, y)| screen_of(&harness, MapPoint::new(x, y)))
+        .collect();
+    drag(&mut harness, &more);
+    assert!(
+        harness.state().canvas().zone_texture_builds() > builds,
+        "more paint repaints the zones"
+    );
+}
+
+#[test]
+fn each_view_keeps_its_zoom_when_coming_back_to_it() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut harness = new_session(data.path());
+    harness.get_by_label("Back").click();
+    harness.run_ok();
+    let pos = screen_of(&harness, MapPoint::new(0.0, 800.0));
+    harness.hover_at(pos);
+    harness.run_ok();
+    harness.event(egui::Event::Zoom(2.0));
+    harness.run_ok();
+    let zoomed = harness.state().canvas().memory.zoom();
+    assert!(zoomed > 1.2, "zoomed in to {zoomed}");
+    harness.get_by_label("Front").click();
+    harness.run_ok();
+    assert!(
+        (harness.state().canvas().memory.zoom() - 1.0).abs() < 1e-3,
+        "a new view is fitted"
+    );
+    harness.get_by_label("Back").click();
+    harness.run_ok();
+    let back = harness.state().canvas().memory.zoom();
+    assert!(
+        (back - zoomed).abs() < 1e-3,
+        "the back view is as it was left: {back} vs {zoomed}"
+    );
 }

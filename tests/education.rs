@@ -22,8 +22,8 @@ fn presentation_shows_a_pattern_with_its_caption_and_exit_restores_charting() {
     let mut harness = common::app(data.path(), Some(library), Some(session), Vec::new());
     harness.get_by_label("Head back").click();
     harness.run_ok();
-    let before_view = harness.state().canvas().view.clone();
-    let before_zoom = harness.state().canvas().zoom_and_centre();
+    let before_view = harness.state().canvas().memory.view.clone();
+    let before_zoom = harness.state().canvas().memory.zoom_and_centre();
     assert!(
         has_text(&harness, "Claire Bennett"),
         "the patient list is shown while charting"
@@ -54,12 +54,12 @@ fn presentation_shows_a_pattern_with_its_caption_and_exit_restores_charting() {
     harness.run_ok();
     assert!(harness.state().presentation().is_none());
     assert_eq!(
-        harness.state().canvas().view,
+        harness.state().canvas().memory.view,
         before_view,
         "same view as before"
     );
     assert_eq!(
-        harness.state().canvas().zoom_and_centre(),
+        harness.state().canvas().memory.zoom_and_centre(),
         before_zoom,
         "same zoom"
     );

@@ -61,6 +61,7 @@ fn place_needle(harness: &mut Harness<'_, MyomapApp>, at: MapPoint) {
     let pos = harness
         .state()
         .canvas()
+        .memory
         .screen_pos(at)
         .expect("the canvas has been shown");
     harness.hover_at(pos);
@@ -311,6 +312,7 @@ fn a_signed_session_is_read_only_and_an_addendum_is_appended() {
     let pos = harness
         .state()
         .canvas()
+        .memory
         .screen_pos(MapPoint::new(130.0, 300.0))
         .expect("canvas");
     harness.hover_at(pos);

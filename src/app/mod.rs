@@ -1,59 +1,26 @@
-//! The desktop app: the shell (menus, commands, dialogs, notifications) and its screens.
-//! Owns no clinical logic: it calls `storage` and `model`, and edits go through `Document`.
+//! The desktop app: the shell (window, menus, commands, prompts, notifications), the body-map
+//! canvas, and the screens. Owns no clinical logic: it calls `storage` and `model`, and every
+//! change to a session goes through `crate::document::Document`.
 
-mod action;
 mod canvas;
-mod canvas_marks;
-mod canvas_tools;
-mod command;
-mod command_handling;
-mod compare_view;
-mod custom_views;
-mod editing;
-mod exporting;
-mod file_dialogs;
-mod inspector;
-mod library_view;
-mod logic;
-mod map_toolbar;
-mod notifications;
-mod overlays;
-mod preferences;
-mod presentation;
-mod progress_view;
-mod prompts;
-mod record_view;
-mod route;
-mod session_view;
+mod screens;
 mod shell;
-mod theme;
-mod tools;
-mod welcome;
-
-use std::path::PathBuf;
 
 pub use crate::document::Document;
 pub use crate::storage::library_of;
-pub use action::Action;
+pub use canvas::custom_views::CustomViews;
 pub use canvas::{CanvasState, Hover};
-pub use command::UiCommand;
-pub use custom_views::CustomViews;
-pub use file_dialogs::{FileDialogs, NativeDialogs, ScriptedDialogs};
-pub use notifications::{Level, Notifications};
-pub use preferences::{Preferences, ThemeChoice};
-pub use presentation::Presentation;
-pub use prompts::Prompt;
-pub use record_view::{PanelTab, RecordAction, RecordUi};
-pub use route::Route;
-pub use session_view::session_ui;
-pub use shell::{AppPaths, MyomapApp};
-
-/// What the command line asked the app to open.
-#[derive(Clone, Debug, Default)]
-pub struct AppStart {
-    pub library: Option<PathBuf>,
-    pub open: Option<PathBuf>,
-}
+pub use screens::presentation::Presentation;
+pub use screens::record::{PanelTab, RecordAction, RecordUi};
+pub use screens::session::session_ui;
+pub use shell::action::Action;
+pub use shell::app::{AppPaths, AppStart, MyomapApp};
+pub use shell::command::UiCommand;
+pub use shell::file_dialogs::{FileDialogs, NativeDialogs, ScriptedDialogs};
+pub use shell::notifications::{Level, Notifications};
+pub use shell::preferences::{Preferences, ThemeChoice};
+pub use shell::prompt::Prompt;
+pub use shell::route::Route;
 
 /// Opens the main window and runs until it is closed.
 pub fn run(start: AppStart) -> eframe::Result {

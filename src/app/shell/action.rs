@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use super::command::UiCommand;
+use crate::app::shell::command::UiCommand;
 use crate::model::PatientId;
 use crate::storage::RecoveryRecord;
 

@@ -1,29 +1,38 @@
 //! The app shell: the window's state, its frame (menu bar, status bar, panels) and what
 //! persists between runs. What the user's actions do is in `command_handling`; the questions
-//! the app asks are in `prompts`; per-frame background work in `logic`.
+//! the app asks are in `prompts`; per-frame work that is not drawing in `logic`. Draws the
+//! screen the route names; changes no session and touches no file itself.
 
 use std::path::{Path, PathBuf};
 
 use egui::{RichText, ViewportCommand};
 
-use super::action::Action;
-use super::canvas::CanvasState;
-use super::command::{MENUS, MenuItem, UiCommand};
-use super::compare_view::{CompareAction, CompareState};
-use super::custom_views::CustomViews;
-use super::file_dialogs::FileDialogs;
-use super::library_view::{self, LibraryState};
-use super::notifications::Notifications;
-use super::preferences::Preferences;
-use super::presentation::{Presentation, PresentationAction};
-use super::progress_view::{ProgressAction, ProgressState};
-use super::prompts::Prompt;
-use super::record_view::{RecordAction, RecordUi};
-use super::route::Route;
-use super::theme::Palette;
-use super::{AppStart, session_view, welcome};
+use crate::app::canvas::CanvasState;
+use crate::app::canvas::custom_views::CustomViews;
+use crate::app::screens::compare::{CompareAction, CompareState};
+use crate::app::screens::library::{self, LibraryState};
+use crate::app::screens::presentation::{Presentation, PresentationAction};
+use crate::app::screens::progress::{ProgressAction, ProgressState};
+use crate::app::screens::record::{RecordAction, RecordUi};
+use crate::app::screens::{session as session_view, welcome};
+use crate::app::shell::action::Action;
+use crate::app::shell::command::{MENUS, MenuItem, UiCommand};
+use crate::app::shell::file_dialogs::FileDialogs;
+use crate::app::shell::logic::RecoveryCopy;
+use crate::app::shell::notifications::Notifications;
+use crate::app::shell::preferences::Preferences;
+use crate::app::shell::prompt::Prompt;
+use crate::app::shell::route::Route;
+use crate::app::shell::theme::Palette;
 use crate::document::Document;
 use crate::storage::{Library, RecoveryRecord, RecoveryStore};
+
+/// What the command line asked the app to open.
+#[derive(Clone, Debug, Default)]
+pub struct AppStart {
+    pub library: Option<PathBuf>,
+    pub open: Option<PathBuf>,
+}
 
 /// Where the app keeps its libraries by default.
 #[derive(Clone, Debug)]
@@ -77,15 +86,10 @@ pub struct MyomapApp {
     /// The user agreed to close the window (nothing unsaved, or chose to discard).
     pub(super) close_confirmed: bool,
     pub(super) title: String,
-    pub(super) recovery: RecoveryStore,
+    /// The crash-recovery copy of the open session's unsaved work.
+    pub(super) recovery: RecoveryCopy,
     /// Recovery copies found at start, not yet offered.
     pub(super) pending_recovery: Vec<(PathBuf, RecoveryRecord)>,
-    /// The document revision last copied to the recovery folder.
-    pub(super) recovered_revision: Option<u64>,
-    /// The document revision seen last frame, and when it was first seen.
-    pub(super) last_revision: Option<super::logic::SeenRevision>,
-    /// How long after the last edit unsaved work is copied for crash recovery.
-    pub(super) recovery_delay: std::time::Duration,
     /// The body-map canvas's view state (view, zoom, layers): not part of the document.
     pub(super) canvas: CanvasState,
     /// The open session's record: queued safety warnings, dialogs, drafts.
@@ -111,7 +115,7 @@ impl MyomapApp {
         let prefs = Preferences::load(cc.storage);
         let paths_recovery = paths.recovery.clone();
         cc.egui_ctx.set_theme(prefs.theme.egui());
-        super::theme::install_fallback_font(&cc.egui_ctx);
+        crate::app::shell::theme::install_fallback_font(&cc.egui_ctx);
         let mut app = Self {
             paths,
             prefs,
@@ -123,11 +127,8 @@ impl MyomapApp {
             actions: Vec::new(),
             close_confirmed: false,
             title: String::new(),
-            recovery: RecoveryStore::new(&paths_recovery),
+            recovery: RecoveryCopy::new(RecoveryStore::new(&paths_recovery)),
             pending_recovery: Vec::new(),
-            recovered_revision: None,
-            last_revision: None,
-            recovery_delay: super::logic::RECOVERY_DELAY,
             canvas: CanvasState::default(),
             record: RecordUi::default(),
             custom_views: CustomViews::default(),
@@ -147,7 +148,7 @@ impl MyomapApp {
         if let Some(file) = &start.open {
             app.open_session(file);
         }
-        let (records, problems) = app.recovery.list();
+        let (records, problems) = app.recovery.store.list();
         for problem in problems {
             app.notifications.error(format!(
                 "A crash-recovery file could not be read: {problem}"
@@ -164,6 +165,12 @@ impl MyomapApp {
 
     pub fn document(&self) -> Option<&Document> {
         self.route.document()
+    }
+
+    /// How long after the last edit unsaved work is copied for crash recovery (two seconds
+    /// unless changed; tests use other delays).
+    pub fn set_recovery_delay(&mut self, delay: std::time::Duration) {
+        self.recovery.set_delay(delay);
     }
 
     /// The screen shown.
@@ -335,7 +342,7 @@ impl MyomapApp {
                     ui.label(RichText::new("Saved").color(palette.success));
                 }
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    ui.label(format!("zoom {:.0} %", self.canvas.zoom() * 100.0));
+                    ui.label(format!("zoom {:.0} %", self.canvas.memory.zoom() * 100.0));
                     if let Some(hover) = &self.canvas.hover {
                         ui.separator();
                         ui.label(format!("x {:.0} mm, y {:.0} mm", hover.at.x, hover.at.y));
@@ -373,7 +380,7 @@ impl MyomapApp {
                 }
             }
             Route::Compare(state) => {
-                match super::compare_view::compare_ui(ui, state, &mut self.custom_views) {
+                match crate::app::screens::compare::compare_ui(ui, state, &mut self.custom_views) {
                     Some(CompareAction::Close) => self.actions.push(Action::GoHome),
                     Some(CompareAction::Open(path)) => {
                         self.actions.push(Action::OpenSession(path));
@@ -382,7 +389,8 @@ impl MyomapApp {
                 }
             }
             Route::Progress(state) => {
-                match super::progress_view::progress_ui(ui, state, &mut self.custom_views) {
+                match crate::app::screens::progress::progress_ui(ui, state, &mut self.custom_views)
+                {
                     Some(ProgressAction::Close) => self.actions.push(Action::GoHome),
                     Some(ProgressAction::Open(path)) => {
                         self.actions.push(Action::OpenSession(path));
@@ -392,7 +400,7 @@ impl MyomapApp {
             }
             Route::Home => {
                 let action = match self.library.as_ref().filter(|_| show_patients) {
-                    Some(state) => library_view::patient_ui(ui, state),
+                    Some(state) => library::patient_ui(ui, state),
                     None => welcome::welcome_ui(
                         ui,
                         &self.prefs.recent_files,
@@ -457,7 +465,13 @@ impl eframe::App for MyomapApp {
     /// minimised: the crash-recovery copy, the library being read, recovered work to offer.
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
         self.poll_library_loading(ctx);
-        self.keep_recovery_copy(ctx);
+        if let Some(doc) = self.route.document() {
+            match self.recovery.keep(doc, ctx.input(|i| i.time)) {
+                Ok(Some(wait)) => ctx.request_repaint_after(wait),
+                Ok(None) => {}
+                Err(problem) => self.notifications.error(problem),
+            }
+        }
         self.next_recovery_prompt();
     }
 
@@ -496,7 +510,7 @@ impl eframe::App for MyomapApp {
                 .resizable(true)
                 .default_size(240.0)
                 .show(ui, |ui| {
-                    self.actions.extend(library_view::patients_panel(ui, state));
+                    self.actions.extend(library::patients_panel(ui, state));
                 });
         }
         egui::CentralPanel::default_margins().show(ui, |ui| self.screen_ui(ui, show_patients));
@@ -506,7 +520,7 @@ impl eframe::App for MyomapApp {
         self.run_actions(&ctx);
 
         if let Some(doc) = self.route.document_mut() {
-            super::editing::end_frame(&ctx, doc);
+            crate::app::screens::editing::end_frame(&ctx, doc);
         }
         let title = self.window_title();
         if title != self.title {

@@ -7,10 +7,10 @@
 
 use egui::{Color32, FontId, Pos2, RichText, Shape, Stroke, TextStyle};
 
-use super::canvas::{CanvasContent, CanvasState, body_canvas};
-use super::canvas_marks::screen;
-use super::custom_views::CustomViews;
-use super::overlays::CanvasOverlay;
+use crate::app::canvas::custom_views::CustomViews;
+use crate::app::canvas::marks::screen;
+use crate::app::canvas::overlays::CanvasOverlay;
+use crate::app::canvas::{CanvasContent, CanvasState, body_canvas};
 use crate::bodymap::standard;
 use crate::education::{
     Candidate, PatternMasks, PatternShapes, explainers, rank_area, rank_session, referral_library,
@@ -87,7 +87,7 @@ impl Presentation {
         );
         let default_side = drawing.as_ref().map_or(Side::Right, drawing_side);
         let mut canvas = CanvasState::new(view);
-        canvas.labels = false;
+        canvas.memory.labels = false;
         Self {
             default_side,
             canvas,
@@ -161,7 +161,7 @@ impl Presentation {
                 } else {
                     view
                 };
-                self.canvas.set_view(view);
+                self.canvas.memory.set_view(view);
             }
         }
         self.chosen = Some((muscle.to_owned(), side, now));
@@ -209,14 +209,14 @@ impl Presentation {
                 ] {
                     let view = ViewId::new(id);
                     if ui
-                        .selectable_label(self.canvas.view == view, name)
+                        .selectable_label(self.canvas.memory.view == view, name)
                         .clicked()
                     {
-                        self.canvas.set_view(view);
+                        self.canvas.memory.set_view(view);
                     }
                 }
                 ui.separator();
-                ui.toggle_value(&mut self.canvas.mirrored, "Mirror");
+                ui.toggle_value(&mut self.canvas.memory.mirrored, "Mirror");
             });
         });
 
@@ -260,7 +260,7 @@ impl Presentation {
 
         egui::CentralPanel::default().show(ui, |ui| {
             let overlay = pattern.map(|(pattern, side, fade)| PatternOverlay {
-                shapes: referral_library().shapes(pattern, &self.canvas.view, side),
+                shapes: referral_library().shapes(pattern, &self.canvas.memory.view, side),
                 fade,
             });
             let (session, revision) = match (&self.drawing, self.show_drawing) {
@@ -270,6 +270,7 @@ impl Presentation {
             let content = CanvasContent {
                 session,
                 revision,
+                zones_revision: revision,
                 editable: false,
                 overlay: overlay.as_ref().map(|o| o as &dyn CanvasOverlay),
             };
@@ -278,7 +279,7 @@ impl Presentation {
             let tapped = ui.input(|i| i.pointer.primary_clicked()) && ui.ui_contains_pointer();
             if tapped && let Some(hover) = &self.canvas.hover {
                 let found = rank_area(
-                    &self.canvas.view,
+                    &self.canvas.memory.view,
                     hover.at,
                     TAP_RADIUS_MM,
                     standard_charts(),

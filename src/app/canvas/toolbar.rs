@@ -1,9 +1,9 @@
 //! The toolbar above the body-map canvas: which view, which muscle layer, the patient-facing
 //! mirror, labels, and fitting the drawing. Changes view state only.
 
-use super::canvas::CanvasState;
-use super::custom_views::CustomViews;
-use super::tools::Tool;
+use crate::app::canvas::CanvasState;
+use crate::app::canvas::custom_views::CustomViews;
+use crate::app::canvas::tool::Tool;
 use crate::bodymap::BodyMap;
 use crate::geometry::ViewId;
 use crate::model::{NeedleSpec, PainQuality, Session, TissueDepth};
@@ -42,11 +42,11 @@ pub fn map_toolbar(
     ui.horizontal_wrapped(|ui| {
         let mut button = |ui: &mut egui::Ui, id: &ViewId, text: &str, tooltip: &str| {
             if ui
-                .selectable_label(canvas.view == *id, text)
+                .selectable_label(canvas.memory.view == *id, text)
                 .on_hover_text(tooltip)
                 .clicked()
             {
-                canvas.set_view(id.clone());
+                canvas.memory.set_view(id.clone());
             }
         };
         for view in &map.views {
@@ -75,7 +75,7 @@ pub fn map_toolbar(
     ui.horizontal_wrapped(|ui| {
         ui.label("Muscles:");
         for mode in LayerMode::ALL {
-            ui.selectable_value(&mut canvas.layers, mode, mode.label())
+            ui.selectable_value(&mut canvas.memory.layers, mode, mode.label())
                 .on_hover_text(match mode {
                     LayerMode::Superficial => "The muscles under the skin",
                     LayerMode::Deep => {
@@ -85,13 +85,13 @@ pub fn map_toolbar(
                 });
         }
         ui.separator();
-        ui.toggle_value(&mut canvas.mirrored, "Mirror for patient")
+        ui.toggle_value(&mut canvas.memory.mirrored, "Mirror for patient")
             .on_hover_text(
                 "Show the drawing as the patient sees themselves, with their right on the right; R and L follow",
             );
-        ui.toggle_value(&mut canvas.labels, "Muscle names")
+        ui.toggle_value(&mut canvas.memory.labels, "Muscle names")
             .on_hover_text("Name the muscles when zoomed in far enough");
-        ui.toggle_value(&mut canvas.safety_zones, "Safety zones")
+        ui.toggle_value(&mut canvas.memory.safety_zones, "Safety zones")
             .on_hover_text(
                 "Show where needling needs particular care: lung and pleura, neck vessels, femoral triangle, popliteal fossa, sciatic nerve, kidneys…",
             );
@@ -100,7 +100,7 @@ pub fn map_toolbar(
             .on_hover_text("Show the whole view (Home or 0, or double-click the drawing)")
             .clicked()
         {
-            canvas.fit();
+            canvas.memory.fit();
         }
     });
 }
@@ -112,19 +112,19 @@ pub fn tool_toolbar(ui: &mut egui::Ui, canvas: &mut CanvasState, editable: bool)
             for tool in Tool::ALL {
                 let key = tool.key().name();
                 if ui
-                    .selectable_label(canvas.tool == tool, tool.label())
+                    .selectable_label(canvas.tools.tool == tool, tool.label())
                     .on_hover_text(format!("{} ({key})", tool.tooltip()))
                     .clicked()
                 {
-                    canvas.tool = tool;
+                    canvas.tools.tool = tool;
                 }
             }
         });
-        let settings = &mut canvas.settings;
-        match canvas.tool {
+        let settings = &mut canvas.tools.settings;
+        match canvas.tools.tool {
             Tool::Brush | Tool::Eraser | Tool::Lasso => {
                 ui.horizontal_wrapped(|ui| {
-                    if canvas.tool != Tool::Lasso {
+                    if canvas.tools.tool != Tool::Lasso {
                         let label = ui.label("Brush");
                         ui.add(
                             egui::Slider::new(&mut settings.brush_radius, 2.0..=60.0)
@@ -133,7 +133,7 @@ pub fn tool_toolbar(ui: &mut egui::Ui, canvas: &mut CanvasState, editable: bool)
                         )
                         .labelled_by(label.id);
                     }
-                    if canvas.tool != Tool::Eraser {
+                    if canvas.tools.tool != Tool::Eraser {
                         let label = ui.label("Intensity");
                         ui.add(egui::Slider::new(&mut settings.intensity, 0..=10))
                             .labelled_by(label.id);

@@ -8,11 +8,11 @@ use std::path::PathBuf;
 use egui::{Color32, RichText};
 use egui_plot::{Legend, Line, MarkerShape, Plot, PlotPoints, Points};
 
-use super::canvas::{CanvasContent, CanvasState, body_canvas};
-use super::custom_views::CustomViews;
-use super::map_toolbar;
-use super::overlays::FrequencyOverlay;
-use super::theme::Palette;
+use crate::app::canvas::custom_views::CustomViews;
+use crate::app::canvas::overlays::FrequencyOverlay;
+use crate::app::canvas::toolbar;
+use crate::app::canvas::{CanvasContent, CanvasState, body_canvas};
+use crate::app::shell::theme::Palette;
 use crate::bodymap::standard;
 use crate::geometry::ViewId;
 use crate::metrics::{SessionMetrics, frequency_counts, session_metrics, standard_charts};
@@ -105,7 +105,7 @@ pub fn progress_ui(
             });
         });
     ui.label(RichText::new("Frequency map: every visit's pain drawing together").strong());
-    map_toolbar::map_toolbar(ui, &standard().map, custom, &state.empty, &mut state.canvas);
+    toolbar::map_toolbar(ui, &standard().map, custom, &state.empty, &mut state.canvas);
     let overlay = FrequencyOverlay {
         counts: &state.counts,
         visits: state.visits.len(),
@@ -114,6 +114,7 @@ pub fn progress_ui(
     let content = CanvasContent {
         session: &state.empty,
         revision: state.key,
+        zones_revision: state.key,
         editable: false,
         overlay: Some(&overlay),
     };

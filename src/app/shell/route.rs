@@ -1,9 +1,9 @@
 //! Which screen the window shows, in one value: a screen's state lives in its variant, so
 //! leaving a screen drops it and no two screens can be open at once. Owns no file effects.
 
-use super::compare_view::CompareState;
-use super::presentation::Presentation;
-use super::progress_view::ProgressState;
+use crate::app::screens::compare::CompareState;
+use crate::app::screens::presentation::Presentation;
+use crate::app::screens::progress::ProgressState;
 use crate::document::Document;
 
 /// The screen shown, with its state.

@@ -5,9 +5,9 @@
 
 use egui::{Color32, PointerButton, Pos2, Shape, Stroke};
 
-use super::canvas::CanvasState;
-use super::canvas_marks::{mark_at, screen};
-use super::tools::Tool;
+use crate::app::canvas::marks::{mark_at, screen};
+use crate::app::canvas::state::CanvasState;
+use crate::app::canvas::tool::{Tool, ToolGesture};
 use crate::bodymap::{Facing, StandardMap};
 use crate::geometry::{MapPoint, ViewId};
 use crate::model::{
@@ -17,17 +17,6 @@ use crate::model::{
 };
 use crate::scene::Projection;
 
-/// A drag in progress.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Gesture {
-    /// Brush, eraser or lasso: the points so far (mm).
-    Stroke(Vec<MapPoint>),
-    /// An arrow from here to the pointer.
-    Arrow(MapPoint),
-    /// Moving the selection; the total delta so far (mm).
-    Move,
-}
-
 /// A trigger point within this distance (mm) of a new needle site is the one it treats.
 const NEEDLE_TO_TRIGGER_POINT_MM: f32 = 15.0;
 /// A muscle within this distance (mm) of a click outside every region is taken as meant.
@@ -36,20 +25,20 @@ const NEAREST_MUSCLE_MM: f32 = 10.0;
 /// The muscle and side at a point: from the layers shown (the deep layer when it is shown
 /// alone), else the nearest muscle; on a view without muscles, the side the view shows.
 fn muscle_at(map: &StandardMap, state: &CanvasState, at: MapPoint) -> (Option<MuscleRef>, Side) {
-    if let Some(index) = map.index.get(&state.view) {
+    if let Some(index) = map.index.get(&state.memory.view) {
         let hit = index
             .muscles_at(at)
             .into_iter()
-            .find(|h| state.layers.shows(h.layer))
+            .find(|h| state.memory.layers.shows(h.layer))
             .or_else(|| {
                 index
                     .nearest_muscle(at, NEAREST_MUSCLE_MM, None)
-                    .filter(|h| state.layers.shows(h.layer))
+                    .filter(|h| state.memory.layers.shows(h.layer))
             });
         if let Some(hit) = hit {
             return (Some(MuscleRef::new(hit.muscle)), hit.side);
         }
-        if let Some(view) = map.map.view(&state.view) {
+        if let Some(view) = map.map.view(&state.memory.view) {
             let side = match view.facing {
                 Facing::Anterior | Facing::Posterior if at.x.abs() < 3.0 => Side::Midline,
                 facing => facing.side_at(at.x).unwrap_or_default(),
@@ -61,7 +50,7 @@ fn muscle_at(map: &StandardMap, state: &CanvasState, at: MapPoint) -> (Option<Mu
 }
 
 /// Handles the pointer for the active tool; returns the edits to apply.
-pub(super) fn use_tool(
+pub(crate) fn use_tool(
     ui: &egui::Ui,
     response: &egui::Response,
     painter: &egui::Painter,
@@ -76,28 +65,30 @@ pub(super) fn use_tool(
     };
     let at = projection.to_map((pos.x, pos.y));
     let shift = ui.input(|i| i.modifiers.shift);
-    let view = state.view.clone();
+    let view = state.memory.view.clone();
     let primary_down = response.is_pointer_button_down_on()
         && ui.input(|i| i.pointer.button_down(PointerButton::Primary));
 
-    match state.tool {
+    match state.tools.tool {
         Tool::Select => {
             if response.drag_started_by(PointerButton::Primary) {
                 let press = ui.input(|i| i.pointer.press_origin()).unwrap_or(pos);
                 match mark_at(painter, session, &view, projection, press) {
                     Some(mark) => {
-                        if !state.selection.contains(&mark) {
+                        if !state.tools.selection.contains(&mark) {
                             if !shift {
-                                state.selection.clear();
+                                state.tools.selection.clear();
                             }
-                            state.selection.push(mark);
+                            state.tools.selection.push(mark);
                         }
-                        state.gesture = Some(Gesture::Move);
+                        state.tools.gesture = Some(ToolGesture::Move);
                     }
-                    None => state.gesture = None,
+                    None => state.tools.gesture = None,
                 }
             }
-            if state.gesture == Some(Gesture::Move) && response.dragged_by(PointerButton::Primary) {
+            if state.tools.gesture == Some(ToolGesture::Move)
+                && response.dragged_by(PointerButton::Primary)
+            {
                 let delta = response.drag_delta() / projection.scale;
                 let dx = if projection.mirrored {
                     -delta.x
@@ -107,6 +98,7 @@ pub(super) fn use_tool(
                 // Only what is on this view moves: a mark selected in the list on another
                 // view stays where it is.
                 let marks: Vec<MarkRef> = state
+                    .tools
                     .selection
                     .iter()
                     .copied()
@@ -120,19 +112,19 @@ pub(super) fn use_tool(
                 }
             }
             if response.drag_stopped() {
-                state.gesture = None;
+                state.tools.gesture = None;
             }
             if response.clicked_by(PointerButton::Primary) {
                 match mark_at(painter, session, &view, projection, pos) {
                     Some(mark) if shift => {
-                        if let Some(i) = state.selection.iter().position(|m| *m == mark) {
-                            state.selection.remove(i);
+                        if let Some(i) = state.tools.selection.iter().position(|m| *m == mark) {
+                            state.tools.selection.remove(i);
                         } else {
-                            state.selection.push(mark);
+                            state.tools.selection.push(mark);
                         }
                     }
-                    Some(mark) => state.selection = vec![mark],
-                    None if !shift => state.selection.clear(),
+                    Some(mark) => state.tools.selection = vec![mark],
+                    None if !shift => state.tools.selection.clear(),
                     None => {}
                 }
             }
@@ -156,7 +148,7 @@ pub(super) fn use_tool(
                     notes: String::new(),
                     carried_forward: false,
                 }));
-                state.selection = vec![MarkRef::new(MarkKind::TriggerPoint, id)];
+                state.tools.selection = vec![MarkRef::new(MarkKind::TriggerPoint, id)];
             }
         }
         Tool::Needle => {
@@ -177,7 +169,7 @@ pub(super) fn use_tool(
                     at,
                     muscle,
                     side,
-                    needle: state.settings.needle,
+                    needle: state.tools.settings.needle,
                     depth_mm: None,
                     direction: String::new(),
                     palpation: Palpation::Flat,
@@ -191,7 +183,7 @@ pub(super) fn use_tool(
                     notes: String::new(),
                     warnings: Vec::new(),
                 }));
-                state.selection = vec![MarkRef::new(MarkKind::NeedleSite, id)];
+                state.tools.selection = vec![MarkRef::new(MarkKind::NeedleSite, id)];
             }
         }
         Tool::Note => {
@@ -203,22 +195,23 @@ pub(super) fn use_tool(
                     at,
                     text: "Note".to_owned(),
                 }));
-                state.selection = vec![MarkRef::new(MarkKind::TextNote, id)];
+                state.tools.selection = vec![MarkRef::new(MarkKind::TextNote, id)];
             }
         }
         Tool::Arrow => {
             if response.drag_started_by(PointerButton::Primary) {
                 let press = ui.input(|i| i.pointer.press_origin()).unwrap_or(pos);
-                state.gesture = Some(Gesture::Arrow(projection.to_map((press.x, press.y))));
+                state.tools.gesture =
+                    Some(ToolGesture::Arrow(projection.to_map((press.x, press.y))));
             }
-            if let Some(Gesture::Arrow(from)) = state.gesture {
+            if let Some(ToolGesture::Arrow(from)) = state.tools.gesture {
                 painter.arrow(
                     screen(projection, from),
                     pos - screen(projection, from),
                     Stroke::new(2.0, Color32::from_rgb(0xb8, 0x4a, 0x8a)),
                 );
                 if response.drag_stopped() || !primary_down {
-                    state.gesture = None;
+                    state.tools.gesture = None;
                     if from.distance(at) >= 5.0 {
                         let id = session.next_mark_id();
                         edits.push(Edit::AddArrow(Arrow {
@@ -228,7 +221,7 @@ pub(super) fn use_tool(
                             to: at,
                             label: String::new(),
                         }));
-                        state.selection = vec![MarkRef::new(MarkKind::Arrow, id)];
+                        state.tools.selection = vec![MarkRef::new(MarkKind::Arrow, id)];
                     }
                 }
             }
@@ -248,13 +241,15 @@ pub(super) fn use_tool(
         }
         Tool::Brush | Tool::Eraser | Tool::Lasso => {
             if response.drag_started_by(PointerButton::Primary)
-                || (response.clicked_by(PointerButton::Primary) && state.gesture.is_none())
+                || (response.clicked_by(PointerButton::Primary) && state.tools.gesture.is_none())
             {
                 let press = ui.input(|i| i.pointer.press_origin()).unwrap_or(pos);
-                state.gesture = Some(Gesture::Stroke(vec![projection.to_map((press.x, press.y))]));
+                state.tools.gesture = Some(ToolGesture::Stroke(vec![
+                    projection.to_map((press.x, press.y)),
+                ]));
             }
-            let spacing = (state.settings.brush_radius / 4.0).max(0.5);
-            if let Some(Gesture::Stroke(points)) = &mut state.gesture {
+            let spacing = (state.tools.settings.brush_radius / 4.0).max(0.5);
+            if let Some(ToolGesture::Stroke(points)) = &mut state.tools.gesture {
                 if points
                     .last()
                     .is_none_or(|last| last.distance(at) >= spacing)
@@ -263,16 +258,16 @@ pub(super) fn use_tool(
                 }
                 preview_stroke(
                     painter,
-                    state.tool,
+                    state.tools.tool,
                     points,
-                    state.settings.brush_radius,
+                    state.tools.settings.brush_radius,
                     projection,
                 );
             }
             let finished = response.drag_stopped()
                 || response.clicked_by(PointerButton::Primary)
                 || !primary_down;
-            if finished && let Some(Gesture::Stroke(points)) = state.gesture.take() {
+            if finished && let Some(ToolGesture::Stroke(points)) = state.tools.gesture.take() {
                 edits.extend(finish_stroke(session, state, view, points));
             }
         }
@@ -288,8 +283,8 @@ fn finish_stroke(
     view: ViewId,
     points: Vec<MapPoint>,
 ) -> Vec<Edit> {
-    let radius = state.settings.brush_radius;
-    let op = match state.tool {
+    let radius = state.tools.settings.brush_radius;
+    let op = match state.tools.tool {
         Tool::Brush => PaintOp::Brush { radius, points },
         Tool::Eraser => {
             return vec![Edit::Erase {
@@ -301,6 +296,7 @@ fn finish_stroke(
         _ => return Vec::new(),
     };
     let selected_zone: Vec<MarkId> = state
+        .tools
         .selection
         .iter()
         .filter(|m| m.kind == MarkKind::ReferredZone)
@@ -312,7 +308,7 @@ fn finish_stroke(
     }
     let id = session.next_mark_id();
     // A new zone is linked to the selected trigger point, if one is.
-    let source = match state.selection[..] {
+    let source = match state.tools.selection[..] {
         [
             MarkRef {
                 kind: MarkKind::TriggerPoint,
@@ -321,13 +317,13 @@ fn finish_stroke(
         ] => Some(id),
         _ => None,
     };
-    state.selection = vec![MarkRef::new(MarkKind::ReferredZone, id)];
+    state.tools.selection = vec![MarkRef::new(MarkKind::ReferredZone, id)];
     vec![Edit::AddZone(ReferredZone {
         id,
         view,
-        intensity: state.settings.intensity,
-        quality: state.settings.quality,
-        depth: state.settings.depth,
+        intensity: state.tools.settings.intensity,
+        quality: state.tools.settings.quality,
+        depth: state.tools.settings.depth,
         source,
         paint: vec![op],
         notes: String::new(),

@@ -7,20 +7,20 @@ use egui::{
     Align2, Color32, FontId, Mesh, Pos2, Rect, Shape, Stroke, TextureOptions, Vec2, pos2, vec2,
 };
 
-use super::canvas::{CachedGlyphs, CachedZones, CanvasState};
-use super::theme::Palette;
+use crate::app::canvas::state::{CachedGlyphs, CachedZones, CanvasState};
+use crate::app::shell::theme::Palette;
 use crate::geometry::{MapPoint, ViewId};
 use crate::metrics::PainMask;
 use crate::model::{MarkKind, MarkRef, Session};
 use crate::scene::marks::{self, Anchor, GridImage, Ink, NOTE_TEXT_PX};
 use crate::scene::{Glyph, LegendEntry, MarkColors, Projection};
 
-pub(super) use crate::scene::marks::{mark_radius, needle_handle, zone_centre};
+pub(crate) use crate::scene::marks::{mark_radius, needle_handle, zone_centre};
 
 /// How close (screen pixels) the pointer must be to pick a point mark.
 const PICK_PX: f32 = 10.0;
 
-pub(super) fn screen(projection: &Projection, p: MapPoint) -> Pos2 {
+pub(crate) fn screen(projection: &Projection, p: MapPoint) -> Pos2 {
     let (x, y) = projection.to_screen(p);
     pos2(x, y)
 }
@@ -29,7 +29,7 @@ fn px((x, y): marks::Px) -> Pos2 {
     pos2(x, y)
 }
 
-pub(super) fn rgba(c: [u8; 4]) -> Color32 {
+pub(crate) fn rgba(c: [u8; 4]) -> Color32 {
     Color32::from_rgba_unmultiplied(c[0], c[1], c[2], c[3])
 }
 
@@ -47,34 +47,37 @@ pub fn color_image(image: &GridImage) -> egui::ColorImage {
     egui::ColorImage::new([image.width, image.height], pixels)
 }
 
-/// The zones of the view as one texture, rebuilt when the session changes.
-pub(super) fn paint_zones(
+/// The zones of the view as one texture, rebuilt only when the zones or the view change.
+pub(crate) fn paint_zones(
     ctx: &egui::Context,
     painter: &egui::Painter,
     session: &Session,
-    revision: u64,
+    zones_revision: u64,
     state: &mut CanvasState,
     projection: &Projection,
 ) {
-    let fresh = state
+    let view = &state.memory.view;
+    let cache = &mut state.cache;
+    let fresh = cache
         .zones
         .as_ref()
-        .is_some_and(|z| z.view == state.view && z.revision == revision);
+        .is_some_and(|z| z.view == *view && z.zones_revision == zones_revision);
     if !fresh {
-        let texture = marks::zones_image(session, &state.view).map(|image| {
+        let texture = marks::zones_image(session, view).map(|image| {
             ctx.load_texture(
                 "referred_zones",
                 color_image(&image),
                 TextureOptions::LINEAR,
             )
         });
-        state.zones = Some(CachedZones {
-            view: state.view.clone(),
-            revision,
+        cache.zones = Some(CachedZones {
+            view: view.clone(),
+            zones_revision,
             texture,
         });
+        cache.zone_builds += 1;
     }
-    let Some(texture) = state.zones.as_ref().and_then(|z| z.texture.as_ref()) else {
+    let Some(texture) = cache.zones.as_ref().and_then(|z| z.texture.as_ref()) else {
         return;
     };
     paint_on_frame(painter, texture, projection);
@@ -82,7 +85,7 @@ pub(super) fn paint_zones(
 
 /// Paints a texture laid out on the measuring grid (the frame of [`PainMask`]) where the
 /// grid lies on screen.
-pub(super) fn paint_on_frame(
+pub(crate) fn paint_on_frame(
     painter: &egui::Painter,
     texture: &egui::TextureHandle,
     projection: &Projection,
@@ -92,7 +95,7 @@ pub(super) fn paint_on_frame(
 }
 
 /// Paints a texture over the map rectangle from `top_left` to `bottom_right` (mm).
-pub(super) fn paint_image(
+pub(crate) fn paint_image(
     painter: &egui::Painter,
     texture: &egui::TextureHandle,
     projection: &Projection,
@@ -116,7 +119,7 @@ pub(super) fn paint_image(
 }
 
 /// Paints the scene's glyphs with egui.
-pub(super) fn paint_glyphs(painter: &egui::Painter, glyphs: &[Glyph]) {
+pub(crate) fn paint_glyphs(painter: &egui::Painter, glyphs: &[Glyph]) {
     for glyph in glyphs {
         match glyph {
             Glyph::Circle {
@@ -206,7 +209,7 @@ pub(super) fn paint_glyphs(painter: &egui::Painter, glyphs: &[Glyph]) {
 }
 
 /// A legend, bottom left of the canvas: a patterned swatch and a line of text per entry.
-pub(super) fn paint_legend(
+pub(crate) fn paint_legend(
     painter: &egui::Painter,
     rect: Rect,
     entries: &[LegendEntry],
@@ -260,7 +263,7 @@ pub(super) fn paint_legend(
 }
 
 /// The session's marks on the canvas (the scene's glyphs), with the selection ringed.
-pub(super) fn paint_marks(
+pub(crate) fn paint_marks(
     painter: &egui::Painter,
     session: &Session,
     revision: u64,
@@ -269,31 +272,31 @@ pub(super) fn paint_marks(
     palette: &Palette,
     colors: &MarkColors,
 ) {
-    let fresh = state.glyphs.as_ref().is_some_and(|g| {
+    let fresh = state.cache.glyphs.as_ref().is_some_and(|g| {
         g.revision == revision
-            && g.view == state.view
+            && g.view == state.memory.view
             && g.projection == *projection
             && g.colors == *colors
     });
     if !fresh {
-        state.glyphs = Some(CachedGlyphs {
-            view: state.view.clone(),
+        state.cache.glyphs = Some(CachedGlyphs {
+            view: state.memory.view.clone(),
             revision,
             projection: *projection,
             colors: *colors,
-            glyphs: marks::session_glyphs(session, &state.view, projection, colors, true),
+            glyphs: marks::session_glyphs(session, &state.memory.view, projection, colors, true),
         });
     }
-    if let Some(cached) = &state.glyphs {
+    if let Some(cached) = &state.cache.glyphs {
         paint_glyphs(painter, &cached.glyphs);
     }
-    let view = &state.view;
-    if state.selection.is_empty() {
+    let view = &state.memory.view;
+    if state.tools.selection.is_empty() {
         return;
     }
     let radius = mark_radius(projection);
     let ring = Stroke::new(2.5, palette.info);
-    for mark in &state.selection {
+    for mark in &state.tools.selection {
         match mark.kind {
             MarkKind::ReferredZone => {
                 if let Some(centre) = session
@@ -364,7 +367,7 @@ fn note_rect(
 }
 
 /// The screen area of each mark of the view, for picking and accessibility: (mark, area).
-pub(super) fn mark_areas(
+pub(crate) fn mark_areas(
     painter: &egui::Painter,
     session: &Session,
     view: &ViewId,
@@ -411,7 +414,7 @@ pub(super) fn mark_areas(
 
 /// The mark under the pointer: point marks within a few pixels first (trigger points over
 /// needles over notes and arrows), then painted zones.
-pub(super) fn mark_at(
+pub(crate) fn mark_at(
     painter: &egui::Painter,
     session: &Session,
     view: &ViewId,
@@ -474,7 +477,7 @@ fn distance_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {
 /// One accessibility node per mark of the view, named as the clinician would say it
 /// ("Trigger point, right upper trapezius, active"), placed where the mark is drawn. They
 /// only sense hover, so clicks and drags still reach the canvas and its tools.
-pub(super) fn mark_nodes(
+pub(crate) fn mark_nodes(
     ui: &mut egui::Ui,
     painter: &egui::Painter,
     session: &Session,
@@ -483,14 +486,14 @@ pub(super) fn mark_nodes(
     names: &dyn Fn(&str) -> Option<String>,
 ) {
     let clip = painter.clip_rect();
-    for (mark, area) in mark_areas(painter, session, &state.view, projection) {
+    for (mark, area) in mark_areas(painter, session, &state.memory.view, projection) {
         if !clip.intersects(area) {
             continue;
         }
         let Some(mut label) = describe(session, mark, names) else {
             continue;
         };
-        if state.selection.contains(&mark) {
+        if state.tools.selection.contains(&mark) {
             label.push_str(", selected");
         }
         let id = ui.scope_id().with(("mark", mark.kind as u8, mark.id.0));

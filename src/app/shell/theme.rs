@@ -3,7 +3,6 @@
 
 use egui::Color32;
 
-use super::notifications::Level;
 use crate::scene::MarkColors;
 
 /// Adds DejaVu Sans (from `assets/fonts`) after egui's own fonts, so symbols egui's font lacks
@@ -83,15 +82,6 @@ impl Palette {
         match ctx.theme() {
             egui::Theme::Dark => Self::DARK,
             egui::Theme::Light => Self::LIGHT,
-        }
-    }
-
-    pub fn level(&self, level: Level) -> Color32 {
-        match level {
-            Level::Info => self.info,
-            Level::Success => self.success,
-            Level::Warning => self.warning,
-            Level::Error => self.error,
         }
     }
 }

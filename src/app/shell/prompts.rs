@@ -6,56 +6,13 @@ use std::path::PathBuf;
 
 use egui::RichText;
 
-use super::action::Action;
-use super::command::UiCommand;
-use super::shell::MyomapApp;
-use super::theme::Palette;
+use crate::app::shell::action::Action;
+use crate::app::shell::app::MyomapApp;
+use crate::app::shell::command::UiCommand;
+use crate::app::shell::prompt::{Prompt, Replacement};
+use crate::app::shell::theme::Palette;
 use crate::document::Document;
 use crate::storage::RecoveryRecord;
-
-/// What would replace an existing file.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Replacement {
-    /// The open session (the old file is kept as a .bak).
-    Session,
-    /// An export's bytes.
-    Export(std::sync::Arc<Vec<u8>>),
-}
-
-/// A question the app is waiting for the user to answer.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Prompt {
-    /// The open session has unsaved changes and `then` would close it.
-    UnsavedChanges {
-        then: Action,
-    },
-    NewPatient {
-        name: String,
-    },
-    /// The name of a custom view being added from `image`.
-    NewCustomView {
-        image: PathBuf,
-        name: String,
-    },
-    /// Save As or an export chose a file that exists.
-    ReplaceFile {
-        path: PathBuf,
-        with: Replacement,
-    },
-    /// Unsaved work from a run that did not end cleanly.
-    Recover {
-        file: PathBuf,
-        record: Box<RecoveryRecord>,
-        /// How the recovered copy differs from the file on disk, once asked.
-        comparison: Option<Vec<String>>,
-    },
-    /// Save found the file changed (or gone) on disk since it was opened.
-    Conflict {
-        deleted: bool,
-        /// How our version differs from the one on disk.
-        changes: Vec<String>,
-    },
-}
 
 impl MyomapApp {
     /// Offers the next recovered session, if any and no other question is open.

@@ -6,9 +6,9 @@
 use egui::{ComboBox, DragValue, RichText, TextEdit};
 use jiff::civil::DateTime;
 
-use super::editing;
-use super::theme::Palette;
-use super::tools::Tool;
+use crate::app::canvas::tool::Tool;
+use crate::app::screens::editing;
+use crate::app::shell::theme::Palette;
 use crate::bodymap::standard;
 use crate::document::{Document, Refusal};
 use crate::model::{

@@ -2,266 +2,42 @@
 //! pans, fits, and reports what lies under the pointer. It borrows the session and the map
 //! and keeps only view state (`CanvasState`); it never changes the session.
 
-use std::sync::Arc;
+pub mod custom_views;
+pub mod hover;
+pub mod marks;
+pub mod overlays;
+pub mod state;
+pub mod tool;
+pub mod toolbar;
+pub mod tools;
 
 use egui::{
-    Align2, Color32, FontId, Mesh, PointerButton, Pos2, Rect, Sense, Shape, Stroke, TextureHandle,
-    epaint::Vertex, vec2,
+    Align2, Color32, FontId, Mesh, PointerButton, Pos2, Rect, Sense, Shape, Stroke, epaint::Vertex,
+    vec2,
 };
 
-use super::canvas_marks::{self, screen};
-use super::canvas_tools::{self, Gesture};
-use super::custom_views::CustomViews;
-use super::overlays::CanvasOverlay;
-use super::theme::Palette;
-use super::tools::{Tool, ToolSettings};
+use crate::app::shell::theme::Palette;
 use crate::bodymap::custom::CustomView;
-use crate::bodymap::{Bounds, Layer, MuscleHit, StandardMap};
-use crate::geometry::{MapPoint, ViewId, views};
-use crate::model::{Edit, MarkRef, Session, Side};
+use crate::bodymap::{Bounds, MuscleHit, StandardMap};
+use crate::geometry::{MapPoint, ViewId};
+use crate::model::{Edit, MarkRef, Session};
 use crate::scene::{
-    Item, LayerMode, MapColors, MapScene, Projection, Rgba, Role, SafetyScene, tolerance_for_scale,
+    Item, MapColors, MapScene, Projection, Rgba, Role, SafetyScene, tolerance_for_scale,
 };
+use custom_views::CustomViews;
+use marks::screen;
+use overlays::CanvasOverlay;
+use tool::Tool;
+
+pub use hover::Hover;
+pub use state::CanvasState;
+use tool::ToolGesture;
 
 /// Zoom limits, as a multiple of the zoom that fits the view.
 const MIN_ZOOM: f32 = 0.5;
 const MAX_ZOOM: f32 = 24.0;
 /// Muscle names appear from this many pixels per millimetre.
 const LABELS_FROM_SCALE: f32 = 0.9;
-
-/// What lies under the pointer.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Hover {
-    pub at: MapPoint,
-    /// Muscles under the point on the layers shown, superficial first.
-    pub muscles: Vec<MuscleHit>,
-    /// The named location ("Right lateral thigh").
-    pub region: Option<String>,
-    /// Safety zones under the point ("Lung and pleura").
-    pub safety: Vec<String>,
-}
-
-impl Hover {
-    /// One line for the status bar: "Right gluteus maximus (over piriformis) · Right buttock".
-    pub fn describe(&self, map: &StandardMap) -> String {
-        let name = |hit: &MuscleHit| {
-            map.map
-                .muscle(&hit.muscle)
-                .map_or_else(|| hit.muscle.clone(), |m| m.name.to_lowercase())
-        };
-        let mut text = match self.muscles.split_first() {
-            Some((top, rest)) => {
-                let mut text = format!("{} {}", side_word(top.side), name(top));
-                if top.layer == Layer::Deep {
-                    text.push_str(" (deep)");
-                }
-                if !rest.is_empty() {
-                    let under: Vec<String> = rest.iter().map(name).collect();
-                    text.push_str(&format!(", over {}", under.join(", ")));
-                }
-                text
-            }
-            None => String::new(),
-        };
-        if let Some(region) = &self.region {
-            if !text.is_empty() {
-                text.push_str(" · ");
-            }
-            text.push_str(region);
-        }
-        for zone in &self.safety {
-            text.push_str(" · ⚠ ");
-            text.push_str(zone);
-        }
-        text
-    }
-}
-
-fn side_word(side: Side) -> &'static str {
-    match side {
-        Side::Left => "Left",
-        Side::Right => "Right",
-        Side::Midline => "Midline",
-        Side::Unspecified => "",
-    }
-}
-
-struct CachedScene {
-    view: ViewId,
-    layers: LayerMode,
-    tolerance: f32,
-    scene: Arc<MapScene>,
-}
-
-pub(super) struct CachedZones {
-    pub view: ViewId,
-    pub revision: u64,
-    pub texture: Option<TextureHandle>,
-}
-
-/// The marks' glyphs as last built: rebuilt when the session, view, projection or theme
-/// changes, not every frame.
-pub(super) struct CachedGlyphs {
-    pub view: ViewId,
-    pub revision: u64,
-    pub projection: Projection,
-    pub colors: crate::scene::MarkColors,
-    pub glyphs: Vec<crate::scene::Glyph>,
-}
-
-/// The canvas's view state: never saved in the session.
-pub struct CanvasState {
-    pub view: ViewId,
-    pub layers: LayerMode,
-    /// Show the drawing as the patient sees themselves (mirrored left to right).
-    pub mirrored: bool,
-    pub labels: bool,
-    /// Show the needling safety zones over the drawing.
-    pub safety_zones: bool,
-    projection: Option<Projection>,
-    /// The projection that fits the view in the current canvas, for zoom limits and "%".
-    fit_scale: f32,
-    last_rect: Rect,
-    scene: Option<CachedScene>,
-    /// The safety zones of the view shown, built when first shown.
-    safety_scene: Option<(ViewId, Arc<SafetyScene>)>,
-    pub(super) zones: Option<CachedZones>,
-    pub(super) glyphs: Option<CachedGlyphs>,
-    pub hover: Option<Hover>,
-    /// The charting tool in use and what new marks are made with.
-    pub tool: Tool,
-    pub settings: ToolSettings,
-    /// The selected marks (on any view).
-    pub selection: Vec<MarkRef>,
-    pub(super) gesture: Option<Gesture>,
-    /// The view shows the whole drawing as fitted (not zoomed or panned by the user).
-    fitted: bool,
-    /// The overlay's image of the view: (view, overlay key, texture).
-    overlay_texture: Option<(ViewId, u64, Option<TextureHandle>)>,
-}
-
-impl Default for CanvasState {
-    fn default() -> Self {
-        Self::new(ViewId::new(views::ANTERIOR))
-    }
-}
-
-impl CanvasState {
-    pub fn new(view: ViewId) -> Self {
-        Self {
-            view,
-            layers: LayerMode::Superficial,
-            mirrored: false,
-            labels: true,
-            safety_zones: false,
-            projection: None,
-            fit_scale: 1.0,
-            last_rect: Rect::NOTHING,
-            scene: None,
-            safety_scene: None,
-            zones: None,
-            glyphs: None,
-            hover: None,
-            tool: Tool::Select,
-            settings: ToolSettings::default(),
-            selection: Vec::new(),
-            gesture: None,
-            fitted: true,
-            overlay_texture: None,
-        }
-    }
-
-    /// The state for a newly opened session: the first view it has marks on.
-    pub fn for_session(session: &Session) -> Self {
-        let marked = session
-            .trigger_points
-            .iter()
-            .map(|m| &m.view)
-            .chain(session.referred_zones.iter().map(|m| &m.view))
-            .chain(session.needle_sites.iter().map(|m| &m.view))
-            .next();
-        Self::new(
-            marked
-                .cloned()
-                .unwrap_or_else(|| ViewId::new(views::ANTERIOR)),
-        )
-    }
-
-    /// Shows another view, fitted to the canvas.
-    pub fn set_view(&mut self, view: ViewId) {
-        if view != self.view {
-            self.view = view;
-            self.fit();
-        }
-    }
-
-    /// Fits the whole view in the canvas on the next frame.
-    pub fn fit(&mut self) {
-        self.projection = None;
-    }
-
-    /// Where a body-map point is on screen, once the canvas has been shown.
-    pub fn screen_pos(&self, at: MapPoint) -> Option<Pos2> {
-        let projection = Projection {
-            mirrored: self.mirrored,
-            ..self.projection?
-        };
-        Some(screen(&projection, at))
-    }
-
-    /// The zoom (relative to fitted) and the map point at the canvas centre, once shown.
-    pub fn zoom_and_centre(&self) -> Option<(f32, MapPoint)> {
-        self.projection.map(|p| (self.zoom(), p.centre))
-    }
-
-    /// Shows the drawing at `zoom` (relative to fitted) centred on `centre`: how two linked
-    /// canvases follow each other.
-    pub fn set_zoom_and_centre(&mut self, zoom: f32, centre: MapPoint) {
-        if let Some(projection) = &mut self.projection {
-            projection.scale = zoom * self.fit_scale;
-            projection.centre = centre;
-            self.fitted = (zoom - 1.0).abs() < 1e-4;
-        }
-    }
-
-    /// Zoom relative to the fitted view, 1.0 = fitted.
-    pub fn zoom(&self) -> f32 {
-        self.projection
-            .map_or(1.0, |p| p.scale / self.fit_scale.max(1e-6))
-    }
-
-    fn scene(&mut self, map: &StandardMap, scale: f32) -> Option<Arc<MapScene>> {
-        let tolerance = tolerance_for_scale(scale);
-        let fresh = self.scene.as_ref().is_some_and(|c| {
-            c.view == self.view && c.layers == self.layers && c.tolerance == tolerance
-        });
-        if !fresh {
-            let view = map.map.view(&self.view)?;
-            self.scene = Some(CachedScene {
-                view: self.view.clone(),
-                layers: self.layers,
-                tolerance,
-                scene: Arc::new(MapScene::new(&map.map, view, self.layers, tolerance)),
-            });
-        }
-        self.scene.as_ref().map(|c| Arc::clone(&c.scene))
-    }
-
-    fn safety_scene(&mut self, map: &StandardMap) -> Arc<SafetyScene> {
-        if self
-            .safety_scene
-            .as_ref()
-            .is_none_or(|(v, _)| *v != self.view)
-        {
-            let scene = Arc::new(SafetyScene::new(&map.map, &self.view));
-            self.safety_scene = Some((self.view.clone(), scene));
-        }
-        self.safety_scene
-            .as_ref()
-            .map(|(_, scene)| Arc::clone(scene))
-            .unwrap_or_default()
-    }
-}
 
 /// What the canvas shows for its view id.
 enum Shown<'a> {
@@ -274,8 +50,10 @@ enum Shown<'a> {
 /// What a canvas shows: a session, and optionally an overlay over (or instead of) its marks.
 pub struct CanvasContent<'a> {
     pub session: &'a Session,
-    /// Changes whenever the session does (keys the cached zone painting).
+    /// Changes whenever the session does (keys the cached glyphs).
     pub revision: u64,
+    /// Changes whenever the session's painted zones do (keys the zone texture).
+    pub zones_revision: u64,
     /// Whether the tools may change the session.
     pub editable: bool,
     pub overlay: Option<&'a dyn CanvasOverlay>,
@@ -294,6 +72,7 @@ pub fn body_canvas(
     let CanvasContent {
         session,
         revision,
+        zones_revision,
         editable,
         overlay,
     } = *content;
@@ -313,10 +92,13 @@ pub fn body_canvas(
     // A custom view's picture first (decoded once), then the view itself borrowed.
     let custom_texture = map
         .map
-        .view(&state.view)
+        .view(&state.memory.view)
         .is_none()
-        .then(|| custom.texture(ui.ctx(), state.view.as_str()));
-    let shown = match (map.map.view(&state.view), custom.get(state.view.as_str())) {
+        .then(|| custom.texture(ui.ctx(), state.memory.view.as_str()));
+    let shown = match (
+        map.map.view(&state.memory.view),
+        custom.get(state.memory.view.as_str()),
+    ) {
         (Some(view), _) => Shown::Standard(view),
         (None, Some(view)) => Shown::Custom(view),
         (None, None) => Shown::Missing,
@@ -324,7 +106,12 @@ pub fn body_canvas(
     let bounds = match &shown {
         // The cached scene knows its bounds; flattening the outline again each frame would not.
         Shown::Standard(view) => state
-            .scene(map, state.projection.map_or(1.0, |p| p.scale))
+            .cache
+            .scene(
+                map,
+                &state.memory,
+                state.memory.projection.map_or(1.0, |p| p.scale),
+            )
             .map_or_else(|| MapScene::outline_bounds(view), |scene| scene.bounds),
         Shown::Custom(view) => {
             let (w, h) = view.size.unwrap_or((1000, 1000));
@@ -333,7 +120,7 @@ pub fn body_canvas(
                 max: MapPoint::new(w as f32, h as f32),
             }
         }
-        Shown::Missing => marks_bounds(session, &state.view),
+        Shown::Missing => marks_bounds(session, &state.memory.view),
     };
     let keyboard_free = ui.memory(|m| m.focused().is_none());
     let delete = (editable && keyboard_free && response.hovered())
@@ -342,13 +129,15 @@ pub fn body_canvas(
     // A drag that starts on a mark with the select tool moves it: decide before navigating,
     // so the same drag does not also pan the drawing.
     if editable
-        && state.tool == Tool::Select
+        && state.tools.tool == Tool::Select
         && response.drag_started_by(PointerButton::Primary)
-        && let (Some(previous), Some(press)) =
-            (state.projection, ui.input(|i| i.pointer.press_origin()))
-        && canvas_marks::mark_at(&painter, session, &state.view, &previous, press).is_some()
+        && let (Some(previous), Some(press)) = (
+            state.memory.projection,
+            ui.input(|i| i.pointer.press_origin()),
+        )
+        && marks::mark_at(&painter, session, &state.memory.view, &previous, press).is_some()
     {
-        state.gesture = Some(Gesture::Move);
+        state.tools.gesture = Some(ToolGesture::Move);
     }
     let projection = navigate(ui, &response, state, bounds, editable);
 
@@ -386,12 +175,12 @@ pub fn body_canvas(
                 Align2::CENTER_TOP,
                 format!(
                     "View \"{}\" is not in this library (its custom view was removed or renamed).\nThe marks on it are kept and saved unchanged.",
-                    state.view
+                    state.memory.view
                 ),
                 FontId::proportional(15.0),
                 palette.warning,
             );
-            format!("{} (missing)", state.view)
+            format!("{} (missing)", state.memory.view)
         }
     };
     if let Some(overlay) = overlay
@@ -399,33 +188,41 @@ pub fn body_canvas(
     {
         let key = overlay.key();
         let fresh = state
+            .cache
             .overlay_texture
             .as_ref()
-            .is_some_and(|(view, k, _)| *view == state.view && *k == key);
+            .is_some_and(|(view, k, _)| *view == state.memory.view && *k == key);
         if !fresh {
-            let texture = overlay.image(&state.view).map(|image| {
+            let texture = overlay.image(&state.memory.view).map(|image| {
                 ui.ctx().load_texture(
                     "canvas_overlay",
-                    canvas_marks::color_image(&image),
+                    marks::color_image(&image),
                     egui::TextureOptions::LINEAR,
                 )
             });
-            state.overlay_texture = Some((state.view.clone(), key, texture));
+            state.cache.overlay_texture = Some((state.memory.view.clone(), key, texture));
         }
-        if let Some((_, _, Some(texture))) = &state.overlay_texture {
-            canvas_marks::paint_on_frame(&painter, texture, &projection);
+        if let Some((_, _, Some(texture))) = &state.cache.overlay_texture {
+            marks::paint_on_frame(&painter, texture, &projection);
         }
     }
     if shows_marks && matches!(shown, Shown::Standard(_)) {
-        canvas_marks::paint_zones(ui.ctx(), &painter, session, revision, state, &projection);
+        marks::paint_zones(
+            ui.ctx(),
+            &painter,
+            session,
+            zones_revision,
+            state,
+            &projection,
+        );
     }
-    if state.safety_zones && matches!(shown, Shown::Standard(_)) {
-        let scene = state.safety_scene(map);
+    if state.memory.safety_zones && matches!(shown, Shown::Standard(_)) {
+        let scene = state.cache.safety_scene(map, &state.memory.view);
         paint_safety(&painter, &scene, &projection, &colors);
     }
     let mark_colors = Palette::marks(ui.ctx());
     if shows_marks {
-        canvas_marks::paint_marks(
+        marks::paint_marks(
             &painter,
             session,
             revision,
@@ -436,12 +233,12 @@ pub fn body_canvas(
         );
     }
     if let Some(overlay) = overlay {
-        overlay.paint(&painter, &state.view, &projection);
+        overlay.paint(&painter, &state.memory.view, &projection);
     }
     if let Shown::Standard(view) = &shown {
-        if state.labels
+        if state.memory.labels
             && projection.scale >= LABELS_FROM_SCALE
-            && let Some(scene) = state.scene(map, projection.scale)
+            && let Some(scene) = state.cache.scene(map, &state.memory, projection.scale)
         {
             paint_labels(&painter, &scene, &projection, &colors);
         }
@@ -450,22 +247,22 @@ pub fn body_canvas(
             rect,
             {
                 let (left, right) = view.facing.edge_letters();
-                if state.mirrored {
+                if state.memory.mirrored {
                     (right, left)
                 } else {
                     (left, right)
                 }
             },
-            state.mirrored,
+            state.memory.mirrored,
             view.facing == crate::bodymap::Facing::Anterior,
             &colors,
         );
     }
     let mut legend = if shows_marks {
-        let mut legend = crate::scene::marks::quality_legend(session, &state.view);
+        let mut legend = crate::scene::marks::quality_legend(session, &state.memory.view);
         legend.extend(crate::scene::marks::mark_legend(
             session,
-            &state.view,
+            &state.memory.view,
             &mark_colors,
             false,
         ));
@@ -474,14 +271,11 @@ pub fn body_canvas(
         Vec::new()
     };
     if let Some(overlay) = overlay {
-        legend.extend(overlay.legend(&state.view));
+        legend.extend(overlay.legend(&state.memory.view));
     }
-    if state.safety_zones
+    if state.memory.safety_zones
         && matches!(shown, Shown::Standard(_))
-        && state
-            .safety_scene
-            .as_ref()
-            .is_some_and(|(_, scene)| !scene.areas.is_empty())
+        && state.cache.has_safety_areas()
     {
         legend.push(crate::scene::LegendEntry::new(
             crate::scene::marks::with_alpha(colors.safety_edge, 0.6),
@@ -489,16 +283,16 @@ pub fn body_canvas(
             "needling safety zone (point to name it)",
         ));
     }
-    canvas_marks::paint_legend(
+    marks::paint_legend(
         &painter,
         rect,
         &legend,
         ui.visuals().text_color(),
-        canvas_marks::rgba(mark_colors.note_background),
+        marks::rgba(mark_colors.note_background),
     );
 
     let mut edits = if editable && shows_marks {
-        canvas_tools::use_tool(ui, &response, &painter, map, session, state, &projection)
+        tools::use_tool(ui, &response, &painter, map, session, state, &projection)
     } else {
         Vec::new()
     };
@@ -510,7 +304,7 @@ pub fn body_canvas(
         .is_some()
     {
         let names = |id: &str| map.map.muscle(id).map(|m| m.name.clone());
-        canvas_marks::mark_nodes(ui, &painter, session, state, &projection, &names);
+        marks::mark_nodes(ui, &painter, session, state, &projection, &names);
     }
 
     let hover_text = state.hover.as_ref().map(|h| h.describe(map));
@@ -537,21 +331,22 @@ fn keyboard(ui: &egui::Ui, state: &mut CanvasState, session: &Session) -> Option
     ui.input(|input| {
         for tool in Tool::ALL {
             if input.key_pressed(tool.key()) && input.modifiers.is_none() {
-                state.tool = tool;
-                state.gesture = None;
+                state.tools.tool = tool;
+                state.tools.gesture = None;
             }
         }
         if input.key_pressed(egui::Key::Escape) {
-            state.selection.clear();
-            state.gesture = None;
+            state.tools.selection.clear();
+            state.tools.gesture = None;
         }
         if input.key_pressed(egui::Key::Home) || input.key_pressed(egui::Key::Num0) {
-            state.projection = None;
+            state.memory.projection = None;
         }
     });
     let delete =
         ui.input(|i| i.key_pressed(egui::Key::Delete) || i.key_pressed(egui::Key::Backspace));
     let marks: Vec<MarkRef> = state
+        .tools
         .selection
         .iter()
         .copied()
@@ -578,21 +373,23 @@ fn navigate(
         rect.height(),
         24.0,
     );
-    state.fit_scale = fitted.scale;
-    let mut projection = match state.projection {
+    state.memory.fit_scale = fitted.scale;
+    let mut projection = match state.memory.projection {
         // A resized canvas keeps the user's zoom and centre; a fitted view stays fitted.
-        Some(previous) if state.last_rect.is_positive() && !state.fitted => Projection {
-            screen_centre: if rect.size() == state.last_rect.size() {
-                previous.screen_centre
-            } else {
-                (rect.center().x, rect.center().y)
-            },
-            ..previous
-        },
+        Some(previous) if state.memory.last_rect.is_positive() && !state.memory.fitted => {
+            Projection {
+                screen_centre: if rect.size() == state.memory.last_rect.size() {
+                    previous.screen_centre
+                } else {
+                    (rect.center().x, rect.center().y)
+                },
+                ..previous
+            }
+        }
         _ => fitted,
     };
-    state.last_rect = rect;
-    projection.mirrored = state.mirrored;
+    state.memory.last_rect = rect;
+    projection.mirrored = state.memory.mirrored;
     if let Some(pointer) = response.hover_pos() {
         let (scroll, pinch) = ui.input(|i| (i.smooth_scroll_delta.y, i.zoom_delta()));
         let factor = pinch * (scroll / 400.0).exp();
@@ -606,7 +403,7 @@ fn navigate(
     }
     let space = ui.input(|i| i.key_down(egui::Key::Space));
     let primary_pans =
-        !editable || space || (state.tool == Tool::Select && state.gesture.is_none());
+        !editable || space || (state.tools.tool == Tool::Select && state.tools.gesture.is_none());
     let pans = response.dragged_by(PointerButton::Secondary)
         || response.dragged_by(PointerButton::Middle)
         || (primary_pans && response.dragged_by(PointerButton::Primary));
@@ -615,22 +412,22 @@ fn navigate(
         projection.pan((delta.x, delta.y));
     }
     if projection.scale != fitted.scale || projection.centre != fitted.centre {
-        state.fitted = false;
+        state.memory.fitted = false;
     }
-    if response.double_clicked() && (!editable || state.tool == Tool::Select) {
+    if response.double_clicked() && (!editable || state.tools.tool == Tool::Select) {
         projection = Projection {
-            mirrored: state.mirrored,
+            mirrored: state.memory.mirrored,
             ..fitted
         };
     }
     let fitted_now = Projection {
-        mirrored: state.mirrored,
+        mirrored: state.memory.mirrored,
         ..fitted
     };
     if projection == fitted_now {
-        state.fitted = true;
+        state.memory.fitted = true;
     }
-    state.projection = Some(projection);
+    state.memory.projection = Some(projection);
     projection
 }
 
@@ -648,7 +445,7 @@ fn paint_standard(
     colors: &MapColors,
     response: &egui::Response,
 ) {
-    let Some(scene) = state.scene(map, projection.scale) else {
+    let Some(scene) = state.cache.scene(map, &state.memory, projection.scale) else {
         return;
     };
     paint_scene(painter, &scene, projection, colors);
@@ -661,7 +458,7 @@ fn paint_standard(
             .map(|index| index.muscles_at(at))
             .unwrap_or_default()
             .into_iter()
-            .filter(|hit| state.layers.shows(hit.layer))
+            .filter(|hit| state.memory.layers.shows(hit.layer))
             .collect();
         let region = index
             .and_then(|index| index.region_at("locations", at))
@@ -682,7 +479,7 @@ fn paint_standard(
         }
     });
     // Highlight the muscle under the pointer unless a drawing gesture is under way.
-    if state.gesture.is_none()
+    if state.tools.gesture.is_none()
         && !ui.input(|i| i.pointer.any_down())
         && let Some(top) = state.hover.as_ref().and_then(|h| h.muscles.first())
     {
@@ -707,7 +504,7 @@ fn paint_custom(
     match texture {
         Ok(texture) => {
             let (w, h) = view.size.unwrap_or((1000, 1000));
-            canvas_marks::paint_image(
+            marks::paint_image(
                 painter,
                 &texture,
                 projection,

@@ -1,12 +1,13 @@
 //! The first screen of an empty library: start charting, explore the demo, or open files.
+//! Returns the command chosen; opens nothing itself.
 
 use std::path::{Path, PathBuf};
 
 use egui::RichText;
 
-use super::UiCommand;
-use super::action::Action;
-use super::theme::Palette;
+use crate::app::shell::action::Action;
+use crate::app::shell::command::UiCommand;
+use crate::app::shell::theme::Palette;
 
 pub fn welcome_ui(
     ui: &mut egui::Ui,

@@ -6,16 +6,16 @@ use std::path::{Path, PathBuf};
 
 use egui::ViewportCommand;
 
-use super::action::Action;
-use super::command::UiCommand;
-use super::compare_view::CompareState;
-use super::custom_views::CustomViews;
-use super::library_view::LibraryState;
-use super::presentation::Presentation;
-use super::progress_view::ProgressState;
-use super::prompts::{Prompt, Replacement};
-use super::route::Route;
-use super::shell::MyomapApp;
+use crate::app::canvas::custom_views::CustomViews;
+use crate::app::screens::compare::CompareState;
+use crate::app::screens::library::LibraryState;
+use crate::app::screens::presentation::Presentation;
+use crate::app::screens::progress::ProgressState;
+use crate::app::shell::action::Action;
+use crate::app::shell::app::MyomapApp;
+use crate::app::shell::command::UiCommand;
+use crate::app::shell::prompt::{Prompt, Replacement};
+use crate::app::shell::route::Route;
 use crate::document::Document;
 use crate::model::{Patient, PatientId, Screening, Session, SessionId, describe_changes};
 use crate::storage::{Library, SaveError};
@@ -30,16 +30,15 @@ impl MyomapApp {
     pub(super) fn close_document(&mut self) {
         // Only a recovery copy this window wrote (or restored) is ours to remove: another
         // instance may be keeping one for the same session.
-        let owned = self.recovered_revision.is_some();
+        let owned = self.recovery.written.is_some();
         if let Some(doc) = self.route.take_document()
             && owned
-            && let Err(error) = self.recovery.remove(doc.session().id)
+            && let Err(error) = self.recovery.store.remove(doc.session().id)
         {
             self.notifications
                 .warning(format!("Could not remove the crash-recovery copy: {error}"));
         }
-        self.recovered_revision = None;
-        self.last_revision = None;
+        self.recovery.forget();
         self.record.reset();
     }
 
@@ -57,7 +56,7 @@ impl MyomapApp {
                 doc.session().body_map.id, doc.session().body_map.version, standard.id, standard.version
             ));
         }
-        self.canvas = super::canvas::CanvasState::for_session(doc.session());
+        self.canvas = crate::app::canvas::CanvasState::for_session(doc.session());
         for view in doc.session().views_used() {
             let known = crate::bodymap::standard().map.view(view).is_some()
                 || self.custom_views.get(view.as_str()).is_some();
@@ -143,7 +142,7 @@ impl MyomapApp {
                 self.set_document(doc, warnings);
                 // The recovery file matches the document: it stays until the recovered work
                 // is saved or discarded.
-                self.recovered_revision = Some(revision);
+                self.recovery.written = Some(revision);
             }
             Action::CompareRecovered { file, record } => {
                 let comparison = record.original.as_ref().map(|original| {
@@ -320,7 +319,7 @@ impl MyomapApp {
                 let id = view.id();
                 self.reload_custom_views(&root);
                 if self.route.document().is_some() {
-                    self.canvas.set_view(id);
+                    self.canvas.memory.set_view(id);
                 }
             }
             Err(problem) => self
@@ -357,7 +356,7 @@ impl MyomapApp {
         let counter = std::sync::Arc::clone(&progress);
         let reader = library.clone();
         let handle = std::thread::spawn(move || reader.scan_counting(&counter));
-        self.loading = Some(super::shell::LibraryLoading {
+        self.loading = Some(crate::app::shell::app::LibraryLoading {
             library,
             total,
             progress,
@@ -505,10 +504,10 @@ impl MyomapApp {
                 let was_fullscreen = ctx.input(|i| i.viewport().fullscreen.unwrap_or(false));
                 let view = if crate::bodymap::standard()
                     .map
-                    .view(&self.canvas.view)
+                    .view(&self.canvas.memory.view)
                     .is_some()
                 {
-                    self.canvas.view.clone()
+                    self.canvas.memory.view.clone()
                 } else {
                     crate::geometry::ViewId::new(crate::geometry::views::POSTERIOR)
                 };

@@ -5,8 +5,8 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use super::prompts::{Prompt, Replacement};
-use super::shell::MyomapApp;
+use crate::app::shell::app::MyomapApp;
+use crate::app::shell::prompt::{Prompt, Replacement};
 use crate::bodymap::standard;
 use crate::export::handout::patient_handout;
 use crate::export::report::{ReportInput, session_report};
@@ -59,7 +59,7 @@ impl MyomapApp {
     /// File → Export view as PNG (or, with `svg`, as SVG).
     pub(super) fn export_view(&mut self, svg: bool) {
         let (kind, extension) = if svg { ("SVG", "svg") } else { ("PNG", "png") };
-        let view = self.canvas.view.as_str().to_owned();
+        let view = self.canvas.memory.view.as_str().to_owned();
         let Some(suggested) = self.file_stem(&slug(&view)) else {
             return;
         };
@@ -71,7 +71,10 @@ impl MyomapApp {
             return;
         };
         let map = &standard().map;
-        let base = match (map.view(&self.canvas.view), self.custom_views.get(&view)) {
+        let base = match (
+            map.view(&self.canvas.memory.view),
+            self.custom_views.get(&view),
+        ) {
             (None, Some(custom)) => Base::Diagram(custom),
             _ => Base::Map(map, &view),
         };
@@ -79,9 +82,9 @@ impl MyomapApp {
         let label = crate::export::patient_label(patient.as_ref(), doc.session());
         let bytes = width_for_height(base, EXPORT_HEIGHT_PX).and_then(|width| {
             let options = RenderOptions {
-                layers: self.canvas.layers,
-                labels: self.canvas.labels,
-                mirrored: self.canvas.mirrored,
+                layers: self.canvas.memory.layers,
+                labels: self.canvas.memory.labels,
+                mirrored: self.canvas.memory.mirrored,
                 ..RenderOptions::new(width, EXPORT_HEIGHT_PX)
             };
             let marks = Marks::Session {

@@ -3,7 +3,7 @@
 
 use egui::{Align2, RichText};
 
-use super::theme::Palette;
+use crate::app::shell::theme::Palette;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Level {
@@ -11,6 +11,18 @@ pub enum Level {
     Success,
     Warning,
     Error,
+}
+
+impl Level {
+    /// The theme's colour for messages of this level.
+    pub fn colour(self, palette: &Palette) -> egui::Color32 {
+        match self {
+            Self::Info => palette.info,
+            Self::Success => palette.success,
+            Self::Warning => palette.warning,
+            Self::Error => palette.error,
+        }
+    }
 }
 
 impl Level {
@@ -105,7 +117,7 @@ impl Notifications {
                 for item in self.items.iter_mut().filter(|n| !n.dismissed).rev().take(4) {
                     egui::Frame::popup(ui.style()).show(ui, |ui| {
                         ui.horizontal(|ui| {
-                            let colour = palette.level(item.level);
+                            let colour = item.level.colour(&palette);
                             ui.label(RichText::new(item.level.label()).strong().color(colour));
                             ui.add(egui::Label::new(&item.text).wrap());
                             if ui.small_button("Dismiss").clicked() {
@@ -130,7 +142,7 @@ impl Notifications {
                             ui.label(
                                 RichText::new(item.level.label())
                                     .strong()
-                                    .color(palette.level(item.level)),
+                                    .color(item.level.colour(&palette)),
                             );
                             ui.label(&item.text);
                         });

@@ -8,11 +8,11 @@ use std::path::PathBuf;
 
 use egui::RichText;
 
-use super::canvas::{CanvasContent, CanvasState, body_canvas};
-use super::custom_views::CustomViews;
-use super::map_toolbar;
-use super::overlays::{DifferenceOverlay, GhostOverlay};
-use super::theme::Palette;
+use crate::app::canvas::custom_views::CustomViews;
+use crate::app::canvas::overlays::{DifferenceOverlay, GhostOverlay};
+use crate::app::canvas::toolbar;
+use crate::app::canvas::{CanvasContent, CanvasState, body_canvas};
+use crate::app::shell::theme::Palette;
 use crate::bodymap::standard;
 use crate::geometry::{MapPoint, ViewId};
 use crate::metrics::{Change, Comparison, ViewDifference, compare, differences, standard_charts};
@@ -91,7 +91,7 @@ impl CompareState {
             Some(view) => CanvasState::new(view),
             None => CanvasState::for_session(&later.1),
         };
-        let right = CanvasState::new(left.view.clone());
+        let right = CanvasState::new(left.memory.view.clone());
         Self {
             patient_name,
             earlier,
@@ -108,29 +108,32 @@ impl CompareState {
     /// Keeps the right canvas on the left one's view, layers and mirror, and pans and zooms
     /// whichever one the user did not move to match the one they did.
     fn link(&mut self) {
-        if self.right.view != self.left.view {
-            self.right.set_view(self.left.view.clone());
+        if self.right.memory.view != self.left.memory.view {
+            self.right.memory.set_view(self.left.memory.view.clone());
         }
-        self.right.layers = self.left.layers;
-        self.right.mirrored = self.left.mirrored;
-        self.right.labels = self.left.labels;
-        let (Some(left), Some(right)) = (self.left.zoom_and_centre(), self.right.zoom_and_centre())
-        else {
+        self.right.memory.layers = self.left.memory.layers;
+        self.right.memory.mirrored = self.left.memory.mirrored;
+        self.right.memory.labels = self.left.memory.labels;
+        let (Some(left), Some(right)) = (
+            self.left.memory.zoom_and_centre(),
+            self.right.memory.zoom_and_centre(),
+        ) else {
             return;
         };
         match self.linked {
             Some((last_left, _)) if left != last_left => {
-                self.right.set_zoom_and_centre(left.0, left.1);
+                self.right.memory.set_zoom_and_centre(left.0, left.1);
             }
             Some((_, last_right)) if right != last_right => {
-                self.left.set_zoom_and_centre(right.0, right.1);
+                self.left.memory.set_zoom_and_centre(right.0, right.1);
             }
             _ => {}
         }
         self.linked = self
             .left
+            .memory
             .zoom_and_centre()
-            .zip(self.right.zoom_and_centre());
+            .zip(self.right.memory.zoom_and_centre());
     }
 }
 
@@ -177,7 +180,7 @@ pub fn compare_ui(
         .show(ui, |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| metrics_ui(ui, state, &palette));
         });
-    map_toolbar::map_toolbar(ui, &standard().map, custom, &state.later.1, &mut state.left);
+    toolbar::map_toolbar(ui, &standard().map, custom, &state.later.1, &mut state.left);
     ui.add_space(4.0);
     let key = |s: &Session| {
         use std::hash::{Hash, Hasher};
@@ -198,6 +201,7 @@ pub fn compare_ui(
                     let content = CanvasContent {
                         session,
                         revision: key(session),
+                        zones_revision: key(session),
                         editable: false,
                         overlay: None,
                     };
@@ -219,6 +223,7 @@ pub fn compare_ui(
             let content = CanvasContent {
                 session: &state.later.1,
                 revision: key(&state.later.1),
+                zones_revision: key(&state.later.1),
                 editable: false,
                 overlay: Some(&ghost),
             };
@@ -240,6 +245,7 @@ pub fn compare_ui(
             let content = CanvasContent {
                 session: &state.later.1,
                 revision: key(&state.later.1),
+                zones_revision: key(&state.later.1),
                 editable: false,
                 overlay: Some(&overlay),
             };

@@ -4,8 +4,8 @@
 
 use egui::{ComboBox, DragValue, RichText, TextEdit};
 
-use super::editing;
-use super::theme::Palette;
+use crate::app::screens::editing;
+use crate::app::shell::theme::Palette;
 use crate::bodymap::BodyMap;
 use crate::document::Document;
 use crate::document::Gesture;
@@ -586,7 +586,7 @@ fn needle_ui(
     if !needle.warnings.is_empty() {
         ui.add_space(4.0);
         ui.label(RichText::new("Safety warnings").strong());
-        let palette = super::theme::Palette::of(ui.ctx());
+        let palette = crate::app::shell::theme::Palette::of(ui.ctx());
         for warning in &needle.warnings {
             let (mark, colour) = if warning.acknowledged {
                 ("✔", palette.muted_text)

@@ -4,10 +4,10 @@
 
 use egui::RichText;
 
-use super::UiCommand;
-use super::action::Action;
-use super::notifications::Notifications;
-use super::theme::Palette;
+use crate::app::shell::action::Action;
+use crate::app::shell::command::UiCommand;
+use crate::app::shell::notifications::Notifications;
+use crate::app::shell::theme::Palette;
 use crate::model::{PainScore, Patient, PatientId};
 use crate::storage::{Library, LoadError, PatientEntry, SessionEntry};
 

@@ -1,10 +1,33 @@
-//! The charting tools, each with its label, tooltip and keyboard shortcut, and the settings
-//! new marks take (brush size, intensity, quality, needle size). View state: never saved in
-//! the session.
+//! The charting tools, each with its label, tooltip and keyboard shortcut, the settings new
+//! marks take (brush size, intensity, quality, needle size), and the tool state between
+//! frames. View state: never saved in the session.
 
 use egui::Key;
 
-use crate::model::{NeedleSpec, PainQuality, TissueDepth};
+use crate::geometry::MapPoint;
+use crate::model::{MarkRef, NeedleSpec, PainQuality, TissueDepth};
+
+/// The tool in use, what new marks are made with, the selection and the drag in progress.
+#[derive(Clone, Debug, Default)]
+pub struct ToolState {
+    /// The charting tool in use.
+    pub tool: Tool,
+    pub settings: ToolSettings,
+    /// The selected marks (on any view).
+    pub selection: Vec<MarkRef>,
+    pub(crate) gesture: Option<ToolGesture>,
+}
+
+/// A drag in progress with a tool.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ToolGesture {
+    /// Brush, eraser or lasso: the points so far (mm).
+    Stroke(Vec<MapPoint>),
+    /// An arrow from here to the pointer.
+    Arrow(MapPoint),
+    /// Moving the selection; the total delta so far (mm).
+    Move,
+}
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Tool {

@@ -8,7 +8,7 @@ use std::hash::{Hash, Hasher};
 
 use egui::Stroke;
 
-use super::canvas_marks::{mark_radius, paint_glyphs, screen};
+use crate::app::canvas::marks::{mark_radius, paint_glyphs, screen};
 use crate::geometry::ViewId;
 use crate::metrics::{PainMask, TriggerPointMatches, ViewDifference};
 use crate::model::Session;
@@ -65,7 +65,7 @@ impl CanvasOverlay for GhostOverlay<'_> {
 
     fn paint(&self, painter: &egui::Painter, view: &ViewId, projection: &Projection) {
         let radius = mark_radius(projection);
-        let ring = Stroke::new(1.5, super::canvas_marks::rgba(with_alpha(GHOST, 0.8)));
+        let ring = Stroke::new(1.5, crate::app::canvas::marks::rgba(with_alpha(GHOST, 0.8)));
         for tp in self
             .earlier
             .trigger_points

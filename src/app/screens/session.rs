@@ -1,17 +1,17 @@
 //! The open session: the body-map canvas with its toolbar, and a side panel with the header
 //! (date, clinician, position, complaints, pain scores, notes) and the list of what is
-//! charted. Edits go through `Document` so they can be undone.
+//! charted. Every change goes to the document as an `Edit`; nothing here writes the session.
 
 use egui::RichText;
 
-use super::canvas::{CanvasContent, CanvasState, body_canvas};
-use super::canvas_marks;
-use super::custom_views::CustomViews;
-use super::editing;
-use super::inspector::{InspectorAction, inspector_ui};
-use super::map_toolbar;
-use super::record_view::{PanelTab, RecordAction, RecordUi, date_time_edit};
-use super::theme::Palette;
+use crate::app::canvas::custom_views::CustomViews;
+use crate::app::canvas::marks;
+use crate::app::canvas::toolbar;
+use crate::app::canvas::{CanvasContent, CanvasState, body_canvas};
+use crate::app::screens::editing;
+use crate::app::screens::inspector::{InspectorAction, inspector_ui};
+use crate::app::screens::record::{PanelTab, RecordAction, RecordUi, date_time_edit};
+use crate::app::shell::theme::Palette;
 use crate::bodymap::standard;
 use crate::document::Document;
 use crate::model::{
@@ -52,14 +52,14 @@ pub fn session_ui(
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
                     ui.add_enabled_ui(editable, |ui| {
-                        if !canvas.selection.is_empty() {
+                        if !canvas.tools.selection.is_empty() {
                             egui::Frame::group(ui.style()).show(ui, |ui| {
                                 ui.set_width(ui.available_width());
                                 if let Some(InspectorAction::Delete(marks)) = inspector_ui(
                                     ui,
                                     doc,
                                     &standard().map,
-                                    &canvas.selection,
+                                    &canvas.tools.selection,
                                     &palette,
                                 ) {
                                     delete = marks;
@@ -76,15 +76,16 @@ pub fn session_ui(
                     }
                 });
         });
-    map_toolbar::map_toolbar(ui, &standard().map, custom, doc.session(), canvas);
-    map_toolbar::tool_toolbar(ui, canvas, editable);
+    toolbar::map_toolbar(ui, &standard().map, custom, doc.session(), canvas);
+    toolbar::tool_toolbar(ui, canvas, editable);
     if editable {
-        record.needle_gate_banner(ui, doc, canvas.tool);
+        record.needle_gate_banner(ui, doc, canvas.tools.tool);
     }
     ui.add_space(4.0);
     let content = CanvasContent {
         session: doc.session(),
         revision: doc.revision(),
+        zones_revision: doc.zones_revision(),
         editable,
         overlay: None,
     };
@@ -96,7 +97,7 @@ pub fn session_ui(
     let gesture = editing::gesture(egui::Id::unique("body_canvas_gesture"));
     for edit in edits {
         if let Edit::Remove(marks) = &edit {
-            canvas.selection.retain(|m| !marks.contains(m));
+            canvas.tools.selection.retain(|m| !marks.contains(m));
         }
         record.applied(doc.apply(edit, Some(gesture)));
     }
@@ -393,7 +394,7 @@ fn mark_row(
     names: &dyn Fn(&str) -> Option<String>,
 ) {
     {
-        let Some(text) = canvas_marks::describe(session, mark, names) else {
+        let Some(text) = marks::describe(session, mark, names) else {
             return;
         };
         let colour = match mark.kind {
@@ -416,22 +417,22 @@ fn mark_row(
             .view_of(mark)
             .map(|v| v.as_str().replace('_', " "))
             .unwrap_or_default();
-        let selected = canvas.selection.contains(&mark);
+        let selected = canvas.tools.selection.contains(&mark);
         let response = ui
             .selectable_label(selected, RichText::new(&text).color(colour))
             .on_hover_text(format!("On the {view} view"));
         if response.clicked() {
             if additive {
-                if let Some(i) = canvas.selection.iter().position(|m| *m == mark) {
-                    canvas.selection.remove(i);
+                if let Some(i) = canvas.tools.selection.iter().position(|m| *m == mark) {
+                    canvas.tools.selection.remove(i);
                 } else {
-                    canvas.selection.push(mark);
+                    canvas.tools.selection.push(mark);
                 }
             } else {
-                canvas.selection = vec![mark];
+                canvas.tools.selection = vec![mark];
             }
             if let Some(view) = session.view_of(mark) {
-                canvas.set_view(view.clone());
+                canvas.memory.set_view(view.clone());
             }
         }
     }

@@ -1,0 +1,13 @@
+//! The app's screens: welcome, library, session (with the inspector and the clinical
+//! record), comparison, progress and presentation. Each draws from borrowed state and
+//! returns what the user asked for; none runs a file effect or changes a session directly.
+
+pub mod compare;
+pub mod editing;
+pub mod inspector;
+pub mod library;
+pub mod presentation;
+pub mod progress;
+pub mod record;
+pub mod session;
+pub mod welcome;
