@@ -1,7 +1,6 @@
-//! The plane geometry of the body-map generator: f64 points, Catmull-Rom smoothing, flattening
-//! with a fixed step count, fitting a shape inside a silhouette, and the RON number format.
-//! It knows nothing of muscles, views or files; every operation keeps the evaluation order
-//! that makes the committed maps reproduce to the last printed digit.
+//! Plane geometry of the generator, in f64: smoothing, flattening, fitting a shape inside a
+//! silhouette and the RON number format. Owns the arithmetic that makes the files reproduce to
+//! the last digit; knows nothing of muscles, views or files.
 
 use crate::bodymap::path;
 use crate::geometry::MapPoint;

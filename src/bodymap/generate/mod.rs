@@ -1,15 +1,14 @@
-//! The generator of the shipped body-map data. `body_maps/standard_adult.ron` and
-//! `body_maps/referral_patterns.ron` are this module's output (written by
-//! `cargo run --example generate_body_maps`); `tests/body_maps_generated.rs` regenerates both
-//! in memory and fails when a committed file differs. No egui and no file access here.
-//!
-//! Each shape is a handful of points placed on the reference body of `anatomy.md` (1,750 mm
-//! adult, mm, y down from the top of the head, x = 0 on the midline), smoothed into Bézier
-//! curves and mirrored for the other side, so left and right are exact mirror images and every
-//! refinement stays in the same frame. The arithmetic is f64 throughout and reproduces the
-//! committed files to the last printed digit; the files are then checked by the same loaders
-//! the app uses (`BodyMap::problems`, `ReferralLibrary::problems`) plus the generator's own
-//! stricter checks, and nothing is returned when any of them finds a problem.
+//! The generator of the shipped body-map data (`body_maps/*.ron`): run by `cargo run --example
+//! generate_body_maps`, checked byte for byte by `tests/body_maps_generated.rs`. No egui and no
+//! file access; the app's own loaders validate what it writes.
+
+// Each shape is a handful of points placed on the reference body of `anatomy.md` (1,750 mm
+// adult, mm, y down from the top of the head, x = 0 on the midline), smoothed into Bézier
+// curves and mirrored for the other side, so left and right are exact mirror images and every
+// refinement stays in the same frame. The arithmetic is f64 throughout and reproduces the
+// committed files to the last printed digit; the files are then checked by the same loaders
+// the app uses (`BodyMap::problems`, `ReferralLibrary::problems`) plus the generator's own
+// stricter checks, and nothing is returned when any of them finds a problem.
 
 mod geometry;
 mod muscles;

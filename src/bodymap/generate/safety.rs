@@ -1,9 +1,6 @@
-//! Needling safety zones of the standard map (`clinical.md`, "Safety zones"): areas where a
-//! needle site warns with the zone's guidance and, where one is published, an advisable
-//! maximum depth. Each area is a handful of points at +x on a full-body view, fitted inside the
-//! silhouette like the muscles, mirrored for the other side and repeated on the head-and-neck
-//! crops when it lies above their lower edge. Guidance texts are the project's own words;
-//! views and muscles are not touched here.
+//! The needling safety zones of the standard map (`clinical.md`, "Safety zones"): areas and
+//! guidance as data, placed on the views like the muscles (fitted, mirrored, repeated on the
+//! head-and-neck crops). Views and muscles are not touched here.
 
 use super::geometry::{Curve, Knot, Xy, fit_and_check};
 use super::standard_adult::{HEAD_CROP_Y, View};

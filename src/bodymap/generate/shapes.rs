@@ -1,12 +1,11 @@
-//! Point data of the standard adult map: silhouettes, contour lines and muscle shapes, each a
-//! handful of hand-placed points on the reference body (mm, y down from the top of the head,
-//! x = 0 on the midline). Data only: fitting, mirroring into views and writing belong to
-//! `standard_adult`.
-//!
-//! Front and back views are drawn for the half at +x and mirrored. On the posterior view +x is
-//! the patient's right, on the anterior view the patient's left; the shapes are the same either
-//! way because the reference body is symmetric. Lateral views are drawn as the right lateral
-//! (the patient faces +x) and mirrored for the left.
+//! Point data of the standard adult map: silhouettes, contour lines and muscle shapes as
+//! hand-placed points on the reference body. Data only: fitting, mirroring into views and
+//! writing belong to `standard_adult`.
+
+// Front and back views are drawn for the half at +x and mirrored. On the posterior view +x is
+// the patient's right, on the anterior view the patient's left; the shapes are the same either
+// way because the reference body is symmetric. Lateral views are drawn as the right lateral
+// (the patient faces +x) and mirrored for the left.
 
 use super::geometry::{
     Curve, Knot, Pt, Shape, Xy, corner, ell, ellipse_points, k, knots, pts, smooth, smooth_open,

@@ -1,12 +1,11 @@
-//! The standard adult map (`body_maps/standard_adult.ron`): builds its nine views from the
-//! point data of `shapes` (each muscle fitted inside the silhouette and mirrored), adds the
-//! `regions` and `safety` zones, lays the RON text out and validates it with the body-map
-//! loader. The shapes themselves are data in `shapes`; nothing here reads or writes files.
-//!
-//! Heights from `anatomy.md` (fractions of H from the floor) become y = (1 - f) * 1750: eyes
-//! 112, chin 228, acromion 319, nipples 490, elbow 648, navel 700, greater trochanter 823,
-//! wrist 901, crotch 928, fingertips 1090, knee 1251, ankle 1682, floor 1750. Widths:
-//! biacromial 453 (acromion x = ±226), chest 304 (±152), hips 334 (±167), head height 228.
+//! The standard adult map (`body_maps/standard_adult.ron`): builds its nine views from `shapes`,
+//! adds `regions` and `safety` zones, writes the RON text and validates it with the body-map
+//! loader. The point data lives in `shapes`; nothing here reads or writes files.
+
+// Heights from `anatomy.md` (fractions of H from the floor) become y = (1 - f) * 1750: eyes
+// 112, chin 228, acromion 319, nipples 490, elbow 648, navel 700, greater trochanter 823,
+// wrist 901, crotch 928, fingertips 1090, knee 1251, ankle 1682, floor 1750. Widths:
+// biacromial 453 (acromion x = ±226), chest 304 (±152), hips 334 (±167), head height 228.
 
 use super::geometry::{Curve, Knot, Pt, fit_and_check, smooth};
 use super::muscles::MUSCLES;

@@ -1,15 +1,15 @@
-//! The vocabulary the referral-pattern tables are written in: a pattern, its trigger points
-//! and zones, and the short constructors that place them on a view. Types and constructors
-//! only; placing zones on the body and checking them belongs to the parent module.
-//!
-//! Front and back shapes are AUTHORED with x measured towards the patient's right (as stored on
-//! the posterior view); `ant(…)` and `tp_ant(…)` negate x when storing anterior geometry,
-//! because the anterior view shows the patient's right at negative x. Lateral shapes are
-//! authored on the right lateral view as stored (the patient faces +x); `lat_arm(…)` is a zone
-//! on the arm (outline part 1), `lat(…)` one on the body. Plantar shapes are on the right sole
-//! (outline part 0, +x, big toe towards the midline, toes up). The `*_strip` constructors build
-//! a strip across a fraction of a limb's width, measured from the outline, so limb zones
-//! follow the drawing.
+//! The vocabulary the referral-pattern tables are written in: a pattern, its trigger points and
+//! zones, and the short constructors that place them on a view. Types and constructors only;
+//! placing zones on the body and checking them belong to the parent module.
+
+// Front and back shapes are AUTHORED with x measured towards the patient's right (as stored on
+// the posterior view); `ant(…)` and `tp_ant(…)` negate x when storing anterior geometry,
+// because the anterior view shows the patient's right at negative x. Lateral shapes are
+// authored on the right lateral view as stored (the patient faces +x); `lat_arm(…)` is a zone
+// on the arm (outline part 1), `lat(…)` one on the body. Plantar shapes are on the right sole
+// (outline part 0, +x, big toe towards the midline, toes up). The `*_strip` constructors build
+// a strip across a fraction of a limb's width, measured from the outline, so limb zones
+// follow the drawing.
 
 pub use super::super::geometry::{Shape, ell, pts, strap};
 

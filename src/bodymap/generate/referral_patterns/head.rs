@@ -1,8 +1,8 @@
 //! The referral patterns of the head and neck: data only, in the library's order (see `authoring`
-//! for the vocabulary and the sign conventions). Texts follow the house style the parent
-//! module checks: a one-sentence caption and a 2–4 sentence description saying "commonly".
+//! for the vocabulary and the sign conventions). Texts keep the house style the parent module
+//! checks: a one-sentence caption, a 2–4 sentence description, "commonly".
 
-use super::authoring::{Pattern, HEAD, ant, ell, lat, post, pts, strap, tp_ant, tp_lat, tp_post};
+use super::authoring::{HEAD, Pattern, ant, ell, lat, post, pts, strap, tp_ant, tp_lat, tp_post};
 
 #[rustfmt::skip]
 pub const PATTERNS: &[Pattern] = &[

@@ -1,9 +1,12 @@
-//! The referral patterns of the hip, gluteal and pelvic region: data only, in the library's order (see `authoring`
-//! for the vocabulary and the sign conventions). Texts follow the house style the parent
-//! module checks: a one-sentence caption and a 2–4 sentence description saying "commonly".
+//! The referral patterns of the hip, gluteal and pelvic region: data only, in the library's order
+//! (see `authoring` for the vocabulary and the sign conventions). Texts keep the house style the
+//! parent module checks: a one-sentence caption, a 2–4 sentence description, "commonly".
 
-use super::authoring::{Pattern, HIP, ant, ant_leg_strip, ell, lat, lat_leg_strip, post, post_leg_strip, pts, strap, tp_ant, tp_lat, tp_post};
-use super::shared::{SI_JOINT_P};
+use super::authoring::{
+    HIP, Pattern, ant, ant_leg_strip, ell, lat, lat_leg_strip, post, post_leg_strip, pts, strap,
+    tp_ant, tp_lat, tp_post,
+};
+use super::shared::SI_JOINT_P;
 
 #[rustfmt::skip]
 pub const PATTERNS: &[Pattern] = &[

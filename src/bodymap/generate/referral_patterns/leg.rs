@@ -1,8 +1,11 @@
 //! The referral patterns of the leg and foot: data only, in the library's order (see `authoring`
-//! for the vocabulary and the sign conventions). Texts follow the house style the parent
-//! module checks: a one-sentence caption and a 2–4 sentence description saying "commonly".
+//! for the vocabulary and the sign conventions). Texts keep the house style the parent module
+//! checks: a one-sentence caption, a 2–4 sentence description, "commonly".
 
-use super::authoring::{Pattern, LEG, ant, ant_leg_strip, ell, lat, lat_leg_strip, post, post_leg_strip, pts, sole, strap, tp_ant, tp_lat, tp_post, tp_sole};
+use super::authoring::{
+    LEG, Pattern, ant, ant_leg_strip, ell, lat, lat_leg_strip, post, post_leg_strip, pts, sole,
+    strap, tp_ant, tp_lat, tp_post, tp_sole,
+};
 use super::shared::{SI_JOINT_P, SOLE_ALL};
 
 #[rustfmt::skip]

@@ -1,36 +1,27 @@
-//! The referral-pattern library (`body_maps/referral_patterns.ron`): places every authored
-//! pattern on the standard map as written (read from its RON text), checks it, and lays the
-//! library out. The patterns themselves are data in the region files; the body map is only
-//! read here, never changed.
-//!
-//! Each pattern is drawn for the patient's RIGHT side on the full-body views (the app mirrors
-//! it for the left): an X for each typical trigger point, an *essential* zone (where most
-//! patients feel the pain, drawn solid) and a *spillover* zone (where some do, drawn stippled).
-//! Patterns follow the project's clinical brief ("Referral patterns") and, for the other
-//! muscles, the typical patterns of the standard trigger-point references, worded as
-//! "commonly refers to", never as rules. Authored control points are pulled just inside the
-//! skin, smoothed (Catmull-Rom, like the map's own shapes) and flattened to 8–40 vertices.
-//! Nothing is returned when any check fails: muscle ids missing from the body map, trigger
-//! points off the body or off their muscle's region, zone vertices off the body, zones that
-//! cross themselves or have too few or too many vertices, geometry on the patient's left, and
-//! texts that break the house style.
+//! The referral-pattern library (`body_maps/referral_patterns.ron`): places the authored
+//! patterns on the standard map as written, checks them and writes the library. The patterns
+//! are data in the region files; the body map is only read here, never changed.
+
+// Each pattern is drawn for the patient's RIGHT side on the full-body views (the app mirrors
+// it for the left): an X for each typical trigger point, an *essential* zone (where most
+// patients feel the pain, drawn solid) and a *spillover* zone (where some do, drawn stippled).
+// Patterns follow the project's clinical brief ("Referral patterns") and, for the other
+// muscles, the typical patterns of the standard trigger-point references, worded as
+// "commonly refers to", never as rules. Authored control points are pulled just inside the
+// skin, smoothed (Catmull-Rom, like the map's own shapes) and flattened to 8–40 vertices.
+// Nothing is returned when any check fails: muscle ids missing from the body map, trigger
+// points off the body or off their muscle's region, zone vertices off the body, zones that
+// cross themselves or have too few or too many vertices, geometry on the patient's left, and
+// texts that break the house style.
 
 mod authoring;
-#[rustfmt::skip]
 mod head;
-#[rustfmt::skip]
 mod hip;
-#[rustfmt::skip]
 mod leg;
-#[rustfmt::skip]
 mod neck_shoulder;
-#[rustfmt::skip]
 mod shared;
-#[rustfmt::skip]
 mod thigh;
-#[rustfmt::skip]
 mod trunk;
-#[rustfmt::skip]
 mod upper_limb;
 
 use std::collections::{HashMap, HashSet};

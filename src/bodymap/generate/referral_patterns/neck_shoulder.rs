@@ -1,9 +1,14 @@
-//! The referral patterns of the neck and shoulder: data only, in the library's order (see `authoring`
-//! for the vocabulary and the sign conventions). Texts follow the house style the parent
-//! module checks: a one-sentence caption and a 2–4 sentence description saying "commonly".
+//! The referral patterns of the neck and shoulder: data only, in the library's order (see
+//! `authoring` for the vocabulary and the sign conventions). Texts keep the house style the parent
+//! module checks: a one-sentence caption, a 2–4 sentence description, "commonly".
 
-use super::authoring::{Pattern, NECK_SHOULDER, ant, ant_arm_strip, ell, lat, lat_arm, lat_arm_strip, post, post_arm_strip, pts, strap, tp_ant, tp_lat, tp_post};
-use super::shared::{THUMB_A, ULNAR_FINGERS, FINGERS_3_TO_5, LITTLE_FINGER, SCALENE_ESSENTIAL, SCALENE_SPILLOVER};
+use super::authoring::{
+    NECK_SHOULDER, Pattern, ant, ant_arm_strip, ell, lat, lat_arm, lat_arm_strip, post,
+    post_arm_strip, pts, strap, tp_ant, tp_lat, tp_post,
+};
+use super::shared::{
+    FINGERS_3_TO_5, LITTLE_FINGER, SCALENE_ESSENTIAL, SCALENE_SPILLOVER, THUMB_A, ULNAR_FINGERS,
+};
 
 #[rustfmt::skip]
 pub const PATTERNS: &[Pattern] = &[

@@ -1,8 +1,11 @@
-//! The referral patterns of the thigh: data only, in the library's order (see `authoring`
-//! for the vocabulary and the sign conventions). Texts follow the house style the parent
-//! module checks: a one-sentence caption and a 2–4 sentence description saying "commonly".
+//! The referral patterns of the thigh: data only, in the library's order (see `authoring` for the
+//! vocabulary and the sign conventions). Texts keep the house style the parent module checks: a
+//! one-sentence caption, a 2–4 sentence description, "commonly".
 
-use super::authoring::{Pattern, THIGH, ant, ant_leg_strip, ell, lat, lat_leg_strip, post, post_leg_strip, strap, tp_ant, tp_lat, tp_post};
+use super::authoring::{
+    Pattern, THIGH, ant, ant_leg_strip, ell, lat, lat_leg_strip, post, post_leg_strip, strap,
+    tp_ant, tp_lat, tp_post,
+};
 use super::shared::{MEDIAL_HAMSTRING_ESSENTIAL, MEDIAL_HAMSTRING_SPILLOVER};
 
 #[rustfmt::skip]

@@ -1,9 +1,11 @@
-//! The referral patterns of the trunk and low back: data only, in the library's order (see `authoring`
-//! for the vocabulary and the sign conventions). Texts follow the house style the parent
-//! module checks: a one-sentence caption and a 2–4 sentence description saying "commonly".
+//! The referral patterns of the trunk and low back: data only, in the library's order (see
+//! `authoring` for the vocabulary and the sign conventions). Texts keep the house style the parent
+//! module checks: a one-sentence caption, a 2–4 sentence description, "commonly".
 
-use super::authoring::{Pattern, TRUNK, ant, ant_leg_strip, ell, lat, post, pts, strap, tp_ant, tp_lat, tp_post};
-use super::shared::{SI_JOINT_P};
+use super::authoring::{
+    Pattern, TRUNK, ant, ant_leg_strip, ell, lat, post, pts, strap, tp_ant, tp_lat, tp_post,
+};
+use super::shared::SI_JOINT_P;
 
 #[rustfmt::skip]
 pub const PATTERNS: &[Pattern] = &[

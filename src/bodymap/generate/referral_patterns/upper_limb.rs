@@ -1,9 +1,15 @@
-//! The referral patterns of the upper limb: data only, in the library's order (see `authoring`
-//! for the vocabulary and the sign conventions). Texts follow the house style the parent
-//! module checks: a one-sentence caption and a 2–4 sentence description saying "commonly".
+//! The referral patterns of the upper limb: data only, in the library's order (see `authoring` for
+//! the vocabulary and the sign conventions). Texts keep the house style the parent module checks: a
+//! one-sentence caption, a 2–4 sentence description, "commonly".
 
-use super::authoring::{Pattern, UPPER_LIMB, ant, ant_arm_strip, ell, lat_arm, lat_arm_strip, post, post_arm_strip, pts, strap, tp_ant, tp_lat, tp_post};
-use super::shared::{MIDDLE_FINGER, THUMB_WEB_L, LAT_EPICONDYLE_P, LAT_EPICONDYLE_L, DORSAL_WEB_P, THUMB_BASE, BACK_OF_HAND_P};
+use super::authoring::{
+    Pattern, UPPER_LIMB, ant, ant_arm_strip, ell, lat_arm, lat_arm_strip, post, post_arm_strip,
+    pts, strap, tp_ant, tp_lat, tp_post,
+};
+use super::shared::{
+    BACK_OF_HAND_P, DORSAL_WEB_P, LAT_EPICONDYLE_L, LAT_EPICONDYLE_P, MIDDLE_FINGER, THUMB_BASE,
+    THUMB_WEB_L,
+};
 
 #[rustfmt::skip]
 pub const PATTERNS: &[Pattern] = &[
