@@ -29,7 +29,7 @@ use std::collections::{HashMap, HashSet};
 use serde::Deserialize;
 
 use self::authoring::{DrawnView, Limb, Pattern, REGIONS, TriggerPoint, Zone, ZoneShape};
-use super::geometry::{Pt, fmt, nearest_on_segment, radians, round1, smooth};
+use super::geometry::{Curve, Pt, Seg, fmt, nearest_on_segment, radians, round1, smooth};
 use crate::model::Side;
 
 /// Format version of the library file.
@@ -112,9 +112,8 @@ enum MapSegment {
 }
 
 impl MapPath {
-    fn curve(&self) -> super::geometry::Curve {
-        use super::geometry::Seg;
-        super::geometry::Curve {
+    fn curve(&self) -> Curve {
+        Curve {
             start: self.start.into(),
             segments: self
                 .segments
