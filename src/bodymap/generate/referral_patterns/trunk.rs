@@ -1,6 +1,6 @@
 //! The referral patterns of the trunk and low back: data only, in the library's order (see
-//! `authoring` for the vocabulary and the sign conventions). Texts keep the house style the parent
-//! module checks: a one-sentence caption, a 2–4 sentence description, "commonly".
+//! `authoring` for the vocabulary and the sign conventions). Texts keep the house style the
+//! parent module checks: a one-sentence caption, a 2–4 sentence description, "commonly".
 
 use super::authoring::{
     Pattern, TRUNK, ant, ant_leg_strip, ell, lat, post, pts, strap, tp_ant, tp_lat, tp_post,
