@@ -1,7 +1,6 @@
-//! The referral patterns of the hip, gluteal and pelvic region: data only, in the library's
-//! order (see `authoring` for the vocabulary and the sign conventions). Texts keep the house
-//! style the parent module checks: a one-sentence caption, a 2–4 sentence description,
-//! "commonly".
+//! The referral patterns of the hip, gluteal and pelvic region, in the library's order. Data
+//! only: the vocabulary is in `authoring`, placing and checking (texts included) in the parent
+//! module.
 
 use super::authoring::{
     HIP, Pattern, ant, ant_leg_strip, ell, lat, lat_leg_strip, post, post_leg_strip, pts, strap,

@@ -1,6 +1,5 @@
-//! The referral patterns of the leg and foot: data only, in the library's order (see
-//! `authoring` for the vocabulary and the sign conventions). Texts keep the house style the
-//! parent module checks: a one-sentence caption, a 2–4 sentence description, "commonly".
+//! The referral patterns of the leg and foot, in the library's order. Data only: the vocabulary
+//! is in `authoring`, placing and checking (texts included) in the parent module.
 
 use super::authoring::{
     LEG, Pattern, ant, ant_leg_strip, ell, lat, lat_leg_strip, post, post_leg_strip, pts, sole,

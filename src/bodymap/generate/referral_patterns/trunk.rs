@@ -1,6 +1,5 @@
-//! The referral patterns of the trunk and low back: data only, in the library's order (see
-//! `authoring` for the vocabulary and the sign conventions). Texts keep the house style the
-//! parent module checks: a one-sentence caption, a 2–4 sentence description, "commonly".
+//! The referral patterns of the trunk and low back, in the library's order. Data only: the
+//! vocabulary is in `authoring`, placing and checking (texts included) in the parent module.
 
 use super::authoring::{
     Pattern, TRUNK, ant, ant_leg_strip, ell, lat, post, pts, strap, tp_ant, tp_lat, tp_post,

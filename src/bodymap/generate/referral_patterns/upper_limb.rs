@@ -1,6 +1,5 @@
-//! The referral patterns of the upper limb: data only, in the library's order (see `authoring`
-//! for the vocabulary and the sign conventions). Texts keep the house style the parent module
-//! checks: a one-sentence caption, a 2–4 sentence description, "commonly".
+//! The referral patterns of the upper limb, in the library's order. Data only: the vocabulary
+//! is in `authoring`, placing and checking (texts included) in the parent module.
 
 use super::authoring::{
     Pattern, UPPER_LIMB, ant, ant_arm_strip, ell, lat_arm, lat_arm_strip, post, post_arm_strip,
