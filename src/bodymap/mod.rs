@@ -4,6 +4,7 @@
 //! No egui: the canvas paints what this module describes.
 
 pub mod custom;
+pub mod generate;
 mod hit;
 pub mod path;
 mod standard;
