@@ -416,3 +416,46 @@ fn check_reports_clinical_findings_as_warnings_without_failing() {
     );
     assert!(stdout.contains("needle count mismatch"), "{stdout}");
 }
+
+#[test]
+fn aftercare_takes_the_clinics_text_and_the_template_is_edited_and_saved() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut harness = new_session(data.path());
+    let library = harness.state().library().expect("a library").clone();
+    std::fs::write(
+        library.aftercare_file(),
+        "Drink water. Call us if short of breath.",
+    )
+    .expect("the clinic's template");
+    harness.get_by_label_contains("Clinical record").click();
+    harness.run_ok();
+
+    press(&mut harness, "Aftercare advice given");
+    let aftercare = &harness
+        .state()
+        .document()
+        .expect("open")
+        .session()
+        .aftercare;
+    assert!(aftercare.given);
+    assert_eq!(aftercare.text, "Drink water. Call us if short of breath.");
+
+    press(&mut harness, "Edit the clinic's template…");
+    harness.get_by_label("The clinic's template").focus();
+    harness.run_ok();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::End);
+    harness
+        .get_by_label("The clinic's template")
+        .type_text(" Heat, not ice.");
+    harness.run_ok();
+    harness.get_by_label("Save template").click();
+    harness.run_ok();
+    assert_eq!(
+        std::fs::read_to_string(library.aftercare_file()).expect("saved"),
+        "Drink water. Call us if short of breath. Heat, not ice."
+    );
+    assert!(
+        harness.query_by_label("Save template").is_none(),
+        "the editor closes once saved"
+    );
+}

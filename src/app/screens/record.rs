@@ -28,11 +28,17 @@ pub fn now() -> DateTime {
         .unwrap_or(now)
 }
 
-/// What the record asks of the app.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// What the record asks of the app: file effects it does not run itself.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum RecordAction {
     /// Save now: the session was signed or an addendum appended.
     Save,
+    /// Put the clinic's aftercare text (or the built-in one) into this session's aftercare.
+    UseAftercareTemplate,
+    /// Read the clinic's aftercare template and open it for editing.
+    EditAftercareTemplate,
+    /// Write the clinic's aftercare template.
+    SaveAftercareTemplate(String),
 }
 
 /// The two pages of the session panel: the visit's details, and its clinical record. Only
@@ -161,9 +167,10 @@ pub struct RecordUi {
     /// The signing confirmation is open.
     confirm_sign: bool,
     addendum: String,
-    /// The clinic's aftercare template being edited, and an error from loading or saving it.
+    /// The clinic's aftercare template being edited.
     template: Option<String>,
-    template_error: Option<String>,
+    /// What the record asked of the app this frame.
+    actions: Vec<RecordAction>,
 }
 
 impl RecordUi {
@@ -271,7 +278,7 @@ impl RecordUi {
         doc: &mut Document,
         editable: bool,
         can_append: bool,
-    ) -> Option<RecordAction> {
+    ) {
         let palette = Palette::of(ui.ctx());
         ui.add_enabled_ui(editable, |ui| {
             screening_ui(ui, doc, &palette);
@@ -281,7 +288,7 @@ impl RecordUi {
             adverse_events_ui(ui, doc, &palette);
             self.aftercare_ui(ui, doc);
         });
-        self.sign_off_ui(ui, doc, editable, can_append, &palette)
+        self.sign_off_ui(ui, doc, editable, can_append, &palette);
     }
 
     fn needling_ui(&mut self, ui: &mut egui::Ui, doc: &mut Document, palette: &Palette) {
@@ -418,16 +425,19 @@ impl RecordUi {
                 .changed()
             {
                 if aftercare.given && aftercare.text.trim().is_empty() {
-                    aftercare.text = self.template_text(doc);
+                    self.actions.push(RecordAction::UseAftercareTemplate);
                 }
                 changed = Some(None);
             }
             if aftercare.given {
-                let response = ui.add(
-                    TextEdit::multiline(&mut aftercare.text)
-                        .desired_rows(6)
-                        .desired_width(f32::INFINITY),
-                );
+                let label = ui.label("Advice given to the patient");
+                let response = ui
+                    .add(
+                        TextEdit::multiline(&mut aftercare.text)
+                            .desired_rows(6)
+                            .desired_width(f32::INFINITY),
+                    )
+                    .labelled_by(label.id);
                 if response.changed() {
                     changed = Some(Some(editing::gesture(response.id)));
                 }
@@ -439,28 +449,17 @@ impl RecordUi {
                         .on_hover_text("Replace the text above with the clinic's template")
                         .clicked()
                 {
-                    aftercare.text = self.template_text(doc);
-                    changed = Some(None);
+                    self.actions.push(RecordAction::UseAftercareTemplate);
                 }
-                let library = doc.library().cloned();
                 if ui
                     .add_enabled(
-                        library.is_some(),
+                        doc.library().is_some(),
                         egui::Button::new("Edit the clinic's template…"),
                     )
                     .on_disabled_hover_text("Open the session from a library to edit its template")
                     .clicked()
-                    && let Some(library) = library
                 {
-                    match library.aftercare_template() {
-                        Ok(text) => self.template = Some(text),
-                        Err(error) => {
-                            self.template_error = Some(format!(
-                                "Could not read {}: {error}",
-                                library.aftercare_file().display()
-                            ));
-                        }
-                    }
+                    self.actions.push(RecordAction::EditAftercareTemplate);
                 }
             });
             if let Some(gesture) = changed {
@@ -469,20 +468,19 @@ impl RecordUi {
         });
     }
 
-    /// The library's template, or the built-in text when there is no library or it cannot
-    /// be read (then the error is shown).
-    fn template_text(&mut self, doc: &Document) -> String {
-        match doc.library().map(|l| (l, l.aftercare_template())) {
-            Some((_, Ok(text))) => text,
-            Some((library, Err(error))) => {
-                self.template_error = Some(format!(
-                    "Could not read {} ({error}); the built-in text was used",
-                    library.aftercare_file().display()
-                ));
-                crate::model::DEFAULT_AFTERCARE.to_owned()
-            }
-            None => crate::model::DEFAULT_AFTERCARE.to_owned(),
-        }
+    /// Opens the clinic's aftercare template, as read, for editing.
+    pub fn open_template(&mut self, text: String) {
+        self.template = Some(text);
+    }
+
+    /// The template was saved: its editor closes.
+    pub fn template_saved(&mut self) {
+        self.template = None;
+    }
+
+    /// What the record asked of the app since the last call.
+    pub fn take_actions(&mut self) -> Vec<RecordAction> {
+        std::mem::take(&mut self.actions)
     }
 
     fn sign_off_ui(
@@ -492,8 +490,7 @@ impl RecordUi {
         editable: bool,
         can_append: bool,
         palette: &Palette,
-    ) -> Option<RecordAction> {
-        let mut action = None;
+    ) {
         let title = match &doc.session().signature {
             Some(s) => format!("Signed — {}", s.at.strftime("%Y-%m-%d %H:%M")),
             None => "Sign-off".to_owned(),
@@ -585,7 +582,7 @@ impl RecordUi {
                                 match doc.append_addendum(&self.addendum, now()) {
                                     Ok(()) => {
                                         self.addendum.clear();
-                                        action = Some(RecordAction::Save);
+                                        self.actions.push(RecordAction::Save);
                                     }
                                     Err(reason) => self.sign_refusal = vec![reason],
                                 }
@@ -600,15 +597,14 @@ impl RecordUi {
                     }
                 }
             });
-        action
     }
 
     /// The dialogs the record raises. Call once per frame after the panels.
-    pub fn dialogs(&mut self, ctx: &egui::Context, doc: &mut Document) -> Option<RecordAction> {
+    pub fn dialogs(&mut self, ctx: &egui::Context, doc: &mut Document) {
         self.safety_dialog(ctx, doc);
         self.override_dialog(ctx, doc);
         self.template_dialog(ctx, doc);
-        self.sign_dialog(ctx, doc)
+        self.sign_dialog(ctx, doc);
     }
 
     fn safety_dialog(&mut self, ctx: &egui::Context, doc: &mut Document) {
@@ -729,15 +725,6 @@ impl RecordUi {
     }
 
     fn template_dialog(&mut self, ctx: &egui::Context, doc: &Document) {
-        if let Some(error) = self.template_error.clone() {
-            let response = egui::Modal::new(egui::Id::unique("template_error")).show(ctx, |ui| {
-                ui.label(&error);
-                ui.button("OK").clicked()
-            });
-            if response.inner || response.should_close() {
-                self.template_error = None;
-            }
-        }
         let (Some(text), Some(library)) = (&mut self.template, doc.library()) else {
             return;
         };
@@ -751,31 +738,26 @@ impl RecordUi {
                     "The clinic's aftercare advice, kept in {}. Sessions keep the text they were given.",
                     library.aftercare_file().display()
                 ));
+                let label = ui.label("The clinic's template");
                 ui.add(
                     TextEdit::multiline(text)
                         .desired_rows(16)
                         .desired_width(f32::INFINITY),
-                );
+                )
+                .labelled_by(label.id);
                 save = ui.button("Save template").clicked();
             });
         if save {
-            match library.save_aftercare_template(text) {
-                Ok(()) => self.template = None,
-                Err(error) => {
-                    self.template_error = Some(format!(
-                        "Could not save {}: {error}",
-                        library.aftercare_file().display()
-                    ));
-                }
-            }
+            self.actions
+                .push(RecordAction::SaveAftercareTemplate(text.clone()));
         } else if !open {
             self.template = None;
         }
     }
 
-    fn sign_dialog(&mut self, ctx: &egui::Context, doc: &mut Document) -> Option<RecordAction> {
+    fn sign_dialog(&mut self, ctx: &egui::Context, doc: &mut Document) {
         if !self.confirm_sign {
-            return None;
+            return;
         }
         let mut choice = None;
         let signer = doc.session().clinician.clone();
@@ -798,17 +780,14 @@ impl RecordUi {
             self.confirm_sign = false;
         }
         if choice != Some(true) {
-            return None;
+            return;
         }
         match doc.sign(&signer, now()) {
             Ok(()) => {
                 self.sign_refusal.clear();
-                Some(RecordAction::Save)
+                self.actions.push(RecordAction::Save);
             }
-            Err(reasons) => {
-                self.sign_refusal = reasons;
-                None
-            }
+            Err(reasons) => self.sign_refusal = reasons,
         }
     }
 }

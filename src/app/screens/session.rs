@@ -20,19 +20,19 @@ use crate::model::{
 
 /// The session: the inspector, its details, record and marks in a side panel, the body-map
 /// canvas with its toolbars beside them. A session held elsewhere shows everything and
-/// changes nothing; a signed session is read-only too, but takes addenda.
+/// changes nothing; a signed session is read-only too, but takes addenda. Returns what the
+/// record asked of the app (file effects it does not run itself).
 pub fn session_ui(
     ui: &mut egui::Ui,
     doc: &mut Document,
     canvas: &mut CanvasState,
     custom: &mut CustomViews,
     record: &mut RecordUi,
-) -> Option<RecordAction> {
+) -> Vec<RecordAction> {
     let palette = Palette::of(ui.ctx());
     let can_append = !doc.is_read_only();
     let editable = doc.is_editable();
     let mut delete = Vec::new();
-    let mut action = None;
     egui::Panel::right("session_details")
         .resizable(true)
         .default_size(400.0)
@@ -72,7 +72,7 @@ pub fn session_ui(
                         }
                     });
                     if record.tab == PanelTab::Record {
-                        action = record.sections(ui, doc, editable, can_append);
+                        record.sections(ui, doc, editable, can_append);
                     }
                 });
         });
@@ -102,7 +102,8 @@ pub fn session_ui(
         record.applied(doc.apply(edit, Some(gesture)));
     }
     record.take_raised(doc);
-    action.or(record.dialogs(ui.ctx(), doc))
+    record.dialogs(ui.ctx(), doc);
+    record.take_actions()
 }
 
 fn details_ui(ui: &mut egui::Ui, doc: &mut Document, palette: &Palette) {

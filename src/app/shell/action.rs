@@ -55,6 +55,12 @@ pub enum Action {
     Reload,
     /// Take over editing a session someone else has open.
     TakeOver,
+    /// Put the clinic's aftercare text (or the built-in one) into the open session.
+    UseAftercareTemplate,
+    /// Read the clinic's aftercare template and open it for editing.
+    EditAftercareTemplate,
+    /// Write the clinic's aftercare template.
+    SaveAftercareTemplate(String),
 }
 
 impl Action {
@@ -90,7 +96,10 @@ impl Action {
             | Self::DiscardRecovered(_)
             | Self::Recreate
             | Self::Reload
-            | Self::TakeOver => false,
+            | Self::TakeOver
+            | Self::UseAftercareTemplate
+            | Self::EditAftercareTemplate
+            | Self::SaveAftercareTemplate(_) => false,
         }
     }
 }

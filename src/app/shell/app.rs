@@ -369,15 +369,22 @@ impl MyomapApp {
         self.read_only_banner(ui);
         match &mut self.route {
             Route::Session(doc) => {
-                if let Some(RecordAction::Save) = session_view::session_ui(
+                let asked = session_view::session_ui(
                     ui,
                     doc,
                     &mut self.canvas,
                     &mut self.custom_views,
                     &mut self.record,
-                ) {
-                    self.actions.push(Action::Command(UiCommand::Save));
-                }
+                );
+                self.actions
+                    .extend(asked.into_iter().map(|asked| match asked {
+                        RecordAction::Save => Action::Command(UiCommand::Save),
+                        RecordAction::UseAftercareTemplate => Action::UseAftercareTemplate,
+                        RecordAction::EditAftercareTemplate => Action::EditAftercareTemplate,
+                        RecordAction::SaveAftercareTemplate(text) => {
+                            Action::SaveAftercareTemplate(text)
+                        }
+                    }));
             }
             Route::Compare(state) => {
                 match crate::app::screens::compare::compare_ui(ui, state, &mut self.custom_views) {

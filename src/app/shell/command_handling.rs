@@ -17,7 +17,10 @@ use crate::app::shell::command::UiCommand;
 use crate::app::shell::prompt::{Prompt, Replacement};
 use crate::app::shell::route::Route;
 use crate::document::Document;
-use crate::model::{Patient, PatientId, Screening, Session, SessionId, describe_changes};
+use crate::model::{
+    Aftercare, DEFAULT_AFTERCARE, Edit, Field, Patient, PatientId, Screening, Session, SessionId,
+    describe_changes,
+};
 use crate::storage::{Library, SaveError};
 
 /// Libraries with at most this many patients are read at once (a few milliseconds); bigger
@@ -174,6 +177,37 @@ impl MyomapApp {
                     && let Err(error) = doc.reload()
                 {
                     self.notifications.error(error.to_string());
+                }
+            }
+            Action::UseAftercareTemplate => self.use_aftercare_template(),
+            Action::EditAftercareTemplate => {
+                let Some(library) = self.route.document().and_then(Document::library) else {
+                    return;
+                };
+                match library.aftercare_template() {
+                    Ok(text) => self.record.open_template(text),
+                    Err(error) => self.notifications.error(format!(
+                        "Could not read {}: {error}",
+                        library.aftercare_file().display()
+                    )),
+                }
+            }
+            Action::SaveAftercareTemplate(text) => {
+                let Some(library) = self.route.document().and_then(Document::library) else {
+                    return;
+                };
+                match library.save_aftercare_template(&text) {
+                    Ok(()) => {
+                        self.record.template_saved();
+                        self.notifications.success(format!(
+                            "Saved the clinic's aftercare template ({}).",
+                            library.aftercare_file().display()
+                        ));
+                    }
+                    Err(error) => self.notifications.error(format!(
+                        "Could not save {}: {error}",
+                        library.aftercare_file().display()
+                    )),
                 }
             }
             Action::TakeOver => {
@@ -519,6 +553,37 @@ impl MyomapApp {
                 };
                 ctx.send_viewport_cmd(ViewportCommand::Fullscreen(true));
             }
+        }
+    }
+
+    /// Puts the clinic's aftercare text into the open session's aftercare: the library's
+    /// template, or the built-in text when there is no library or its template cannot be
+    /// read (then the user is told).
+    fn use_aftercare_template(&mut self) {
+        let Some(doc) = self.route.document_mut() else {
+            return;
+        };
+        let text = match doc
+            .library()
+            .map(|l| (l.aftercare_file(), l.aftercare_template()))
+        {
+            Some((_, Ok(text))) => text,
+            Some((file, Err(error))) => {
+                self.notifications.warning(format!(
+                    "Could not read {} ({error}); the built-in text was used",
+                    file.display()
+                ));
+                DEFAULT_AFTERCARE.to_owned()
+            }
+            None => DEFAULT_AFTERCARE.to_owned(),
+        };
+        let aftercare = Aftercare {
+            text,
+            ..doc.session().aftercare.clone()
+        };
+        if let Err(refusal) = doc.apply(Edit::Set(Field::Aftercare(aftercare)), None) {
+            self.notifications
+                .warning(format!("The aftercare text was not changed: {refusal}"));
         }
     }
 
