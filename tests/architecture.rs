@@ -57,10 +57,19 @@ fn imports(module: &str, text: &str, modules: &BTreeSet<String>) -> BTreeSet<Str
     };
     let mut found = BTreeSet::new();
     let word = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == ':';
-    for (at, _) in text.match_indices("crate::app::") {
-        let rest = &text[at + "crate::app::".len()..];
+    let path_after = |at: usize, prefix: &str| {
+        let rest = &text[at + prefix.len()..];
         let end = rest.find(|c| !word(c)).unwrap_or(rest.len());
-        found.extend(resolve(&rest[..end]));
+        rest[..end].to_owned()
+    };
+    for (at, _) in text.match_indices("crate::app::") {
+        found.extend(resolve(&path_after(at, "crate::app::")));
+    }
+    // `super::x` names a sibling of this module (a child of its parent).
+    let parent = module.rsplit_once("::").map_or("", |(parent, _)| parent);
+    for (at, _) in text.match_indices("super::") {
+        let path = path_after(at, "super::");
+        found.extend(resolve(&format!("{parent}::{path}")));
     }
     // A parent's own children, used by name (`marks::paint_zones`).
     for child in modules.iter().filter_map(|m| {

@@ -301,6 +301,37 @@ fn a_failed_save_is_reported_and_the_work_kept() {
 }
 
 #[test]
+fn taking_over_a_held_session_updates_what_its_record_shows() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let session = demo_session(data.path());
+    let other = lock::LockInfo {
+        host: "treatment-room-2".into(),
+        user: "alex".into(),
+        pid: 77,
+        since: "2026-11-25 08:30".into(),
+    };
+    std::fs::write(
+        lock::lock_path(&session),
+        storage::encode(&other).expect("encodes"),
+    )
+    .expect("their lock");
+    let (mut doc, _) = myomap::document::Document::open(&session).expect("opens");
+    let held = "the session is open for editing elsewhere".to_owned();
+    assert!(doc.signing_blockers().contains(&held));
+    assert!(
+        !doc.can_undo(),
+        "nothing can be undone in a session held elsewhere"
+    );
+    let revision = doc.revision();
+    doc.take_over().expect("taken over");
+    assert!(
+        doc.revision() > revision,
+        "what is derived per revision (the signing checklist) is computed again"
+    );
+    assert!(!doc.signing_blockers().contains(&held));
+}
+
+#[test]
 fn a_session_open_elsewhere_is_read_only_until_taken_over() {
     let data = tempfile::tempdir().expect("temp dir");
     let session = demo_session(data.path());

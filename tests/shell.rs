@@ -102,7 +102,7 @@ fn welcome_screen_opens_the_demo_library_in_one_click() {
         .click();
     harness.run_ok();
     let doc = harness.state().document().expect("a session is open");
-    assert_eq!(doc.patient_name, "Claire Bennett (demo)");
+    assert_eq!(doc.patient_name(), "Claire Bennett (demo)");
     assert!(!doc.is_dirty());
     // Named in the marks list and on the map.
     assert_eq!(

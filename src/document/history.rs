@@ -1,6 +1,7 @@
 //! Undo and redo for one document: snapshots of the session taken between gestures.
 //! Owns only the history; it never changes the session it is given, except to restore one.
 
+use std::collections::VecDeque;
 use std::sync::Arc;
 
 use crate::model::{Arrow, NeedleSite, ReferredZone, Session, TextNote, TriggerPoint};
@@ -144,7 +145,8 @@ impl Snapshot {
 pub struct History {
     /// The session as of the last recorded step.
     committed: Snapshot,
-    undo: Vec<Snapshot>,
+    /// Oldest first; the oldest is dropped past [`HISTORY_LIMIT`].
+    undo: VecDeque<Snapshot>,
     redo: Vec<Snapshot>,
     /// Changes were made since the last step was recorded, by `gesture` (if one).
     pending: Option<Option<Gesture>>,
@@ -159,7 +161,7 @@ impl History {
     pub fn new(session: &mut Session, saved: bool) -> Self {
         Self {
             committed: Snapshot::new(session),
-            undo: Vec::new(),
+            undo: VecDeque::new(),
             redo: Vec::new(),
             pending: None,
             saved: saved.then_some(0),
@@ -212,9 +214,10 @@ impl History {
             return;
         }
         let next = self.committed.next(session);
-        self.undo.push(std::mem::replace(&mut self.committed, next));
+        self.undo
+            .push_back(std::mem::replace(&mut self.committed, next));
         if self.undo.len() > HISTORY_LIMIT {
-            self.undo.remove(0);
+            self.undo.pop_front();
             self.dropped += 1;
         }
         // A new edit after undoing makes the redone states unreachable, and a saved state
@@ -230,7 +233,7 @@ impl History {
     /// The session one step back, if there is one.
     pub fn undo(&mut self, session: &mut Session) -> Option<Session> {
         self.commit(session);
-        let previous = self.undo.pop()?;
+        let previous = self.undo.pop_back()?;
         self.redo
             .push(std::mem::replace(&mut self.committed, previous));
         Some(self.committed.session())
@@ -242,7 +245,8 @@ impl History {
             return None;
         }
         let next = self.redo.pop()?;
-        self.undo.push(std::mem::replace(&mut self.committed, next));
+        self.undo
+            .push_back(std::mem::replace(&mut self.committed, next));
         Some(self.committed.session())
     }
 

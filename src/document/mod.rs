@@ -51,7 +51,7 @@ pub struct Document {
     /// The library a new session is filed into on first save.
     library: Option<Library>,
     /// The patient's display name, for titles.
-    pub patient_name: String,
+    patient_name: String,
     history: History,
     /// Our advisory lock on the file while it is open for editing.
     lock: Option<SessionLock>,
@@ -69,7 +69,9 @@ pub struct Document {
 impl Document {
     /// A session not yet saved anywhere.
     pub fn new_unsaved(session: Session, library: Option<Library>, patient_name: String) -> Self {
-        Self::with(session, None, None, library, patient_name)
+        let mut document = Self::with(session, None, None, library, patient_name);
+        document.bring_warnings_up_to_date();
+        document
     }
 
     fn with(
@@ -80,7 +82,6 @@ impl Document {
         patient_name: String,
     ) -> Self {
         let on_disk = path.is_some();
-        bring_warnings_up_to_date(&mut session);
         Self {
             history: History::new(&mut session, on_disk),
             session,
@@ -115,14 +116,17 @@ impl Document {
             patient_name,
         );
         warnings.extend(document.lock_file());
+        document.bring_warnings_up_to_date();
         Ok((document, warnings))
     }
 
     /// A document restored from a crash-recovery copy: its unsaved changes are pending.
     pub fn from_recovery(record: RecoveryRecord) -> (Self, Vec<String>) {
         let mut warnings = content_warnings(&record.session);
-        let mut document = Self::new_unsaved(
+        let mut document = Self::with(
             record.session,
+            None,
+            None,
             record.library.map(Library::new),
             record.patient_name,
         );
@@ -144,6 +148,7 @@ impl Document {
             document.stamp = record.original_stamp;
             warnings.extend(document.lock_file());
         }
+        document.bring_warnings_up_to_date();
         (document, warnings)
     }
 
@@ -195,6 +200,8 @@ impl Document {
             self.lock = Some(lock::take_over(path)?);
         }
         self.held_by = None;
+        // What the record derives (the signing checklist names the lock) is out of date.
+        self.revision += 1;
         Ok(())
     }
 
@@ -204,11 +211,11 @@ impl Document {
             return Ok(());
         };
         let (mut session, stamp) = storage::load_stamped::<Session>(&path)?;
-        bring_warnings_up_to_date(&mut session);
         self.history = History::new(&mut session, true);
         self.session = session;
         self.stamp = Some(stamp);
         self.raised.clear();
+        self.bring_warnings_up_to_date();
         self.changed_all();
         Ok(())
     }
@@ -252,6 +259,11 @@ impl Document {
     /// The session's file, once it has one.
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
+    }
+
+    /// The patient's display name, for titles.
+    pub fn patient_name(&self) -> &str {
+        &self.patient_name
     }
 
     /// The library the session belongs to, if any.
@@ -377,6 +389,7 @@ impl Document {
             if let Some(warning) = self.lock_file() {
                 log::warn!("{warning}");
             }
+            self.revision += 1;
         }
     }
 
@@ -397,7 +410,7 @@ impl Document {
             return Err(Refusal::NeedleGate(missing));
         }
         let needles = edit.touches_needles();
-        let zones = edit.touches_zones();
+        let zones = edit.touches_zones(&self.session);
         self.history.changed(&mut self.session, gesture);
         self.session.apply(edit);
         if needles {
@@ -451,10 +464,9 @@ impl Document {
         if !blockers.is_empty() {
             return Err(blockers);
         }
-        self.history.changed(&mut self.session, None);
+        self.commit_pending();
         self.session.sign(signer, at)?;
-        self.revision += 1;
-        self.history.seal(&mut self.session);
+        self.sealed_change();
         Ok(())
     }
 
@@ -464,12 +476,37 @@ impl Document {
         if self.held_by.is_some() {
             return Err(Refusal::HeldElsewhere.to_string());
         }
+        if let Some(problem) = self.session.signature_state().describe() {
+            return Err(format!(
+                "this {problem}; an addendum cannot be appended to it"
+            ));
+        }
         let author = self.session.clinician.clone();
-        self.history.changed(&mut self.session, None);
+        self.commit_pending();
         self.session.add_addendum(&author, text, at)?;
+        self.sealed_change();
+        Ok(())
+    }
+
+    /// Records a change that can never be undone (signing, an addendum): the history starts
+    /// again from here.
+    fn sealed_change(&mut self) {
+        self.history.changed(&mut self.session, None);
         self.revision += 1;
         self.history.seal(&mut self.session);
-        Ok(())
+    }
+
+    /// Brings the needle sites' safety warnings up to date quietly, right after opening:
+    /// nothing was placed just now, so nothing is raised, and the document is not marked
+    /// changed. Only for a session that can be edited here: one held elsewhere or signed is
+    /// shown exactly as its file has it.
+    fn bring_warnings_up_to_date(&mut self) {
+        if !self.is_editable() || self.session.needle_sites.is_empty() {
+            return;
+        }
+        let saved = !self.history.is_dirty();
+        safety::refresh_warnings(&mut self.session, standard());
+        self.history = History::new(&mut self.session, saved);
     }
 
     /// Records pending changes as one undo step.
@@ -490,11 +527,11 @@ impl Document {
     }
 
     pub fn can_undo(&self) -> bool {
-        self.history.can_undo()
+        self.is_editable() && self.history.can_undo()
     }
 
     pub fn can_redo(&self) -> bool {
-        self.history.can_redo()
+        self.is_editable() && self.history.can_redo()
     }
 
     pub fn undo(&mut self) {
@@ -515,15 +552,6 @@ impl Document {
             self.session = next;
             self.changed_all();
         }
-    }
-}
-
-/// Brings the needle sites' safety warnings up to date quietly when a session is opened:
-/// nothing was placed just now, so nothing is raised, and the document is not marked
-/// changed. A signed session is left exactly as signed.
-fn bring_warnings_up_to_date(session: &mut Session) {
-    if !session.is_signed() && !session.needle_sites.is_empty() {
-        safety::refresh_warnings(session, standard());
     }
 }
 
@@ -553,7 +581,7 @@ fn content_warnings(session: &Session) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Field, PainScore, PatientId, SessionId};
+    use crate::model::{Field, MarkUpdate, PainScore, PatientId, SessionId};
 
     fn doc() -> Document {
         let started = jiff::civil::date(2026, 1, 2).at(9, 0, 0, 0);
@@ -661,6 +689,48 @@ mod tests {
         )
         .expect("an unsigned session takes edits");
         assert_eq!(doc.zones_revision(), doc.revision());
+    }
+
+    #[test]
+    fn a_zones_notes_leave_its_image_alone_and_its_intensity_does_not() {
+        let mut doc = Document::new_unsaved(crate::demo::heavy_session(), None, "P".into());
+        let zone = &doc.session().referred_zones[0];
+        let mut details = crate::model::ZoneDetails::of(zone);
+        let zones = doc.zones_revision();
+        details.notes = "worse when sitting".into();
+        let update = |d: &crate::model::ZoneDetails| Edit::Update(MarkUpdate::Zone(d.clone()));
+        doc.apply(update(&details), None).expect("taken");
+        assert_eq!(doc.zones_revision(), zones, "notes are not drawn");
+        details.intensity = if details.intensity >= 10 {
+            9
+        } else {
+            details.intensity + 1
+        };
+        doc.apply(update(&details), None).expect("taken");
+        assert_eq!(doc.zones_revision(), doc.revision(), "intensity is drawn");
+    }
+
+    #[test]
+    fn a_refused_addendum_leaves_no_undo_step() {
+        let signed = crate::demo::demo_records()[0].1[0].clone();
+        let mut doc = Document::new_unsaved(signed, None, "P".into());
+        let addenda = doc.session().addenda.len();
+        let refused = doc.append_addendum("   ", jiff::civil::date(2026, 12, 1).at(9, 0, 0, 0));
+        assert!(refused.is_err(), "an empty addendum is refused");
+        assert!(!doc.history.has_pending(), "no change is pending");
+        assert_eq!(doc.session().addenda.len(), addenda);
+    }
+
+    #[test]
+    fn no_addendum_on_a_session_edited_after_signing() {
+        let mut session = crate::demo::demo_records()[0].1[0].clone();
+        session.notes.push_str(" (edited by hand)");
+        let mut doc = Document::new_unsaved(session, None, "P".into());
+        let error = doc
+            .append_addendum("Reviewed", jiff::civil::date(2026, 12, 1).at(9, 0, 0, 0))
+            .expect_err("refused");
+        assert!(error.contains("modified after signing"), "{error}");
+        assert!(doc.session().addenda.len() <= 1, "nothing appended");
     }
 
     #[test]

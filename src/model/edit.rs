@@ -1,6 +1,6 @@
-//! The edits a clinician makes to a chart, as values applied in one place
-//! ([`Session::apply`]). The canvas and the inspector produce them; the app records undo steps
-//! around them. No egui here.
+//! The edits a clinician makes to a session, as values applied in one place
+//! ([`Session::apply`]). The canvas, the inspector and the record's forms produce them; the
+//! document (`crate::document`) checks them and records the undo steps. No egui here.
 
 use super::{
     AdverseEvent, Aftercare, Arrow, Complaint, Consent, GateOverride, MarkId, MarkKind, MarkRef,
@@ -120,13 +120,19 @@ impl Edit {
         }
     }
 
-    /// Whether applying this can change the painted zones (what the zone image shows).
-    pub fn touches_zones(&self) -> bool {
+    /// Whether applying this to `session` can change the painted zones' image: their paint,
+    /// place, quality, intensity or carried-forward state (a zone's notes or source do not).
+    pub fn touches_zones(&self, session: &Session) -> bool {
         match self {
-            Self::AddZone(_)
-            | Self::Paint { .. }
-            | Self::Erase { .. }
-            | Self::Update(MarkUpdate::Zone(_)) => true,
+            Self::AddZone(_) | Self::Paint { .. } | Self::Erase { .. } => true,
+            Self::Update(MarkUpdate::Zone(new)) => session
+                .referred_zones
+                .iter()
+                .find(|zone| zone.id == new.id)
+                .is_some_and(|old| {
+                    (old.quality, old.intensity, old.depth, old.carried_forward)
+                        != (new.quality, new.intensity, new.depth, new.carried_forward)
+                }),
             Self::Move { marks, .. } | Self::Remove(marks) | Self::Confirm(marks) => {
                 marks.iter().any(|m| m.kind == MarkKind::ReferredZone)
             }

@@ -340,7 +340,7 @@ fn keyboard(ui: &egui::Ui, state: &mut CanvasState, session: &Session) -> Option
             state.tools.gesture = None;
         }
         if input.key_pressed(egui::Key::Home) || input.key_pressed(egui::Key::Num0) {
-            state.memory.projection = None;
+            state.memory.fit();
         }
     });
     let delete =

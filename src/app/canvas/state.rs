@@ -8,7 +8,6 @@ use std::sync::Arc;
 use egui::{Pos2, Rect, TextureHandle};
 
 use super::hover::Hover;
-use super::marks::screen;
 use super::tool::ToolState;
 use crate::bodymap::StandardMap;
 use crate::geometry::{MapPoint, ViewId, views};
@@ -29,11 +28,20 @@ pub struct ViewMemory {
     pub(crate) projection: Option<Projection>,
     /// The view shows the whole drawing as fitted (not zoomed or panned by the user).
     pub(crate) fitted: bool,
-    /// The projection and fitted flag of the other views visited.
-    others: HashMap<ViewId, (Option<Projection>, bool)>,
+    /// How the other views visited were left.
+    others: HashMap<ViewId, Placement>,
     /// The projection that fits the view in the current canvas, for zoom limits and "%".
     pub(crate) fit_scale: f32,
     pub(crate) last_rect: Rect,
+}
+
+/// How a view was left: its projection, whether it was fitted, and the canvas it was shown
+/// in (a canvas resized since re-centres it).
+#[derive(Clone, Copy, Debug)]
+struct Placement {
+    projection: Option<Projection>,
+    fitted: bool,
+    rect: Rect,
 }
 
 impl ViewMemory {
@@ -57,11 +65,21 @@ impl ViewMemory {
         if view == self.view {
             return;
         }
-        let (projection, fitted) = self.others.remove(&view).unwrap_or((None, true));
+        let back = self.others.remove(&view).unwrap_or(Placement {
+            projection: None,
+            fitted: true,
+            rect: Rect::NOTHING,
+        });
         let left = std::mem::replace(&mut self.view, view);
-        self.others.insert(left, (self.projection, self.fitted));
-        self.projection = projection;
-        self.fitted = fitted;
+        let placement = Placement {
+            projection: self.projection,
+            fitted: self.fitted,
+            rect: self.last_rect,
+        };
+        self.others.insert(left, placement);
+        self.projection = back.projection;
+        self.fitted = back.fitted;
+        self.last_rect = back.rect;
     }
 
     /// Fits the whole view in the canvas on the next frame.
@@ -75,7 +93,8 @@ impl ViewMemory {
             mirrored: self.mirrored,
             ..self.projection?
         };
-        Some(screen(&projection, at))
+        let (x, y) = projection.to_screen(at);
+        Some(Pos2::new(x, y))
     }
 
     /// The zoom (relative to fitted) and the map point at the canvas centre, once shown.

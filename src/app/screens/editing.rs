@@ -5,6 +5,10 @@
 use crate::document::{Document, Gesture};
 use crate::model::Edit;
 
+/// The gesture of the body-map canvas: every edit of one drag on it is one undo step (the
+/// step closes when the pointer is released).
+pub const CANVAS_GESTURE: Gesture = Gesture(u64::from_be_bytes(*b"myomapcv"));
+
 /// The gesture made by the widget with this id (a drag, or typing into one field).
 pub fn gesture(id: egui::Id) -> Gesture {
     Gesture(id.value())

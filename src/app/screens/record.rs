@@ -1049,7 +1049,7 @@ fn consent_ui(ui: &mut egui::Ui, doc: &mut Document, palette: &Palette, thorax: 
 
 fn needle_count_ui(ui: &mut egui::Ui, doc: &mut Document, palette: &Palette) {
     let sites = doc.session().needle_sites.len() as u32;
-    let mut changed = false;
+    let mut changed = None;
     let mut count = doc.session().needle_count;
     egui::Grid::new("needle_count")
         .num_columns(2)
@@ -1065,13 +1065,16 @@ fn needle_count_ui(ui: &mut egui::Ui, doc: &mut Document, palette: &Palette) {
                     let mut recorded = value.is_some();
                     if ui.checkbox(&mut recorded, "counted").changed() {
                         *value = recorded.then_some(sites);
-                        changed = true;
+                        changed = Some(None);
                     }
                     if let Some(n) = value {
-                        changed |= ui
+                        let response = ui
                             .add(DragValue::new(n).range(0..=1_000))
-                            .labelled_by(label.id)
-                            .changed();
+                            .labelled_by(label.id);
+                        if response.changed() {
+                            // Typing or dragging one count is one undo step.
+                            changed = Some(Some(editing::gesture(response.id)));
+                        }
                     }
                 });
                 ui.end_row();
@@ -1096,8 +1099,8 @@ fn needle_count_ui(ui: &mut egui::Ui, doc: &mut Document, palette: &Palette) {
             RichText::new(format!("{sites} needle site(s) charted.")).color(palette.muted_text),
         );
     }
-    if changed {
-        editing::apply(doc, Edit::Set(Field::NeedleCount(count)), None);
+    if let Some(gesture) = changed {
+        editing::apply(doc, Edit::Set(Field::NeedleCount(count)), gesture);
     }
 }
 

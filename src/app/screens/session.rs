@@ -93,13 +93,17 @@ pub fn session_ui(
     if !delete.is_empty() {
         edits.push(Edit::Remove(delete));
     }
-    // Every canvas edit of one pointer gesture (a drag) is one undo step.
-    let gesture = editing::gesture(egui::Id::unique("body_canvas_gesture"));
     for edit in edits {
-        if let Edit::Remove(marks) = &edit {
-            canvas.tools.selection.retain(|m| !marks.contains(m));
-        }
-        record.applied(doc.apply(edit, Some(gesture)));
+        // Every canvas edit of one pointer gesture (a drag) is one undo step; a deletion is
+        // a step of its own.
+        let gesture = match &edit {
+            Edit::Remove(marks) => {
+                canvas.tools.selection.retain(|m| !marks.contains(m));
+                None
+            }
+            _ => Some(editing::CANVAS_GESTURE),
+        };
+        record.applied(doc.apply(edit, gesture));
     }
     record.take_raised(doc);
     record.dialogs(ui.ctx(), doc);
@@ -107,7 +111,7 @@ pub fn session_ui(
 }
 
 fn details_ui(ui: &mut egui::Ui, doc: &mut Document, palette: &Palette) {
-    ui.heading(format!("Session — {}", doc.patient_name));
+    ui.heading(format!("Session — {}", doc.patient_name()));
     ui.label(
         RichText::new(format!(
             "{} · body map {} v{}",

@@ -1,7 +1,8 @@
 //! The app shell: the window's state, its frame (menu bar, status bar, panels) and what
 //! persists between runs. What the user's actions do is in `command_handling`; the questions
 //! the app asks are in `prompts`; per-frame work that is not drawing in `logic`. Draws the
-//! screen the route names; changes no session and touches no file itself.
+//! screen the route names; changes no session itself, and its file effects are those of
+//! `command_handling` and `logic`.
 
 use std::path::{Path, PathBuf};
 
@@ -10,7 +11,7 @@ use egui::{RichText, ViewportCommand};
 use crate::app::canvas::CanvasState;
 use crate::app::canvas::custom_views::CustomViews;
 use crate::app::screens::compare::{CompareAction, CompareState};
-use crate::app::screens::library::{self, LibraryState};
+use crate::app::screens::library;
 use crate::app::screens::presentation::{Presentation, PresentationAction};
 use crate::app::screens::progress::{ProgressAction, ProgressState};
 use crate::app::screens::record::{RecordAction, RecordUi};
@@ -18,6 +19,7 @@ use crate::app::screens::{session as session_view, welcome};
 use crate::app::shell::action::Action;
 use crate::app::shell::command::{MENUS, MenuItem, UiCommand};
 use crate::app::shell::file_dialogs::FileDialogs;
+use crate::app::shell::library_state::LibraryState;
 use crate::app::shell::logic::RecoveryCopy;
 use crate::app::shell::notifications::Notifications;
 use crate::app::shell::preferences::Preferences;
@@ -228,7 +230,7 @@ impl MyomapApp {
                 "{}{} — {} — myomap",
                 if doc.is_dirty() { "● " } else { "" },
                 doc.file_name(),
-                doc.patient_name
+                doc.patient_name()
             ),
             None => match &self.library {
                 Some(state) => format!("myomap — {}", state.library.root().display()),
@@ -490,6 +492,10 @@ impl eframe::App for MyomapApp {
             && self.route.document().is_some_and(Document::is_dirty)
         {
             ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+            if matches!(self.route, Route::Presentation { .. }) {
+                // The question is for the clinician: leave the patient's screen to ask it.
+                self.toggle_presentation(&ctx);
+            }
             self.prompt = Some(Prompt::UnsavedChanges {
                 then: Action::CloseWindow,
             });

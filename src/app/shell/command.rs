@@ -142,12 +142,18 @@ impl UiCommand {
 
     /// Every shortcut with its command, those with more modifiers first, so that Ctrl+Shift+S
     /// is not taken for Ctrl+S (which matches logically when Shift is also down).
-    fn shortcut_table() -> Vec<(KeyboardShortcut, Self)> {
-        let mut table: Vec<(KeyboardShortcut, Self)> = Self::iter()
-            .flat_map(|command| command.shortcuts().iter().map(move |s| (*s, command)))
-            .collect();
-        table.sort_by_key(|(shortcut, _)| std::cmp::Reverse(modifier_count(shortcut.modifiers)));
-        table
+    fn shortcut_table() -> &'static [(KeyboardShortcut, Self)] {
+        static TABLE: std::sync::LazyLock<Vec<(KeyboardShortcut, UiCommand)>> =
+            std::sync::LazyLock::new(|| {
+                let mut table: Vec<(KeyboardShortcut, UiCommand)> = UiCommand::iter()
+                    .flat_map(|command| command.shortcuts().iter().map(move |s| (*s, command)))
+                    .collect();
+                table.sort_by_key(|(shortcut, _)| {
+                    std::cmp::Reverse(modifier_count(shortcut.modifiers))
+                });
+                table
+            });
+        &TABLE
     }
 
     /// The command whose shortcut was pressed this frame, consuming the key press.
@@ -279,7 +285,7 @@ mod tests {
     #[test]
     fn no_two_commands_share_a_shortcut() {
         let mut seen = std::collections::HashSet::new();
-        for (shortcut, command) in UiCommand::shortcut_table() {
+        for (shortcut, command) in UiCommand::shortcut_table().iter().copied() {
             assert!(
                 seen.insert(shortcut),
                 "{shortcut:?} of {command:?} used twice"

@@ -8,12 +8,12 @@ use egui::ViewportCommand;
 
 use crate::app::canvas::custom_views::CustomViews;
 use crate::app::screens::compare::CompareState;
-use crate::app::screens::library::LibraryState;
 use crate::app::screens::presentation::Presentation;
 use crate::app::screens::progress::ProgressState;
 use crate::app::shell::action::Action;
 use crate::app::shell::app::MyomapApp;
 use crate::app::shell::command::UiCommand;
+use crate::app::shell::library_state::LibraryState;
 use crate::app::shell::prompt::{Prompt, Replacement};
 use crate::app::shell::route::Route;
 use crate::document::Document;

@@ -52,7 +52,7 @@ impl MyomapApp {
         Some(format!(
             "{}-{}-{what}",
             doc.session().date(),
-            slug(&doc.patient_name)
+            slug(doc.patient_name())
         ))
     }
 

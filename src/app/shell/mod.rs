@@ -8,6 +8,7 @@ pub mod command;
 pub mod command_handling;
 pub mod exporting;
 pub mod file_dialogs;
+pub mod library_state;
 pub mod logic;
 pub mod notifications;
 pub mod preferences;
