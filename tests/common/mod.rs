@@ -57,11 +57,17 @@ pub fn demo_library(data: &Path) -> PathBuf {
 }
 
 /// The app on a new default library under `data`, with one patient (`name`) added through
-/// the welcome screen's New patient… button, and their new, empty session open.
+/// File → New patient…, and their new, empty session open.
 pub fn new_patient_session(data: &Path, name: &str) -> Harness<'static, MyomapApp> {
     let library = AppPaths::under(&data.join("app")).default_library;
     let mut harness = app(data, Some(library), None, Vec::new());
-    harness.get_by_label("New patient…").click();
+    // The welcome screen has a New patient… button too; the menu's item is drawn above it.
+    let before = harness.get_all_by_label("New patient…").count();
+    harness.get_by_label("File").click();
+    harness.run_ok();
+    let items: Vec<_> = harness.get_all_by_label("New patient…").collect();
+    assert_eq!(items.len(), before + 1, "the File menu lists New patient…");
+    items.last().expect("the menu item").click();
     harness.run_ok();
     harness
         .get_by_label("Name or initials, as your clinic shows them:")
