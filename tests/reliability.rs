@@ -86,6 +86,46 @@ fn recovery_files(data: &Path) -> Vec<PathBuf> {
 }
 
 #[test]
+fn steady_typing_is_copied_every_two_seconds() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let session = demo_session(data.path());
+    let on_disk = storage::load_session(&session).expect("reads").clinician;
+    let mut harness = open_in_app(data.path(), &session);
+    harness.get_by_label("Clinician").focus();
+    harness.run_ok();
+    // One key every half second, never a pause: a crash may lose at most the last two
+    // seconds (four keys), however long the typing goes on.
+    let text = " steady typing, no pause";
+    for (index, key) in text.chars().enumerate() {
+        harness
+            .get_by_label("Clinician")
+            .type_text(&key.to_string());
+        for _ in 0..30 {
+            harness.step();
+        }
+        let typed = index + 1;
+        if typed < 5 {
+            continue;
+        }
+        let files = recovery_files(data.path());
+        assert_eq!(files.len(), 1, "a copy exists after {typed} keys");
+        let record: storage::RecoveryRecord = storage::load(&files[0]).expect("a record");
+        let copied = record
+            .session
+            .clinician
+            .strip_prefix(on_disk.as_str())
+            .expect("the copy starts with the file's text")
+            .to_owned();
+        assert!(text.starts_with(&copied), "{copied:?} is what was typed");
+        let missing = typed - copied.chars().count();
+        assert!(
+            missing <= 4,
+            "{missing} keys missing from the copy after {typed}"
+        );
+    }
+}
+
+#[test]
 fn a_hidden_windows_edits_reach_the_recovery_file() {
     use eframe::App as _;
 

@@ -169,8 +169,8 @@ impl MyomapApp {
         self.route.document()
     }
 
-    /// How long after the last edit unsaved work is copied for crash recovery (two seconds
-    /// unless changed; tests use other delays).
+    /// How long unsaved work may go without a crash-recovery copy (two seconds unless
+    /// changed; tests use other delays).
     pub fn set_recovery_delay(&mut self, delay: std::time::Duration) {
         self.recovery.set_delay(delay);
     }

@@ -7,26 +7,27 @@ use std::time::{Duration, Instant};
 use crate::document::Document;
 use crate::storage::RecoveryStore;
 
-/// Unsaved work is copied to the recovery folder this long after the last edit.
+/// Unsaved work goes uncopied at most this long: the most a crash can lose.
 pub const RECOVERY_DELAY: Duration = Duration::from_secs(2);
 
-/// When the document was last seen to change: its revision, egui's input time and the wall
-/// clock. While the window is hidden egui's time stands still, so the wall clock counts too.
+/// When the document first had changes the copy lacks: egui's input time and the wall clock.
+/// While the window is hidden egui's time stands still, so the wall clock counts too.
 #[derive(Clone, Copy, Debug)]
-struct SeenRevision {
-    revision: u64,
+struct Since {
     input_time: f64,
     at: Instant,
 }
 
-/// The crash-recovery copy of the open document: written a moment after the last edit,
-/// removed once the work is saved or undone back to the file.
+/// The crash-recovery copy of the open document: written at most [`RECOVERY_DELAY`] after the
+/// first change it lacks (so steady typing is copied every two seconds, not postponed until
+/// a pause), and removed once the work is saved or undone back to the file.
 #[derive(Debug)]
 pub struct RecoveryCopy {
     pub store: RecoveryStore,
     /// The revision last copied (or restored from a copy): the copy is this window's.
     pub written: Option<u64>,
-    seen: Option<SeenRevision>,
+    /// Since when the copy lacks changes of the document.
+    stale_since: Option<Since>,
     delay: Duration,
 }
 
@@ -35,13 +36,13 @@ impl RecoveryCopy {
         Self {
             store,
             written: None,
-            seen: None,
+            stale_since: None,
             delay: RECOVERY_DELAY,
         }
     }
 
-    /// How long after the last edit unsaved work is copied ([`RECOVERY_DELAY`] unless
-    /// changed; tests use a short one).
+    /// How long unsaved work may go uncopied ([`RECOVERY_DELAY`] unless changed; tests use
+    /// other delays).
     pub fn set_delay(&mut self, delay: Duration) {
         self.delay = delay;
     }
@@ -49,27 +50,16 @@ impl RecoveryCopy {
     /// Forgets the document: it was closed.
     pub fn forget(&mut self) {
         self.written = None;
-        self.seen = None;
+        self.stale_since = None;
     }
 
-    /// Copies `doc`'s unsaved work when it has waited long enough since its last change;
-    /// removes the copy once there is no unsaved work. `input_time` is egui's. Returns how
-    /// long until the copy is due (to wake up then), or an error to show.
+    /// Copies `doc`'s unsaved work once the copy has lacked it for the delay, however the
+    /// editing goes on; removes the copy once there is no unsaved work. `input_time` is
+    /// egui's. Returns how long until the copy is due (to wake up then), or an error to show.
     pub fn keep(&mut self, doc: &Document, input_time: f64) -> Result<Option<Duration>, String> {
         let revision = doc.revision();
-        let seen = match self.seen {
-            Some(seen) if seen.revision == revision => seen,
-            _ => {
-                let seen = SeenRevision {
-                    revision,
-                    input_time,
-                    at: Instant::now(),
-                };
-                self.seen = Some(seen);
-                seen
-            }
-        };
         if !doc.is_dirty() {
+            self.stale_since = None;
             if self.written.is_some() {
                 // Saved (or undone back to the saved state): the copy is no longer needed.
                 let _ = self.store.remove(doc.session().id);
@@ -78,14 +68,20 @@ impl RecoveryCopy {
             return Ok(None);
         }
         if self.written == Some(revision) {
+            self.stale_since = None;
             return Ok(None);
         }
-        let waited =
-            Duration::from_secs_f64((input_time - seen.input_time).max(0.0)).max(seen.at.elapsed());
+        let since = *self.stale_since.get_or_insert_with(|| Since {
+            input_time,
+            at: Instant::now(),
+        });
+        let waited = Duration::from_secs_f64((input_time - since.input_time).max(0.0))
+            .max(since.at.elapsed());
         if let Some(wait) = self.delay.checked_sub(waited).filter(|w| !w.is_zero()) {
             return Ok(Some(wait));
         }
-        // Written or not, do not retry every frame; the next edit tries again.
+        // Written or not, do not retry every frame; the next change tries again.
+        self.stale_since = None;
         self.written = Some(revision);
         match self.store.write(&doc.recovery_record()) {
             Ok(_) => Ok(None),
