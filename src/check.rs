@@ -103,6 +103,18 @@ pub fn check_paths(paths: &[PathBuf]) -> Report {
 }
 
 fn check_path(path: &Path, named: bool, report: &mut Report) {
+    // Links found inside a folder are not followed into folders: a link to `.` or to `/`
+    // would walk forever or over the whole disk. A link to a file is checked as that file.
+    if !named
+        && std::fs::symlink_metadata(path).is_ok_and(|meta| meta.file_type().is_symlink())
+        && std::fs::metadata(path).is_ok_and(|meta| meta.is_dir())
+    {
+        report.findings.push(problem_without_position(
+            path,
+            "warning: a link to a folder, not followed (check the folder itself)".to_owned(),
+        ));
+        return;
+    }
     let meta = match std::fs::metadata(path) {
         Ok(meta) => meta,
         Err(error) => {
@@ -128,11 +140,42 @@ fn check_path(path: &Path, named: bool, report: &mut Report) {
             }
         };
         children.sort();
+        if is_patient_folder(path) {
+            check_patient_folder(path, report);
+        }
         for child in children {
             check_path(&child, false, report);
         }
     } else if named || is_checkable(path) {
         check_file(path, report);
+    }
+}
+
+/// A folder of a library's `patients` folder.
+fn is_patient_folder(path: &Path) -> bool {
+    path.parent()
+        .and_then(Path::file_name)
+        .is_some_and(|name| name == storage::library_dirs::PATIENTS)
+}
+
+/// What a patient folder must hold for the library to read it: `patient.ron`, and a
+/// `sessions` folder (if any) that is a folder.
+fn check_patient_folder(dir: &Path, report: &mut Report) {
+    let patient = dir.join(storage::library_dirs::PATIENT_FILE);
+    if std::fs::symlink_metadata(&patient).is_err() {
+        report.problems.push(problem_without_position(
+            dir,
+            "a patient folder without patient.ron: myomap cannot list this patient".to_owned(),
+        ));
+    }
+    let sessions = dir.join(storage::library_dirs::SESSIONS);
+    if let Ok(meta) = std::fs::metadata(&sessions)
+        && !meta.is_dir()
+    {
+        report.problems.push(problem_without_position(
+            &sessions,
+            "this is a file where the patient's sessions folder should be; their visits cannot be read".to_owned(),
+        ));
     }
 }
 

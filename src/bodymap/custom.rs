@@ -140,6 +140,8 @@ impl CustomViewFile {
 
 /// Reads an image's size without decoding it whole.
 pub fn image_size(path: &Path) -> Result<(u32, u32), String> {
+    crate::storage::regular_metadata(path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     let reader = image::ImageReader::open(path)
         .map_err(|e| format!("cannot read {}: {e}", path.display()))?
         .with_guessed_format()
@@ -162,6 +164,8 @@ pub fn decode_diagram(view: &CustomView) -> Result<image::RgbaImage, String> {
         return Err(problem.clone());
     }
     let path = view.image_path();
+    crate::storage::regular_metadata(&path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     Ok(image::ImageReader::open(&path)
         .map_err(|e| format!("cannot read {}: {e}", path.display()))?
         .with_guessed_format()
@@ -295,8 +299,7 @@ pub fn add_custom_view(
             ));
         }
     }
-    let bytes =
-        std::fs::read(image).map_err(|e| format!("cannot read {}: {e}", image.display()))?;
+    let bytes = crate::storage::read_bounded(image).map_err(|e| format!("cannot read {e}"))?;
     crate::storage::write_atomically(&image_target, &bytes)
         .map_err(|e| format!("cannot write {}: {e}", image_target.display()))?;
     let file = CustomViewFile {

@@ -142,7 +142,7 @@ fn check(paths: &[PathBuf]) -> ExitCode {
         match report.findings.len() {
             0 => println!("{} file(s) checked, no problems", report.files_checked),
             n => println!(
-                "{} file(s) checked, no problems; {n} clinical warning(s)",
+                "{} file(s) checked, no problems; {n} warning(s)",
                 report.files_checked
             ),
         }

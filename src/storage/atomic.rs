@@ -26,6 +26,11 @@ impl DiskStamp {
             Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(None),
             Err(error) => return Err(error),
         };
+        if !meta.is_file() {
+            // Whatever took the file's place (a folder, a named pipe) is not read, let alone
+            // replaced: the save reports it.
+            return super::regular_metadata(path).map(|_| None);
+        }
         match fs::read(path) {
             Ok(bytes) => Ok(Some(Self::from_contents(meta.modified().ok(), &bytes))),
             Err(error) if error.kind() == io::ErrorKind::NotFound => Ok(None),
@@ -94,6 +99,10 @@ fn write_with(
             "the path is a folder",
         ));
     }
+    if path.exists() {
+        // Never replace a named pipe, a device or a socket with a file.
+        super::regular_metadata(path)?;
+    }
 
     let (temp_path, mut temp) = create_temp(dir, file_name)?;
     let result = (|| {
@@ -149,16 +158,23 @@ pub(crate) fn owner_only_options() -> OpenOptions {
 }
 
 /// Makes `NAME.bak` a copy of the current `NAME` (a hard link where the file system allows,
-/// so it is instant and takes no space).
+/// so it is instant and takes no space). The new backup is made under a temporary name and
+/// renamed over the old one, so a backup exists at every moment, whenever the process dies.
 fn keep_backup(path: &Path) -> io::Result<()> {
     let backup = backup_path(path);
-    match fs::remove_file(&backup) {
-        Ok(()) => {}
-        Err(error) if error.kind() == io::ErrorKind::NotFound => {}
-        Err(error) => return Err(error),
-    }
-    if fs::hard_link(path, &backup).is_err() {
-        fs::copy(path, &backup)?;
+    let dir = backup.parent().unwrap_or(Path::new("."));
+    let mut temp_name = std::ffi::OsString::from(".");
+    temp_name.push(backup.file_name().unwrap_or_default());
+    temp_name.push(format!(".{}.tmp", std::process::id()));
+    let temp = dir.join(temp_name);
+    let _ = fs::remove_file(&temp);
+    let made = fs::hard_link(path, &temp).or_else(|_| {
+        fs::copy(path, &temp)?;
+        File::open(&temp)?.sync_all()
+    });
+    if let Err(error) = made.and_then(|()| fs::rename(&temp, &backup)) {
+        let _ = fs::remove_file(&temp);
+        return Err(error);
     }
     Ok(())
 }

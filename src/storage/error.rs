@@ -77,6 +77,7 @@ pub(crate) fn io_message(error: &std::io::Error) -> String {
         ErrorKind::StorageFull => "the disk is full".to_owned(),
         ErrorKind::ReadOnlyFilesystem => "the disk is read-only".to_owned(),
         ErrorKind::AlreadyExists => "a file of that name already exists".to_owned(),
+        ErrorKind::NotADirectory => "this is a file where a folder should be".to_owned(),
         _ => error.to_string(),
     }
 }

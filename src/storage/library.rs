@@ -76,7 +76,7 @@ impl Library {
     /// The clinic's aftercare text, or the built-in default when the clinic has none yet.
     /// An unreadable file is an error, not silently replaced by the default.
     pub fn aftercare_template(&self) -> io::Result<String> {
-        match std::fs::read_to_string(self.aftercare_file()) {
+        match super::read_small_text(&self.aftercare_file(), 1024 * 1024) {
             Ok(text) => Ok(text),
             Err(error) if error.kind() == io::ErrorKind::NotFound => {
                 Ok(crate::model::DEFAULT_AFTERCARE.to_owned())
@@ -174,24 +174,23 @@ impl Library {
             }
             Err(error) => return Err(LoadError::io(&patients_dir, error)),
         };
+        // Each patient folder fails alone: one that cannot be read is reported beside the
+        // patients that can.
         for entry in entries {
-            let entry = entry.map_err(|source| LoadError::io(&patients_dir, source))?;
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(error) => {
+                    problems.push(LoadError::io(&patients_dir, error));
+                    continue;
+                }
+            };
             let dir = entry.path();
             if !dir.is_dir() {
                 continue;
             }
             progress.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            let file = dir.join(PATIENT_FILE);
-            match load_patient(&file) {
-                Ok(patient) => {
-                    let session_files = list_session_files(&dir.join(SESSIONS_DIR))
-                        .map_err(|source| LoadError::io(&dir, source))?;
-                    patients.push(PatientEntry {
-                        patient,
-                        dir,
-                        session_files,
-                    });
-                }
+            match Self::patient_entry(&dir) {
+                Ok(patient) => patients.push(patient),
                 Err(error) => problems.push(error),
             }
         }
@@ -208,8 +207,9 @@ impl Library {
     /// The patient folder `dir` (`…/patients/<id>`) read on its own, as an entry of a scan.
     pub fn patient_entry(dir: &Path) -> Result<PatientEntry, LoadError> {
         let patient = load_patient(&dir.join(PATIENT_FILE))?;
-        let session_files = list_session_files(&dir.join(SESSIONS_DIR))
-            .map_err(|source| LoadError::io(dir, source))?;
+        let sessions = dir.join(SESSIONS_DIR);
+        let session_files =
+            list_session_files(&sessions).map_err(|source| LoadError::io(&sessions, source))?;
         Ok(PatientEntry {
             patient,
             dir: dir.to_path_buf(),
@@ -252,7 +252,9 @@ fn refuse_existing(path: &Path) -> Result<(), SaveError> {
     Ok(())
 }
 
-/// `*.ron` files of a sessions folder (no backups, no temporary files), sorted by name.
+/// `*.ron` entries of a sessions folder (no backups, no hidden temporary files), sorted by
+/// name. Every one is listed, whatever it is (a dangling link, a named pipe, a folder): reading
+/// it then says what is wrong, so no visit is left out without a word.
 fn list_session_files(dir: &Path) -> io::Result<Vec<PathBuf>> {
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
@@ -266,7 +268,7 @@ fn list_session_files(dir: &Path) -> io::Result<Vec<PathBuf>> {
             && !path
                 .file_name()
                 .is_some_and(|name| name.to_string_lossy().starts_with('.'));
-        if is_session && path.is_file() {
+        if is_session {
             files.push(path);
         }
     }

@@ -141,7 +141,7 @@ pub fn holder(session_path: &Path) -> Option<LockInfo> {
 }
 
 fn read_lock(path: &Path) -> Option<LockInfo> {
-    let text = std::fs::read_to_string(path).ok()?;
+    let text = super::read_small_text(path, 64 * 1024).ok()?;
     codec::parse_ron(&text).ok()
 }
 

@@ -7,6 +7,7 @@ mod error;
 mod library;
 pub mod lock;
 mod recovery;
+mod regular;
 
 pub use atomic::{
     DiskStamp, backup_path, replace_atomically, write_atomically, write_atomically_with,
@@ -21,6 +22,7 @@ pub use library::{
     library_of,
 };
 pub use recovery::{RECOVERY_FORMAT_VERSION, RecoveryRecord, RecoveryStore};
+pub use regular::{open_regular, read_small_text, regular_metadata};
 
 use std::path::Path;
 
@@ -70,7 +72,7 @@ pub fn load<T: Versioned>(path: &Path) -> Result<T, LoadError> {
 /// Reads a file once and returns it decoded, with the stamp of exactly the bytes read (to
 /// detect, at save time, a change made elsewhere).
 pub fn load_stamped<T: Versioned>(path: &Path) -> Result<(T, DiskStamp), LoadError> {
-    let modified = std::fs::metadata(path)
+    let modified = regular_metadata(path)
         .map_err(|source| LoadError::io(path, source))?
         .modified()
         .ok();
@@ -125,10 +127,11 @@ pub fn save<T: Versioned>(
     Ok(DiskStamp::from_contents(modified, text.as_bytes()))
 }
 
-/// Reads a whole file, refusing one too large to be a myomap file.
+/// Reads a whole regular file, refusing one too large to be a myomap file, and anything that
+/// is not a regular file (a named pipe, a device, a folder) before opening it.
 pub fn read_bounded(path: &Path) -> Result<Vec<u8>, LoadError> {
     use std::io::Read as _;
-    let file = std::fs::File::open(path).map_err(|source| LoadError::io(path, source))?;
+    let file = open_regular(path).map_err(|source| LoadError::io(path, source))?;
     let len = file
         .metadata()
         .map_err(|source| LoadError::io(path, source))?

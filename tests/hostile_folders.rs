@@ -1,0 +1,225 @@
+//! Hostile files and folders (issue #22): a named pipe where a file should be, links that
+//! loop, a patient folder that cannot be read, a dangling link among the visits. myomap never
+//! hangs on them, walks a loop once, reads the healthy patients beside a broken one, and never
+//! leaves a visit out without saying so.
+#![cfg(unix)]
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use myomap::storage::Library;
+
+/// Runs `myomap ARGS`, failing the test (instead of hanging it) after 30 s.
+fn myomap_within_30_s(args: &[&str]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_myomap"))
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let started = Instant::now();
+    while child.try_wait().expect("waits").is_none() {
+        if started.elapsed() > Duration::from_secs(30) {
+            let _ = child.kill();
+            panic!("myomap {args:?} still running after 30 s");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.wait_with_output().expect("output")
+}
+
+fn mkfifo(path: &Path) {
+    let made = Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success(), "mkfifo {}", path.display());
+}
+
+/// The demo library and its three patient folders.
+fn demo(data: &Path) -> (PathBuf, Vec<PathBuf>) {
+    let library = common::demo_library(data);
+    let mut patients: Vec<PathBuf> = std::fs::read_dir(library.join("patients"))
+        .expect("patients")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    patients.sort();
+    (library, patients)
+}
+
+#[test]
+fn a_named_pipe_is_refused_by_every_command_without_hanging() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let fifo = data.path().join("x.ron");
+    mkfifo(&fifo);
+    let fifo = common::path_str(&fifo);
+    let out = common::path_str(data.path()).to_owned() + "/out.png";
+    for args in [
+        vec!["check", fifo],
+        vec!["render", fifo, "--view", "posterior", "-o", &out],
+        vec!["report", fifo, "-o", &out],
+        vec!["compare", fifo, fifo],
+    ] {
+        let output = myomap_within_30_s(&args);
+        assert!(!output.status.success(), "{args:?} succeeded");
+        let said = common::stdout(&output) + &common::stderr(&output);
+        assert!(
+            said.contains("named pipe"),
+            "{args:?} says what the file is: {said}"
+        );
+    }
+}
+
+#[test]
+fn a_named_pipe_in_place_of_a_patient_file_leaves_the_other_patients_readable() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let (library, patients) = demo(data.path());
+    let broken = patients[0].join("patient.ron");
+    std::fs::remove_file(&broken).expect("remove");
+    mkfifo(&broken);
+
+    let (listed, problems) = Library::new(&library).scan().expect("the library reads");
+    assert_eq!(listed.len(), 2, "the healthy patients are listed");
+    assert_eq!(problems.len(), 1);
+    let problem = problems[0].to_string();
+    assert!(
+        problem.contains("named pipe") && problem.contains("patient.ron"),
+        "{problem}"
+    );
+
+    let output = myomap_within_30_s(&["check", common::path_str(&library)]);
+    assert!(!output.status.success());
+    assert!(common::stdout(&output).contains("named pipe"));
+}
+
+#[test]
+fn links_that_loop_are_walked_once() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let (library, patients) = demo(data.path());
+    let sessions = patients[1].join("sessions");
+    std::os::unix::fs::symlink(".", sessions.join("a")).expect("link a");
+    std::os::unix::fs::symlink(".", sessions.join("b")).expect("link b");
+    std::os::unix::fs::symlink("/", sessions.join("root")).expect("link to /");
+
+    let output = myomap_within_30_s(&["check", common::path_str(&library)]);
+    let said = common::stdout(&output);
+    assert!(output.status.success(), "links are not problems: {said}");
+    assert_eq!(
+        said.matches("a link to a folder, not followed").count(),
+        3,
+        "{said}"
+    );
+    let (listed, problems) = Library::new(&library).scan().expect("reads");
+    assert_eq!((listed.len(), problems.len()), (3, 0));
+}
+
+#[test]
+fn a_broken_patient_folder_fails_alone_and_check_names_it() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let (library, patients) = demo(data.path());
+    let sessions = patients[2].join("sessions");
+    std::fs::remove_dir_all(&sessions).expect("remove sessions");
+    std::fs::write(&sessions, "not a folder").expect("a file in its place");
+
+    let (listed, problems) = Library::new(&library)
+        .scan()
+        .expect("the library still reads");
+    assert_eq!(listed.len(), 2, "the healthy patients are listed");
+    assert_eq!(problems.len(), 1);
+    assert!(
+        problems[0].to_string().contains("sessions"),
+        "{}",
+        problems[0]
+    );
+
+    let output = myomap_within_30_s(&["check", common::path_str(&library)]);
+    assert!(!output.status.success(), "check reports it");
+    assert!(
+        common::stdout(&output).contains("sessions folder should be"),
+        "{}",
+        common::stdout(&output)
+    );
+}
+
+#[test]
+fn a_dangling_link_among_the_visits_is_never_left_out_silently() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let (_, patients) = demo(data.path());
+    let sessions = patients[0].join("sessions");
+    let dangling = sessions.join("2026-12-01-deadbeef.ron");
+    std::os::unix::fs::symlink(data.path().join("gone.ron"), &dangling).expect("link");
+
+    let output = myomap_within_30_s(&[
+        "export-csv",
+        common::path_str(&patients[0]),
+        "-o",
+        common::path_str(&data.path().join("log.csv")),
+    ]);
+    assert!(!output.status.success(), "the log would be incomplete");
+    assert!(
+        common::stderr(&output).contains("2026-12-01-deadbeef.ron"),
+        "{}",
+        common::stderr(&output)
+    );
+    assert!(!data.path().join("log.csv").exists());
+
+    let entry = Library::patient_entry(&patients[0]).expect("the patient reads");
+    let (_, problems) = Library::load_sessions(&entry);
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.to_string().contains("2026-12-01-deadbeef.ron")),
+        "the visit list names it"
+    );
+}
+
+#[test]
+fn a_save_never_replaces_a_named_pipe() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let (_, patients) = demo(data.path());
+    let session = std::fs::read_dir(patients[0].join("sessions"))
+        .expect("sessions")
+        .map(|e| e.expect("entry").path())
+        .find(|p| p.extension().is_some_and(|e| e == "ron"))
+        .expect("a visit");
+    let loaded = myomap::storage::load_session(&session).expect("reads");
+    let fifo = data.path().join("pipe.ron");
+    mkfifo(&fifo);
+    let error = myomap::storage::save(&fifo, &loaded, None).expect_err("refused");
+    assert!(error.to_string().contains("named pipe"), "{error}");
+}
+
+#[test]
+fn the_app_opens_a_library_with_a_named_pipe_and_a_broken_folder() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let (library, patients) = demo(data.path());
+    let broken = patients[0].join("patient.ron");
+    std::fs::remove_file(&broken).expect("remove");
+    mkfifo(&broken);
+    let sessions = patients[2].join("sessions");
+    std::fs::remove_dir_all(&sessions).expect("remove sessions");
+    std::fs::write(&sessions, "not a folder").expect("a file in its place");
+
+    let harness = common::app(data.path(), Some(library), None, Vec::new());
+    assert_eq!(
+        harness.state().patient_names().len(),
+        1,
+        "the healthy patient is listed"
+    );
+    let errors: Vec<String> = harness
+        .state()
+        .notifications()
+        .all()
+        .iter()
+        .filter(|n| n.level == myomap::app::Level::Error)
+        .map(|n| n.text.clone())
+        .collect();
+    assert!(
+        errors.iter().any(|e| e.contains("named pipe")),
+        "{errors:?}"
+    );
+    assert!(errors.iter().any(|e| e.contains("sessions")), "{errors:?}");
+}
