@@ -223,3 +223,84 @@ fn the_app_opens_a_library_with_a_named_pipe_and_a_broken_folder() {
     );
     assert!(errors.iter().any(|e| e.contains("sessions")), "{errors:?}");
 }
+
+#[test]
+fn an_export_never_replaces_a_session_or_writes_into_a_patient_folder() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let (_, patients) = demo(data.path());
+    let session = std::fs::read_dir(patients[0].join("sessions"))
+        .expect("sessions")
+        .map(|e| e.expect("entry").path())
+        .find(|p| p.extension().is_some_and(|e| e == "ron"))
+        .expect("a visit");
+    let before = std::fs::read(&session).expect("reads");
+    let s = common::path_str(&session);
+    for args in [
+        vec!["report", s, "-o", s, "--force"],
+        vec!["render", s, "--view", "posterior", "-o", s, "--force"],
+    ] {
+        let output = myomap_within_30_s(&args);
+        assert!(!output.status.success(), "{args:?} was refused");
+        assert!(
+            common::stderr(&output).contains("record"),
+            "{}",
+            common::stderr(&output)
+        );
+    }
+    assert_eq!(
+        std::fs::read(&session).expect("reads"),
+        before,
+        "the session is intact"
+    );
+
+    let inside = patients[0].join("sessions").join("report.pdf");
+    let output = myomap_within_30_s(&["report", s, "-o", common::path_str(&inside)]);
+    assert!(!output.status.success());
+    assert!(common::stderr(&output).contains("patient's folder"));
+    assert!(!inside.exists());
+}
+
+#[test]
+fn the_apps_folder_and_preferences_are_made_private() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path().join("myomap");
+    std::fs::create_dir(&data).expect("a folder made by another program");
+    std::fs::set_permissions(&data, std::fs::Permissions::from_mode(0o755)).expect("0755");
+    std::fs::write(data.join("app.ron"), "()").expect("preferences");
+    std::fs::set_permissions(data.join("app.ron"), std::fs::Permissions::from_mode(0o644))
+        .expect("0644");
+    myomap::storage::make_private(&data, &[("app.ron", "{}"), ("new.ron", "{}")])
+        .expect("made private");
+    let mode = |p: &Path| std::fs::metadata(p).expect("meta").permissions().mode() & 0o777;
+    assert_eq!(mode(&data), 0o700);
+    assert_eq!(mode(&data.join("app.ron")), 0o600);
+    assert_eq!(mode(&data.join("new.ron")), 0o600);
+    assert_eq!(
+        std::fs::read_to_string(data.join("app.ron")).expect("kept"),
+        "()"
+    );
+    assert_eq!(
+        std::fs::read_to_string(data.join("new.ron")).expect("made"),
+        "{}"
+    );
+}
+
+#[test]
+fn a_custom_views_folder_is_private() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let data = tempfile::tempdir().expect("temp dir");
+    let (library, _) = demo(data.path());
+    let image = data.path().join("hand.png");
+    image::RgbaImage::new(40, 30)
+        .save(&image)
+        .expect("an image");
+    myomap::bodymap::custom::add_custom_view(&library, "Hand", &image, &[]).expect("added");
+    let folder = library.join(myomap::bodymap::custom::CUSTOM_VIEWS_FOLDER);
+    let mode = std::fs::metadata(&folder)
+        .expect("meta")
+        .permissions()
+        .mode()
+        & 0o777;
+    assert_eq!(mode, 0o700);
+}

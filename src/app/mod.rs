@@ -24,6 +24,13 @@ pub use shell::route::Route;
 
 /// Opens the main window and runs until it is closed.
 pub fn run(start: AppStart) -> eframe::Result {
+    // The preferences (recent session paths name patients) and the recovery copies live in
+    // the app's data folder: private, whatever made it first.
+    if let Some(dir) = eframe::storage_dir("myomap")
+        && let Err(error) = crate::storage::make_private(&dir, &[("app.ron", "{}")])
+    {
+        log::warn!("could not make {} private: {error}", dir.display());
+    }
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("myomap")

@@ -280,7 +280,7 @@ pub fn add_custom_view(
         return Err("The view needs a name.".to_owned());
     }
     let folder = library_root.join(CUSTOM_VIEWS_FOLDER);
-    std::fs::create_dir_all(&folder)
+    crate::storage::create_dir_all_private(&folder)
         .map_err(|e| format!("cannot create {}: {e}", folder.display()))?;
     let id = id_from_name(name, taken);
     let extension = image

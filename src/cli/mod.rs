@@ -206,6 +206,7 @@ fn write_and_report(path: &std::path::Path, bytes: &[u8], force: bool, what: &st
 
 /// Writes an output file atomically; an existing file is replaced only with `force`.
 fn write_output(path: &std::path::Path, bytes: &[u8], force: bool) -> Result<(), String> {
+    crate::export::refuse_record_target(path)?;
     if path.exists() && !force {
         return Err(format!(
             "{} already exists; pass --force to replace it",

@@ -12,6 +12,37 @@ use std::path::{Path, PathBuf};
 use crate::model::{Patient, Session};
 use crate::storage::library_dirs::{PATIENT_FILE, SESSIONS};
 
+/// Refuses an export target that is, or may be, part of the clinical record: a `.ron` file
+/// (sessions, patients, body maps), its `.bak`, or anything inside a library's patient
+/// folder. Exports are PNG, SVG, PDF or CSV and never replace a record, `--force` or not.
+pub fn refuse_record_target(path: &Path) -> Result<(), String> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    if name.ends_with(".ron") || name.ends_with(".ron.bak") {
+        return Err(format!(
+            "{} has a myomap record's name (.ron): an export is never written onto a session, patient or body-map file; choose a .png, .svg, .pdf or .csv name",
+            path.display()
+        ));
+    }
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
+    let in_patient_folder = absolute.ancestors().skip(1).any(|dir| {
+        dir.join(PATIENT_FILE).is_file()
+            && dir
+                .parent()
+                .and_then(Path::file_name)
+                .is_some_and(|n| n == crate::storage::library_dirs::PATIENTS)
+    });
+    if in_patient_folder {
+        return Err(format!(
+            "{} is inside a patient's folder of a library: exports are written elsewhere, so the record folders hold only the record",
+            path.display()
+        ));
+    }
+    Ok(())
+}
+
 /// The patient file of a session kept in a library (`…/<patient>/sessions/S.ron` has
 /// `…/<patient>/patient.ron`), when it is this session's patient.
 pub fn patient_of(session_path: &Path, session: &Session) -> Option<Patient> {

@@ -276,6 +276,31 @@ fn list_session_files(dir: &Path) -> io::Result<Vec<PathBuf>> {
     Ok(files)
 }
 
+/// Makes a folder of the app's own and the named files in it readable by their owner only
+/// (0700 / 0600), creating what is missing (each file with its initial contents): they hold
+/// no record but name patients (recent session paths), and a folder or file made by another
+/// program (eframe writes the preferences) may be wider.
+pub fn make_private(dir: &Path, files: &[(&str, &str)]) -> io::Result<()> {
+    create_dir_all_private(dir)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))?;
+        for (name, initial) in files {
+            use std::io::Write as _;
+            let path = dir.join(name);
+            match super::atomic::owner_only_options().open(&path) {
+                Ok(mut file) => file.write_all(initial.as_bytes())?,
+                Err(error) if error.kind() == io::ErrorKind::AlreadyExists => {
+                    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600))?;
+                }
+                Err(error) => return Err(error),
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Creates a folder and its parents, new ones readable by their owner only.
 pub fn create_dir_all_private(dir: &Path) -> io::Result<()> {
     let mut builder = std::fs::DirBuilder::new();

@@ -19,7 +19,7 @@ pub use codec::{
 pub use error::{LoadError, SaveError};
 pub use library::{
     Library, LibraryScan, PatientEntry, SessionEntry, create_dir_all_private, dirs as library_dirs,
-    library_of,
+    library_of, make_private,
 };
 pub use recovery::{RECOVERY_FORMAT_VERSION, RecoveryRecord, RecoveryStore};
 pub use regular::{open_regular, read_small_text, regular_metadata};

@@ -206,6 +206,10 @@ impl MyomapApp {
         if path.extension().is_none() {
             path.set_extension(extension);
         }
+        if let Err(refused) = crate::export::refuse_record_target(&path) {
+            self.notifications.error(refused);
+            return None;
+        }
         let open = self.route.document().and_then(|d| d.path());
         if open.is_some_and(|open| same_file(open, &path)) {
             self.notifications.error(format!(
@@ -235,6 +239,10 @@ impl MyomapApp {
 
     /// Writes an export atomically and says where it went.
     pub(super) fn write_export(&mut self, path: &Path, bytes: &[u8]) {
+        if let Err(refused) = crate::export::refuse_record_target(path) {
+            self.notifications.error(refused);
+            return;
+        }
         match crate::storage::replace_atomically(path, bytes) {
             Ok(()) => self
                 .notifications
