@@ -179,6 +179,44 @@ fn keep_backup(path: &Path) -> io::Result<()> {
     Ok(())
 }
 
+/// A save's temporary file untouched this long was left by a process that died mid-save: a
+/// save takes milliseconds, even from another workstation over a network share.
+pub const STALE_TEMP_AGE: std::time::Duration = std::time::Duration::from_secs(10 * 60);
+
+/// Whether `name` is one of the temporary files a save makes (`.NAME.PID-….tmp`, and
+/// `.NAME.bak.PID.tmp` for the backup).
+fn is_save_temp(name: &str) -> bool {
+    name.starts_with('.')
+        && name.ends_with(".tmp")
+        && (name.contains(".ron.") || name.contains(".bak."))
+}
+
+/// Removes, from `dir`, the temporary files of saves that never finished (older than
+/// [`STALE_TEMP_AGE`]): full copies a crash left behind. The session file and its backup are
+/// what count; unsaved work is in the crash-recovery copy. Returns the files removed.
+pub fn remove_stale_temps(dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut removed = Vec::new();
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let stale = entry.file_name().to_str().is_some_and(is_save_temp)
+            && entry.metadata().is_ok_and(|meta| {
+                meta.is_file()
+                    && meta
+                        .modified()
+                        .ok()
+                        .and_then(|at| at.elapsed().ok())
+                        .is_some_and(|age| age > STALE_TEMP_AGE)
+            });
+        if stale && fs::remove_file(&path).is_ok() {
+            removed.push(path);
+        }
+    }
+    removed
+}
+
 /// Makes the rename durable. Not every platform can open a folder; that is not an error.
 fn sync_dir(dir: &Path) {
     if let Ok(handle) = File::open(dir) {
@@ -201,6 +239,37 @@ mod tests {
         assert_eq!(fs::read(backup_path(&path)).expect("read bak"), b"one");
         write_atomically(&path, b"three").expect("third write");
         assert_eq!(fs::read(backup_path(&path)).expect("read bak"), b"two");
+    }
+
+    #[test]
+    fn only_stale_save_temporaries_are_removed() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let old = std::time::SystemTime::now() - STALE_TEMP_AGE * 2;
+        let make = |name: &str, modified: Option<std::time::SystemTime>| {
+            let path = dir.path().join(name);
+            fs::write(&path, b"x").expect("write");
+            if let Some(at) = modified {
+                File::options()
+                    .write(true)
+                    .open(&path)
+                    .and_then(|f| f.set_modified(at))
+                    .expect("set mtime");
+            }
+            path
+        };
+        let crashed = make(".2026-09-07-ffaeb97f.ron.4242-1a2b-0.tmp", Some(old));
+        let crashed_backup = make(".2026-09-07-ffaeb97f.ron.bak.4242.tmp", Some(old));
+        let running = make(".2026-09-07-ffaeb97f.ron.4343-1a2b-0.tmp", None);
+        let session = make("2026-09-07-ffaeb97f.ron", Some(old));
+        let other = make(".notes.tmp", Some(old));
+        let removed = remove_stale_temps(dir.path());
+        assert_eq!(removed.len(), 2, "{removed:?}");
+        assert!(!crashed.exists() && !crashed_backup.exists());
+        assert!(running.exists(), "a save in progress keeps its file");
+        assert!(
+            session.exists() && other.exists(),
+            "nothing else is touched"
+        );
     }
 
     #[test]

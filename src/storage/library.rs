@@ -206,8 +206,18 @@ impl Library {
 
     /// The patient folder `dir` (`…/patients/<id>`) read on its own, as an entry of a scan.
     pub fn patient_entry(dir: &Path) -> Result<PatientEntry, LoadError> {
-        let patient = load_patient(&dir.join(PATIENT_FILE))?;
         let sessions = dir.join(SESSIONS_DIR);
+        // Debris of saves a crash interrupted goes before anything is listed.
+        for removed in super::remove_stale_temps(dir)
+            .into_iter()
+            .chain(super::remove_stale_temps(&sessions))
+        {
+            log::info!(
+                "removed {}, left by a save that never finished",
+                removed.display()
+            );
+        }
+        let patient = load_patient(&dir.join(PATIENT_FILE))?;
         let session_files =
             list_session_files(&sessions).map_err(|source| LoadError::io(&sessions, source))?;
         Ok(PatientEntry {

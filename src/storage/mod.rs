@@ -10,7 +10,8 @@ mod recovery;
 mod regular;
 
 pub use atomic::{
-    DiskStamp, backup_path, replace_atomically, write_atomically, write_atomically_with,
+    DiskStamp, STALE_TEMP_AGE, backup_path, remove_stale_temps, replace_atomically,
+    write_atomically, write_atomically_with,
 };
 pub use codec::{
     DecodeError, MAX_FILE_BYTES, Versioned, decode, decode_bytes, encode, line_col, locate,
