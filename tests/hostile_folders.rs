@@ -304,3 +304,32 @@ fn a_custom_views_folder_is_private() {
         & 0o777;
     assert_eq!(mode, 0o700);
 }
+
+#[test]
+fn a_session_time_with_a_time_zone_is_refused_not_shifted() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let (_, patients) = demo(data.path());
+    let session = std::fs::read_dir(patients[0].join("sessions"))
+        .expect("sessions")
+        .map(|e| e.expect("entry").path())
+        .find(|p| p.extension().is_some_and(|e| e == "ron"))
+        .expect("a visit");
+    let text = std::fs::read_to_string(&session).expect("reads");
+    let started = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("started_at:"))
+        .expect("a start time")
+        .to_owned();
+    for zone in ["+02:00", "Z"] {
+        let zoned = started.replacen("\",", &format!("{zone}\","), 1);
+        std::fs::write(&session, text.replacen(&started, &zoned, 1)).expect("edited");
+        let output = myomap_within_30_s(&["check", common::path_str(&session)]);
+        assert!(!output.status.success(), "{zone} refused");
+        let said = common::stdout(&output);
+        assert!(said.contains("has a time zone"), "{said}");
+        assert!(
+            said.contains(&format!("{}:", common::path_str(&session))),
+            "{said}"
+        );
+    }
+}

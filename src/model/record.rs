@@ -149,6 +149,7 @@ pub struct Screening {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Review {
+    #[serde(deserialize_with = "super::local_time::deserialize")]
     pub at: DateTime,
     pub by: String,
 }
@@ -264,6 +265,7 @@ impl ConsentTopic {
 pub struct Consent {
     /// Who gave consent: the patient, or a named parent or guardian.
     pub given_by: String,
+    #[serde(deserialize_with = "super::local_time::deserialize")]
     pub at: DateTime,
     pub method: ConsentMethod,
     pub explained: Vec<ConsentTopic>,
@@ -276,6 +278,7 @@ pub struct Consent {
 #[serde(deny_unknown_fields)]
 pub struct GateOverride {
     pub reason: String,
+    #[serde(deserialize_with = "super::local_time::deserialize")]
     pub at: DateTime,
     pub by: String,
 }
@@ -397,6 +400,7 @@ impl Grade {
 pub struct AdverseEvent {
     pub kind: AdverseEventKind,
     pub grade: Grade,
+    #[serde(deserialize_with = "super::local_time::deserialize")]
     pub at: DateTime,
     /// What was done about it (pressure, rest, referral to emergency care…).
     pub action: String,
@@ -457,6 +461,7 @@ pub enum WarningKind {
 #[serde(deny_unknown_fields)]
 pub struct Signature {
     pub by: String,
+    #[serde(deserialize_with = "super::local_time::deserialize")]
     pub at: DateTime,
     /// SHA-256 (hex) of the clinical content at signing: see [`super::Session::content_hash`].
     pub content_hash: String,
@@ -467,6 +472,7 @@ pub struct Signature {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Addendum {
+    #[serde(deserialize_with = "super::local_time::deserialize")]
     pub at: DateTime,
     pub author: String,
     pub text: String,

@@ -72,7 +72,8 @@ pub struct Session {
     pub format_version: u32,
     pub id: SessionId,
     pub patient_id: PatientId,
-    /// Local date and time the session started.
+    /// Local date and time the session started: the clinic's wall-clock time, no time zone.
+    #[serde(deserialize_with = "super::local_time::deserialize")]
     pub started_at: DateTime,
     pub clinician: String,
     pub body_map: BodyMapRef,
