@@ -43,6 +43,8 @@ pub struct Report {
     /// Clinical findings in valid files, reported as warnings (needles without consent,
     /// unacknowledged safety warnings, a needle count that does not match…).
     pub findings: Vec<Problem>,
+    /// The first file seen with each session id, to find two files claiming one session.
+    sessions_seen: std::collections::HashMap<crate::model::SessionId, PathBuf>,
 }
 
 impl Report {
@@ -213,6 +215,10 @@ pub fn check_file(path: &Path, report: &mut Report) {
                     let at = storage::locate(&text, "display_name");
                     report.problems.push(content_problem(path, at, message));
                 }
+                if let Some(message) = birth_date_problem(&patient, today()) {
+                    let at = storage::locate(&text, "date_of_birth");
+                    report.problems.push(content_problem(path, at, message));
+                }
             }
             Err(error) => report.problems.push(from_decode(path, error)),
         },
@@ -291,9 +297,122 @@ pub fn check_file(path: &Path, report: &mut Report) {
                         .problems
                         .push(content_problem(path, at, problem.message));
                 }
+                check_session_against_map(path, &text, &session, report);
+                if let Some(first) = report.sessions_seen.get(&session.id) {
+                    let message = format!(
+                        "has the same session id as {} (a copied file?); check which is right",
+                        first.display()
+                    );
+                    let at = storage::locate(&text, "id");
+                    report.problems.push(content_problem(path, at, message));
+                } else {
+                    report.sessions_seen.insert(session.id, path.to_owned());
+                }
             }
             Err(error) => report.problems.push(from_decode(path, error)),
         },
+    }
+}
+
+/// Today's date, on the clinic's clock.
+fn today() -> jiff::civil::Date {
+    jiff::ZonedDateTime::now().date()
+}
+
+/// The earliest year a visit or a birth date is taken as real.
+const EARLIEST_YEAR: i16 = 1900;
+
+/// A date of birth in the future or before [`EARLIEST_YEAR`].
+fn birth_date_problem(patient: &Patient, today: jiff::civil::Date) -> Option<String> {
+    let born = patient.date_of_birth?;
+    if born > today {
+        Some(format!("the date of birth {born} is in the future"))
+    } else if born.year() < EARLIEST_YEAR {
+        Some(format!(
+            "the date of birth {born} is before {EARLIEST_YEAR}"
+        ))
+    } else {
+        None
+    }
+}
+
+/// What a session names that the map (or the library's custom views) must know: its body
+/// map, the views its marks are on, the muscles of its trigger points and needle sites; and a
+/// visit date that can be real.
+fn check_session_against_map(path: &Path, text: &str, session: &Session, report: &mut Report) {
+    let started = session.started_at.date();
+    let latest = today().saturating_add(jiff::ToSpan::years(1));
+    if started.year() < EARLIEST_YEAR || started > latest {
+        let at = storage::locate(text, "started_at");
+        report.problems.push(content_problem(
+            path,
+            at,
+            format!("the visit date {started} cannot be real (before {EARLIEST_YEAR} or more than a year ahead)"),
+        ));
+    }
+    let standard = crate::bodymap::standard();
+    if session.body_map != crate::model::BodyMapRef::standard() {
+        let mut finding = content_problem(
+            path,
+            None,
+            format!(
+                "warning: charted on body map {} version {}, which this myomap does not have; its marks are not checked against a map",
+                session.body_map.id, session.body_map.version
+            ),
+        );
+        finding.line = 0;
+        report.findings.push(finding);
+        return;
+    }
+    let custom: Vec<String> = storage::library_of(path)
+        .map(|library| {
+            crate::bodymap::custom::load_custom_views(library.root())
+                .0
+                .into_iter()
+                .map(|view| view.file.id)
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut unknown_views = std::collections::BTreeSet::new();
+    for (mark, view) in session.marks_with_views() {
+        let known = standard.map.view(view).is_some() || custom.iter().any(|c| c == view.as_str());
+        if !known && unknown_views.insert(view.as_str().to_owned()) {
+            let at = locate_mark(text, mark.kind, mark.id.0);
+            report.problems.push(content_problem(
+                path,
+                at,
+                format!(
+                    "marks on the view \"{view}\", which neither the standard map nor this library's custom views have"
+                ),
+            ));
+        }
+    }
+    let muscles = session
+        .trigger_points
+        .iter()
+        .map(|m| (MarkKind::TriggerPoint, m.id, m.muscle.as_ref()))
+        .chain(
+            session
+                .needle_sites
+                .iter()
+                .map(|m| (MarkKind::NeedleSite, m.id, m.muscle.as_ref())),
+        );
+    for (kind, id, muscle) in muscles {
+        let Some(muscle) = muscle else { continue };
+        let message = if muscle.0.trim().is_empty() {
+            format!("{} {} names an empty muscle id", kind.label(), id.0)
+        } else if standard.map.muscle(&muscle.0).is_none() {
+            format!(
+                "{} {} names the muscle \"{}\", which the standard map does not have",
+                kind.label(),
+                id.0,
+                muscle.0
+            )
+        } else {
+            continue;
+        };
+        let at = locate_mark(text, kind, id.0);
+        report.problems.push(content_problem(path, at, message));
     }
 }
 

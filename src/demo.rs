@@ -141,9 +141,11 @@ fn build_session(
             0,
         ),
     );
-    // Spread the bits so each session's short id (the file name) looks like a real one.
+    // One number per patient and visit, its bits spread (multiplying by an odd constant is
+    // one-to-one, so no two visits share an id) so each short id looks like a real one.
     let session_id = SessionId::from_u128(
-        (demo.id ^ (index as u128 + 1)).wrapping_mul(0x9e37_79b9_7f4a_7c15_f39c_c060_5ced_c835),
+        ((demo.id << 8) | (index as u128 + 1))
+            .wrapping_mul(0x9e37_79b9_7f4a_7c15_f39c_c060_5ced_c835),
     );
     let mut session = Session::new(session_id, patient_id, started_at);
     session.clinician = CLINICIAN.to_owned();

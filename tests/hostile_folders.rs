@@ -333,3 +333,94 @@ fn a_session_time_with_a_time_zone_is_refused_not_shifted() {
         );
     }
 }
+
+/// A copy of the first visit of the first demo patient with `edit` applied to its text,
+/// written as `name` beside it.
+fn edited_visit(patients: &[PathBuf], name: &str, edit: impl Fn(&str) -> String) -> PathBuf {
+    let sessions = patients[0].join("sessions");
+    let mut visits: Vec<PathBuf> = std::fs::read_dir(&sessions)
+        .expect("sessions")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+        .collect();
+    visits.sort();
+    let text = std::fs::read_to_string(&visits[0]).expect("reads");
+    let path = sessions.join(name);
+    std::fs::write(&path, edit(&text)).expect("written");
+    path
+}
+
+#[test]
+fn check_names_clinically_absurd_values() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let (library, patients) = demo(data.path());
+    let first_muscle = |text: &str| {
+        text.lines()
+            .find_map(|l| l.trim().strip_prefix("muscle: Some(\""))
+            .and_then(|rest| rest.split('"').next())
+            .expect("a muscle")
+            .to_owned()
+    };
+    let year = |text: &str, year: &str| {
+        text.replacen("started_at: \"2026", &format!("started_at: \"{year}"), 1)
+    };
+    let cases: Vec<(PathBuf, &str)> = vec![
+        (
+            edited_visit(&patients, "a.ron", |t| {
+                let m = first_muscle(t);
+                t.replacen(&format!("\"{m}\""), "\"biceps_of_the_ear\"", 1)
+            }),
+            "\"biceps_of_the_ear\", which the standard map does not have",
+        ),
+        (
+            edited_visit(&patients, "b.ron", |t| {
+                let m = first_muscle(t);
+                t.replacen(&format!("\"{m}\""), "\"\"", 1)
+            }),
+            "names an empty muscle id",
+        ),
+        (
+            edited_visit(&patients, "c.ron", |t| {
+                t.replacen("view: \"", "view: \"nowhere_", 1)
+            }),
+            "neither the standard map nor this library's custom views have",
+        ),
+        (
+            edited_visit(&patients, "d.ron", |t| year(t, "1800")),
+            "the visit date 1800",
+        ),
+        (
+            edited_visit(&patients, "e.ron", |t| year(t, "9999")),
+            "the visit date 9999",
+        ),
+    ];
+    for (path, expected) in &cases {
+        let output = myomap_within_30_s(&["check", common::path_str(path)]);
+        let said = common::stdout(&output);
+        assert!(!output.status.success(), "{expected}: {said}");
+        assert!(said.contains(expected), "{expected}: {said}");
+    }
+    // Every edited copy still has its original's session id: check of the folder says so.
+    let output = myomap_within_30_s(&["check", common::path_str(&library)]);
+    assert!(common::stdout(&output).contains("has the same session id as"));
+
+    let patient = patients[1].join("patient.ron");
+    let text = std::fs::read_to_string(&patient).expect("reads");
+    let future = if text.contains("date_of_birth: None") {
+        text.replacen(
+            "date_of_birth: None",
+            "date_of_birth: Some(\"2999-01-01\")",
+            1,
+        )
+    } else {
+        let at = text.find("date_of_birth: Some(\"").expect("a birth date") + 21;
+        format!("{}2999-01-01{}", &text[..at], &text[at + 10..])
+    };
+    std::fs::write(&patient, future).expect("written");
+    let output = myomap_within_30_s(&["check", common::path_str(&patient)]);
+    assert!(common::stdout(&output).contains("date of birth 2999-01-01 is in the future"));
+
+    std::fs::remove_file(patients[2].join("patient.ron")).expect("removed");
+    let output = myomap_within_30_s(&["check", common::path_str(&library)]);
+    assert!(common::stdout(&output).contains("a patient folder without patient.ron"));
+}
