@@ -20,12 +20,12 @@ pub struct Problem {
 impl std::fmt::Display for Problem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         if self.line == 0 {
-            write!(f, "{}: {}", self.path.display(), self.message)
+            write!(f, "{}: {}", storage::shown(&self.path), self.message)
         } else {
             write!(
                 f,
                 "{}:{}:{}: {}",
-                self.path.display(),
+                storage::shown(&self.path),
                 self.line,
                 self.col,
                 self.message

@@ -102,7 +102,7 @@ fn check<T: Versioned>(bytes: &[u8]) -> Result<(), TestCaseError> {
                         error,
                         DecodeError::Empty
                             | DecodeError::Binary { .. }
-                            | DecodeError::UnknownVersion(_)
+                            | DecodeError::UnknownVersion { .. }
                     ),
                     "an error without a position must be about the whole file: {error:?}"
                 );

@@ -465,7 +465,7 @@ mod future_v3 {
                     })
                 }
                 3 => Ok(ron::from_str(text).map_err(DecodeError::from)?),
-                other => Err(DecodeError::UnknownVersion(other)),
+                other => Err(DecodeError::unknown_version(other, text)),
             }
         }
     }
@@ -492,10 +492,15 @@ fn a_future_version_migrates_todays_files() {
 
     // A version that no myomap wrote is refused.
     let zero = v2_text.replace("format_version: 2", "format_version: 0");
-    assert!(matches!(
-        decode::<SessionV3>(&zero),
-        Err(DecodeError::UnknownVersion(0))
-    ));
+    let error = decode::<SessionV3>(&zero).expect_err("refused");
+    assert!(
+        matches!(error, DecodeError::UnknownVersion { found: 0, .. }),
+        "{error:?}"
+    );
+    assert!(
+        error.position().is_some(),
+        "the message points at format_version"
+    );
 }
 
 #[test]

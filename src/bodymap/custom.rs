@@ -52,7 +52,7 @@ impl Versioned for CustomViewFile {
     fn decode_version(version: u32, text: &str) -> Result<Self, DecodeError> {
         match version {
             1 => crate::storage::parse_ron(text),
-            other => Err(DecodeError::UnknownVersion(other)),
+            other => Err(DecodeError::unknown_version(other, text)),
         }
     }
 }

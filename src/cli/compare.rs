@@ -87,8 +87,7 @@ pub fn run(args: &CompareArgs) -> ExitCode {
     if a.patient_id != b.patient_id {
         eprintln!(
             "myomap: the two sessions are of different patients ({} and {}); compare visits of one patient",
-            a.patient_id.short(),
-            b.patient_id.short()
+            a.patient_id, b.patient_id
         );
         return ExitCode::FAILURE;
     }

@@ -27,8 +27,8 @@ pub trait Versioned: Serialize + Sized {
 pub enum DecodeError {
     #[error("the file is empty")]
     Empty,
-    #[error("this is not a myomap file: it holds binary data (first at byte {offset})")]
-    Binary { offset: usize },
+    #[error("this is not a myomap file: it holds binary data (not text) here")]
+    Binary { line: usize, col: usize },
     #[error("the file is {bytes} bytes, more than the 64 MiB any myomap file needs")]
     TooLarge { bytes: u64 },
     #[error("{message}")]
@@ -46,18 +46,25 @@ pub enum DecodeError {
         line: usize,
         col: usize,
     },
-    #[error("format_version {0} was never written by any myomap")]
-    UnknownVersion(u32),
+    #[error("format_version {found} was never written by any myomap")]
+    UnknownVersion { found: u32, line: usize, col: usize },
 }
 
 impl DecodeError {
+    /// A `format_version` no myomap wrote, at its place in `text`.
+    pub fn unknown_version(found: u32, text: &str) -> Self {
+        let (line, col) = locate(text, "format_version").unwrap_or((1, 1));
+        Self::UnknownVersion { found, line, col }
+    }
+
     /// Line and column of the problem, when it has one.
     pub fn position(&self) -> Option<(usize, usize)> {
         match self {
-            Self::Syntax { line, col, .. } | Self::TooNew { line, col, .. } => Some((*line, *col)),
-            Self::Empty | Self::Binary { .. } | Self::TooLarge { .. } | Self::UnknownVersion(_) => {
-                None
-            }
+            Self::Syntax { line, col, .. }
+            | Self::TooNew { line, col, .. }
+            | Self::Binary { line, col }
+            | Self::UnknownVersion { line, col, .. } => Some((*line, *col)),
+            Self::Empty | Self::TooLarge { .. } => None,
         }
     }
 }
@@ -66,6 +73,9 @@ impl From<ron::error::SpannedError> for DecodeError {
     fn from(error: ron::error::SpannedError) -> Self {
         let message = match &error.code {
             ron::Error::Eof => "the file ends too early (is it truncated?)".to_owned(),
+            ron::Error::ExceededRecursionLimit => format!(
+                "the file nests brackets deeper than any myomap file ({RECURSION_LIMIT} levels): it is damaged or not a myomap file"
+            ),
             code => code.to_string(),
         };
         Self::Syntax {
@@ -126,8 +136,12 @@ fn leading_version(text: &str) -> Option<u32> {
 
 /// Decodes a file's bytes: text checks, version probe, then the reader for that version.
 pub fn decode_bytes<T: Versioned>(bytes: &[u8]) -> Result<T, DecodeError> {
-    let text = std::str::from_utf8(bytes).map_err(|error| DecodeError::Binary {
-        offset: error.valid_up_to(),
+    let text = std::str::from_utf8(bytes).map_err(|error| {
+        let valid = &bytes[..error.valid_up_to()];
+        // Valid by construction: the bytes up to `valid_up_to`.
+        let valid = std::str::from_utf8(valid).unwrap_or_default();
+        let (line, col) = line_col(valid, valid.len());
+        DecodeError::Binary { line, col }
     })?;
     decode(text)
 }
@@ -138,7 +152,8 @@ pub fn decode<T: Versioned>(text: &str) -> Result<T, DecodeError> {
         return Err(DecodeError::Empty);
     }
     if let Some(offset) = text.find(|c: char| c == '\0' || (c.is_control() && !c.is_whitespace())) {
-        return Err(DecodeError::Binary { offset });
+        let (line, col) = line_col(text, offset);
+        return Err(DecodeError::Binary { line, col });
     }
     let version = read_version(text)?;
     if version > T::CURRENT {
@@ -151,7 +166,12 @@ pub fn decode<T: Versioned>(text: &str) -> Result<T, DecodeError> {
         });
     }
     if version == 0 {
-        return Err(DecodeError::UnknownVersion(0));
+        let (line, col) = locate(text, "format_version").unwrap_or((1, 1));
+        return Err(DecodeError::UnknownVersion {
+            found: 0,
+            line,
+            col,
+        });
     }
     T::decode_version(version, text)
 }

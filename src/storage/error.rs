@@ -8,7 +8,7 @@ use super::DecodeError;
 /// a position, `PATH: message` otherwise: one line, the form editors and `check` use.
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
-    #[error("{}: {}", path.display(), io_message(source))]
+    #[error("{}: {}", shown(path), io_message(source))]
     Io {
         path: PathBuf,
         #[source]
@@ -19,8 +19,8 @@ pub enum LoadError {
     /// Two files claim to be the same record (a copied file, a sync tool's duplicate).
     #[error(
         "{}: has the same id as {} (a copied file?); both are listed, check which is right",
-        path.display(),
-        other.display()
+        shown(path),
+        shown(other)
     )]
     DuplicateId { path: PathBuf, other: PathBuf },
 }
@@ -54,7 +54,7 @@ impl LoadError {
             Self::Io { source, .. } => io_message(source),
             Self::Decode { error, .. } => error.to_string(),
             Self::DuplicateId { other, .. } => {
-                format!("has the same id as {}", other.display())
+                format!("has the same id as {}", shown(other))
             }
         }
     }
@@ -62,9 +62,25 @@ impl LoadError {
 
 fn positioned(path: &Path, error: &DecodeError) -> String {
     match error.position() {
-        Some((line, col)) => format!("{}:{line}:{col}: {error}", path.display()),
-        None => format!("{}: {error}", path.display()),
+        Some((line, col)) => format!("{}:{line}:{col}: {error}", shown(path)),
+        None => format!("{}: {error}", shown(path)),
     }
+}
+
+/// A path for a one-line message: control characters in a file name (a newline, a tab) are
+/// written as escapes, so a message never splits over lines.
+pub fn shown(path: &Path) -> String {
+    path.display()
+        .to_string()
+        .chars()
+        .flat_map(|c| {
+            if c.is_control() {
+                c.escape_default().collect::<Vec<_>>()
+            } else {
+                vec![c]
+            }
+        })
+        .collect()
 }
 
 /// Plain words for the I/O errors clinicians meet.
@@ -85,7 +101,7 @@ pub(crate) fn io_message(error: &std::io::Error) -> String {
 /// A file that could not be saved. The file on disk is unchanged when this is returned.
 #[derive(Debug, thiserror::Error)]
 pub enum SaveError {
-    #[error("could not save {}: {}", path.display(), io_message(source))]
+    #[error("could not save {}: {}", shown(path), io_message(source))]
     Io {
         path: PathBuf,
         #[source]
@@ -93,15 +109,15 @@ pub enum SaveError {
     },
     #[error(
         "{} was changed on disk since it was opened (another workstation?); it was not overwritten",
-        path.display()
+        shown(path)
     )]
     ChangedOnDisk { path: PathBuf },
     #[error(
         "{} was deleted or moved on disk since it was opened; it was not recreated",
-        path.display()
+        shown(path)
     )]
     DeletedOnDisk { path: PathBuf },
-    #[error("could not write {}: {message}", path.display())]
+    #[error("could not write {}: {message}", shown(path))]
     Encode { path: PathBuf, message: String },
 }
 

@@ -17,7 +17,7 @@ pub use codec::{
     DecodeError, MAX_FILE_BYTES, Versioned, decode, decode_bytes, encode, line_col, locate,
     parse_ron, read_version,
 };
-pub use error::{LoadError, SaveError};
+pub use error::{LoadError, SaveError, shown};
 pub use library::{
     Library, LibraryScan, PatientEntry, SessionEntry, create_dir_all_private, dirs as library_dirs,
     library_of, make_private,
@@ -48,7 +48,7 @@ impl Versioned for Session {
                 session.format_version = SESSION_FORMAT_VERSION;
                 Ok(session)
             }
-            other => Err(DecodeError::UnknownVersion(other)),
+            other => Err(DecodeError::unknown_version(other, text)),
         }
     }
 }
@@ -59,7 +59,7 @@ impl Versioned for Patient {
     fn decode_version(version: u32, text: &str) -> Result<Self, DecodeError> {
         match version {
             1 => codec::parse_ron(text),
-            other => Err(DecodeError::UnknownVersion(other)),
+            other => Err(DecodeError::unknown_version(other, text)),
         }
     }
 }

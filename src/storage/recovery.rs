@@ -40,7 +40,7 @@ impl Versioned for RecoveryRecord {
     fn decode_version(version: u32, text: &str) -> Result<Self, DecodeError> {
         match version {
             1 => codec::parse_ron(text),
-            other => Err(DecodeError::UnknownVersion(other)),
+            other => Err(DecodeError::unknown_version(other, text)),
         }
     }
 }
