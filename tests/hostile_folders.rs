@@ -424,3 +424,30 @@ fn check_names_clinically_absurd_values() {
     let output = myomap_within_30_s(&["check", common::path_str(&library)]);
     assert!(common::stdout(&output).contains("a patient folder without patient.ron"));
 }
+
+#[test]
+fn a_megabyte_name_is_refused_at_load_with_its_field_and_limit() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let (library, patients) = demo(data.path());
+    let patient = patients[0].join("patient.ron");
+    let text = std::fs::read_to_string(&patient).expect("reads");
+    let at = text.find("display_name: \"").expect("a name") + "display_name: \"".len();
+    let end = at + text[at..].find('"').expect("the name ends");
+    let huge = format!("{}{}{}", &text[..at], "N".repeat(1 << 20), &text[end..]);
+    std::fs::write(&patient, huge).expect("written");
+
+    let output = myomap_within_30_s(&["check", common::path_str(&patient)]);
+    assert!(!output.status.success());
+    let said = common::stdout(&output);
+    assert!(
+        said.contains("display_name is 1048576 characters long; myomap takes at most 200 there"),
+        "{said}"
+    );
+    assert!(said.contains("patient.ron:"), "with its position: {said}");
+    let (listed, problems) = Library::new(&library).scan().expect("reads");
+    assert_eq!(
+        (listed.len(), problems.len()),
+        (2, 1),
+        "the patient fails alone"
+    );
+}

@@ -25,6 +25,8 @@ pub enum Refusal {
     /// A needle site was placed before screening was reviewed and consent recorded (and no
     /// override was recorded); what is missing, in words.
     NeedleGate(Vec<String>),
+    /// A short field would be longer than the file format takes.
+    TooLong(crate::model::limits::TooLong),
 }
 
 impl std::fmt::Display for Refusal {
@@ -37,6 +39,7 @@ impl std::fmt::Display for Refusal {
             Self::NeedleGate(missing) => {
                 write!(f, "needle sites are locked: {}", missing.join("; "))
             }
+            Self::TooLong(too_long) => too_long.fmt(f),
         }
     }
 }
@@ -409,6 +412,9 @@ impl Document {
         {
             return Err(Refusal::NeedleGate(missing));
         }
+        if let Some(too_long) = crate::model::limits::edit(&edit) {
+            return Err(Refusal::TooLong(too_long));
+        }
         let needles = edit.touches_needles();
         let zones = edit.touches_zones(&self.session);
         self.history.changed(&mut self.session, gesture);
@@ -731,6 +737,19 @@ mod tests {
             .expect_err("refused");
         assert!(error.contains("modified after signing"), "{error}");
         assert!(doc.session().addenda.len() <= 1, "nothing appended");
+    }
+
+    #[test]
+    fn a_name_longer_than_the_format_takes_is_refused() {
+        let mut doc = doc();
+        let long = "N".repeat(crate::model::limits::NAME + 1);
+        assert!(matches!(
+            doc.apply(Edit::Set(Field::Clinician(long)), None),
+            Err(Refusal::TooLong(_))
+        ));
+        assert_eq!(doc.session().clinician, "");
+        let fits = "N".repeat(crate::model::limits::NAME);
+        assert!(doc.apply(Edit::Set(Field::Clinician(fits)), None).is_ok());
     }
 
     #[test]

@@ -7,6 +7,7 @@ mod changes;
 mod clinical;
 mod edit;
 mod ids;
+pub mod limits;
 pub mod local_time;
 mod marks;
 mod patient;

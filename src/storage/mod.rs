@@ -46,6 +46,7 @@ impl Versioned for Session {
             1 | 2 => {
                 let mut session: Session = codec::parse_ron(text)?;
                 session.format_version = SESSION_FORMAT_VERSION;
+                refuse_too_long(crate::model::limits::session(&session), text)?;
                 Ok(session)
             }
             other => Err(DecodeError::unknown_version(other, text)),
@@ -58,10 +59,30 @@ impl Versioned for Patient {
 
     fn decode_version(version: u32, text: &str) -> Result<Self, DecodeError> {
         match version {
-            1 => codec::parse_ron(text),
+            1 => {
+                let patient: Patient = codec::parse_ron(text)?;
+                refuse_too_long(crate::model::limits::patient(&patient), text)?;
+                Ok(patient)
+            }
             other => Err(DecodeError::unknown_version(other, text)),
         }
     }
+}
+
+/// A short field over its limit, as a decode error at the field's value.
+fn refuse_too_long(
+    too_long: Option<crate::model::limits::TooLong>,
+    text: &str,
+) -> Result<(), DecodeError> {
+    let Some(too_long) = too_long else {
+        return Ok(());
+    };
+    let (line, col) = locate(text, &too_long.start).unwrap_or((1, 1));
+    Err(DecodeError::Syntax {
+        line,
+        col,
+        message: too_long.to_string(),
+    })
 }
 
 /// Reads and decodes a file of kind `T`, older formats migrated.

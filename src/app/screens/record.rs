@@ -691,6 +691,7 @@ impl RecordUi {
             let label = ui.label("Reason");
             ui.add(
                 TextEdit::multiline(reason)
+                    .char_limit(crate::model::limits::SHORT)
                     .desired_rows(2)
                     .desired_width(f32::INFINITY),
             )
@@ -986,7 +987,11 @@ fn consent_ui(ui: &mut egui::Ui, doc: &mut Document, palette: &Palette, thorax: 
                 .show(ui, |ui| {
                     let label = ui.label("Given by");
                     let response = ui
-                        .add(TextEdit::singleline(&mut consent.given_by).desired_width(200.0))
+                        .add(
+                            TextEdit::singleline(&mut consent.given_by)
+                                .char_limit(crate::model::limits::NAME)
+                                .desired_width(200.0),
+                        )
                         .labelled_by(label.id);
                     if response.changed() {
                         changed = Some(Some(editing::gesture(response.id)));
@@ -1172,6 +1177,7 @@ fn adverse_events_ui(ui: &mut egui::Ui, doc: &mut Document, palette: &Palette) {
                         });
                         let response = ui.add(
                             TextEdit::singleline(&mut event.action)
+                                .char_limit(crate::model::limits::SHORT)
                                 .hint_text("Action taken")
                                 .desired_width(f32::INFINITY),
                         );

@@ -165,6 +165,7 @@ fn header_ui(ui: &mut egui::Ui, doc: &mut Document) {
             let response = ui
                 .add(
                     egui::TextEdit::singleline(&mut clinician)
+                        .char_limit(crate::model::limits::NAME)
                         .hint_text("Name and credentials")
                         .desired_width(240.0),
                 )
@@ -272,6 +273,7 @@ fn complaints_ui(ui: &mut egui::Ui, doc: &mut Document) {
         ui.push_id(index, |ui| {
             let description = ui.add(
                 egui::TextEdit::singleline(&mut complaint.description)
+                    .char_limit(crate::model::limits::SHORT)
                     .hint_text("Complaint")
                     .desired_width(f32::INFINITY),
             );
@@ -281,6 +283,7 @@ fn complaints_ui(ui: &mut egui::Ui, doc: &mut Document) {
             ui.horizontal_wrapped(|ui| {
                 let onset = ui.add(
                     egui::TextEdit::singleline(&mut complaint.onset)
+                        .char_limit(crate::model::limits::SHORT)
                         .hint_text("Onset")
                         .desired_width(140.0),
                 );

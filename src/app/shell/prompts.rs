@@ -349,6 +349,7 @@ fn name_question(
     let response = ui
         .add(
             egui::TextEdit::singleline(name)
+                .char_limit(crate::model::limits::NAME)
                 .hint_text(hint)
                 .desired_width(f32::INFINITY),
         )

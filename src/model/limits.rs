@@ -1,0 +1,174 @@
+//! How long the short fields of a record may be. A name, an id or a label is a line on a
+//! chart or a page; a megabyte in one is damage or an attack, and laying it out would take
+//! minutes and gigabytes. Free text (notes, goals, plan, aftercare, addenda) has no limit of
+//! its own beyond the file's 64 MiB. Refused at load: `crate::storage` reports the first
+//! field over its limit with its position. Documented in `docs/format.md`.
+
+use super::{Edit, Field, MarkUpdate, Patient, Session};
+
+/// A person's name as shown (a patient, a clinician, a signer), in characters.
+pub const NAME: usize = 200;
+/// An identifier (a muscle, a view, a body map, a clinic's record number), in characters.
+pub const ID: usize = 100;
+/// A short text shown on the chart or in a table (a complaint, an arrow's label, a note on
+/// the map, a needle's direction or response, an adverse event's action), in characters.
+pub const SHORT: usize = 2_000;
+
+/// A field over its limit: its name as in the file, the limit, its length, and the start of
+/// its value (to find it in the file).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TooLong {
+    pub field: &'static str,
+    pub limit: usize,
+    pub length: usize,
+    pub start: String,
+}
+
+impl std::fmt::Display for TooLong {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} is {} characters long; myomap takes at most {} there",
+            self.field, self.length, self.limit
+        )
+    }
+}
+
+/// Collects the first field over its limit.
+struct Check(Option<TooLong>);
+
+impl Check {
+    fn field(&mut self, field: &'static str, limit: usize, value: &str) {
+        if self.0.is_some() {
+            return;
+        }
+        let length = value.chars().count();
+        if length > limit {
+            self.0 = Some(TooLong {
+                field,
+                limit,
+                length,
+                start: value.chars().take(24).collect(),
+            });
+        }
+    }
+}
+
+/// The first short field of `session` over its limit, if any.
+pub fn session(session: &Session) -> Option<TooLong> {
+    let mut check = Check(None);
+    check.field("clinician", NAME, &session.clinician);
+    check.field("body_map id", ID, &session.body_map.id);
+    for complaint in &session.complaints {
+        check.field("complaint description", SHORT, &complaint.description);
+        check.field("complaint onset", SHORT, &complaint.onset);
+    }
+    for tp in &session.trigger_points {
+        check.field("view", ID, tp.view.as_str());
+        check.field("muscle", ID, tp.muscle.as_ref().map_or("", |m| &m.0));
+    }
+    for zone in &session.referred_zones {
+        check.field("view", ID, zone.view.as_str());
+    }
+    for needle in &session.needle_sites {
+        check.field("view", ID, needle.view.as_str());
+        check.field("muscle", ID, needle.muscle.as_ref().map_or("", |m| &m.0));
+        check.field("direction", SHORT, &needle.direction);
+        check.field("immediate_response", SHORT, &needle.immediate_response);
+    }
+    for arrow in &session.arrows {
+        check.field("view", ID, arrow.view.as_str());
+        check.field("label", SHORT, &arrow.label);
+    }
+    for note in &session.text_notes {
+        check.field("view", ID, note.view.as_str());
+        check.field("text", SHORT, &note.text);
+    }
+    if let Some(review) = &session.screening.reviewed {
+        check.field("reviewed by", NAME, &review.by);
+    }
+    if let Some(consent) = &session.consent {
+        check.field("given_by", NAME, &consent.given_by);
+    }
+    if let Some(gate) = &session.gate_override {
+        check.field("gate_override by", NAME, &gate.by);
+        check.field("gate_override reason", SHORT, &gate.reason);
+    }
+    for event in &session.adverse_events {
+        check.field("adverse event action", SHORT, &event.action);
+    }
+    if let Some(signature) = &session.signature {
+        check.field("signature by", NAME, &signature.by);
+    }
+    for addendum in &session.addenda {
+        check.field("addendum author", NAME, &addendum.author);
+    }
+    check.0
+}
+
+/// The first short field an edit would set over its limit, if any: the document refuses
+/// such an edit, so a session is never saved in a form it could not be read back in.
+pub fn edit(edit: &Edit) -> Option<TooLong> {
+    let mut check = Check(None);
+    match edit {
+        Edit::AddTriggerPoint(tp) | Edit::Update(MarkUpdate::TriggerPoint(tp)) => {
+            check.field("muscle", ID, tp.muscle.as_ref().map_or("", |m| &m.0));
+        }
+        Edit::AddNeedle(needle) | Edit::Update(MarkUpdate::NeedleSite(needle)) => {
+            check.field("muscle", ID, needle.muscle.as_ref().map_or("", |m| &m.0));
+            check.field("direction", SHORT, &needle.direction);
+            check.field("immediate_response", SHORT, &needle.immediate_response);
+        }
+        Edit::AddArrow(arrow) | Edit::Update(MarkUpdate::Arrow(arrow)) => {
+            check.field("label", SHORT, &arrow.label);
+        }
+        Edit::AddNote(note) | Edit::Update(MarkUpdate::TextNote(note)) => {
+            check.field("text", SHORT, &note.text);
+        }
+        Edit::Set(Field::Clinician(name)) => check.field("clinician", NAME, name),
+        Edit::Set(Field::Complaints(complaints)) => {
+            for complaint in complaints {
+                check.field("complaint description", SHORT, &complaint.description);
+                check.field("complaint onset", SHORT, &complaint.onset);
+            }
+        }
+        Edit::Set(Field::Consent(Some(consent))) => {
+            check.field("given_by", NAME, &consent.given_by);
+        }
+        Edit::Set(Field::GateOverride(Some(gate))) => {
+            check.field("gate_override reason", SHORT, &gate.reason);
+        }
+        Edit::Set(Field::AdverseEvents(events)) => {
+            for event in events {
+                check.field("adverse event action", SHORT, &event.action);
+            }
+        }
+        _ => {}
+    }
+    check.0
+}
+
+/// The first short field of `patient` over its limit, if any.
+pub fn patient(patient: &Patient) -> Option<TooLong> {
+    let mut check = Check(None);
+    check.field("display_name", NAME, &patient.display_name);
+    check.field("clinic_ref", ID, &patient.clinic_ref);
+    check.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_megabyte_name_is_too_long_and_a_real_one_is_not() {
+        let mut patient = Patient::new(crate::model::PatientId::from_u128(1), "J. Smith");
+        assert_eq!(self::patient(&patient), None);
+        patient.display_name = "N".repeat(1 << 20);
+        let too_long = self::patient(&patient).expect("too long");
+        assert_eq!(
+            too_long.to_string(),
+            "display_name is 1048576 characters long; myomap takes at most 200 there"
+        );
+    }
+}
