@@ -43,8 +43,11 @@ pub struct Report {
     /// Clinical findings in valid files, reported as warnings (needles without consent,
     /// unacknowledged safety warnings, a needle count that does not match…).
     pub findings: Vec<Problem>,
-    /// The first file seen with each session id, to find two files claiming one session.
-    sessions_seen: std::collections::HashMap<crate::model::SessionId, PathBuf>,
+    /// The first file seen with each session id in each library (or folder), to find two
+    /// files claiming one session; by canonical path, so one file reached twice is one.
+    sessions_seen: std::collections::HashMap<(PathBuf, crate::model::SessionId), PathBuf>,
+    /// The custom view ids of each library a session was found in.
+    custom_views: std::collections::HashMap<PathBuf, Vec<String>>,
 }
 
 impl Report {
@@ -153,11 +156,18 @@ fn check_path(path: &Path, named: bool, report: &mut Report) {
     }
 }
 
-/// A folder of a library's `patients` folder.
+/// A folder of a library's `patients` folder: named by a patient id, in a folder named
+/// `patients` (other folders there, hidden or a NAS's own, are not patients).
 fn is_patient_folder(path: &Path) -> bool {
-    path.parent()
-        .and_then(Path::file_name)
-        .is_some_and(|name| name == storage::library_dirs::PATIENTS)
+    let named_by_id = path
+        .file_name()
+        .and_then(|name| name.to_str())
+        .is_some_and(|name| name.parse::<crate::model::PatientId>().is_ok());
+    named_by_id
+        && path
+            .parent()
+            .and_then(Path::file_name)
+            .is_some_and(|name| name == storage::library_dirs::PATIENTS)
 }
 
 /// What a patient folder must hold for the library to read it: `patient.ron`, and a
@@ -298,15 +308,29 @@ pub fn check_file(path: &Path, report: &mut Report) {
                         .push(content_problem(path, at, problem.message));
                 }
                 check_session_against_map(path, &text, &session, report);
-                if let Some(first) = report.sessions_seen.get(&session.id) {
-                    let message = format!(
-                        "has the same session id as {} (a copied file?); check which is right",
-                        first.display()
-                    );
-                    let at = storage::locate(&text, "id");
-                    report.problems.push(content_problem(path, at, message));
-                } else {
-                    report.sessions_seen.insert(session.id, path.to_owned());
+                let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+                let scope = storage::library_of(&canonical).map_or_else(
+                    || {
+                        canonical
+                            .parent()
+                            .map(Path::to_path_buf)
+                            .unwrap_or_default()
+                    },
+                    |library| library.root().to_owned(),
+                );
+                match report.sessions_seen.get(&(scope.clone(), session.id)) {
+                    Some(first) if *first != canonical => {
+                        let message = format!(
+                            "has the same session id as {} (a copied file?); check which is right",
+                            storage::shown(first)
+                        );
+                        let at = storage::locate(&text, "id");
+                        report.problems.push(content_problem(path, at, message));
+                    }
+                    Some(_) => {}
+                    None => {
+                        report.sessions_seen.insert((scope, session.id), canonical);
+                    }
                 }
             }
             Err(error) => report.problems.push(from_decode(path, error)),
@@ -364,15 +388,20 @@ fn check_session_against_map(path: &Path, text: &str, session: &Session, report:
         report.findings.push(finding);
         return;
     }
-    let custom: Vec<String> = storage::library_of(path)
-        .map(|library| {
-            crate::bodymap::custom::load_custom_views(library.root())
-                .0
-                .into_iter()
-                .map(|view| view.file.id)
-                .collect()
-        })
-        .unwrap_or_default();
+    let custom: &[String] = match storage::library_of(path) {
+        Some(library) => report
+            .custom_views
+            .entry(library.root().to_owned())
+            .or_insert_with(|| {
+                crate::bodymap::custom::load_custom_views(library.root())
+                    .0
+                    .into_iter()
+                    .map(|view| view.file.id)
+                    .collect()
+            }),
+        None => &[],
+    };
+    let custom = custom.to_vec();
     let mut unknown_views = std::collections::BTreeSet::new();
     for (mark, view) in session.marks_with_views() {
         let known = standard.map.view(view).is_some() || custom.iter().any(|c| c == view.as_str());

@@ -253,7 +253,13 @@ pub fn id_from_name(name: &str, taken: &[String]) -> String {
             id.push('_');
         }
     }
-    let mut id = id.trim_end_matches('_').to_owned();
+    // Room for "view_" and a "_NN" suffix within the length ids may have.
+    let mut id: String = id
+        .trim_end_matches('_')
+        .chars()
+        .take(crate::model::limits::ID - 12)
+        .collect();
+    id = id.trim_end_matches('_').to_owned();
     if id.is_empty() || !id.starts_with(|c: char| c.is_ascii_lowercase()) {
         id.insert_str(0, "view_");
     }

@@ -103,15 +103,6 @@ impl Document {
     /// Reads a session file and takes its lock. Returns the document and warnings to show
     /// (someone else has it open, unknown body map, problems in its content).
     pub fn open(path: &Path) -> Result<(Self, Vec<String>), storage::LoadError> {
-        if let Some(dir) = path.parent() {
-            // Debris of saves a crash interrupted, in a folder outside any library too.
-            for removed in storage::remove_stale_temps(dir) {
-                log::info!(
-                    "removed {}, left by a save that never finished",
-                    removed.display()
-                );
-            }
-        }
         let (session, stamp) = storage::load_stamped::<Session>(path)?;
         let library = storage::library_of(path);
         let patient_name = library

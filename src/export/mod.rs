@@ -26,8 +26,13 @@ pub fn refuse_record_target(path: &Path) -> Result<(), String> {
             path.display()
         ));
     }
+    // Through links too: the folder the file would land in, resolved.
     let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
-    let in_patient_folder = absolute.ancestors().skip(1).any(|dir| {
+    let folder = absolute
+        .parent()
+        .and_then(|dir| std::fs::canonicalize(dir).ok())
+        .unwrap_or_else(|| absolute.clone());
+    let in_patient_folder = folder.ancestors().any(|dir| {
         dir.join(PATIENT_FILE).is_file()
             && dir
                 .parent()

@@ -11,8 +11,9 @@ pub const NAME: usize = 200;
 /// An identifier (a muscle, a view, a body map, a clinic's record number), in characters.
 pub const ID: usize = 100;
 /// A short text shown on the chart or in a table (a complaint, an arrow's label, a note on
-/// the map, a needle's direction or response, an adverse event's action), in characters.
-pub const SHORT: usize = 2_000;
+/// the map, a needle's direction or response, an adverse event's action), in characters:
+/// generous enough for a pasted letter, so no real record is ever refused.
+pub const SHORT: usize = 20_000;
 
 /// A field over its limit: its name as in the file, the limit, its length, and the start of
 /// its value (to find it in the file).
@@ -112,17 +113,22 @@ pub fn edit(edit: &Edit) -> Option<TooLong> {
     let mut check = Check(None);
     match edit {
         Edit::AddTriggerPoint(tp) | Edit::Update(MarkUpdate::TriggerPoint(tp)) => {
+            check.field("view", ID, tp.view.as_str());
             check.field("muscle", ID, tp.muscle.as_ref().map_or("", |m| &m.0));
         }
+        Edit::AddZone(zone) => check.field("view", ID, zone.view.as_str()),
         Edit::AddNeedle(needle) | Edit::Update(MarkUpdate::NeedleSite(needle)) => {
+            check.field("view", ID, needle.view.as_str());
             check.field("muscle", ID, needle.muscle.as_ref().map_or("", |m| &m.0));
             check.field("direction", SHORT, &needle.direction);
             check.field("immediate_response", SHORT, &needle.immediate_response);
         }
         Edit::AddArrow(arrow) | Edit::Update(MarkUpdate::Arrow(arrow)) => {
+            check.field("view", ID, arrow.view.as_str());
             check.field("label", SHORT, &arrow.label);
         }
         Edit::AddNote(note) | Edit::Update(MarkUpdate::TextNote(note)) => {
+            check.field("view", ID, note.view.as_str());
             check.field("text", SHORT, &note.text);
         }
         Edit::Set(Field::Clinician(name)) => check.field("clinician", NAME, name),

@@ -183,18 +183,49 @@ fn keep_backup(path: &Path) -> io::Result<()> {
 /// save takes milliseconds, even from another workstation over a network share.
 pub const STALE_TEMP_AGE: std::time::Duration = std::time::Duration::from_secs(10 * 60);
 
-/// Whether `name` is one of the temporary files a save makes (`.NAME.PID-….tmp`, and
-/// `.NAME.bak.PID.tmp` for the backup).
+/// Whether `name` is exactly one of the temporary files a save makes:
+/// `.NAME.ron.PID-NANOS-N.tmp`, or `.NAME.ron.bak.PID.tmp` for the backup.
 fn is_save_temp(name: &str) -> bool {
-    name.starts_with('.')
-        && name.ends_with(".tmp")
-        && (name.contains(".ron.") || name.contains(".bak."))
+    let Some(inner) = name.strip_prefix('.').and_then(|n| n.strip_suffix(".tmp")) else {
+        return false;
+    };
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let hex = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_hexdigit());
+    if let Some((_, pid)) = inner.rsplit_once(".ron.bak.") {
+        return digits(pid);
+    }
+    let Some((_, tail)) = inner.rsplit_once(".ron.") else {
+        return false;
+    };
+    let parts: Vec<&str> = tail.split('-').collect();
+    matches!(parts[..], [pid, nanos, n] if digits(pid) && hex(nanos) && digits(n))
+}
+
+/// When a file last changed, as far as its inode knows: the later of its modification and
+/// its status change (a new hard link to an old file changes only the latter).
+fn last_change(meta: &fs::Metadata) -> Option<SystemTime> {
+    let modified = meta.modified().ok();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt as _;
+        let changed = u64::try_from(meta.ctime())
+            .ok()
+            .map(|secs| SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(secs));
+        modified.max(changed)
+    }
+    #[cfg(not(unix))]
+    modified
 }
 
 /// Removes, from `dir`, the temporary files of saves that never finished (older than
 /// [`STALE_TEMP_AGE`]): full copies a crash left behind. The session file and its backup are
 /// what count; unsaved work is in the crash-recovery copy. Returns the files removed.
 pub fn remove_stale_temps(dir: &Path) -> Vec<PathBuf> {
+    remove_temps_older_than(dir, STALE_TEMP_AGE)
+}
+
+/// [`remove_stale_temps`] with the age given.
+fn remove_temps_older_than(dir: &Path, age: std::time::Duration) -> Vec<PathBuf> {
     let Ok(entries) = fs::read_dir(dir) else {
         return Vec::new();
     };
@@ -204,11 +235,9 @@ pub fn remove_stale_temps(dir: &Path) -> Vec<PathBuf> {
         let stale = entry.file_name().to_str().is_some_and(is_save_temp)
             && entry.metadata().is_ok_and(|meta| {
                 meta.is_file()
-                    && meta
-                        .modified()
-                        .ok()
+                    && last_change(&meta)
                         .and_then(|at| at.elapsed().ok())
-                        .is_some_and(|age| age > STALE_TEMP_AGE)
+                        .is_some_and(|elapsed| elapsed > age)
             });
         if stale && fs::remove_file(&path).is_ok() {
             removed.push(path);
@@ -244,32 +273,28 @@ mod tests {
     #[test]
     fn only_stale_save_temporaries_are_removed() {
         let dir = tempfile::tempdir().expect("temp dir");
-        let old = std::time::SystemTime::now() - STALE_TEMP_AGE * 2;
-        let make = |name: &str, modified: Option<std::time::SystemTime>| {
+        let make = |name: &str| {
             let path = dir.path().join(name);
             fs::write(&path, b"x").expect("write");
-            if let Some(at) = modified {
-                File::options()
-                    .write(true)
-                    .open(&path)
-                    .and_then(|f| f.set_modified(at))
-                    .expect("set mtime");
-            }
             path
         };
-        let crashed = make(".2026-09-07-ffaeb97f.ron.4242-1a2b-0.tmp", Some(old));
-        let crashed_backup = make(".2026-09-07-ffaeb97f.ron.bak.4242.tmp", Some(old));
-        let running = make(".2026-09-07-ffaeb97f.ron.4343-1a2b-0.tmp", None);
-        let session = make("2026-09-07-ffaeb97f.ron", Some(old));
-        let other = make(".notes.tmp", Some(old));
-        let removed = remove_stale_temps(dir.path());
+        let crashed = make(".2026-09-07-846ab283.ron.4242-1a2b-0.tmp");
+        let crashed_backup = make(".2026-09-07-846ab283.ron.bak.4242.tmp");
+        let session = make("2026-09-07-846ab283.ron");
+        let someone_elses = make(".report.ron.draft.tmp");
+        let editor = make(".notes.tmp");
+        // Older than the age given, by the inode's clock (its status change counts too, so
+        // an old file freshly hard-linked is young).
+        std::thread::sleep(std::time::Duration::from_millis(2_100));
+        let running = make(".2026-09-07-846ab283.ron.4343-1a2b-0.tmp");
+        let removed = remove_temps_older_than(dir.path(), std::time::Duration::from_secs(1));
         assert_eq!(removed.len(), 2, "{removed:?}");
         assert!(!crashed.exists() && !crashed_backup.exists());
         assert!(running.exists(), "a save in progress keeps its file");
-        assert!(
-            session.exists() && other.exists(),
-            "nothing else is touched"
-        );
+        assert!(session.exists() && someone_elses.exists() && editor.exists());
+        assert!(is_save_temp(".a b.ron.12-ff-0.tmp"));
+        assert!(!is_save_temp(".a.ron.12-zz-0.tmp"));
+        assert!(!is_save_temp(".a.ron.bak.x1.tmp"));
     }
 
     #[test]

@@ -91,7 +91,6 @@ pub fn inspector_ui(
                         let response = ui
                             .add(
                                 TextEdit::singleline(&mut arrow.label)
-                                    .char_limit(crate::model::limits::SHORT)
                                     .hint_text("e.g. into the temple"),
                             )
                             .labelled_by(label.id);
@@ -109,11 +108,7 @@ pub fn inspector_ui(
                     {
                         let label = ui.label("Text");
                         let response = ui
-                            .add(
-                                TextEdit::multiline(&mut note.text)
-                                    .char_limit(crate::model::limits::SHORT)
-                                    .desired_rows(2),
-                            )
+                            .add(TextEdit::multiline(&mut note.text).desired_rows(2))
                             .labelled_by(label.id);
                         changes.note(&response);
                         changes.apply(doc, MarkUpdate::TextNote(note));
@@ -268,7 +263,6 @@ fn text_field(ui: &mut egui::Ui, name: &str, text: &mut String, hint: &str, chan
     let response = ui
         .add(
             TextEdit::singleline(text)
-                .char_limit(crate::model::limits::SHORT)
                 .hint_text(hint)
                 .desired_width(f32::INFINITY),
         )

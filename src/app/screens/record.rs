@@ -691,7 +691,6 @@ impl RecordUi {
             let label = ui.label("Reason");
             ui.add(
                 TextEdit::multiline(reason)
-                    .char_limit(crate::model::limits::SHORT)
                     .desired_rows(2)
                     .desired_width(f32::INFINITY),
             )
@@ -1177,7 +1176,6 @@ fn adverse_events_ui(ui: &mut egui::Ui, doc: &mut Document, palette: &Palette) {
                         });
                         let response = ui.add(
                             TextEdit::singleline(&mut event.action)
-                                .char_limit(crate::model::limits::SHORT)
                                 .hint_text("Action taken")
                                 .desired_width(f32::INFINITY),
                         );

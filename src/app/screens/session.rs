@@ -273,7 +273,6 @@ fn complaints_ui(ui: &mut egui::Ui, doc: &mut Document) {
         ui.push_id(index, |ui| {
             let description = ui.add(
                 egui::TextEdit::singleline(&mut complaint.description)
-                    .char_limit(crate::model::limits::SHORT)
                     .hint_text("Complaint")
                     .desired_width(f32::INFINITY),
             );
@@ -283,7 +282,6 @@ fn complaints_ui(ui: &mut egui::Ui, doc: &mut Document) {
             ui.horizontal_wrapped(|ui| {
                 let onset = ui.add(
                     egui::TextEdit::singleline(&mut complaint.onset)
-                        .char_limit(crate::model::limits::SHORT)
                         .hint_text("Onset")
                         .desired_width(140.0),
                 );
