@@ -401,20 +401,22 @@ fn check_session_against_map(path: &Path, text: &str, session: &Session, report:
             }),
         None => &[],
     };
-    let custom = custom.to_vec();
-    let mut unknown_views = std::collections::BTreeSet::new();
+    let mut unknown_views = std::collections::BTreeMap::new();
     for (mark, view) in session.marks_with_views() {
         let known = standard.map.view(view).is_some() || custom.iter().any(|c| c == view.as_str());
-        if !known && unknown_views.insert(view.as_str().to_owned()) {
-            let at = locate_mark(text, mark.kind, mark.id.0);
-            report.problems.push(content_problem(
-                path,
-                at,
-                format!(
-                    "marks on the view \"{view}\", which neither the standard map nor this library's custom views have"
-                ),
-            ));
+        if !known {
+            unknown_views.entry(view.as_str()).or_insert(mark);
         }
+    }
+    for (view, mark) in unknown_views {
+        let at = locate_mark(text, mark.kind, mark.id.0);
+        report.problems.push(content_problem(
+            path,
+            at,
+            format!(
+                "marks on the view \"{view}\", which neither the standard map nor this library's custom views have"
+            ),
+        ));
     }
     let muscles = session
         .trigger_points

@@ -50,6 +50,17 @@ fn demo(data: &Path) -> (PathBuf, Vec<PathBuf>) {
     (library, patients)
 }
 
+/// The first visit (by file name, so by date) of a demo patient folder.
+fn first_visit(patient: &Path) -> PathBuf {
+    let mut visits: Vec<PathBuf> = std::fs::read_dir(patient.join("sessions"))
+        .expect("sessions")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+        .collect();
+    visits.sort();
+    visits.into_iter().next().expect("a visit")
+}
+
 #[test]
 fn a_named_pipe_is_refused_by_every_command_without_hanging() {
     let data = tempfile::tempdir().expect("temp dir");
@@ -180,11 +191,7 @@ fn a_dangling_link_among_the_visits_is_never_left_out_silently() {
 fn a_save_never_replaces_a_named_pipe() {
     let data = tempfile::tempdir().expect("temp dir");
     let (_, patients) = demo(data.path());
-    let session = std::fs::read_dir(patients[0].join("sessions"))
-        .expect("sessions")
-        .map(|e| e.expect("entry").path())
-        .find(|p| p.extension().is_some_and(|e| e == "ron"))
-        .expect("a visit");
+    let session = first_visit(&patients[0]);
     let loaded = myomap::storage::load_session(&session).expect("reads");
     let fifo = data.path().join("pipe.ron");
     mkfifo(&fifo);
@@ -228,11 +235,7 @@ fn the_app_opens_a_library_with_a_named_pipe_and_a_broken_folder() {
 fn an_export_never_replaces_a_session_or_writes_into_a_patient_folder() {
     let data = tempfile::tempdir().expect("temp dir");
     let (_, patients) = demo(data.path());
-    let session = std::fs::read_dir(patients[0].join("sessions"))
-        .expect("sessions")
-        .map(|e| e.expect("entry").path())
-        .find(|p| p.extension().is_some_and(|e| e == "ron"))
-        .expect("a visit");
+    let session = first_visit(&patients[0]);
     let before = std::fs::read(&session).expect("reads");
     let s = common::path_str(&session);
     for args in [
@@ -309,11 +312,7 @@ fn a_custom_views_folder_is_private() {
 fn a_session_time_with_a_time_zone_is_refused_not_shifted() {
     let data = tempfile::tempdir().expect("temp dir");
     let (_, patients) = demo(data.path());
-    let session = std::fs::read_dir(patients[0].join("sessions"))
-        .expect("sessions")
-        .map(|e| e.expect("entry").path())
-        .find(|p| p.extension().is_some_and(|e| e == "ron"))
-        .expect("a visit");
+    let session = first_visit(&patients[0]);
     let text = std::fs::read_to_string(&session).expect("reads");
     let started = text
         .lines()
@@ -337,15 +336,9 @@ fn a_session_time_with_a_time_zone_is_refused_not_shifted() {
 /// A copy of the first visit of the first demo patient with `edit` applied to its text,
 /// written as `name` beside it.
 fn edited_visit(patients: &[PathBuf], name: &str, edit: impl Fn(&str) -> String) -> PathBuf {
-    let sessions = patients[0].join("sessions");
-    let mut visits: Vec<PathBuf> = std::fs::read_dir(&sessions)
-        .expect("sessions")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
-        .collect();
-    visits.sort();
-    let text = std::fs::read_to_string(&visits[0]).expect("reads");
-    let path = sessions.join(name);
+    let first = first_visit(&patients[0]);
+    let text = std::fs::read_to_string(&first).expect("reads");
+    let path = first.with_file_name(name);
     std::fs::write(&path, edit(&text)).expect("written");
     path
 }

@@ -340,10 +340,8 @@ fn a_failed_save_is_reported_and_the_work_kept() {
     );
 }
 
-#[test]
-fn taking_over_a_held_session_updates_what_its_record_shows() {
-    let data = tempfile::tempdir().expect("temp dir");
-    let session = demo_session(data.path());
+/// Another workstation's lock on `session`: alex on treatment-room-2, since 08:30.
+fn lock_held_elsewhere(session: &Path) {
     let other = lock::LockInfo {
         host: "treatment-room-2".into(),
         user: "alex".into(),
@@ -351,10 +349,17 @@ fn taking_over_a_held_session_updates_what_its_record_shows() {
         since: "2026-11-25 08:30".into(),
     };
     std::fs::write(
-        lock::lock_path(&session),
+        lock::lock_path(session),
         storage::encode(&other).expect("encodes"),
     )
     .expect("their lock");
+}
+
+#[test]
+fn taking_over_a_held_session_updates_what_its_record_shows() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let session = demo_session(data.path());
+    lock_held_elsewhere(&session);
     let (mut doc, _) = myomap::document::Document::open(&session).expect("opens");
     let held = "the session is open for editing elsewhere".to_owned();
     assert!(doc.signing_blockers().contains(&held));
@@ -375,17 +380,7 @@ fn taking_over_a_held_session_updates_what_its_record_shows() {
 fn a_session_open_elsewhere_is_read_only_until_taken_over() {
     let data = tempfile::tempdir().expect("temp dir");
     let session = demo_session(data.path());
-    let other = lock::LockInfo {
-        host: "treatment-room-2".into(),
-        user: "alex".into(),
-        pid: 77,
-        since: "2026-11-25 08:30".into(),
-    };
-    std::fs::write(
-        lock::lock_path(&session),
-        storage::encode(&other).expect("encodes"),
-    )
-    .expect("their lock");
+    lock_held_elsewhere(&session);
 
     let mut harness = open_in_app(data.path(), &session);
     let doc = harness.state().document().expect("opens");

@@ -4,7 +4,10 @@
 //! its own beyond the file's 64 MiB. Refused at load: `crate::storage` reports the first
 //! field over its limit with its position. Documented in `docs/format.md`.
 
-use super::{Edit, Field, MarkUpdate, Patient, Session};
+use super::{
+    AdverseEvent, Arrow, Complaint, Consent, Edit, Field, GateOverride, MarkUpdate, NeedleSite,
+    Patient, Session, TextNote, TriggerPoint,
+};
 
 /// A person's name as shown (a patient, a clinician, a signer), in characters.
 pub const NAME: usize = 200;
@@ -55,49 +58,79 @@ impl Check {
     }
 }
 
+/// The rules of each part of a session, shared by whole sessions (at load) and by edits.
+impl Check {
+    fn trigger_point(&mut self, tp: &TriggerPoint) {
+        self.field("view", ID, tp.view.as_str());
+        self.field("muscle", ID, tp.muscle.as_ref().map_or("", |m| &m.0));
+    }
+
+    fn needle(&mut self, needle: &NeedleSite) {
+        self.field("view", ID, needle.view.as_str());
+        self.field("muscle", ID, needle.muscle.as_ref().map_or("", |m| &m.0));
+        self.field("direction", SHORT, &needle.direction);
+        self.field("immediate_response", SHORT, &needle.immediate_response);
+    }
+
+    fn arrow(&mut self, arrow: &Arrow) {
+        self.field("view", ID, arrow.view.as_str());
+        self.field("label", SHORT, &arrow.label);
+    }
+
+    fn note(&mut self, note: &TextNote) {
+        self.field("view", ID, note.view.as_str());
+        self.field("text", SHORT, &note.text);
+    }
+
+    fn complaints(&mut self, complaints: &[Complaint]) {
+        for complaint in complaints {
+            self.field("complaint description", SHORT, &complaint.description);
+            self.field("complaint onset", SHORT, &complaint.onset);
+        }
+    }
+
+    fn consent(&mut self, consent: &Consent) {
+        self.field("given_by", NAME, &consent.given_by);
+    }
+
+    fn gate_override(&mut self, gate: &GateOverride) {
+        self.field("gate_override by", NAME, &gate.by);
+        self.field("gate_override reason", SHORT, &gate.reason);
+    }
+
+    fn adverse_events(&mut self, events: &[AdverseEvent]) {
+        for event in events {
+            self.field("adverse event action", SHORT, &event.action);
+        }
+    }
+}
+
 /// The first short field of `session` over its limit, if any.
 pub fn session(session: &Session) -> Option<TooLong> {
     let mut check = Check(None);
     check.field("clinician", NAME, &session.clinician);
     check.field("body_map id", ID, &session.body_map.id);
-    for complaint in &session.complaints {
-        check.field("complaint description", SHORT, &complaint.description);
-        check.field("complaint onset", SHORT, &complaint.onset);
-    }
-    for tp in &session.trigger_points {
-        check.field("view", ID, tp.view.as_str());
-        check.field("muscle", ID, tp.muscle.as_ref().map_or("", |m| &m.0));
-    }
+    check.complaints(&session.complaints);
+    session
+        .trigger_points
+        .iter()
+        .for_each(|m| check.trigger_point(m));
     for zone in &session.referred_zones {
         check.field("view", ID, zone.view.as_str());
     }
-    for needle in &session.needle_sites {
-        check.field("view", ID, needle.view.as_str());
-        check.field("muscle", ID, needle.muscle.as_ref().map_or("", |m| &m.0));
-        check.field("direction", SHORT, &needle.direction);
-        check.field("immediate_response", SHORT, &needle.immediate_response);
-    }
-    for arrow in &session.arrows {
-        check.field("view", ID, arrow.view.as_str());
-        check.field("label", SHORT, &arrow.label);
-    }
-    for note in &session.text_notes {
-        check.field("view", ID, note.view.as_str());
-        check.field("text", SHORT, &note.text);
-    }
+    session.needle_sites.iter().for_each(|m| check.needle(m));
+    session.arrows.iter().for_each(|m| check.arrow(m));
+    session.text_notes.iter().for_each(|m| check.note(m));
     if let Some(review) = &session.screening.reviewed {
         check.field("reviewed by", NAME, &review.by);
     }
     if let Some(consent) = &session.consent {
-        check.field("given_by", NAME, &consent.given_by);
+        check.consent(consent);
     }
     if let Some(gate) = &session.gate_override {
-        check.field("gate_override by", NAME, &gate.by);
-        check.field("gate_override reason", SHORT, &gate.reason);
+        check.gate_override(gate);
     }
-    for event in &session.adverse_events {
-        check.field("adverse event action", SHORT, &event.action);
-    }
+    check.adverse_events(&session.adverse_events);
     if let Some(signature) = &session.signature {
         check.field("signature by", NAME, &signature.by);
     }
@@ -113,42 +146,19 @@ pub fn edit(edit: &Edit) -> Option<TooLong> {
     let mut check = Check(None);
     match edit {
         Edit::AddTriggerPoint(tp) | Edit::Update(MarkUpdate::TriggerPoint(tp)) => {
-            check.field("view", ID, tp.view.as_str());
-            check.field("muscle", ID, tp.muscle.as_ref().map_or("", |m| &m.0));
+            check.trigger_point(tp);
         }
         Edit::AddZone(zone) => check.field("view", ID, zone.view.as_str()),
         Edit::AddNeedle(needle) | Edit::Update(MarkUpdate::NeedleSite(needle)) => {
-            check.field("view", ID, needle.view.as_str());
-            check.field("muscle", ID, needle.muscle.as_ref().map_or("", |m| &m.0));
-            check.field("direction", SHORT, &needle.direction);
-            check.field("immediate_response", SHORT, &needle.immediate_response);
+            check.needle(needle);
         }
-        Edit::AddArrow(arrow) | Edit::Update(MarkUpdate::Arrow(arrow)) => {
-            check.field("view", ID, arrow.view.as_str());
-            check.field("label", SHORT, &arrow.label);
-        }
-        Edit::AddNote(note) | Edit::Update(MarkUpdate::TextNote(note)) => {
-            check.field("view", ID, note.view.as_str());
-            check.field("text", SHORT, &note.text);
-        }
+        Edit::AddArrow(arrow) | Edit::Update(MarkUpdate::Arrow(arrow)) => check.arrow(arrow),
+        Edit::AddNote(note) | Edit::Update(MarkUpdate::TextNote(note)) => check.note(note),
         Edit::Set(Field::Clinician(name)) => check.field("clinician", NAME, name),
-        Edit::Set(Field::Complaints(complaints)) => {
-            for complaint in complaints {
-                check.field("complaint description", SHORT, &complaint.description);
-                check.field("complaint onset", SHORT, &complaint.onset);
-            }
-        }
-        Edit::Set(Field::Consent(Some(consent))) => {
-            check.field("given_by", NAME, &consent.given_by);
-        }
-        Edit::Set(Field::GateOverride(Some(gate))) => {
-            check.field("gate_override reason", SHORT, &gate.reason);
-        }
-        Edit::Set(Field::AdverseEvents(events)) => {
-            for event in events {
-                check.field("adverse event action", SHORT, &event.action);
-            }
-        }
+        Edit::Set(Field::Complaints(complaints)) => check.complaints(complaints),
+        Edit::Set(Field::Consent(Some(consent))) => check.consent(consent),
+        Edit::Set(Field::GateOverride(Some(gate))) => check.gate_override(gate),
+        Edit::Set(Field::AdverseEvents(events)) => check.adverse_events(events),
         _ => {}
     }
     check.0
