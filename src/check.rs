@@ -267,7 +267,9 @@ pub fn check_file(path: &Path, report: &mut Report) {
             Err(error) => report.problems.push(from_decode(path, error)),
         },
         FileKind::ReferralLibrary => {
-            match ron::from_str::<crate::education::ReferralLibrary>(&text) {
+            let library = storage::text_of(&bytes)
+                .and_then(storage::parse_ron::<crate::education::ReferralLibrary>);
+            match library {
                 Ok(library) => {
                     for message in library.problems(&crate::bodymap::standard().map) {
                         let at = message
@@ -277,15 +279,7 @@ pub fn check_file(path: &Path, report: &mut Report) {
                         report.problems.push(content_problem(path, at, message));
                     }
                 }
-                Err(error) => {
-                    let position = error.span.start;
-                    report.problems.push(Problem {
-                        path: path.to_owned(),
-                        line: position.line,
-                        col: position.col,
-                        message: error.code.to_string(),
-                    });
-                }
+                Err(error) => report.problems.push(from_decode(path, error)),
             }
         }
         FileKind::Session => match storage::decode_bytes::<Session>(&bytes) {

@@ -104,7 +104,7 @@ fn check_flags_content_problems_at_the_mark() {
     let output = myomap(&["check", path_str(&session)]);
     assert_eq!(output.status.code(), Some(1));
     assert!(
-        stdout(&output).contains("pain before is 12"),
+        stdout(&output).contains("pain_before is 12, outside the range myomap takes there (0–10)"),
         "{}",
         stdout(&output)
     );

@@ -376,7 +376,7 @@ fn editing_a_signed_file_by_hand_makes_check_fail_naming_the_file() {
 
     let first = common::demo_sessions(&library, "101")[0].clone();
     let text = std::fs::read_to_string(&first).expect("read");
-    let edited = text.replacen("pain_after: Some(", "pain_after: Some(1", 1);
+    let edited = text.replacen("clinician: \"", "clinician: \"Dr ", 1);
     assert_ne!(edited, text);
     std::fs::write(&first, edited).expect("write");
     let output = check(&library);

@@ -16,7 +16,7 @@ use crate::storage::lock::{self, LockError, LockInfo, SessionLock};
 use crate::storage::{self, DiskStamp, Library, RecoveryRecord, SaveError};
 
 /// Why the document did not take an edit.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Refusal {
     /// Someone else has the file open for editing.
     HeldElsewhere,
@@ -27,6 +27,8 @@ pub enum Refusal {
     NeedleGate(Vec<String>),
     /// A short field would be longer than the file format takes.
     TooLong(crate::model::limits::TooLong),
+    /// A number outside its field's range (or not a finite number).
+    OutOfRange(crate::model::ranges::OutOfRange),
 }
 
 impl std::fmt::Display for Refusal {
@@ -40,6 +42,7 @@ impl std::fmt::Display for Refusal {
                 write!(f, "needle sites are locked: {}", missing.join("; "))
             }
             Self::TooLong(too_long) => too_long.fmt(f),
+            Self::OutOfRange(out) => out.fmt(f),
         }
     }
 }
@@ -415,6 +418,7 @@ impl Document {
         if let Some(too_long) = crate::model::limits::edit(&edit) {
             return Err(Refusal::TooLong(too_long));
         }
+        crate::model::ranges::edit(&edit).map_err(Refusal::OutOfRange)?;
         let needles = edit.touches_needles();
         let zones = edit.touches_zones(&self.session);
         self.history.changed(&mut self.session, gesture);
@@ -750,6 +754,28 @@ mod tests {
         assert_eq!(doc.session().clinician, "");
         let fits = "N".repeat(crate::model::limits::NAME);
         assert!(doc.apply(Edit::Set(Field::Clinician(fits)), None).is_ok());
+    }
+
+    #[test]
+    fn a_number_outside_its_range_or_not_finite_is_refused_and_nothing_changes() {
+        let mut doc = doc();
+        let pain = Edit::Set(Field::PainBefore(Some(crate::model::PainScore(11))));
+        let refused = doc.apply(pain, None).expect_err("refused");
+        assert_eq!(
+            refused.to_string(),
+            "pain_before is 11, outside the range myomap takes there (0–10)"
+        );
+        let mut tp = crate::demo::heavy_session().trigger_points[0].clone();
+        tp.pressure_pain_threshold = Some(f32::NAN);
+        let refused = doc.apply(Edit::AddTriggerPoint(tp.clone()), None);
+        assert!(matches!(refused, Err(Refusal::OutOfRange(_))), "{refused:?}");
+        tp.pressure_pain_threshold = Some(2.5);
+        tp.at = crate::geometry::MapPoint::new(f32::INFINITY, 0.0);
+        assert!(doc.apply(Edit::AddTriggerPoint(tp.clone()), None).is_err());
+        assert!(doc.session().trigger_points.is_empty());
+        assert_eq!(doc.session().pain_before, None);
+        tp.at = crate::geometry::MapPoint::new(10.0, 200.0);
+        assert!(doc.apply(Edit::AddTriggerPoint(tp), None).is_ok());
     }
 
     #[test]

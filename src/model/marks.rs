@@ -31,6 +31,7 @@ impl MuscleRef {
 pub struct TriggerPoint {
     pub id: MarkId,
     pub view: ViewId,
+    #[serde(deserialize_with = "super::ranges::point")]
     pub at: MapPoint,
     pub muscle: Option<MuscleRef>,
     pub side: Side,
@@ -40,6 +41,7 @@ pub struct TriggerPoint {
     pub local_twitch_response: Finding,
     pub recognised_referral: Finding,
     /// Pressure-pain threshold in kg/cm² (algometer).
+    #[serde(deserialize_with = "super::ranges::pressure_pain_threshold")]
     pub pressure_pain_threshold: Option<f32>,
     pub notes: String,
     /// Copied from the previous visit and not yet confirmed or edited in this one.
@@ -51,11 +53,24 @@ pub struct TriggerPoint {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum PaintOp {
     /// A brush stroke: discs of `radius` mm swept along `points`.
-    Brush { radius: f32, points: Vec<MapPoint> },
+    Brush {
+        #[serde(deserialize_with = "super::ranges::brush_radius")]
+        radius: f32,
+        #[serde(deserialize_with = "super::ranges::points")]
+        points: Vec<MapPoint>,
+    },
     /// An eraser stroke, removing paint under it.
-    Erase { radius: f32, points: Vec<MapPoint> },
+    Erase {
+        #[serde(deserialize_with = "super::ranges::brush_radius")]
+        radius: f32,
+        #[serde(deserialize_with = "super::ranges::points")]
+        points: Vec<MapPoint>,
+    },
     /// A lasso: the closed polygon through `points` is filled.
-    Fill { points: Vec<MapPoint> },
+    Fill {
+        #[serde(deserialize_with = "super::ranges::points")]
+        points: Vec<MapPoint>,
+    },
 }
 
 impl PaintOp {
@@ -75,6 +90,7 @@ pub struct ReferredZone {
     pub id: MarkId,
     pub view: ViewId,
     /// Pain intensity, 0–10.
+    #[serde(deserialize_with = "super::ranges::zone_intensity")]
     pub intensity: u8,
     pub quality: PainQuality,
     pub depth: TissueDepth,
@@ -89,7 +105,9 @@ pub struct ReferredZone {
 /// Needle size: diameter × length in millimetres, e.g. 0.25 × 40 mm.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct NeedleSpec {
+    #[serde(deserialize_with = "super::ranges::needle_diameter")]
     pub diameter_mm: f32,
+    #[serde(deserialize_with = "super::ranges::needle_length")]
     pub length_mm: f32,
 }
 
@@ -122,9 +140,11 @@ impl NeedleSpec {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ElectricalStimulation {
+    #[serde(deserialize_with = "super::ranges::stimulation_frequency")]
     pub frequency_hz: f32,
     /// Usually "to patient tolerance"; free text so a device's own units can be kept.
     pub intensity: String,
+    #[serde(deserialize_with = "super::ranges::stimulation_duration")]
     pub duration_min: f32,
 }
 
@@ -134,19 +154,23 @@ pub struct ElectricalStimulation {
 pub struct NeedleSite {
     pub id: MarkId,
     pub view: ViewId,
+    #[serde(deserialize_with = "super::ranges::point")]
     pub at: MapPoint,
     pub muscle: Option<MuscleRef>,
     pub side: Side,
     pub needle: NeedleSpec,
     /// Approximate depth reached, mm.
+    #[serde(deserialize_with = "super::ranges::depth")]
     pub depth_mm: Option<f32>,
     /// Direction of insertion, e.g. "perpendicular", "oblique, cranial", "towards the rib".
     pub direction: String,
     pub palpation: Palpation,
     pub technique: NeedleTechnique,
     /// Local twitch responses elicited.
+    #[serde(deserialize_with = "super::ranges::twitch_count")]
     pub twitch_count: Option<u32>,
     /// Time the needle stayed in, minutes (static and e-stim techniques).
+    #[serde(deserialize_with = "super::ranges::retention")]
     pub retention_min: Option<f32>,
     pub electrical_stimulation: Option<ElectricalStimulation>,
     /// Immediate change: pain, range of motion, pressure-pain threshold, tolerance.
@@ -167,7 +191,9 @@ pub struct NeedleSite {
 pub struct Arrow {
     pub id: MarkId,
     pub view: ViewId,
+    #[serde(deserialize_with = "super::ranges::point")]
     pub from: MapPoint,
+    #[serde(deserialize_with = "super::ranges::point")]
     pub to: MapPoint,
     pub label: String,
 }
@@ -178,6 +204,7 @@ pub struct Arrow {
 pub struct TextNote {
     pub id: MarkId,
     pub view: ViewId,
+    #[serde(deserialize_with = "super::ranges::point")]
     pub at: MapPoint,
     pub text: String,
 }

@@ -11,6 +11,7 @@ pub mod limits;
 pub mod local_time;
 mod marks;
 mod patient;
+pub mod ranges;
 mod record;
 mod session;
 mod signing;

@@ -6,6 +6,7 @@ use jiff::civil::DateTime;
 use serde::{Deserialize, Serialize};
 
 use crate::geometry::ViewId;
+use super::ranges::{self, Ranged as _};
 
 use super::{
     Addendum, AdverseEvent, Aftercare, Arrow, Consent, GateOverride, MarkId, MarkKind, MarkRef,
@@ -62,6 +63,7 @@ pub struct Complaint {
     pub description: String,
     /// When and how it started, in the clinician's words ("3 months, insidious").
     pub onset: String,
+    #[serde(deserialize_with = "super::ranges::complaint_pain")]
     pub pain: Option<PainScore>,
 }
 
@@ -80,8 +82,10 @@ pub struct Session {
     pub patient_position: Option<PatientPosition>,
     pub complaints: Vec<Complaint>,
     /// NPRS at the start of the session.
+    #[serde(deserialize_with = "super::ranges::pain_before")]
     pub pain_before: Option<PainScore>,
     /// NPRS at the end of the session.
+    #[serde(deserialize_with = "super::ranges::pain_after")]
     pub pain_after: Option<PainScore>,
     pub trigger_points: Vec<TriggerPoint>,
     pub referred_zones: Vec<ReferredZone>,
@@ -231,20 +235,24 @@ impl Session {
             problems.push(SessionProblem { mark, message });
         };
 
-        for (label, score) in [
-            ("pain before", self.pain_before),
-            ("pain after", self.pain_after),
-        ] {
-            if let Some(score) = score.filter(|s| !s.is_valid()) {
-                push(None, format!("{label} is {}, outside 0–10", score.0));
+        // Whole-session values; each mark's own values are checked with the mark below.
+        let pains = [
+            (ranges::PAIN_BEFORE, self.pain_before),
+            (ranges::PAIN_AFTER, self.pain_after),
+        ]
+        .into_iter()
+        .chain(self.complaints.iter().map(|c| (ranges::COMPLAINT_PAIN, c.pain)));
+        for (range, pain) in pains {
+            if let Err(out) = pain.check_in(&range) {
+                push(None, out.to_string());
             }
         }
-        for (index, complaint) in self.complaints.iter().enumerate() {
-            if let Some(score) = complaint.pain.filter(|s| !s.is_valid()) {
-                push(
-                    None,
-                    format!("complaint {} has pain {}, outside 0–10", index + 1, score.0),
-                );
+        for (label, count) in [
+            ("needles inserted", self.needle_count.inserted),
+            ("needles removed", self.needle_count.removed),
+        ] {
+            if let Err(out) = count.check_in(&ranges::NEEDLE_COUNT) {
+                push(None, format!("{label}: {out}"));
             }
         }
 
@@ -256,48 +264,39 @@ impl Session {
         }
 
         let trigger_ids: HashSet<MarkId> = self.trigger_points.iter().map(|t| t.id).collect();
-        let positions = self
+        let values = self
             .trigger_points
             .iter()
-            .map(|m| (MarkRef::new(MarkKind::TriggerPoint, m.id), m.at))
+            .map(|m| (MarkKind::TriggerPoint, m.id, ranges::trigger_point(m)))
             .chain(
                 self.needle_sites
                     .iter()
-                    .map(|m| (MarkRef::new(MarkKind::NeedleSite, m.id), m.at)),
+                    .map(|m| (MarkKind::NeedleSite, m.id, ranges::needle_site(m))),
             )
-            .chain(self.arrows.iter().flat_map(|m| {
-                let mark = MarkRef::new(MarkKind::Arrow, m.id);
-                [(mark, m.from), (mark, m.to)]
-            }))
             .chain(
-                self.text_notes
+                self.referred_zones
                     .iter()
-                    .map(|m| (MarkRef::new(MarkKind::TextNote, m.id), m.at)),
-            );
-        for (mark, at) in positions {
-            if !at.is_finite() {
+                    .map(|m| (MarkKind::ReferredZone, m.id, ranges::zone(m))),
+            )
+            .chain(self.arrows.iter().map(|m| {
+                let ends = m.from.check_in(&ranges::COORDINATE);
+                (MarkKind::Arrow, m.id, ends.and(m.to.check_in(&ranges::COORDINATE)))
+            }))
+            .chain(self.text_notes.iter().map(|m| {
+                let at = m.at.check_in(&ranges::COORDINATE);
+                (MarkKind::TextNote, m.id, at)
+            }));
+        for (kind, id, checked) in values {
+            if let Err(out) = checked {
                 push(
-                    Some(mark),
-                    format!(
-                        "{} {} has a position that is not a number",
-                        mark.kind.label(),
-                        mark.id
-                    ),
+                    Some(MarkRef::new(kind, id)),
+                    format!("{} {id}: {out}", kind.label()),
                 );
             }
         }
 
         for zone in &self.referred_zones {
             let mark = MarkRef::new(MarkKind::ReferredZone, zone.id);
-            if zone.intensity > 10 {
-                push(
-                    Some(mark),
-                    format!(
-                        "zone {} has intensity {}, outside 0–10",
-                        zone.id, zone.intensity
-                    ),
-                );
-            }
             if let Some(source) = zone.source
                 && !trigger_ids.contains(&source)
             {
@@ -309,50 +308,11 @@ impl Session {
                     ),
                 );
             }
-            let radius_ok = zone.paint.iter().all(|op| match op {
-                super::PaintOp::Brush { radius, .. } | super::PaintOp::Erase { radius, .. } => {
-                    *radius > 0.0 && *radius <= MAX_BRUSH_RADIUS_MM
-                }
-                super::PaintOp::Fill { .. } => true,
-            });
-            if !radius_ok {
-                push(
-                    Some(mark),
-                    format!(
-                        "zone {} has a brush radius outside 0–{MAX_BRUSH_RADIUS_MM} mm",
-                        zone.id
-                    ),
-                );
-            }
-            if zone
-                .paint
-                .iter()
-                .flat_map(|op| op.points())
-                .any(|p| !p.is_finite())
-            {
-                push(
-                    Some(mark),
-                    format!("zone {} has a painted point that is not a number", zone.id),
-                );
-            }
         }
 
         for needle in &self.needle_sites {
             let mark = MarkRef::new(MarkKind::NeedleSite, needle.id);
             let spec = needle.needle;
-            if !(spec.diameter_mm > 0.0
-                && spec.diameter_mm < 2.0
-                && spec.length_mm > 0.0
-                && spec.length_mm <= 200.0)
-            {
-                push(
-                    Some(mark),
-                    format!(
-                        "needle site {} has an implausible needle size {} × {} mm",
-                        needle.id, spec.diameter_mm, spec.length_mm
-                    ),
-                );
-            }
             if let Some(depth) = needle.depth_mm
                 && !(0.0..=spec.length_mm).contains(&depth)
             {
@@ -361,18 +321,6 @@ impl Session {
                     format!(
                         "needle site {} is {depth} mm deep with a {} mm needle",
                         needle.id, spec.length_mm
-                    ),
-                );
-            }
-            if needle
-                .twitch_count
-                .is_some_and(|n| n > MAX_TWITCH_RESPONSES)
-            {
-                push(
-                    Some(mark),
-                    format!(
-                        "needle site {} records more than {MAX_TWITCH_RESPONSES} twitch responses",
-                        needle.id
                     ),
                 );
             }

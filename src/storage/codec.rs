@@ -29,6 +29,14 @@ pub enum DecodeError {
     Empty,
     #[error("this is not a myomap file: it holds binary data (not text) here")]
     Binary { line: usize, col: usize },
+    #[error(
+        "the file is {encoding} text; myomap reads UTF-8 text (with or without a byte-order mark): save it as UTF-8"
+    )]
+    Encoding { encoding: &'static str },
+    #[error(
+        "the file is not UTF-8 text here (a legacy code page such as Windows-1252?); myomap reads UTF-8 text (with or without a byte-order mark): save it as UTF-8"
+    )]
+    NotUtf8 { line: usize, col: usize },
     #[error("the file is {bytes} bytes, more than the 64 MiB any myomap file needs")]
     TooLarge { bytes: u64 },
     #[error("{message}")]
@@ -63,26 +71,86 @@ impl DecodeError {
             Self::Syntax { line, col, .. }
             | Self::TooNew { line, col, .. }
             | Self::Binary { line, col }
+            | Self::NotUtf8 { line, col }
             | Self::UnknownVersion { line, col, .. } => Some((*line, *col)),
-            Self::Empty | Self::TooLarge { .. } => None,
+            Self::Empty | Self::TooLarge { .. } | Self::Encoding { .. } => None,
         }
     }
 }
 
 impl From<ron::error::SpannedError> for DecodeError {
     fn from(error: ron::error::SpannedError) -> Self {
-        let message = match &error.code {
-            ron::Error::Eof => "the file ends too early (is it truncated?)".to_owned(),
-            ron::Error::ExceededRecursionLimit => format!(
-                "the file nests brackets deeper than any myomap file ({RECURSION_LIMIT} levels): it is damaged or not a myomap file"
-            ),
-            code => code.to_string(),
-        };
         Self::Syntax {
             line: error.span.start.line,
             col: error.span.start.col,
-            message,
+            message: message(&error.code),
         }
+    }
+}
+
+/// A `ron` error in a reader's words. `ron`'s own wording names the Rust types the file is
+/// read into (`Expected opening ( for struct VersionProbe`), which mean nothing to the
+/// person fixing the file; the field and value names are the file's own, so they are kept.
+pub fn message(code: &ron::Error) -> String {
+    use ron::Error;
+    let list = |names: &[&str]| {
+        names
+            .iter()
+            .map(|name| format!("`{name}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match code {
+        Error::Eof => "the file ends too early (is it truncated?)".to_owned(),
+        Error::ExceededRecursionLimit => format!(
+            "the file nests brackets deeper than any myomap file ({RECURSION_LIMIT} levels): it is damaged or not a myomap file"
+        ),
+        Error::ExpectedStructLike | Error::ExpectedNamedStructLike(_) => {
+            "expected `(` here, opening a group of fields".to_owned()
+        }
+        Error::ExpectedDifferentStructName { found, .. } => {
+            format!("`{found}` is not the name of what belongs here; write only `(`")
+        }
+        Error::NoSuchEnumVariant {
+            expected, found, ..
+        } => format!(
+            "`{found}` is not a value myomap knows here; it takes one of {}",
+            list(expected)
+        ),
+        Error::NoSuchStructField {
+            expected, found, ..
+        } => format!(
+            "`{found}` is not a field myomap knows here; the fields here are {}",
+            list(expected)
+        ),
+        Error::MissingStructField { field, .. } => {
+            format!("the field `{field}` is missing from the group that ends here")
+        }
+        Error::DuplicateStructField { field, .. } => {
+            format!("the field `{field}` is written twice")
+        }
+        Error::InvalidValueForType { expected, found } => {
+            format!("expected {} but found {found}", plain_expected(expected))
+        }
+        Error::Utf8Error(_) => "this is not UTF-8 text".to_owned(),
+        code => code.to_string(),
+    }
+}
+
+/// serde's description of what it expected, without the Rust type's name: `struct
+/// TriggerPoint` reads as "a group of fields `( … )`".
+fn plain_expected(expected: &str) -> String {
+    let words: Vec<&str> = expected.split_whitespace().collect();
+    match words.as_slice() {
+        ["struct", _] | ["tuple", "struct", _] | ["newtype", "struct", _] => {
+            "a group of fields `( … )`".to_owned()
+        }
+        ["struct", "variant", _] | ["tuple", "variant", _] => {
+            "a value with its fields `Name( … )`".to_owned()
+        }
+        ["enum", _] | ["variant", "identifier"] => "one of the named values".to_owned(),
+        ["field", "identifier"] => "a field name".to_owned(),
+        _ => expected.to_owned(),
     }
 }
 
@@ -134,20 +202,45 @@ fn leading_version(text: &str) -> Option<u32> {
     rest[..digits].parse().ok()
 }
 
-/// Decodes a file's bytes: text checks, version probe, then the reader for that version.
-pub fn decode_bytes<T: Versioned>(bytes: &[u8]) -> Result<T, DecodeError> {
-    let text = std::str::from_utf8(bytes).map_err(|error| {
+/// The UTF-8 byte-order mark that Windows editors write at the start of a file.
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// A file's bytes as UTF-8 text, without a leading byte-order mark. Text in another encoding
+/// (UTF-16 or UTF-32, by their byte-order marks, or a legacy 8-bit code page) is refused in
+/// one line that says what it is and what myomap reads; bytes with NULs as binary data.
+pub fn text_of(bytes: &[u8]) -> Result<&str, DecodeError> {
+    let bytes = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
+    let marked = [
+        (&b"\xFF\xFE\0\0"[..], "UTF-32"),
+        (&b"\0\0\xFE\xFF"[..], "UTF-32"),
+        (&b"\xFF\xFE"[..], "UTF-16"),
+        (&b"\xFE\xFF"[..], "UTF-16"),
+    ];
+    if let Some((_, encoding)) = marked.iter().find(|(bom, _)| bytes.starts_with(bom)) {
+        return Err(DecodeError::Encoding { encoding });
+    }
+    std::str::from_utf8(bytes).map_err(|error| {
         let valid = &bytes[..error.valid_up_to()];
         // Valid by construction: the bytes up to `valid_up_to`.
         let valid = std::str::from_utf8(valid).unwrap_or_default();
         let (line, col) = line_col(valid, valid.len());
-        DecodeError::Binary { line, col }
-    })?;
-    decode(text)
+        if bytes.contains(&0) {
+            DecodeError::Binary { line, col }
+        } else {
+            DecodeError::NotUtf8 { line, col }
+        }
+    })
+}
+
+/// Decodes a file's bytes: text checks, version probe, then the reader for that version.
+pub fn decode_bytes<T: Versioned>(bytes: &[u8]) -> Result<T, DecodeError> {
+    decode(text_of(bytes)?)
 }
 
 /// Decodes text: version probe, refusal of newer versions, then the reader for that version.
+/// A leading byte-order mark is skipped.
 pub fn decode<T: Versioned>(text: &str) -> Result<T, DecodeError> {
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(DecodeError::Empty);
     }

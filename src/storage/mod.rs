@@ -15,7 +15,7 @@ pub use atomic::{
 };
 pub use codec::{
     DecodeError, MAX_FILE_BYTES, Versioned, decode, decode_bytes, encode, line_col, locate,
-    parse_ron, read_version,
+    parse_ron, read_version, text_of,
 };
 pub use error::{LoadError, SaveError, shown};
 pub use library::{

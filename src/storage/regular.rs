@@ -64,8 +64,8 @@ pub fn open_regular(path: &Path) -> io::Result<File> {
     }
 }
 
-/// Reads a small regular file (a lock, a template) as text; one longer than `limit` bytes is
-/// refused, never cut short.
+/// Reads a small regular file (a lock, a template) as text, without a leading UTF-8
+/// byte-order mark; one longer than `limit` bytes is refused, never cut short.
 pub fn read_small_text(path: &Path, limit: u64) -> io::Result<String> {
     let mut text = String::new();
     open_regular(path)?
@@ -76,6 +76,9 @@ pub fn read_small_text(path: &Path, limit: u64) -> io::Result<String> {
             io::ErrorKind::InvalidData,
             format!("larger than {limit} bytes; this is not a file myomap wrote"),
         ));
+    }
+    if let Some(rest) = text.strip_prefix('\u{FEFF}') {
+        text = rest.to_owned();
     }
     Ok(text)
 }

@@ -9,6 +9,7 @@ use crate::app::shell::theme::Palette;
 use crate::bodymap::BodyMap;
 use crate::document::Document;
 use crate::document::Gesture;
+use crate::model::ranges;
 use crate::model::{
     Edit, ElectricalStimulation, Finding, MarkId, MarkKind, MarkRef, MarkUpdate, MuscleRef,
     NeedleSpec, NeedleTechnique, PainQuality, Palpation, PatientPosition, Side, TissueDepth,
@@ -342,7 +343,7 @@ fn trigger_point_ui(
                 ui,
                 "Pressure-pain threshold",
                 &mut tp.pressure_pain_threshold,
-                0.0..=20.0,
+                ranges::PRESSURE_PAIN_THRESHOLD.f32s(),
                 " kg/cm²",
                 changes,
             );
@@ -402,7 +403,7 @@ fn needle_ui(
                 let d = ui
                     .add(
                         DragValue::new(&mut needle.needle.diameter_mm)
-                            .range(0.1..=0.5)
+                            .range(ranges::NEEDLE_DIAMETER.f32s())
                             .speed(0.01)
                             .fixed_decimals(2)
                             .suffix(" mm diameter"),
@@ -411,7 +412,7 @@ fn needle_ui(
                 let l = ui
                     .add(
                         DragValue::new(&mut needle.needle.length_mm)
-                            .range(5.0..=150.0)
+                            .range(ranges::NEEDLE_LENGTH.f32s())
                             .speed(1.0)
                             .suffix(" mm long"),
                     )
@@ -426,7 +427,7 @@ fn needle_ui(
                 ui,
                 "Depth",
                 &mut needle.depth_mm,
-                0.0..=150.0,
+                ranges::DEPTH.f32s(),
                 " mm",
                 changes,
             );
@@ -472,7 +473,7 @@ fn needle_ui(
                 ui,
                 "Twitch responses",
                 &mut needle.twitch_count,
-                0..=1000,
+                ranges::TWITCH_COUNT.u32s(),
                 "",
                 changes,
             );
@@ -481,7 +482,7 @@ fn needle_ui(
                 ui,
                 "Retention",
                 &mut needle.retention_min,
-                0.0..=120.0,
+                ranges::RETENTION.f32s(),
                 " min",
                 changes,
             );
@@ -503,7 +504,7 @@ fn needle_ui(
                 let r = ui
                     .add(
                         DragValue::new(&mut estim.frequency_hz)
-                            .range(0.1..=200.0)
+                            .range(ranges::STIMULATION_FREQUENCY.f32s())
                             .suffix(" Hz"),
                     )
                     .labelled_by(label.id);
@@ -521,7 +522,7 @@ fn needle_ui(
                 let r = ui
                     .add(
                         DragValue::new(&mut estim.duration_min)
-                            .range(0.0..=120.0)
+                            .range(ranges::STIMULATION_DURATION.f32s())
                             .suffix(" min"),
                     )
                     .labelled_by(label.id);

@@ -11,6 +11,7 @@ use crate::app::screens::editing;
 use crate::app::shell::theme::Palette;
 use crate::bodymap::standard;
 use crate::document::{Document, Refusal};
+use crate::model::ranges;
 use crate::model::{
     AdverseEvent, AdverseEventKind, Answer, BillingBand, Consent, ConsentMethod, ConsentTopic,
     Edit, Field, GateOverride, Grade, MarkId, MarkKind, MarkRef, NeedleGate, Review, ScreeningItem,
@@ -1073,7 +1074,7 @@ fn needle_count_ui(ui: &mut egui::Ui, doc: &mut Document, palette: &Palette) {
                     }
                     if let Some(n) = value {
                         let response = ui
-                            .add(DragValue::new(n).range(0..=1_000))
+                            .add(DragValue::new(n).range(ranges::NEEDLE_COUNT.u32s()))
                             .labelled_by(label.id);
                         if response.changed() {
                             // Typing or dragging one count is one undo step.

@@ -1,0 +1,243 @@
+//! Every boundary of the record (issue #17): what comes in from editors, other workstations
+//! and sync tools, and what goes out to spreadsheets and patients. Each kind of bad input is
+//! tried through the library and through the command line, and the right value asserted.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::{myomap, path_str, stdout};
+use myomap::storage;
+
+/// The demo library under `dir` and the desk worker's first visit.
+fn demo_visit(dir: &Path) -> (PathBuf, PathBuf) {
+    let library = common::demo_library(dir);
+    let visit = common::demo_sessions(&library, "101")
+        .into_iter()
+        .next()
+        .expect("a visit");
+    (library, visit)
+}
+
+/// Replaces the `nth` (0-based) occurrence of `from` in the file with `to` and returns the
+/// 1-based line it is on.
+fn replace_nth(path: &Path, from: &str, to: &str, nth: usize) -> usize {
+    let text = std::fs::read_to_string(path).expect("read");
+    let (offset, _) = text.match_indices(from).nth(nth).expect("the text is there");
+    let line = text[..offset].matches('\n').count() + 1;
+    let changed = format!("{}{to}{}", &text[..offset], &text[offset + from.len()..]);
+    std::fs::write(path, changed).expect("write");
+    line
+}
+
+/// `myomap check PATH`: its exit code and output.
+fn check(path: &Path) -> (i32, String) {
+    let output = myomap(&["check", path_str(path)]);
+    let text = format!("{}{}", stdout(&output), common::stderr(&output));
+    (output.status.code().unwrap_or(-1), text)
+}
+
+// ---- 1. Byte-order marks and encodings ---------------------------------------------------
+
+#[test]
+fn a_utf8_byte_order_mark_is_read_by_every_reader_and_command() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (library, visit) = demo_visit(dir.path());
+    let plain = storage::load_session(&visit).expect("loads");
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend(std::fs::read(&visit).expect("read"));
+    std::fs::write(&visit, &bytes).expect("write");
+    let patient_file = visit
+        .parent()
+        .and_then(Path::parent)
+        .expect("patient folder")
+        .join("patient.ron");
+    let mut patient = b"\xEF\xBB\xBF".to_vec();
+    patient.extend(std::fs::read(&patient_file).expect("read"));
+    std::fs::write(&patient_file, patient).expect("write");
+
+    assert_eq!(storage::load_session(&visit).expect("loads with a BOM"), plain);
+    let (code, out) = check(&library);
+    assert_eq!(code, 0, "{out}");
+    for args in [
+        vec!["render", path_str(&visit), "--view", "posterior"],
+        vec!["report", path_str(&visit)],
+        vec!["refer", path_str(&visit)],
+    ] {
+        let out = dir.path().join(if args[0] == "render" { "a.png" } else { "a.pdf" });
+        let mut args = args.clone();
+        if args[0] != "refer" {
+            args.extend(["-o", path_str(&out)]);
+        }
+        let output = myomap(&args);
+        assert!(output.status.success(), "{args:?}: {}", common::stderr(&output));
+    }
+    let csv = dir.path().join("log.csv");
+    let patient_dir = patient_file.parent().expect("patient folder");
+    let output = myomap(&["export-csv", path_str(patient_dir), "-o", path_str(&csv)]);
+    assert!(output.status.success(), "{}", common::stderr(&output));
+    assert!(
+        !common::stderr(&output).contains("skipped"),
+        "{}",
+        common::stderr(&output)
+    );
+    let log = std::fs::read_to_string(&csv).expect("csv");
+    let visit_date = plain.date().to_string();
+    assert!(log.contains(&visit_date), "the BOM visit is in the log");
+}
+
+#[test]
+fn other_encodings_are_refused_in_one_line_that_says_what_myomap_reads() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (_, visit) = demo_visit(dir.path());
+    let text = std::fs::read_to_string(&visit).expect("read");
+
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    std::fs::write(&visit, &utf16).expect("write");
+    let (code, out) = check(&visit);
+    assert_eq!(code, 1);
+    assert!(
+        out.contains(&format!(
+            "{}: the file is UTF-16 text; myomap reads UTF-8 text (with or without a byte-order mark): save it as UTF-8",
+            visit.display()
+        )),
+        "{out}"
+    );
+
+    // Windows-1252: "Zoë" written as one byte for the ë.
+    let legacy = text.replace("clinician: \"", "clinician: \"Zo\u{00EB} ");
+    let mut bytes = Vec::new();
+    for c in legacy.chars() {
+        bytes.push(u8::try_from(u32::from(c)).unwrap_or(b'?'));
+    }
+    std::fs::write(&visit, &bytes).expect("write");
+    let (code, out) = check(&visit);
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("is not UTF-8 text here (a legacy code page such as Windows-1252?)"),
+        "{out}"
+    );
+    assert_eq!(out.lines().filter(|l| l.contains("UTF-8")).count(), 1, "{out}");
+}
+
+#[test]
+fn no_message_names_an_internal_type() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (_, visit) = demo_visit(dir.path());
+    let original = std::fs::read_to_string(&visit).expect("read");
+    let damaged = [
+        ("(\n", "Visit(\n"),
+        ("side: Right", "side: Rigth"),
+        ("side: Right", "sied: Right"),
+        ("side: Right,\n", ""),
+        ("taut_band: ", "taut_band: (), taut_band2: "),
+        ("notes: ", "notes: 3, notes2: "),
+    ];
+    let internal = [
+        "VersionProbe",
+        "Session",
+        "TriggerPoint",
+        "struct",
+        "enum ",
+        "Side`",
+        "Finding",
+    ];
+    for (from, to) in damaged {
+        let text = original.replacen(from, to, 1);
+        std::fs::write(&visit, &text).expect("write");
+        let (code, out) = check(&visit);
+        assert_eq!(code, 1, "{from} → {to}: {out}");
+        let message = out
+            .lines()
+            .find(|l| l.contains(&*visit.to_string_lossy()))
+            .expect("a problem line");
+        for name in internal {
+            let after_path = &message[visit.to_string_lossy().len()..];
+            assert!(
+                !after_path.contains(name),
+                "{from} → {to}: names {name}: {message}"
+            );
+        }
+    }
+    std::fs::write(&visit, original.replacen("side: Right", "side: Rigth", 1)).expect("write");
+    let (_, out) = check(&visit);
+    assert!(
+        out.contains("`Rigth` is not a value myomap knows here; it takes one of `Left`, `Right`"),
+        "{out}"
+    );
+}
+
+// ---- 2. Numbers that are not numbers ------------------------------------------------------
+
+#[test]
+fn nan_infinities_and_values_out_of_range_are_refused_with_field_range_and_place() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (_, visit) = demo_visit(dir.path());
+    let original = std::fs::read_to_string(&visit).expect("read");
+    let cases = [
+        (
+            "pressure_pain_threshold: Some(1.6)",
+            "pressure_pain_threshold: Some(NaN)",
+            "pressure_pain_threshold is not a finite number; myomap takes 0–20 kg/cm² there",
+        ),
+        (
+            "pressure_pain_threshold: Some(1.6)",
+            "pressure_pain_threshold: Some(-inf)",
+            "pressure_pain_threshold is not a finite number; myomap takes 0–20 kg/cm² there",
+        ),
+        (
+            "retention_min: None",
+            "retention_min: Some(1e39)",
+            "retention_min is not a finite number; myomap takes 0–120 min there",
+        ),
+        (
+            "retention_min: None",
+            "retention_min: Some(900.0)",
+            "retention_min is 900, outside the range myomap takes there (0–120 min)",
+        ),
+        (
+            "pain_before: Some(",
+            "pain_before: Some(1",
+            "pain_before is 17, outside the range myomap takes there (0–10)",
+        ),
+        (
+            "at: (135.0, 298.0)",
+            "at: (135.0, inf)",
+            "position is not a finite number; myomap takes -20000–20000 there",
+        ),
+        (
+            "diameter_mm: 0.",
+            "diameter_mm: 4.",
+            "outside the range myomap takes there (0.1–0.5 mm)",
+        ),
+        (
+            "twitch_count: Some(4)",
+            "twitch_count: Some(5000)",
+            "twitch_count is 5000, outside the range myomap takes there (0–1000)",
+        ),
+    ];
+    for (from, to, message) in cases {
+        let line = {
+            std::fs::write(&visit, &original).expect("write");
+            replace_nth(&visit, from, to, 0)
+        };
+        let (code, out) = check(&visit);
+        assert_eq!(code, 1, "{to}: {out}");
+        let prefix = format!("{}:{line}:", visit.display());
+        let found = out
+            .lines()
+            .find(|l| l.contains(message))
+            .unwrap_or_else(|| panic!("{to}: no \"{message}\" in\n{out}"));
+        assert!(found.starts_with(&prefix), "{to}: not at line {line}: {found}");
+        for word in ["NaN", "inf ", "inf)", "-inf"] {
+            assert!(!found.contains(word), "{to}: prints {word}: {found}");
+        }
+        // The app and every command refuse it the same way: the one loader.
+        let error = storage::load_session(&visit).expect_err("refused");
+        assert!(error.to_string().contains(message), "{error}");
+        let render = myomap(&["render", path_str(&visit), "--view", "posterior", "-o", "/dev/null"]);
+        assert!(!render.status.success());
+        assert!(common::stderr(&render).contains(message), "{}", common::stderr(&render));
+    }
+}
