@@ -439,6 +439,13 @@ fn check_session_against_map(path: &Path, text: &str, session: &Session, report:
         let at = locate_mark(text, kind, id.0);
         report.problems.push(content_problem(path, at, message));
     }
+    for disagreement in crate::bodymap::sides::disagreements(session, &standard.map) {
+        let mark = disagreement.mark;
+        let at = locate_mark(text, mark.kind, mark.id.0);
+        report
+            .problems
+            .push(content_problem(path, at, disagreement.to_string()));
+    }
 }
 
 /// A problem in a file that parsed, at `at` when it could be found, else at the top.

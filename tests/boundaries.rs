@@ -241,3 +241,160 @@ fn nan_infinities_and_values_out_of_range_are_refused_with_field_range_and_place
         assert!(common::stderr(&render).contains(message), "{}", common::stderr(&render));
     }
 }
+
+// ---- 3. Side that contradicts the drawing --------------------------------------------------
+
+/// The nurse's first visit, unsigned, with its quadratus lumborum and multifidus trigger
+/// points (drawn on the patient's left of the posterior view) recorded as right.
+fn nurse_visit_with_wrong_sides(dir: &Path) -> (PathBuf, PathBuf) {
+    use myomap::model::Side;
+    let library = common::demo_library(dir);
+    let visit = common::demo_sessions(&library, "103")
+        .into_iter()
+        .next()
+        .expect("a visit");
+    let mut session = storage::load_session(&visit).expect("loads");
+    session.signature = None;
+    session.addenda.clear();
+    let mut changed = 0;
+    for tp in &mut session.trigger_points {
+        let muscle = tp.muscle.as_ref().map(|m| m.0.as_str());
+        if matches!(muscle, Some("quadratus_lumborum" | "multifidus")) && tp.side == Side::Left {
+            tp.side = Side::Right;
+            changed += 1;
+        }
+    }
+    assert_eq!(changed, 2, "the demo visit has both trigger points");
+    std::fs::write(&visit, storage::encode(&session).expect("encodes")).expect("write");
+    (library, visit)
+}
+
+#[test]
+fn check_reports_each_mark_recorded_on_the_side_opposite_to_its_drawing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (_, visit) = nurse_visit_with_wrong_sides(dir.path());
+    let (code, out) = check(&visit);
+    assert_eq!(code, 1, "{out}");
+    let sides: Vec<&str> = out.lines().filter(|l| l.contains("is recorded as")).collect();
+    assert_eq!(sides.len(), 2, "{out}");
+    assert!(
+        sides[0].ends_with(
+            "(quadratus lumborum) is recorded as right but drawn on the patient's left of the posterior view (x -78 mm)"
+        ),
+        "{}",
+        sides[0]
+    );
+    assert!(sides[1].contains("(multifidus) is recorded as right but drawn on the patient's left"));
+    let text = std::fs::read_to_string(&visit).expect("read");
+    let ql_line = text[..text.find("quadratus_lumborum").expect("ql")].matches('\n').count() + 1;
+    let at: usize = sides[0].split(':').nth(1).and_then(|l| l.parse().ok()).expect("line");
+    assert!(at < ql_line && ql_line - at <= 4, "points at the mark: {at} vs {ql_line}");
+}
+
+#[test]
+fn the_document_never_creates_a_contradiction_and_offers_the_fix_as_one_step() {
+    use myomap::document::{Document, Refusal};
+    use myomap::model::{Edit, MarkKind, MarkRef, Side};
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (_, visit) = nurse_visit_with_wrong_sides(dir.path());
+    let session = storage::load_session(&visit).expect("loads: a disagreement is not damage");
+    let mut doc = Document::new_unsaved(session, None, "Nurse".to_owned());
+    let ql = doc
+        .session()
+        .trigger_points
+        .iter()
+        .find(|t| t.muscle.as_ref().is_some_and(|m| m.0 == "quadratus_lumborum"))
+        .cloned()
+        .expect("ql");
+    assert_eq!(ql.side, Side::Right);
+
+    // Adding a mark on the wrong side is refused.
+    let mut copy = ql.clone();
+    copy.id = doc.session().next_mark_id();
+    let refused = doc.apply(Edit::AddTriggerPoint(copy), None).expect_err("refused");
+    assert!(matches!(
+        refused,
+        Refusal::SideContradicts {
+            recorded: Side::Right,
+            drawn: Side::Left
+        }
+    ));
+    assert!(refused.to_string().contains("drawn on the patient's left"), "{refused}");
+
+    // The clinician's fix: every disagreement at once, one undo step.
+    assert_eq!(doc.take_sides_from_drawing(), Ok(2));
+    let sides = |doc: &Document| -> Vec<Side> {
+        doc.session()
+            .trigger_points
+            .iter()
+            .filter(|t| t.view.as_str() == "posterior" && t.at.x < -8.0)
+            .map(|t| t.side)
+            .collect()
+    };
+    assert!(sides(&doc).iter().all(|s| *s == Side::Left), "{:?}", sides(&doc));
+    doc.undo();
+    assert_eq!(
+        sides(&doc).iter().filter(|s| **s == Side::Right).count(),
+        2,
+        "one undo reverts the whole fix"
+    );
+    doc.redo();
+
+    // Moving a mark across the midline takes the side it lands on, in the same undo step,
+    // and says so.
+    let _ = doc.take_notices();
+    let mark = MarkRef::new(MarkKind::TriggerPoint, ql.id);
+    let moved = Edit::Move {
+        marks: vec![mark],
+        delta: (156.0, 0.0),
+    };
+    doc.apply(moved, None).expect("moves");
+    doc.commit_pending();
+    let now = |doc: &Document| {
+        doc.session()
+            .trigger_points
+            .iter()
+            .find(|t| t.id == ql.id)
+            .map(|t| (t.at.x, t.side))
+            .expect("ql")
+    };
+    assert_eq!(now(&doc), (78.0, Side::Right));
+    let notices = doc.take_notices();
+    assert_eq!(
+        notices,
+        vec![format!(
+            "Trigger point {} (quadratus lumborum) moved across the midline: it is now the patient's right",
+            ql.id
+        )]
+    );
+    doc.undo();
+    assert_eq!(now(&doc), (-78.0, Side::Left));
+}
+
+#[test]
+fn the_app_shows_the_disagreement_on_opening_and_fixes_it_only_when_asked() {
+    use egui_kittest::kittest::Queryable as _;
+    use myomap::model::Side;
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (library, visit) = nurse_visit_with_wrong_sides(dir.path());
+    let mut harness = common::app(dir.path(), Some(library), Some(visit.clone()), Vec::new());
+    harness.run_ok();
+    harness.get_by_label_contains("Sides that disagree with the drawing");
+    harness.get_by_label_contains("(quadratus lumborum) is recorded as right but drawn on the patient's left");
+    let wrong = |harness: &egui_kittest::Harness<'_, myomap::app::MyomapApp>| {
+        let doc = harness.state().document().expect("open");
+        doc.session()
+            .trigger_points
+            .iter()
+            .filter(|t| t.side == Side::Right && t.at.x < -8.0 && t.view.as_str() == "posterior")
+            .count()
+    };
+    assert_eq!(wrong(&harness), 2, "nothing changed before the clinician chose");
+    harness.get_by_label("Record each side as drawn").click();
+    harness.run_ok();
+    assert_eq!(wrong(&harness), 0);
+    assert!(harness.query_by_label_contains("Sides that disagree").is_none());
+    assert!(harness.state().document().expect("open").is_dirty());
+}

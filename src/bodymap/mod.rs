@@ -7,6 +7,7 @@ pub mod custom;
 pub mod generate;
 mod hit;
 pub mod path;
+pub mod sides;
 mod standard;
 
 use std::collections::{HashMap, HashSet};

@@ -9,8 +9,10 @@ use std::path::{Path, PathBuf};
 use history::History;
 pub use history::{Gesture, HISTORY_LIMIT};
 
-use crate::bodymap::standard;
-use crate::model::{ConsentTopic, Edit, NeedleGate, Session};
+use crate::bodymap::{sides, standard};
+use crate::model::{
+    ConsentTopic, Edit, MarkKind, MarkRef, MarkUpdate, NeedleGate, Session, Side,
+};
 use crate::safety::{self, RaisedWarning};
 use crate::storage::lock::{self, LockError, LockInfo, SessionLock};
 use crate::storage::{self, DiskStamp, Library, RecoveryRecord, SaveError};
@@ -29,6 +31,8 @@ pub enum Refusal {
     TooLong(crate::model::limits::TooLong),
     /// A number outside its field's range (or not a finite number).
     OutOfRange(crate::model::ranges::OutOfRange),
+    /// A trigger point or needle site recorded on the side opposite to where it is drawn.
+    SideContradicts { recorded: Side, drawn: Side },
 }
 
 impl std::fmt::Display for Refusal {
@@ -43,6 +47,12 @@ impl std::fmt::Display for Refusal {
             }
             Self::TooLong(too_long) => too_long.fmt(f),
             Self::OutOfRange(out) => out.fmt(f),
+            Self::SideContradicts { recorded, drawn } => write!(
+                f,
+                "the mark is drawn on the patient's {} and cannot be recorded as {}; move it across the midline to change its side",
+                drawn.label(),
+                recorded.label()
+            ),
         }
     }
 }
@@ -70,6 +80,8 @@ pub struct Document {
     zones_revision: u64,
     /// Safety warnings that appeared with the last edits, not yet shown.
     raised: Vec<RaisedWarning>,
+    /// What to tell the clinician (see [`Self::take_notices`]).
+    notices: Vec<String>,
 }
 
 impl Document {
@@ -100,6 +112,7 @@ impl Document {
             revision: 0,
             zones_revision: 0,
             raised: Vec::new(),
+            notices: Vec::new(),
         }
     }
 
@@ -419,10 +432,16 @@ impl Document {
             return Err(Refusal::TooLong(too_long));
         }
         crate::model::ranges::edit(&edit).map_err(Refusal::OutOfRange)?;
+        self.side_of(&edit)?;
         let needles = edit.touches_needles();
         let zones = edit.touches_zones(&self.session);
+        let moved = match &edit {
+            Edit::Move { marks, .. } => marks.clone(),
+            _ => Vec::new(),
+        };
         self.history.changed(&mut self.session, gesture);
         self.session.apply(edit);
+        self.follow_sides(&moved);
         if needles {
             for warning in safety::refresh_warnings(&mut self.session, standard()) {
                 if !self.raised.contains(&warning) {
@@ -435,6 +454,128 @@ impl Document {
             self.zones_revision = self.revision;
         }
         Ok(())
+    }
+
+    /// Refuses a trigger point or needle site added, or its side changed, to the side opposite
+    /// to where it is drawn (an unchanged side that already disagreed is left to the
+    /// clinician's fix, so its other details can still be edited).
+    fn side_of(&self, edit: &Edit) -> Result<(), Refusal> {
+        let session = &self.session;
+        let (view, at, side, before) = match edit {
+            Edit::AddTriggerPoint(tp) => (&tp.view, tp.at, tp.side, None),
+            Edit::AddNeedle(site) => (&site.view, site.at, site.side, None),
+            Edit::Update(MarkUpdate::TriggerPoint(tp)) => {
+                let old = session.trigger_points.iter().find(|m| m.id == tp.id);
+                (&tp.view, tp.at, tp.side, old.map(|m| m.side))
+            }
+            Edit::Update(MarkUpdate::NeedleSite(site)) => {
+                let old = session.needle_sites.iter().find(|m| m.id == site.id);
+                (&site.view, site.at, site.side, old.map(|m| m.side))
+            }
+            _ => return Ok(()),
+        };
+        let Some(view) = standard().map.view(view) else {
+            return Ok(());
+        };
+        match sides::contradiction(view, at, side) {
+            Some(drawn) if before != Some(side) => Err(Refusal::SideContradicts {
+                recorded: side,
+                drawn,
+            }),
+            _ => Ok(()),
+        }
+    }
+
+    /// After a move: each moved trigger point or needle site that now lies on the other side
+    /// of the midline takes that side, in the same undo step, and the clinician is told.
+    fn follow_sides(&mut self, moved: &[MarkRef]) {
+        if moved.is_empty() {
+            return;
+        }
+        let map = &standard().map;
+        for disagreement in sides::disagreements(&self.session, map) {
+            if !moved.contains(&disagreement.mark) {
+                continue;
+            }
+            let id = disagreement.mark.id;
+            let drawn = disagreement.drawn;
+            let side = match disagreement.mark.kind {
+                MarkKind::TriggerPoint => self
+                    .session
+                    .trigger_points
+                    .iter_mut()
+                    .find(|m| m.id == id)
+                    .map(|m| &mut m.side),
+                MarkKind::NeedleSite => self
+                    .session
+                    .needle_sites
+                    .iter_mut()
+                    .find(|m| m.id == id)
+                    .map(|m| &mut m.side),
+                _ => None,
+            };
+            if let Some(side) = side {
+                *side = drawn;
+                let muscle = disagreement
+                    .muscle
+                    .map_or_else(String::new, |m| format!(" ({m})"));
+                self.notices.push(format!(
+                    "{} {id}{muscle} moved across the midline: it is now the patient's {}",
+                    disagreement.mark.kind.label(),
+                    drawn.label()
+                ));
+            }
+        }
+    }
+
+    /// Sets the recorded side of every trigger point and needle site that disagrees with its
+    /// drawing to the side it is drawn on, as one undo step; returns how many changed. The
+    /// clinician's fix, offered when such a session is opened: never done without asking.
+    pub fn take_sides_from_drawing(&mut self) -> Result<usize, Refusal> {
+        let disagreements = sides::disagreements(&self.session, &standard().map);
+        let gesture = Some(Gesture(u64::from_be_bytes(*b"sidesfix")));
+        for disagreement in &disagreements {
+            let id = disagreement.mark.id;
+            let update = match disagreement.mark.kind {
+                MarkKind::TriggerPoint => self
+                    .session
+                    .trigger_points
+                    .iter()
+                    .find(|m| m.id == id)
+                    .map(|m| {
+                        let mut tp = m.clone();
+                        tp.side = disagreement.drawn;
+                        MarkUpdate::TriggerPoint(tp)
+                    }),
+                MarkKind::NeedleSite => self
+                    .session
+                    .needle_sites
+                    .iter()
+                    .find(|m| m.id == id)
+                    .map(|m| {
+                        let mut site = m.clone();
+                        site.side = disagreement.drawn;
+                        MarkUpdate::NeedleSite(site)
+                    }),
+                _ => None,
+            };
+            if let Some(update) = update {
+                self.apply(Edit::Update(update), gesture)?;
+            }
+        }
+        self.commit_pending();
+        Ok(disagreements.len())
+    }
+
+    /// What the document did on its own that the clinician should be told (a side that
+    /// followed a move), and refusals the app passed on, oldest first.
+    pub fn take_notices(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.notices)
+    }
+
+    /// Queues a refusal to be shown to the clinician (see [`Self::take_notices`]).
+    pub fn tell(&mut self, refusal: &Refusal) {
+        self.notices.push(refusal.to_string());
     }
 
     /// The safety warnings raised by edits since the last call, oldest first.

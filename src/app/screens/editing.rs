@@ -14,11 +14,12 @@ pub fn gesture(id: egui::Id) -> Gesture {
     Gesture(id.value())
 }
 
-/// Hands a form's edit to the document. Forms are disabled while the document takes no
-/// edits, so a refusal here means a widget stayed enabled: it changes nothing and is logged.
+/// Hands a form's edit to the document. A refusal (a side that contradicts the drawing, a
+/// value out of range) changes nothing and is passed on for the clinician to read.
 pub fn apply(doc: &mut Document, edit: Edit, gesture: Option<Gesture>) {
     if let Err(refusal) = doc.apply(edit, gesture) {
         log::warn!("an edit from a form was refused: {refusal}");
+        doc.tell(&refusal);
     }
 }
 

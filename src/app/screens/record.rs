@@ -9,6 +9,7 @@ use jiff::civil::DateTime;
 use crate::app::canvas::tool::Tool;
 use crate::app::screens::editing;
 use crate::app::shell::theme::Palette;
+use crate::bodymap::sides::{self, SideDisagreement};
 use crate::bodymap::standard;
 use crate::document::{Document, Refusal};
 use crate::model::ranges;
@@ -40,6 +41,8 @@ pub enum RecordAction {
     EditAftercareTemplate,
     /// Write the clinic's aftercare template.
     SaveAftercareTemplate(String),
+    /// Tell the clinician what the document did or refused.
+    Notify(String),
 }
 
 /// The two pages of the session panel: the visit's details, and its clinical record. Only
@@ -172,6 +175,9 @@ pub struct RecordUi {
     template: Option<String>,
     /// What the record asked of the app this frame.
     actions: Vec<RecordAction>,
+    /// Marks recorded on the side opposite to their drawing, found when the session was
+    /// opened, until the clinician fixes them or leaves them.
+    sides: Vec<SideDisagreement>,
 }
 
 impl RecordUi {
@@ -218,17 +224,81 @@ impl RecordUi {
         match result {
             Ok(()) => {}
             Err(Refusal::NeedleGate(_)) => self.needle_refused = true,
-            Err(refusal) => log::warn!("a canvas edit was refused: {refusal}"),
+            Err(refusal) => self.actions.push(RecordAction::Notify(refusal.to_string())),
         }
     }
 
     /// Queues the safety warnings the document raised since the last frame for the warning
-    /// dialog.
+    /// dialog, and what it has to tell the clinician for the notifications.
     pub fn take_raised(&mut self, doc: &mut Document) {
         for warning in doc.take_raised() {
             if !self.raised.contains(&warning) {
                 self.raised.push(warning);
             }
+        }
+        self.actions
+            .extend(doc.take_notices().into_iter().map(RecordAction::Notify));
+    }
+
+    /// Looks at a session just opened for marks recorded on the side opposite to their
+    /// drawing; the clinician is then asked before anything changes.
+    pub fn opened(&mut self, doc: &Document) {
+        self.sides = sides::disagreements(doc.session(), &standard().map);
+    }
+
+    /// The marks whose recorded side disagrees with their drawing: the fix is offered,
+    /// never made without asking (and a signed session is only told, as it cannot change).
+    fn sides_dialog(&mut self, ctx: &egui::Context, doc: &mut Document) {
+        if self.sides.is_empty() {
+            return;
+        }
+        let palette = Palette::of(ctx);
+        let editable = doc.is_editable() && !doc.session().is_signed();
+        let mut close = false;
+        let response = egui::Modal::new(egui::Id::unique("side_disagreements")).show(ctx, |ui| {
+            ui.set_max_width(520.0);
+            ui.heading(RichText::new("Sides that disagree with the drawing").color(palette.warning));
+            ui.label(
+                "These marks are recorded on one side but drawn on the other. The report, the \
+                 handout and the comparison with other visits use the recorded side.",
+            );
+            ui.add_space(6.0);
+            for disagreement in &self.sides {
+                ui.label(format!("• {disagreement}"));
+            }
+            ui.add_space(6.0);
+            if !editable {
+                ui.label(
+                    "This session is signed or read-only, so its sides cannot change here; \
+                     record the correction in an addendum.",
+                );
+            }
+            ui.horizontal(|ui| {
+                if editable
+                    && ui
+                        .button("Record each side as drawn")
+                        .on_hover_text("One change, which Undo reverts")
+                        .clicked()
+                {
+                    match doc.take_sides_from_drawing() {
+                        Ok(n) => self.actions.push(RecordAction::Notify(format!(
+                            "Recorded the side of {n} mark{} as drawn.",
+                            if n == 1 { "" } else { "s" }
+                        ))),
+                        Err(refusal) => {
+                            self.actions.push(RecordAction::Notify(refusal.to_string()));
+                        }
+                    }
+                    close = true;
+                }
+                let leave = if editable { "Leave as recorded" } else { "Close" };
+                if ui.button(leave).clicked() {
+                    close = true;
+                }
+            });
+        });
+        if close || response.should_close() {
+            self.sides.clear();
         }
     }
 
@@ -602,6 +672,7 @@ impl RecordUi {
 
     /// The dialogs the record raises. Call once per frame after the panels.
     pub fn dialogs(&mut self, ctx: &egui::Context, doc: &mut Document) {
+        self.sides_dialog(ctx, doc);
         self.safety_dialog(ctx, doc);
         self.override_dialog(ctx, doc);
         self.template_dialog(ctx, doc);

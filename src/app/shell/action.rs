@@ -61,6 +61,8 @@ pub enum Action {
     EditAftercareTemplate,
     /// Write the clinic's aftercare template.
     SaveAftercareTemplate(String),
+    /// Show the clinician a warning (an edit the document refused, a side it changed).
+    Notify(String),
 }
 
 impl Action {
@@ -99,7 +101,8 @@ impl Action {
             | Self::TakeOver
             | Self::UseAftercareTemplate
             | Self::EditAftercareTemplate
-            | Self::SaveAftercareTemplate(_) => false,
+            | Self::SaveAftercareTemplate(_)
+            | Self::Notify(_) => false,
         }
     }
 }

@@ -386,6 +386,7 @@ impl MyomapApp {
                         RecordAction::SaveAftercareTemplate(text) => {
                             Action::SaveAftercareTemplate(text)
                         }
+                        RecordAction::Notify(text) => Action::Notify(text),
                     }));
             }
             Route::Compare(state) => {

@@ -81,6 +81,7 @@ impl MyomapApp {
                 state.select(Some(patient), &mut self.notifications);
             }
         }
+        self.record.opened(&doc);
         self.route = Route::Session(Box::new(doc));
     }
 
@@ -192,6 +193,7 @@ impl MyomapApp {
                     )),
                 }
             }
+            Action::Notify(text) => self.notifications.warning(text),
             Action::SaveAftercareTemplate(text) => {
                 let Some(library) = self.route.document().and_then(Document::library) else {
                     return;
