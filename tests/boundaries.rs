@@ -398,3 +398,25 @@ fn the_app_shows_the_disagreement_on_opening_and_fixes_it_only_when_asked() {
     assert!(harness.query_by_label_contains("Sides that disagree").is_none());
     assert!(harness.state().document().expect("open").is_dirty());
 }
+
+// ---- 4. Links that are not what they show ---------------------------------------------------
+
+#[test]
+fn check_reports_a_zone_referred_from_a_trigger_point_that_does_not_exist() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (_, visit) = demo_visit(dir.path());
+    let line = replace_nth(&visit, "source: Some(", "source: Some(99", 0);
+    let (code, out) = check(&visit);
+    assert_eq!(code, 1, "{out}");
+    let found = out
+        .lines()
+        .find(|l| l.contains("names trigger point #991"))
+        .unwrap_or_else(|| panic!("{out}"));
+    assert!(found.ends_with("which is not in this session"), "{found}");
+    let at: usize = found
+        .strip_prefix(&format!("{}:", visit.display()))
+        .and_then(|rest| rest.split(':').next())
+        .and_then(|l| l.parse().ok())
+        .expect("a line");
+    assert!(at <= line && line - at < 12, "at the zone: {at} vs {line}");
+}

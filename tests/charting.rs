@@ -7,7 +7,7 @@ mod common;
 use std::path::Path;
 
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use myomap::app::MyomapApp;
 use myomap::geometry::MapPoint;
 use myomap::model::{MarkKind, NeedleTechnique, Side};
@@ -375,5 +375,76 @@ fn each_view_keeps_its_zoom_when_coming_back_to_it() {
     assert!(
         (back - zoomed).abs() < 1e-3,
         "the back view is as it was left: {back} vs {zoomed}"
+    );
+}
+
+/// Issue #17, links that are not what they show: a zone is linked to the selected trigger
+/// point only when both are on the view being painted; any trigger point of the session, on
+/// any view, can be chosen in the inspector, which shows the true link.
+#[test]
+fn a_zone_links_only_a_trigger_point_in_sight_and_any_view_can_be_linked_in_the_inspector() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut harness = new_session(data.path());
+    harness.get_by_label("Back").click();
+    harness.run_ok();
+    harness.get_by_label("Trigger point").click();
+    harness.run_ok();
+    let pos = screen_of(&harness, MapPoint::new(130.0, 300.0));
+    click_at(&mut harness, pos);
+    let trapezius = harness.state().document().expect("open").session().trigger_points[0].id;
+
+    // Painted on the same view with the trigger point selected: linked.
+    harness.get_by_label("Pain brush").click();
+    harness.run_ok();
+    let stroke: Vec<egui::Pos2> = [(150.0, 250.0), (160.0, 240.0), (170.0, 230.0)]
+        .into_iter()
+        .map(|(x, y)| screen_of(&harness, MapPoint::new(x, y)))
+        .collect();
+    drag(&mut harness, &stroke);
+    let zones = |harness: &Harness<'_, MyomapApp>| {
+        harness
+            .state()
+            .document()
+            .expect("open")
+            .session()
+            .referred_zones
+            .iter()
+            .map(|z| (z.view.as_str().to_owned(), z.source))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(zones(&harness), vec![("posterior".to_owned(), Some(trapezius))]);
+
+    // A trigger point selected on the back, then a zone painted on the front: not linked,
+    // as the clinician cannot see the trigger point there.
+    harness.get_by_label("Trigger point").click();
+    harness.run_ok();
+    let pos = screen_of(&harness, MapPoint::new(110.0, 870.0));
+    click_at(&mut harness, pos);
+    harness.get_by_label("Front").click();
+    harness.run_ok();
+    harness.get_by_label("Pain brush").click();
+    harness.run_ok();
+    let stroke: Vec<egui::Pos2> = [(-60.0, 520.0), (-70.0, 530.0), (-80.0, 540.0)]
+        .into_iter()
+        .map(|(x, y)| screen_of(&harness, MapPoint::new(x, y)))
+        .collect();
+    drag(&mut harness, &stroke);
+    assert_eq!(zones(&harness)[1], ("anterior".to_owned(), None));
+
+    // The inspector offers the back's trigger points for the front's zone and makes the link.
+    harness.get_by_label("Referred from").click();
+    harness.run_ok();
+    // The option in the open list (the canvas names its marks the same way).
+    let options: Vec<_> = harness
+        .get_all_by_label("Trigger point, right upper trapezius, active")
+        .collect();
+    options.last().expect("offered").click();
+    harness.run_ok();
+    assert_eq!(zones(&harness)[1], ("anterior".to_owned(), Some(trapezius)));
+    let shown = harness.get_by_label("Referred from").accesskit_node();
+    let shown = format!("{:?} {:?}", shown.value(), shown.label());
+    assert!(
+        shown.contains("right upper trapezius, active (Posterior)"),
+        "the link is shown with its view: {shown}"
     );
 }

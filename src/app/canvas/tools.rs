@@ -307,14 +307,14 @@ fn finish_stroke(
         return vec![Edit::Paint { zone, op }];
     }
     let id = session.next_mark_id();
-    // A new zone is linked to the selected trigger point, if one is.
+    // A new zone is linked to the selected trigger point when it is on this view, where the
+    // clinician sees both; a selection left on another view links nothing (link across views
+    // in the inspector, where the link is shown).
     let source = match state.tools.selection[..] {
-        [
-            MarkRef {
-                kind: MarkKind::TriggerPoint,
-                id,
-            },
-        ] => Some(id),
+        [mark @ MarkRef {
+            kind: MarkKind::TriggerPoint,
+            id,
+        }] if session.view_of(mark) == Some(&view) => Some(id),
         _ => None,
     };
     state.tools.selection = vec![MarkRef::new(MarkKind::ReferredZone, id)];

@@ -600,6 +600,15 @@ fn needle_ui(
     changes.apply(doc, MarkUpdate::NeedleSite(needle));
 }
 
+/// A view's name for lists ("Posterior", "Head right"), its id when the standard map does
+/// not have it (a custom view).
+fn standard_view_name(view: &crate::geometry::ViewId) -> String {
+    crate::bodymap::standard()
+        .map
+        .view(view)
+        .map_or_else(|| view.as_str().replace('_', " "), |v| v.name.clone())
+}
+
 fn zone_ui(
     ui: &mut egui::Ui,
     doc: &mut Document,
@@ -607,6 +616,9 @@ fn zone_ui(
     changes: &mut Changes,
     palette: &Palette,
 ) {
+    // A zone may be referred from a trigger point on any view (an upper-trapezius trigger
+    // point on the back refers to the temple on a head view): every trigger point is offered,
+    // those of the zone's own view first, each named with its view.
     let Some(view) = doc
         .session()
         .referred_zones
@@ -616,13 +628,16 @@ fn zone_ui(
     else {
         return;
     };
-    let trigger_points: Vec<(MarkId, String)> = doc
+    let mut trigger_points: Vec<(bool, String, MarkId, String)> = doc
         .session()
         .trigger_points
         .iter()
-        .filter(|t| t.view == view)
-        .map(|t| (t.id, t.describe()))
+        .map(|t| {
+            let view_name = standard_view_name(&t.view);
+            (t.view != view, view_name, t.id, t.describe())
+        })
         .collect();
+    trigger_points.sort_by(|a, b| (a.0, &a.1, a.2).cmp(&(b.0, &b.1, b.2)));
     let Some(mut zone) = doc
         .session()
         .referred_zones
@@ -640,6 +655,7 @@ fn zone_ui(
             let label = ui.label("Intensity");
             let r = ui
                 .add(egui::Slider::new(&mut zone.intensity, 0..=10).suffix(" / 10"))
+                .on_hover_text("Pain intensity, 0–10 as on the NPRS")
                 .labelled_by(label.id);
             changes.note(&r);
             ui.end_row();
@@ -671,15 +687,27 @@ fn zone_ui(
 
             let label = ui.label("Referred from");
             let before = zone.source;
-            let current = zone
-                .source
-                .and_then(|id| trigger_points.iter().find(|(t, _)| *t == id))
-                .map_or("not linked", |(_, name)| name.as_str());
+            let current = match zone.source {
+                None => "not linked".to_owned(),
+                Some(source) => trigger_points
+                    .iter()
+                    .find(|(_, _, t, _)| *t == source)
+                    .map_or_else(
+                        || format!("trigger point {source}, which is not in this session"),
+                        |(_, view_name, _, name)| format!("{name} ({view_name})"),
+                    ),
+            };
             ComboBox::from_id_salt("zone_source")
                 .selected_text(current)
+                .width(ui.available_width())
                 .show_ui(ui, |ui| {
                     ui.selectable_value(&mut zone.source, None, "not linked");
-                    for (id, name) in &trigger_points {
+                    let mut heading = None;
+                    for (_, view_name, id, name) in &trigger_points {
+                        if heading != Some(view_name) {
+                            ui.label(RichText::new(view_name).small().strong());
+                            heading = Some(view_name);
+                        }
                         ui.selectable_value(&mut zone.source, Some(*id), name);
                     }
                 })
