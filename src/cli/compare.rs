@@ -29,6 +29,7 @@ fn side_json(m: &SessionMetrics) -> serde_json::Value {
         })).collect::<Vec<_>>(),
         "active_trigger_points": m.active_trigger_points,
         "latent_trigger_points": m.latent_trigger_points,
+        "unconfirmed_trigger_points": m.unconfirmed_trigger_points,
         "needles": m.needle_sites,
         "muscles_needled": m.muscles_needled,
         "twitch_responses": m.twitch_responses,
@@ -71,6 +72,7 @@ pub fn comparison_json(c: &Comparison) -> serde_json::Value {
             "persisting": c.trigger_points.persisting.len(),
             "resolved": c.trigger_points.resolved.len(),
             "new": c.trigger_points.new.len(),
+            "carried_forward_not_reexamined": c.trigger_points.not_reexamined.len(),
         },
     })
 }
@@ -132,6 +134,10 @@ pub fn run(args: &CompareArgs) -> ExitCode {
     );
     println!(
         "{:<28} {:>12} {:>12}",
+        "carried, not re-examined", ea.unconfirmed_trigger_points, eb.unconfirmed_trigger_points
+    );
+    println!(
+        "{:<28} {:>12} {:>12}",
         "needle sites", ea.needle_sites, eb.needle_sites
     );
     println!(
@@ -156,11 +162,6 @@ pub fn run(args: &CompareArgs) -> ExitCode {
             .map_or("no pain drawn", |c| c.label()),
         doc["jaccard"].as_f64().unwrap_or(0.0)
     );
-    println!(
-        "trigger points: {} persisting, {} resolved, {} new",
-        comparison.trigger_points.persisting.len(),
-        comparison.trigger_points.resolved.len(),
-        comparison.trigger_points.new.len()
-    );
+    println!("trigger points: {}", comparison.trigger_points.summary());
     ExitCode::SUCCESS
 }

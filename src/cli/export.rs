@@ -65,6 +65,14 @@ pub struct ExportCsvArgs {
     /// Replace OUT.csv if it exists.
     #[arg(long)]
     pub force: bool,
+    /// Leave out the UTF-8 byte-order mark (written by default so spreadsheet programs read
+    /// accented and non-Latin names correctly).
+    #[arg(long)]
+    pub no_bom: bool,
+    /// Semicolons between fields and decimal commas (0,25), for spreadsheets in locales that
+    /// write decimals with a comma.
+    #[arg(long)]
+    pub decimal_comma: bool,
 }
 
 fn fail(message: impl std::fmt::Display) -> ExitCode {
@@ -181,7 +189,11 @@ pub fn report(args: &ReportArgs) -> ExitCode {
 
 pub fn export_csv(args: &ExportCsvArgs) -> ExitCode {
     let map = &standard().map;
-    let log = match crate::export::csv::patient_log(&args.patient_dir, map) {
+    let style = crate::export::csv::CsvStyle {
+        byte_order_mark: !args.no_bom,
+        decimal_comma: args.decimal_comma,
+    };
+    let log = match crate::export::csv::patient_log(&args.patient_dir, map, style) {
         Ok(log) => log,
         Err(error) => return fail(error),
     };

@@ -1,8 +1,10 @@
 //! The needling log of a patient as CSV: one row per needle site over all the patient's
 //! sessions, oldest first, for audits, billing and research. RFC 4180 (CRLF line ends, fields
-//! quoted when they hold a comma, quote or line break; written by the `csv` crate), ISO 8601
-//! dates, decimal points, a header row; free text that starts like a spreadsheet formula is
-//! prefixed with an apostrophe. Columns: [`COLUMNS`] (documented in `docs/export.md`).
+//! quoted when they hold the delimiter, a quote or a line break; written by the `csv` crate),
+//! ISO 8601 dates, a header row, and a UTF-8 byte-order mark so spreadsheet programs read
+//! "Zoë Núñez" as UTF-8 ([`CsvStyle`]). Every cell that a spreadsheet could take for a
+//! formula is prefixed with an apostrophe (OWASP's CSV-injection rule, see [`guard`]).
+//! Columns: [`COLUMNS`] (documented in `docs/export.md`).
 
 use std::path::Path;
 
@@ -50,6 +52,26 @@ pub enum CsvError {
     Write(String),
 }
 
+/// How the CSV is laid out for the spreadsheet program that reads it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CsvStyle {
+    /// Start with a UTF-8 byte-order mark: without one, Excel reads UTF-8 as the Windows
+    /// code page and shows "ZoÃ«" for "Zoë".
+    pub byte_order_mark: bool,
+    /// Semicolons between fields and decimal commas (`0,25`), as spreadsheets expect in
+    /// locales that write decimals with a comma (most of Europe and South America).
+    pub decimal_comma: bool,
+}
+
+impl Default for CsvStyle {
+    fn default() -> Self {
+        Self {
+            byte_order_mark: true,
+            decimal_comma: false,
+        }
+    }
+}
+
 /// A patient's needling log, with what was left out and why.
 pub struct NeedlingLog {
     /// The CSV text.
@@ -64,7 +86,7 @@ pub struct NeedlingLog {
 
 /// The needling log of the patient folder `dir` (`…/patients/<id>`); sessions that could not
 /// be read or are another patient's are named, so nothing is left out silently.
-pub fn patient_log(dir: &Path, map: &BodyMap) -> Result<NeedlingLog, CsvError> {
+pub fn patient_log(dir: &Path, map: &BodyMap, style: CsvStyle) -> Result<NeedlingLog, CsvError> {
     let patient_file = dir.join(crate::storage::library_dirs::PATIENT_FILE);
     if !patient_file.is_file() {
         return Err(CsvError::NotAPatient(dir.display().to_string()));
@@ -75,7 +97,7 @@ pub fn patient_log(dir: &Path, map: &BodyMap) -> Result<NeedlingLog, CsvError> {
         .into_iter()
         .partition(|e| e.session.patient_id == entry.patient.id);
     let sessions: Vec<Session> = own.into_iter().map(|e| e.session).collect();
-    let (csv, rows) = needling_log(&entry.patient, &sessions, map)?;
+    let (csv, rows) = needling_log(&entry.patient, &sessions, map, style)?;
     Ok(NeedlingLog {
         csv,
         rows,
@@ -90,19 +112,22 @@ pub fn needling_log(
     patient: &Patient,
     sessions: &[Session],
     map: &BodyMap,
+    style: CsvStyle,
 ) -> Result<(String, usize), CsvError> {
     let mut sorted: Vec<&Session> = sessions.iter().collect();
     sorted.sort_by_key(|s| s.started_at);
     let mut writer = ::csv::WriterBuilder::new()
         .terminator(::csv::Terminator::CRLF)
+        .delimiter(if style.decimal_comma { b';' } else { b',' })
         .from_writer(Vec::new());
     let write_error = |e: ::csv::Error| CsvError::Write(e.to_string());
     writer.write_record(COLUMNS).map_err(write_error)?;
     let mut rows = 0;
     for session in sorted {
         for site in &session.needle_sites {
+            let cells = row(patient, session, site, map, style);
             writer
-                .write_record(row(patient, session, site, map))
+                .write_record(cells.iter().map(|cell| guard(cell).into_owned()))
                 .map_err(write_error)?;
             rows += 1;
         }
@@ -110,25 +135,50 @@ pub fn needling_log(
     let bytes = writer
         .into_inner()
         .map_err(|e| CsvError::Write(e.to_string()))?;
-    let text = String::from_utf8(bytes).map_err(|e| CsvError::Write(e.to_string()))?;
+    let mut text = String::from_utf8(bytes).map_err(|e| CsvError::Write(e.to_string()))?;
+    if style.byte_order_mark {
+        text.insert(0, '\u{FEFF}');
+    }
     Ok((text, rows))
 }
 
-/// Free text as a spreadsheet will not mistake it for a formula: a leading `=`, `+`, `-`
-/// or `@` is quoted away with an apostrophe (the usual guard against CSV injection).
-fn text(value: &str) -> String {
-    if value.starts_with(['=', '+', '-', '@']) {
-        format!("'{value}")
+/// A cell as a spreadsheet will not take it for a formula: one whose first character (after
+/// any spaces) is `=`, `+`, `-`, `@`, a tab or a carriage return, or the full-width `＝ ＋ －
+/// ＠` that some spreadsheets fold to them, is prefixed with an apostrophe, which the
+/// spreadsheet shows as text (OWASP, "CSV Injection"). Applied to every cell of every row.
+pub fn guard(cell: &str) -> std::borrow::Cow<'_, str> {
+    const TRIGGERS: [char; 10] = [
+        '=', '+', '-', '@', '\t', '\r', '\u{FF1D}', '\u{FF0B}', '\u{FF0D}', '\u{FF20}',
+    ];
+    let first = cell.trim_start_matches(' ').chars().next();
+    if cell.starts_with(['\t', '\r']) || first.is_some_and(|c| TRIGGERS.contains(&c)) {
+        std::borrow::Cow::Owned(format!("'{cell}"))
     } else {
-        value.to_owned()
+        std::borrow::Cow::Borrowed(cell)
     }
 }
 
-fn number(value: Option<f32>) -> String {
-    value.map_or_else(String::new, |v| format!("{}", (v * 100.0).round() / 100.0))
+/// A measurement rounded to 0.01, with the style's decimal separator.
+fn decimal(value: f32, style: CsvStyle) -> String {
+    let text = format!("{}", (value * 100.0).round() / 100.0);
+    if style.decimal_comma {
+        text.replace('.', ",")
+    } else {
+        text
+    }
 }
 
-fn row(patient: &Patient, session: &Session, site: &NeedleSite, map: &BodyMap) -> Vec<String> {
+fn number(value: Option<f32>, style: CsvStyle) -> String {
+    value.map_or_else(String::new, |v| decimal(v, style))
+}
+
+fn row(
+    patient: &Patient,
+    session: &Session,
+    site: &NeedleSite,
+    map: &BodyMap,
+    style: CsvStyle,
+) -> Vec<String> {
     let (muscle_id, muscle) = match &site.muscle {
         Some(m) => (
             m.0.clone(),
@@ -155,9 +205,9 @@ fn row(patient: &Patient, session: &Session, site: &NeedleSite, map: &BodyMap) -
         .map_or_else(String::new, |e| {
             format!(
                 "{} Hz, {}, {} min",
-                e.frequency_hz,
+                decimal(e.frequency_hz, style),
                 e.intensity.trim(),
-                e.duration_min
+                decimal(e.duration_min, style)
             )
         });
     let position = site
@@ -166,12 +216,12 @@ fn row(patient: &Patient, session: &Session, site: &NeedleSite, map: &BodyMap) -
         .map_or("", |p| p.label());
     vec![
         session.patient_id.0.to_string(),
-        text(&patient.display_name),
-        text(&patient.clinic_ref),
+        patient.display_name.clone(),
+        patient.clinic_ref.clone(),
         session.id.0.to_string(),
         session.date().to_string(),
         session.started_at.time().strftime("%H:%M").to_string(),
-        text(&session.clinician),
+        session.clinician.clone(),
         match session.signature_state() {
             SignatureState::Unsigned => "no",
             SignatureState::Intact => "yes",
@@ -182,20 +232,20 @@ fn row(patient: &Patient, session: &Session, site: &NeedleSite, map: &BodyMap) -
         muscle_id,
         muscle,
         site.side.label().to_owned(),
-        format!("{}", site.needle.diameter_mm),
-        format!("{}", site.needle.length_mm),
-        number(site.depth_mm),
-        text(&site.direction),
+        decimal(site.needle.diameter_mm, style),
+        decimal(site.needle.length_mm, style),
+        number(site.depth_mm, style),
+        site.direction.clone(),
         site.palpation.label().to_owned(),
         site.technique.label().to_owned(),
         site.twitch_count
             .map_or_else(String::new, |n| n.to_string()),
-        number(site.retention_min),
+        number(site.retention_min, style),
         estim,
         position.to_owned(),
-        text(&site.immediate_response),
+        site.immediate_response.clone(),
         warnings.join("; "),
         acknowledged.to_owned(),
-        text(&site.notes),
+        site.notes.clone(),
     ]
 }

@@ -788,6 +788,12 @@ fn comparison(pdf: &mut Writer, input: &ReportInput<'_>, patient_label: &str) {
             String::new(),
         ],
         vec![
+            "Carried forward, not re-examined".to_owned(),
+            earlier.unconfirmed_trigger_points.to_string(),
+            later.unconfirmed_trigger_points.to_string(),
+            String::new(),
+        ],
+        vec![
             "Widespread Pain Index areas".to_owned(),
             earlier.wpi_areas.len().to_string(),
             later.wpi_areas.len().to_string(),
@@ -808,22 +814,10 @@ fn comparison(pdf: &mut Writer, input: &ReportInput<'_>, patient_label: &str) {
         Column::new("Change", BODY_W - 116.0),
     ];
     pdf.table(&columns, &rows, &|_| false);
-    let carried = session
-        .trigger_points
-        .iter()
-        .filter(|t| t.carried_forward)
-        .count();
-    let mut matched = format!(
-        "{} persisting, {} resolved, {} new (same muscle and side within 30 mm)",
-        c.trigger_points.persisting.len(),
-        c.trigger_points.resolved.len(),
-        c.trigger_points.new.len()
+    let matched = format!(
+        "{} (same muscle and side within 30 mm)",
+        c.trigger_points.summary()
     );
-    if carried > 0 {
-        matched.push_str(&format!(
-            "; {carried} of this visit's were carried forward and not re-examined"
-        ));
-    }
     pdf.fields(&[("Trigger points", matched)]);
     let overlaps: Vec<(&str, String)> = c
         .views

@@ -139,8 +139,13 @@ pub struct SessionMetrics {
     pub views: Vec<ViewMetrics>,
     /// Painted area over all charted views ÷ their body-chart area, percent.
     pub total_extent_percent: Option<f32>,
+    /// Active and latent trigger points examined in this visit (carried forward and
+    /// confirmed, or found anew).
     pub active_trigger_points: usize,
     pub latent_trigger_points: usize,
+    /// Trigger points carried forward from the previous visit and not re-examined: counted
+    /// apart, as nobody examined them in this visit.
+    pub unconfirmed_trigger_points: usize,
     pub needle_sites: usize,
     /// Muscles needled, counting each side once (billing counts muscles, not needles).
     pub muscles_needled: usize,
@@ -260,12 +265,17 @@ fn metrics_from(
         active_trigger_points: session
             .trigger_points
             .iter()
-            .filter(|t| t.status == TriggerPointStatus::Active)
+            .filter(|t| !t.carried_forward && t.status == TriggerPointStatus::Active)
             .count(),
         latent_trigger_points: session
             .trigger_points
             .iter()
-            .filter(|t| t.status == TriggerPointStatus::Latent)
+            .filter(|t| !t.carried_forward && t.status == TriggerPointStatus::Latent)
+            .count(),
+        unconfirmed_trigger_points: session
+            .trigger_points
+            .iter()
+            .filter(|t| t.carried_forward)
             .count(),
         needle_sites: session.needle_sites.len(),
         muscles_needled: muscles_needled.len(),
@@ -371,6 +381,29 @@ pub struct TriggerPointMatches {
     pub resolved: Vec<MarkId>,
     /// In the later visit only.
     pub new: Vec<MarkId>,
+    /// Trigger points of the later visit carried forward and not re-examined, with the
+    /// earlier one each matches (if any): neither persisting nor resolved, as nobody looked.
+    pub not_reexamined: Vec<(Option<MarkId>, MarkId)>,
+}
+
+impl TriggerPointMatches {
+    /// "2 persisting, 1 resolved, 1 new", with the carried-forward ones that were not
+    /// re-examined counted apart when there are any.
+    pub fn summary(&self) -> String {
+        let mut text = format!(
+            "{} persisting, {} resolved, {} new",
+            self.persisting.len(),
+            self.resolved.len(),
+            self.new.len()
+        );
+        if !self.not_reexamined.is_empty() {
+            text.push_str(&format!(
+                ", {} carried forward and not re-examined",
+                self.not_reexamined.len()
+            ));
+        }
+        text
+    }
 }
 
 /// An earlier and a later visit compared.
@@ -533,28 +566,68 @@ pub fn compare_prepared(
 }
 
 /// Matches trigger points of two visits: same view, muscle and side, nearest first, within
-/// [`TRIGGER_POINT_MATCH_MM`].
+/// [`TRIGGER_POINT_MATCH_MM`]. A later trigger point carried forward and not re-examined is
+/// matched first and kept apart (`not_reexamined`): it never counts as persisting, and the
+/// earlier one it stands for never as resolved.
 pub fn match_trigger_points(earlier: &Session, later: &Session) -> TriggerPointMatches {
+    let (carried, examined): (Vec<_>, Vec<_>) =
+        later.trigger_points.iter().partition(|t| t.carried_forward);
+    let mut used_a = BTreeSet::new();
+    let mut matches = TriggerPointMatches::default();
+    let earlier_all: Vec<_> = earlier.trigger_points.iter().collect();
+    let carried_pairs = nearest_pairs(&earlier_all, &carried);
+    for b in &carried {
+        let a = carried_pairs
+            .iter()
+            .find(|(_, later)| *later == b.id)
+            .map(|(a, _)| *a);
+        used_a.extend(a);
+        matches.not_reexamined.push((a, b.id));
+    }
+    let remaining: Vec<_> = earlier_all
+        .into_iter()
+        .filter(|a| !used_a.contains(&a.id))
+        .collect();
+    let pairs = nearest_pairs(&remaining, &examined);
+    let used_b: BTreeSet<MarkId> = pairs.iter().map(|(_, b)| *b).collect();
+    used_a.extend(pairs.iter().map(|(a, _)| *a));
+    matches.persisting = pairs;
+    matches.resolved = earlier
+        .trigger_points
+        .iter()
+        .map(|t| t.id)
+        .filter(|id| !used_a.contains(id))
+        .collect();
+    matches.new = examined
+        .iter()
+        .map(|t| t.id)
+        .filter(|id| !used_b.contains(id))
+        .collect();
+    matches
+}
+
+/// Pairs trigger points of `earlier` and `later` of the same view, muscle and side, nearest
+/// first, each used once, within [`TRIGGER_POINT_MATCH_MM`].
+fn nearest_pairs(
+    earlier: &[&crate::model::TriggerPoint],
+    later: &[&crate::model::TriggerPoint],
+) -> Vec<(MarkId, MarkId)> {
     // Later trigger points grouped by view, muscle and side: each earlier one is measured
     // only against its own group, in the visits' order (so ties resolve as before).
-    let mut groups: HashMap<(&str, Option<&str>, u8), Vec<&crate::model::TriggerPoint>> =
-        HashMap::new();
-    for b in &later.trigger_points {
-        let key = (
-            b.view.as_str(),
-            b.muscle.as_ref().map(|m| m.0.as_str()),
-            b.side as u8,
-        );
-        groups.entry(key).or_default().push(b);
+    fn key(t: &crate::model::TriggerPoint) -> (&str, Option<&str>, u8) {
+        (
+            t.view.as_str(),
+            t.muscle.as_ref().map(|m| m.0.as_str()),
+            t.side as u8,
+        )
+    }
+    let mut groups: HashMap<_, Vec<&crate::model::TriggerPoint>> = HashMap::new();
+    for b in later {
+        groups.entry(key(b)).or_default().push(b);
     }
     let mut candidates = Vec::new();
-    for a in &earlier.trigger_points {
-        let key = (
-            a.view.as_str(),
-            a.muscle.as_ref().map(|m| m.0.as_str()),
-            a.side as u8,
-        );
-        for b in groups.get(&key).into_iter().flatten() {
+    for a in earlier {
+        for b in groups.get(&key(a)).into_iter().flatten() {
             let distance = a.at.distance(b.at);
             if distance <= TRIGGER_POINT_MATCH_MM {
                 candidates.push((distance, a.id, b.id));
@@ -562,28 +635,16 @@ pub fn match_trigger_points(earlier: &Session, later: &Session) -> TriggerPointM
         }
     }
     candidates.sort_by(|x, y| x.0.total_cmp(&y.0));
-    let mut matches = TriggerPointMatches::default();
     let (mut used_a, mut used_b) = (BTreeSet::new(), BTreeSet::new());
+    let mut pairs = Vec::new();
     for (_, a, b) in candidates {
         if !used_a.contains(&a) && !used_b.contains(&b) {
             used_a.insert(a);
             used_b.insert(b);
-            matches.persisting.push((a, b));
+            pairs.push((a, b));
         }
     }
-    matches.resolved = earlier
-        .trigger_points
-        .iter()
-        .map(|t| t.id)
-        .filter(|id| !used_a.contains(id))
-        .collect();
-    matches.new = later
-        .trigger_points
-        .iter()
-        .map(|t| t.id)
-        .filter(|id| !used_b.contains(id))
-        .collect();
-    matches
+    pairs
 }
 
 #[cfg(test)]

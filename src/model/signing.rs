@@ -7,7 +7,9 @@ use std::collections::BTreeSet;
 use jiff::civil::DateTime;
 use sha2::{Digest, Sha256};
 
-use super::{Addendum, Grade, MuscleRef, Session, Side, Signature, WarningKind};
+use super::{
+    Addendum, Grade, MarkKind, MarkRef, MuscleRef, Session, Side, Signature, WarningKind,
+};
 
 /// Whether the needle tool may place sites in this session.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -227,7 +229,35 @@ impl Session {
                 ));
             }
         }
+        let carried = self.unconfirmed_carried_forward();
+        if !carried.is_empty() {
+            blockers.push(format!(
+                "{} carried forward from the last visit and not re-examined (confirm, edit or remove): {}",
+                plural(carried.len(), "mark", "marks"),
+                carried
+                    .iter()
+                    .filter_map(|mark| self.describe_mark(*mark))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            ));
+        }
         blockers
+    }
+
+    /// The trigger points and zones copied from the previous visit that nobody has confirmed
+    /// or edited in this one, in the file's order.
+    pub fn unconfirmed_carried_forward(&self) -> Vec<MarkRef> {
+        self.trigger_points
+            .iter()
+            .filter(|t| t.carried_forward)
+            .map(|t| MarkRef::new(MarkKind::TriggerPoint, t.id))
+            .chain(
+                self.referred_zones
+                    .iter()
+                    .filter(|z| z.carried_forward)
+                    .map(|z| MarkRef::new(MarkKind::ReferredZone, z.id)),
+            )
+            .collect()
     }
 
     /// Signs the session as `by` at `at`, freezing its content. Refused with the blockers.
@@ -279,6 +309,13 @@ impl Session {
     /// serious adverse events.
     pub fn clinical_findings(&self) -> Vec<String> {
         let mut findings = Vec::new();
+        let carried = self.unconfirmed_carried_forward().len();
+        if carried > 0 {
+            findings.push(format!(
+                "{} carried forward from the last visit and not re-examined",
+                plural(carried, "mark", "marks")
+            ));
+        }
         let needles = self.needle_sites.len();
         if needles > 0 && self.consent.is_none() {
             findings.push(format!(
@@ -485,4 +522,9 @@ mod tests {
         s.needle_sites = vec![first.clone(), first];
         assert_eq!(s.billing_band(), BillingBand::OneOrTwoMuscles);
     }
+}
+
+/// "1 mark", "3 marks".
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }

@@ -315,6 +315,13 @@ fn metrics_ui(ui: &mut egui::Ui, state: &CompareState, palette: &Palette) {
                 a.latent_trigger_points.to_string(),
                 b.latent_trigger_points.to_string(),
             );
+            if a.unconfirmed_trigger_points + b.unconfirmed_trigger_points > 0 {
+                row(
+                    "Carried forward, not re-examined",
+                    a.unconfirmed_trigger_points.to_string(),
+                    b.unconfirmed_trigger_points.to_string(),
+                );
+            }
             row(
                 "Needle sites",
                 a.needle_sites.to_string(),
@@ -337,12 +344,7 @@ fn metrics_ui(ui: &mut egui::Ui, state: &CompareState, palette: &Palette) {
     };
     ui.label(RichText::new(format!("Extent change: {change}")).color(colour));
     let tp = &c.trigger_points;
-    ui.label(format!(
-        "Trigger points: {} persisting, {} resolved, {} new",
-        tp.persisting.len(),
-        tp.resolved.len(),
-        tp.new.len()
-    ));
+    ui.label(format!("Trigger points: {}", tp.summary()));
     ui.add_space(8.0);
     ui.label(RichText::new("By view").strong());
     egui::Grid::new("compare_views_grid")

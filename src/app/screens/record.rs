@@ -583,6 +583,15 @@ impl RecordUi {
                                 ui.label(RichText::new(format!("✗ {blocker}")).color(palette.warning));
                             }
                         }
+                        let carried = doc.session().unconfirmed_carried_forward();
+                        if !carried.is_empty()
+                            && ui
+                                .add_enabled(editable, egui::Button::new("Confirm all carried-forward marks unchanged"))
+                                .on_hover_text("You re-examined them and found them as at the last visit; one step, which Undo reverts")
+                                .clicked()
+                        {
+                            editing::apply(doc, Edit::Confirm(carried), None);
+                        }
                         ui.add_enabled_ui(editable, |ui| {
                             if ui
                                 .button("Sign session…")

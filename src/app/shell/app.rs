@@ -294,6 +294,16 @@ impl MyomapApp {
                     for command in *commands {
                         self.menu_item(ui, &MenuItem::Command(*command));
                     }
+                    if commands.contains(&UiCommand::ExportCsv) {
+                        ui.separator();
+                        ui.checkbox(
+                            &mut self.prefs.csv_decimal_comma,
+                            "CSV with semicolons and decimal commas",
+                        )
+                        .on_hover_text(
+                            "For spreadsheets in locales that write 0,25 rather than 0.25",
+                        );
+                    }
                 });
             }
             MenuItem::Recent => {

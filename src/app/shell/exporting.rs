@@ -175,7 +175,11 @@ impl MyomapApp {
         let Some(path) = self.export_path("CSV", "csv", &suggested) else {
             return;
         };
-        let bytes = match crate::export::csv::patient_log(&entry.dir, &standard().map) {
+        let style = crate::export::csv::CsvStyle {
+            decimal_comma: self.prefs.csv_decimal_comma,
+            ..Default::default()
+        };
+        let bytes = match crate::export::csv::patient_log(&entry.dir, &standard().map, style) {
             Ok(log) if !log.unreadable.is_empty() => Err(format!(
                 "{} session file(s) of this patient could not be read, so the log would be incomplete: {}",
                 log.unreadable.len(),

@@ -38,6 +38,9 @@ pub struct Preferences {
     /// Most recent first.
     pub recent_files: Vec<PathBuf>,
     pub last_library: Option<PathBuf>,
+    /// Write CSV exports with semicolons and decimal commas (File → Export).
+    #[serde(default)]
+    pub csv_decimal_comma: bool,
 }
 
 impl Preferences {
