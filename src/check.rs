@@ -248,7 +248,10 @@ pub fn check_file(path: &Path, report: &mut Report) {
         FileKind::CustomView => match storage::decode_bytes::<CustomViewFile>(&bytes) {
             Ok(file) => {
                 let image = path.with_file_name(&file.image);
-                let size = match crate::bodymap::custom::image_size(&image) {
+                // The whole picture is decoded: a file cut off in a copy has a good header.
+                let size = crate::bodymap::picture::decode_for_display(&image, 1024)
+                    .and_then(|_| crate::bodymap::custom::image_size(&image));
+                let size = match size {
                     Ok(size) => Some(size),
                     Err(problem) => {
                         let at = storage::locate(&text, "image");

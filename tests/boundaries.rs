@@ -23,7 +23,10 @@ fn demo_visit(dir: &Path) -> (PathBuf, PathBuf) {
 /// 1-based line it is on.
 fn replace_nth(path: &Path, from: &str, to: &str, nth: usize) -> usize {
     let text = std::fs::read_to_string(path).expect("read");
-    let (offset, _) = text.match_indices(from).nth(nth).expect("the text is there");
+    let (offset, _) = text
+        .match_indices(from)
+        .nth(nth)
+        .expect("the text is there");
     let line = text[..offset].matches('\n').count() + 1;
     let changed = format!("{}{to}{}", &text[..offset], &text[offset + from.len()..]);
     std::fs::write(path, changed).expect("write");
@@ -56,7 +59,10 @@ fn a_utf8_byte_order_mark_is_read_by_every_reader_and_command() {
     patient.extend(std::fs::read(&patient_file).expect("read"));
     std::fs::write(&patient_file, patient).expect("write");
 
-    assert_eq!(storage::load_session(&visit).expect("loads with a BOM"), plain);
+    assert_eq!(
+        storage::load_session(&visit).expect("loads with a BOM"),
+        plain
+    );
     let (code, out) = check(&library);
     assert_eq!(code, 0, "{out}");
     for args in [
@@ -64,13 +70,21 @@ fn a_utf8_byte_order_mark_is_read_by_every_reader_and_command() {
         vec!["report", path_str(&visit)],
         vec!["refer", path_str(&visit)],
     ] {
-        let out = dir.path().join(if args[0] == "render" { "a.png" } else { "a.pdf" });
+        let out = dir.path().join(if args[0] == "render" {
+            "a.png"
+        } else {
+            "a.pdf"
+        });
         let mut args = args.clone();
         if args[0] != "refer" {
             args.extend(["-o", path_str(&out)]);
         }
         let output = myomap(&args);
-        assert!(output.status.success(), "{args:?}: {}", common::stderr(&output));
+        assert!(
+            output.status.success(),
+            "{args:?}: {}",
+            common::stderr(&output)
+        );
     }
     let csv = dir.path().join("log.csv");
     let patient_dir = patient_file.parent().expect("patient folder");
@@ -118,7 +132,11 @@ fn other_encodings_are_refused_in_one_line_that_says_what_myomap_reads() {
         out.contains("is not UTF-8 text here (a legacy code page such as Windows-1252?)"),
         "{out}"
     );
-    assert_eq!(out.lines().filter(|l| l.contains("UTF-8")).count(), 1, "{out}");
+    assert_eq!(
+        out.lines().filter(|l| l.contains("UTF-8")).count(),
+        1,
+        "{out}"
+    );
 }
 
 #[test]
@@ -229,16 +247,30 @@ fn nan_infinities_and_values_out_of_range_are_refused_with_field_range_and_place
             .lines()
             .find(|l| l.contains(message))
             .unwrap_or_else(|| panic!("{to}: no \"{message}\" in\n{out}"));
-        assert!(found.starts_with(&prefix), "{to}: not at line {line}: {found}");
+        assert!(
+            found.starts_with(&prefix),
+            "{to}: not at line {line}: {found}"
+        );
         for word in ["NaN", "inf ", "inf)", "-inf"] {
             assert!(!found.contains(word), "{to}: prints {word}: {found}");
         }
         // The app and every command refuse it the same way: the one loader.
         let error = storage::load_session(&visit).expect_err("refused");
         assert!(error.to_string().contains(message), "{error}");
-        let render = myomap(&["render", path_str(&visit), "--view", "posterior", "-o", "/dev/null"]);
+        let render = myomap(&[
+            "render",
+            path_str(&visit),
+            "--view",
+            "posterior",
+            "-o",
+            "/dev/null",
+        ]);
         assert!(!render.status.success());
-        assert!(common::stderr(&render).contains(message), "{}", common::stderr(&render));
+        assert!(
+            common::stderr(&render).contains(message),
+            "{}",
+            common::stderr(&render)
+        );
     }
 }
 
@@ -275,7 +307,10 @@ fn check_reports_each_mark_recorded_on_the_side_opposite_to_its_drawing() {
     let (_, visit) = nurse_visit_with_wrong_sides(dir.path());
     let (code, out) = check(&visit);
     assert_eq!(code, 1, "{out}");
-    let sides: Vec<&str> = out.lines().filter(|l| l.contains("is recorded as")).collect();
+    let sides: Vec<&str> = out
+        .lines()
+        .filter(|l| l.contains("is recorded as"))
+        .collect();
     assert_eq!(sides.len(), 2, "{out}");
     assert!(
         sides[0].ends_with(
@@ -286,9 +321,19 @@ fn check_reports_each_mark_recorded_on_the_side_opposite_to_its_drawing() {
     );
     assert!(sides[1].contains("(multifidus) is recorded as right but drawn on the patient's left"));
     let text = std::fs::read_to_string(&visit).expect("read");
-    let ql_line = text[..text.find("quadratus_lumborum").expect("ql")].matches('\n').count() + 1;
-    let at: usize = sides[0].split(':').nth(1).and_then(|l| l.parse().ok()).expect("line");
-    assert!(at < ql_line && ql_line - at <= 4, "points at the mark: {at} vs {ql_line}");
+    let ql_line = text[..text.find("quadratus_lumborum").expect("ql")]
+        .matches('\n')
+        .count()
+        + 1;
+    let at: usize = sides[0]
+        .split(':')
+        .nth(1)
+        .and_then(|l| l.parse().ok())
+        .expect("line");
+    assert!(
+        at < ql_line && ql_line - at <= 4,
+        "points at the mark: {at} vs {ql_line}"
+    );
 }
 
 #[test]
@@ -304,7 +349,11 @@ fn the_document_never_creates_a_contradiction_and_offers_the_fix_as_one_step() {
         .session()
         .trigger_points
         .iter()
-        .find(|t| t.muscle.as_ref().is_some_and(|m| m.0 == "quadratus_lumborum"))
+        .find(|t| {
+            t.muscle
+                .as_ref()
+                .is_some_and(|m| m.0 == "quadratus_lumborum")
+        })
         .cloned()
         .expect("ql");
     assert_eq!(ql.side, Side::Right);
@@ -312,7 +361,9 @@ fn the_document_never_creates_a_contradiction_and_offers_the_fix_as_one_step() {
     // Adding a mark on the wrong side is refused.
     let mut copy = ql.clone();
     copy.id = doc.session().next_mark_id();
-    let refused = doc.apply(Edit::AddTriggerPoint(copy), None).expect_err("refused");
+    let refused = doc
+        .apply(Edit::AddTriggerPoint(copy), None)
+        .expect_err("refused");
     assert!(matches!(
         refused,
         Refusal::SideContradicts {
@@ -320,7 +371,10 @@ fn the_document_never_creates_a_contradiction_and_offers_the_fix_as_one_step() {
             drawn: Side::Left
         }
     ));
-    assert!(refused.to_string().contains("drawn on the patient's left"), "{refused}");
+    assert!(
+        refused.to_string().contains("drawn on the patient's left"),
+        "{refused}"
+    );
 
     // The clinician's fix: every disagreement at once, one undo step.
     assert_eq!(doc.take_sides_from_drawing(), Ok(2));
@@ -332,7 +386,11 @@ fn the_document_never_creates_a_contradiction_and_offers_the_fix_as_one_step() {
             .map(|t| t.side)
             .collect()
     };
-    assert!(sides(&doc).iter().all(|s| *s == Side::Left), "{:?}", sides(&doc));
+    assert!(
+        sides(&doc).iter().all(|s| *s == Side::Left),
+        "{:?}",
+        sides(&doc)
+    );
     doc.undo();
     assert_eq!(
         sides(&doc).iter().filter(|s| **s == Side::Right).count(),
@@ -382,7 +440,9 @@ fn the_app_shows_the_disagreement_on_opening_and_fixes_it_only_when_asked() {
     let mut harness = common::app(dir.path(), Some(library), Some(visit.clone()), Vec::new());
     harness.run_ok();
     harness.get_by_label_contains("Sides that disagree with the drawing");
-    harness.get_by_label_contains("(quadratus lumborum) is recorded as right but drawn on the patient's left");
+    harness.get_by_label_contains(
+        "(quadratus lumborum) is recorded as right but drawn on the patient's left",
+    );
     let wrong = |harness: &egui_kittest::Harness<'_, myomap::app::MyomapApp>| {
         let doc = harness.state().document().expect("open");
         doc.session()
@@ -391,11 +451,19 @@ fn the_app_shows_the_disagreement_on_opening_and_fixes_it_only_when_asked() {
             .filter(|t| t.side == Side::Right && t.at.x < -8.0 && t.view.as_str() == "posterior")
             .count()
     };
-    assert_eq!(wrong(&harness), 2, "nothing changed before the clinician chose");
+    assert_eq!(
+        wrong(&harness),
+        2,
+        "nothing changed before the clinician chose"
+    );
     harness.get_by_label("Record each side as drawn").click();
     harness.run_ok();
     assert_eq!(wrong(&harness), 0);
-    assert!(harness.query_by_label_contains("Sides that disagree").is_none());
+    assert!(
+        harness
+            .query_by_label_contains("Sides that disagree")
+            .is_none()
+    );
     assert!(harness.state().document().expect("open").is_dirty());
 }
 
@@ -444,7 +512,12 @@ fn carried_forward_marks_block_signing_count_apart_and_never_persist() {
     assert_eq!(c.trigger_points.resolved, Vec::new());
     assert_eq!(c.trigger_points.new, Vec::new());
     assert_eq!(c.trigger_points.not_reexamined.len(), carried);
-    assert!(c.trigger_points.not_reexamined.iter().all(|(a, _)| a.is_some()));
+    assert!(
+        c.trigger_points
+            .not_reexamined
+            .iter()
+            .all(|(a, _)| a.is_some())
+    );
     assert_eq!(c.later.active_trigger_points, 0);
     assert_eq!(c.later.unconfirmed_trigger_points, carried);
     assert!(
@@ -460,7 +533,10 @@ fn carried_forward_marks_block_signing_count_apart_and_never_persist() {
         .iter()
         .find(|b| b.contains("carried forward from the last visit and not re-examined"))
         .unwrap_or_else(|| panic!("{blockers:?}"));
-    assert!(listed.contains("Trigger point, right upper trapezius"), "{listed}");
+    assert!(
+        listed.contains("Trigger point, right upper trapezius"),
+        "{listed}"
+    );
     let all = doc.session().unconfirmed_carried_forward();
     doc.apply(Edit::Confirm(all), None).expect("confirms");
     assert!(
@@ -471,7 +547,11 @@ fn carried_forward_marks_block_signing_count_apart_and_never_persist() {
         doc.signing_blockers()
     );
     let c = myomap::metrics::compare(&previous, doc.session(), map);
-    assert_eq!(c.trigger_points.persisting.len(), carried, "examined now, and still there");
+    assert_eq!(
+        c.trigger_points.persisting.len(),
+        carried,
+        "examined now, and still there"
+    );
     assert!(c.trigger_points.not_reexamined.is_empty());
 }
 
@@ -527,7 +607,10 @@ fn every_csv_cell_is_guarded_and_the_file_reads_as_utf8_in_spreadsheets() {
     let output = myomap(&["export-csv", path_str(&patient_dir), "-o", path_str(&out)]);
     assert!(output.status.success(), "{}", common::stderr(&output));
     let bytes = std::fs::read(&out).expect("written");
-    assert!(bytes.starts_with(b"\xEF\xBB\xBFpatient_id,"), "a UTF-8 BOM first");
+    assert!(
+        bytes.starts_with(b"\xEF\xBB\xBFpatient_id,"),
+        "a UTF-8 BOM first"
+    );
     assert!(
         bytes
             .windows("Zoë Núñez".len())
@@ -547,7 +630,9 @@ fn every_csv_cell_is_guarded_and_the_file_reads_as_utf8_in_spreadsheets() {
     assert_eq!(&row[column("direction")], "'\u{FF1D}1+1");
     assert_eq!(&row[column("immediate_response")], "'\tcmd");
     assert_eq!(&row[column("notes")], "'  @SUM(A1)");
-    let triggers = ['=', '+', '-', '@', '\t', '\r', '\u{FF1D}', '\u{FF0B}', '\u{FF0D}', '\u{FF20}'];
+    let triggers = [
+        '=', '+', '-', '@', '\t', '\r', '\u{FF1D}', '\u{FF0B}', '\u{FF0D}', '\u{FF20}',
+    ];
     for record in &rows {
         for cell in record {
             let first = cell.trim_start_matches(' ').chars().next();

@@ -391,7 +391,13 @@ fn a_zone_links_only_a_trigger_point_in_sight_and_any_view_can_be_linked_in_the_
     harness.run_ok();
     let pos = screen_of(&harness, MapPoint::new(130.0, 300.0));
     click_at(&mut harness, pos);
-    let trapezius = harness.state().document().expect("open").session().trigger_points[0].id;
+    let trapezius = harness
+        .state()
+        .document()
+        .expect("open")
+        .session()
+        .trigger_points[0]
+        .id;
 
     // Painted on the same view with the trigger point selected: linked.
     harness.get_by_label("Pain brush").click();
@@ -412,7 +418,10 @@ fn a_zone_links_only_a_trigger_point_in_sight_and_any_view_can_be_linked_in_the_
             .map(|z| (z.view.as_str().to_owned(), z.source))
             .collect::<Vec<_>>()
     };
-    assert_eq!(zones(&harness), vec![("posterior".to_owned(), Some(trapezius))]);
+    assert_eq!(
+        zones(&harness),
+        vec![("posterior".to_owned(), Some(trapezius))]
+    );
 
     // A trigger point selected on the back, then a zone painted on the front: not linked,
     // as the clinician cannot see the trigger point there.

@@ -526,7 +526,7 @@ fn content_problems_are_found() {
     session.needle_sites[0].depth_mm = Some(90.0);
     let problems: Vec<String> = session.problems().into_iter().map(|p| p.message).collect();
     assert_eq!(problems.len(), 4, "{problems:?}");
-    assert!(problems.iter().any(|p| p.contains("pain after is 11")));
+    assert!(problems.iter().any(|p| p.contains("pain_after is 11")));
     assert!(problems.iter().any(|p| p.contains("#99")));
     assert!(problems.iter().any(|p| p.contains("used twice")));
     assert!(problems.iter().any(|p| p.contains("90 mm deep")));

@@ -138,41 +138,19 @@ impl CustomViewFile {
     }
 }
 
-/// Reads an image's size without decoding it whole.
+/// The size of a custom view's upright picture (EXIF orientation applied), read from its
+/// header without decoding it; see [`super::picture`].
 pub fn image_size(path: &Path) -> Result<(u32, u32), String> {
-    crate::storage::regular_metadata(path)
-        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    let reader = image::ImageReader::open(path)
-        .map_err(|e| format!("cannot read {}: {e}", path.display()))?
-        .with_guessed_format()
-        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    let (w, h) = reader
-        .into_dimensions()
-        .map_err(|e| format!("{} is not a PNG or JPEG image: {e}", path.display()))?;
-    if w == 0 || h == 0 || w > MAX_IMAGE_SIDE || h > MAX_IMAGE_SIDE {
-        return Err(format!(
-            "{} is {w} × {h} pixels; custom views take images up to {MAX_IMAGE_SIDE} pixels a side",
-            path.display()
-        ));
-    }
-    Ok((w, h))
+    super::picture::upright_size(path)
 }
 
-/// A custom view's diagram decoded (RGBA, straight alpha), or why it cannot be.
-pub fn decode_diagram(view: &CustomView) -> Result<image::RgbaImage, String> {
+/// A custom view's picture decoded upright, at most `max_side` pixels on its long side
+/// (RGBA, straight alpha), or why it cannot be; see [`super::picture::decode_for_display`].
+pub fn decode_diagram(view: &CustomView, max_side: u32) -> Result<image::RgbaImage, String> {
     if let Some(problem) = &view.image_problem {
         return Err(problem.clone());
     }
-    let path = view.image_path();
-    crate::storage::regular_metadata(&path)
-        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    Ok(image::ImageReader::open(&path)
-        .map_err(|e| format!("cannot read {}: {e}", path.display()))?
-        .with_guessed_format()
-        .map_err(|e| format!("cannot read {}: {e}", path.display()))?
-        .decode()
-        .map_err(|e| format!("{} could not be decoded: {e}", path.display()))?
-        .to_rgba8())
+    super::picture::decode_for_display(&view.image_path(), max_side)
 }
 
 /// Reads one descriptor and checks its image.
@@ -213,7 +191,8 @@ pub fn load_custom_views(library_root: &Path) -> (Vec<CustomView>, Vec<String>) 
                 let invalid = view.file.problems(view.size);
                 if !invalid.is_empty() {
                     problems.push(format!(
-                        "Custom view {} is not valid: {}",
+                        "Custom view {} ({}) is not valid: {}",
+                        view.file.id,
                         path.display(),
                         invalid.join("; ")
                     ));

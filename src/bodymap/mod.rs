@@ -7,6 +7,7 @@ pub mod custom;
 pub mod generate;
 mod hit;
 pub mod path;
+pub mod picture;
 pub mod sides;
 mod standard;
 

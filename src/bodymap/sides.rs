@@ -111,17 +111,32 @@ mod tests {
         let right_lateral = map.view(&ViewId::new("right_lateral")).expect("lateral");
         let at = |x| MapPoint::new(x, 500.0);
         // Posterior: the patient's left is the viewer's left (negative x).
-        assert_eq!(contradiction(posterior, at(-78.0), Side::Right), Some(Side::Left));
-        assert_eq!(contradiction(posterior, at(-16.0), Side::Right), Some(Side::Left));
+        assert_eq!(
+            contradiction(posterior, at(-78.0), Side::Right),
+            Some(Side::Left)
+        );
+        assert_eq!(
+            contradiction(posterior, at(-16.0), Side::Right),
+            Some(Side::Left)
+        );
         assert_eq!(contradiction(posterior, at(-78.0), Side::Left), None);
         // Anterior: mirrored.
-        assert_eq!(contradiction(anterior, at(-78.0), Side::Left), Some(Side::Right));
+        assert_eq!(
+            contradiction(anterior, at(-78.0), Side::Left),
+            Some(Side::Right)
+        );
         // The band: either side is taken; midline and unset never disagree.
-        assert_eq!(contradiction(posterior, at(-MIDLINE_BAND_MM), Side::Right), None);
+        assert_eq!(
+            contradiction(posterior, at(-MIDLINE_BAND_MM), Side::Right),
+            None
+        );
         assert_eq!(contradiction(posterior, at(-78.0), Side::Midline), None);
         assert_eq!(contradiction(posterior, at(-78.0), Side::Unspecified), None);
         // A lateral view shows one side wherever the mark is.
-        assert_eq!(contradiction(right_lateral, at(-40.0), Side::Left), Some(Side::Right));
+        assert_eq!(
+            contradiction(right_lateral, at(-40.0), Side::Left),
+            Some(Side::Right)
+        );
         assert_eq!(contradiction(right_lateral, at(40.0), Side::Right), None);
     }
 }

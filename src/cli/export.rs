@@ -114,6 +114,16 @@ pub fn render(args: &RenderArgs) -> ExitCode {
     } else {
         None
     };
+    // A custom view left out for a problem is named with that problem, not as unknown.
+    let left_out = format!("Custom view {} (", args.view);
+    if custom.is_none()
+        && let Some(problem) = loaded
+            .custom_view_problems
+            .iter()
+            .find(|p| p.starts_with(&left_out))
+    {
+        return fail(problem);
+    }
     let base = custom.map_or(Base::Map(map, &args.view), Base::Diagram);
     let height = match args.height {
         Some(height) => Ok(height),

@@ -38,6 +38,8 @@ pub struct LoadedSession {
     pub previous: Option<Session>,
     pub aftercare_template: String,
     pub custom_views: Vec<CustomView>,
+    /// Why each custom view of the library that was left out could not be used.
+    pub custom_view_problems: Vec<String>,
 }
 
 impl LoadedSession {
@@ -59,8 +61,8 @@ impl LoadedSession {
             .as_ref()
             .and_then(|l| l.aftercare_template().ok())
             .unwrap_or_else(|| crate::model::DEFAULT_AFTERCARE.to_owned());
-        let custom_views = library
-            .map(|l| crate::bodymap::custom::load_custom_views(l.root()).0)
+        let (custom_views, custom_view_problems) = library
+            .map(|l| crate::bodymap::custom::load_custom_views(l.root()))
             .unwrap_or_default();
         Ok(Self {
             path: path.to_path_buf(),
@@ -69,6 +71,7 @@ impl LoadedSession {
             previous,
             aftercare_template,
             custom_views,
+            custom_view_problems,
         })
     }
 

@@ -63,8 +63,12 @@ pub const STIMULATION_FREQUENCY: Range = Range::new("frequency_hz", 0.1, 200.0, 
 /// Electrical stimulation time, minutes (typically 10–20 min).
 pub const STIMULATION_DURATION: Range = Range::new("duration_min", 0.0, 120.0, "min");
 /// A brush or eraser stroke's radius, mm: the largest brush covers a whole back.
-pub const BRUSH_RADIUS: Range =
-    Range::new("radius", 0.1, super::session::MAX_BRUSH_RADIUS_MM as f64, "mm");
+pub const BRUSH_RADIUS: Range = Range::new(
+    "radius",
+    0.1,
+    super::session::MAX_BRUSH_RADIUS_MM as f64,
+    "mm",
+);
 /// A position on a view, mm (body maps) or pixels (custom diagrams, at most 8,192 px wide):
 /// 20 m from the origin is off any view. `check` also compares each mark with its view's
 /// own bounds.
@@ -269,9 +273,7 @@ fn paint(op: &PaintOp) -> Result<(), OutOfRange> {
 /// so a session is never saved in a form it could not be read back in.
 pub fn edit(edit: &Edit) -> Result<(), OutOfRange> {
     match edit {
-        Edit::AddTriggerPoint(tp) | Edit::Update(MarkUpdate::TriggerPoint(tp)) => {
-            trigger_point(tp)
-        }
+        Edit::AddTriggerPoint(tp) | Edit::Update(MarkUpdate::TriggerPoint(tp)) => trigger_point(tp),
         Edit::AddNeedle(site) | Edit::Update(MarkUpdate::NeedleSite(site)) => needle_site(site),
         Edit::AddZone(added) => zone(added),
         Edit::Update(MarkUpdate::Zone(details)) => details.intensity.check_in(&ZONE_INTENSITY),
@@ -317,7 +319,10 @@ mod tests {
             "retention_min is not a finite number; myomap takes 0–120 min there"
         );
         assert!(!inf.contains("inf ") && !nan.contains("NaN"));
-        let wide = NEEDLE_DIAMETER.check(0.8).expect_err("too wide").to_string();
+        let wide = NEEDLE_DIAMETER
+            .check(0.8)
+            .expect_err("too wide")
+            .to_string();
         assert_eq!(
             wide,
             "diameter_mm is 0.8, outside the range myomap takes there (0.1–0.5 mm)"

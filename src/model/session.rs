@@ -5,8 +5,8 @@ use std::collections::HashSet;
 use jiff::civil::DateTime;
 use serde::{Deserialize, Serialize};
 
-use crate::geometry::ViewId;
 use super::ranges::{self, Ranged as _};
+use crate::geometry::ViewId;
 
 use super::{
     Addendum, AdverseEvent, Aftercare, Arrow, Consent, GateOverride, MarkId, MarkKind, MarkRef,
@@ -241,7 +241,11 @@ impl Session {
             (ranges::PAIN_AFTER, self.pain_after),
         ]
         .into_iter()
-        .chain(self.complaints.iter().map(|c| (ranges::COMPLAINT_PAIN, c.pain)));
+        .chain(
+            self.complaints
+                .iter()
+                .map(|c| (ranges::COMPLAINT_PAIN, c.pain)),
+        );
         for (range, pain) in pains {
             if let Err(out) = pain.check_in(&range) {
                 push(None, out.to_string());
@@ -280,7 +284,11 @@ impl Session {
             )
             .chain(self.arrows.iter().map(|m| {
                 let ends = m.from.check_in(&ranges::COORDINATE);
-                (MarkKind::Arrow, m.id, ends.and(m.to.check_in(&ranges::COORDINATE)))
+                (
+                    MarkKind::Arrow,
+                    m.id,
+                    ends.and(m.to.check_in(&ranges::COORDINATE)),
+                )
             }))
             .chain(self.text_notes.iter().map(|m| {
                 let at = m.at.check_in(&ranges::COORDINATE);

@@ -7,9 +7,7 @@ use std::collections::BTreeSet;
 use jiff::civil::DateTime;
 use sha2::{Digest, Sha256};
 
-use super::{
-    Addendum, Grade, MarkKind, MarkRef, MuscleRef, Session, Side, Signature, WarningKind,
-};
+use super::{Addendum, Grade, MarkKind, MarkRef, MuscleRef, Session, Side, Signature, WarningKind};
 
 /// Whether the needle tool may place sites in this session.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -366,6 +364,11 @@ impl Session {
     }
 }
 
+/// "1 mark", "3 marks".
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -522,9 +525,4 @@ mod tests {
         s.needle_sites = vec![first.clone(), first];
         assert_eq!(s.billing_band(), BillingBand::OneOrTwoMuscles);
     }
-}
-
-/// "1 mark", "3 marks".
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }

@@ -120,12 +120,19 @@ enum Resolved<'a> {
 }
 
 impl<'a> Base<'a> {
-    fn resolve(self) -> Result<Resolved<'a>, RenderError> {
+    /// Finds the view, or decodes the diagram at twice the chart's size at most (more
+    /// pixels than that would not show).
+    fn resolve(self, options: &RenderOptions) -> Result<Resolved<'a>, RenderError> {
         match self {
             Self::Map(map, view) => Ok(Resolved::Map(map, find_view(map, view)?)),
             Self::Diagram(view) => {
-                let image =
-                    crate::bodymap::custom::decode_diagram(view).map_err(RenderError::Diagram)?;
+                let max_side = options
+                    .width
+                    .max(options.height)
+                    .saturating_mul(2)
+                    .clamp(256, crate::bodymap::picture::DISPLAY_SIDE);
+                let image = crate::bodymap::custom::decode_diagram(view, max_side)
+                    .map_err(RenderError::Diagram)?;
                 let (width, height) = image.dimensions();
                 let pixels = image
                     .pixels()
@@ -224,7 +231,7 @@ pub fn render_chart(
     options: &RenderOptions,
 ) -> Result<Pixmap, RenderError> {
     check_size(options)?;
-    let base = base.resolve()?;
+    let base = base.resolve(options)?;
     let pixmap = Pixmap::new(options.width, options.height)
         .ok_or(RenderError::BadSize(options.width, options.height))?;
     let mut raster = Raster::new(pixmap, options.scale());
@@ -248,7 +255,7 @@ pub fn chart_svg(
     options: &RenderOptions,
 ) -> Result<String, RenderError> {
     check_size(options)?;
-    let base = base.resolve()?;
+    let base = base.resolve(options)?;
     let mut svg = Svg::new(options.width, options.height, options.scale());
     draw_chart(&mut svg, &base, content, options);
     Ok(svg.finish())
@@ -355,10 +362,17 @@ fn draw_chart(
     };
     let bounds = match base {
         Resolved::Map(_, view) => MapScene::outline_bounds(view),
-        Resolved::Diagram(_, image) => crate::bodymap::Bounds {
-            min: crate::geometry::MapPoint::new(0.0, 0.0),
-            max: crate::geometry::MapPoint::new(image.width as f32, image.height as f32),
-        },
+        // Marks are in the upright picture's full-size pixels; the decoded copy may be
+        // smaller (see `bodymap::picture`) and is drawn stretched over them.
+        Resolved::Diagram(view, image) => {
+            let (w, h) = view
+                .size
+                .unwrap_or((image.width as u32, image.height as u32));
+            crate::bodymap::Bounds {
+                min: crate::geometry::MapPoint::new(0.0, 0.0),
+                max: crate::geometry::MapPoint::new(w as f32, h as f32),
+            }
+        }
     };
     let mut projection = Projection::fit(bounds, (0.0, top), width, height - top - bottom, margin);
     projection.mirrored = options.mirrored;

@@ -70,7 +70,8 @@ impl CustomViews {
 }
 
 fn decode(view: &CustomView) -> Result<ColorImage, String> {
-    let image = crate::bodymap::custom::decode_diagram(view)?;
+    let image =
+        crate::bodymap::custom::decode_diagram(view, crate::bodymap::picture::DISPLAY_SIDE)?;
     let size = [image.width() as usize, image.height() as usize];
     Ok(ColorImage::from_rgba_unmultiplied(size, image.as_raw()))
 }

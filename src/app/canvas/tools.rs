@@ -311,10 +311,12 @@ fn finish_stroke(
     // clinician sees both; a selection left on another view links nothing (link across views
     // in the inspector, where the link is shown).
     let source = match state.tools.selection[..] {
-        [mark @ MarkRef {
-            kind: MarkKind::TriggerPoint,
-            id,
-        }] if session.view_of(mark) == Some(&view) => Some(id),
+        [
+            mark @ MarkRef {
+                kind: MarkKind::TriggerPoint,
+                id,
+            },
+        ] if session.view_of(mark) == Some(&view) => Some(id),
         _ => None,
     };
     state.tools.selection = vec![MarkRef::new(MarkKind::ReferredZone, id)];

@@ -257,7 +257,9 @@ impl RecordUi {
         let mut close = false;
         let response = egui::Modal::new(egui::Id::unique("side_disagreements")).show(ctx, |ui| {
             ui.set_max_width(520.0);
-            ui.heading(RichText::new("Sides that disagree with the drawing").color(palette.warning));
+            ui.heading(
+                RichText::new("Sides that disagree with the drawing").color(palette.warning),
+            );
             ui.label(
                 "These marks are recorded on one side but drawn on the other. The report, the \
                  handout and the comparison with other visits use the recorded side.",
@@ -291,7 +293,11 @@ impl RecordUi {
                     }
                     close = true;
                 }
-                let leave = if editable { "Leave as recorded" } else { "Close" };
+                let leave = if editable {
+                    "Leave as recorded"
+                } else {
+                    "Close"
+                };
                 if ui.button(leave).clicked() {
                     close = true;
                 }
