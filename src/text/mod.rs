@@ -97,8 +97,9 @@ impl Fonts {
 
     /// The scripts in `text` that no font here draws, by name, sorted.
     pub fn missing_scripts(&self, text: &str) -> BTreeSet<&'static str> {
+        let primary = self.primary();
         text.chars()
-            .filter(|c| !c.is_whitespace() && self.face_for(*c).is_none())
+            .filter(|c| !c.is_whitespace() && !primary.has(*c) && self.face_for(*c).is_none())
             .map(script_of)
             .collect()
     }
