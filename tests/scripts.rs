@@ -124,3 +124,89 @@ fn the_chart_title_is_drawn_in_every_script_and_the_svg_names_the_fonts() {
         }
     }
 }
+
+#[test]
+fn the_patient_list_shows_names_in_any_script_and_says_which_have_no_font() {
+    use egui_kittest::kittest::{NodeT as _, Queryable as _};
+    use myomap::app::{AppPaths, AppStart, MyomapApp, ScriptedDialogs};
+    let dir = tempfile::tempdir().expect("temp dir");
+    renamed_runner(dir.path());
+    let library = dir.path().join("demo");
+    if note_here().is_none() {
+        // The harness panics on any character no font draws: the system's fonts come in
+        // for the runner's name, and there is nothing to note.
+        let mut strict = common::app(
+            &dir.path().join("strict"),
+            Some(library.clone()),
+            None,
+            Vec::new(),
+        );
+        wait_for(&mut strict, NAME);
+        assert!(
+            strict
+                .query_by_label_contains("no font on this system")
+                .is_none()
+        );
+    }
+    // A second patient with U+2FE0, unassigned: no font maps it, on any system.
+    let other = common::demo_sessions(&library, "101")[0]
+        .parent()
+        .and_then(Path::parent)
+        .expect("the patient folder")
+        .join("patient.ron");
+    let ron = std::fs::read_to_string(&other).expect("readable");
+    let patient = myomap::storage::load_patient(&other).expect("loads");
+    std::fs::write(
+        &other,
+        ron.replace(
+            &format!("display_name: {:?}", patient.display_name),
+            "display_name: \"Ana \u{2FE0}\"",
+        ),
+    )
+    .expect("written");
+
+    let paths = AppPaths::under(&dir.path().join("app"));
+    let start = AppStart {
+        library: Some(library.clone()),
+        open: None,
+    };
+    // The harness panics on a character no font draws unless told this test shows one.
+    let mut harness = egui_kittest::Harness::builder()
+        .with_size([1400.0, 900.0])
+        .with_step_dt(1.0 / 60.0)
+        .allow_missing_glyphs()
+        .build_eframe(move |cc| {
+            MyomapApp::new(cc, start, paths, Box::new(ScriptedDialogs::new(Vec::new())))
+        });
+    wait_for(&mut harness, "Ana \u{2FE0}");
+    let note: Vec<String> = harness
+        .query_all_by_label_contains("no font on this system")
+        // A label's text is its AccessKit value.
+        .filter_map(|n| n.accesskit_node().value())
+        .collect();
+    let expected = match note_here() {
+        None => "no font on this system for: Symbols".to_owned(),
+        // Without Han or Devanagari fonts those are named too (before "Symbols").
+        Some(here) => format!("{here}, Symbols"),
+    };
+    assert_eq!(note, [expected]);
+    assert!(harness.query_by_label_contains("Ana \u{2FE0}").is_some());
+    assert!(
+        harness.query_by_label_contains(NAME).is_some(),
+        "the list names the runner as typed"
+    );
+}
+
+/// Runs `harness` until a widget's label contains `text` (the library is read on a
+/// background thread), for at most a few seconds.
+fn wait_for(harness: &mut egui_kittest::Harness<'_, myomap::app::MyomapApp>, text: &str) {
+    use egui_kittest::kittest::Queryable as _;
+    for _ in 0..300 {
+        harness.run_ok();
+        if harness.query_by_label_contains(text).is_some() {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("{text:?} never showed");
+}

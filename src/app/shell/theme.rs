@@ -6,64 +6,20 @@ use egui::Color32;
 use crate::scene::MarkColors;
 
 /// Adds DejaVu Sans (from `assets/fonts`) after egui's own fonts, so symbols egui's font lacks
-/// (arrows, ⌀, ±, …) are drawn instead of missing; then, on a background thread so the window
-/// opens at once, the system's fonts for the scripts DejaVu lacks (see [`SCRIPT_SAMPLES`]),
-/// after it. egui 0.37 shapes each run of one font with HarfRust, so Arabic letters join and
-/// a run of only Arabic reads right to left, but it does no bidirectional reordering (UAX
-/// #9) across runs: in a line mixing directions the runs stand left to right in the order
-/// they were typed. Charts and PDFs reorder (see `crate::text`); the app does not fake it.
+/// (arrows, ⌀, ±, …) are drawn instead of missing; then, for a character neither has, the
+/// system font `crate::text` chose for it (the same face the charts and PDFs use), found
+/// when egui first lays such a character out: nothing is scanned at start-up, and a
+/// library of Latin names never scans at all.
+///
+/// egui 0.37 shapes each run of one font with HarfRust, so Arabic letters join and a run of
+/// only Arabic reads right to left, but it does no bidirectional reordering (UAX #9) across
+/// runs: in a line mixing directions the runs stand left to right in the order they were
+/// typed. Charts and PDFs reorder (see `crate::text`); the app does not fake it.
 pub fn install_fallback_font(ctx: &egui::Context) {
-    add_font(ctx, "DejaVuSans", crate::render::FONT, 0);
-    let ctx = ctx.clone();
-    let spawned = std::thread::Builder::new()
-        .name("system fonts".to_owned())
-        .spawn(move || {
-            let start = std::time::Instant::now();
-            let Some(fonts) = crate::text::fonts() else {
-                return;
-            };
-            let mut added = Vec::new();
-            for sample in SCRIPT_SAMPLES.chars() {
-                let Some(face) = fonts.face_for(sample).filter(|i| *i > 0) else {
-                    continue;
-                };
-                if added.contains(&face) {
-                    continue;
-                }
-                if let Some(face) = fonts.face(face) {
-                    let (bytes, index) = face.file();
-                    add_font(&ctx, &face.key, bytes, index);
-                }
-                added.push(face);
-            }
-            log::info!(
-                "{} system fonts added to the app in {} ms",
-                added.len(),
-                start.elapsed().as_millis()
-            );
-            FALLBACKS_READY.store(true, std::sync::atomic::Ordering::Release);
-            ctx.request_repaint();
-        });
-    if let Err(e) = spawned {
-        log::warn!("system fonts not loaded: {e}");
-    }
-}
-
-/// One letter of each script the app looks for a system font for: Han, Kana, Hangul,
-/// Devanagari, Bengali, Gurmukhi, Gujarati, Oriya, Tamil, Telugu, Kannada, Malayalam,
-/// Sinhala, Thai, Lao, Tibetan, Myanmar, Khmer, Ethiopic, Syriac, Thaana. (Latin, Greek,
-/// Cyrillic, Armenian, Georgian, Arabic and Hebrew are in DejaVu Sans.)
-pub const SCRIPT_SAMPLES: &str = "王あ한अঅਅઅଅஅఅಅഅඅกກཀကកአܐހ";
-
-static FALLBACKS_READY: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
-
-fn add_font(ctx: &egui::Context, name: &str, bytes: &'static [u8], index: u32) {
     use egui::epaint::text::{FontInsert, FontPriority, InsertFontFamily};
-    let mut data = egui::FontData::from_static(bytes);
-    data.index = index;
     ctx.add_font(FontInsert::new(
-        name,
-        data,
+        "DejaVuSans",
+        egui::FontData::from_static(crate::render::FONT),
         vec![
             InsertFontFamily {
                 family: egui::FontFamily::Proportional,
@@ -75,15 +31,28 @@ fn add_font(ctx: &egui::Context, name: &str, bytes: &'static [u8], index: u32) {
             },
         ],
     ));
+    ctx.add_font_provider(std::sync::Arc::new(system_font_for));
+}
+
+/// egui's question "which font draws this cluster?" for a character none of its fonts has,
+/// answered with the face `crate::text` chose (its bytes are kept for the process, so egui
+/// borrows them without a copy). The face goes after the fonts already installed.
+fn system_font_for(request: &egui::FallbackRequest<'_>) -> Option<egui::FontInsert> {
+    let c = request.cluster.chars().next()?;
+    let fonts = crate::text::fonts()?;
+    let face = fonts.face_for(c).filter(|i| *i > 0)?;
+    let face = fonts.face(face)?;
+    let (bytes, index) = face.file();
+    let mut data = egui::FontData::from_static(bytes);
+    data.index = index;
+    log::info!("the app draws {:?} with {}", request.cluster, face.family);
+    Some(egui::FontInsert::new(&face.key, data, Vec::new()))
 }
 
 /// The note for `texts` (the patient list's names) when some script in them has no font on
-/// this system, once the system's fonts have been looked at; `None` before that and when
-/// every script has one.
+/// this system; `None` when every script has one. Looks at the system's fonts only for
+/// characters DejaVu Sans lacks.
 pub fn missing_font_note<'a>(texts: impl IntoIterator<Item = &'a str>) -> Option<String> {
-    if !FALLBACKS_READY.load(std::sync::atomic::Ordering::Acquire) {
-        return None;
-    }
     let fonts = crate::text::fonts()?;
     let mut missing = std::collections::BTreeSet::new();
     for text in texts {
