@@ -19,6 +19,7 @@ pub mod render;
 pub mod safety;
 pub mod scene;
 pub mod storage;
+pub mod text;
 
 /// Id of the standard adult body map built into myomap.
 pub const STANDARD_BODY_MAP_ID: &str = "myomap-adult";

@@ -1,16 +1,23 @@
 //! A small flowing-page writer over printpdf: A4 pages with a running header and "page i of
 //! n" footer, headings, wrapped paragraphs, label–value rows, tables whose header repeats on
-//! every page, and images. Text is DejaVu Sans from `assets/fonts` (embedded with a ToUnicode
-//! map, so the text can be searched and copied), measured with the same font the charts use.
+//! every page, and images. Text is laid out by `crate::text` (DejaVu Sans from `assets/fonts`,
+//! the system's fonts for scripts it lacks, bidi order and shaping), the same layout the
+//! charts use, right-to-left runs in visual order as on paper; each font is embedded as a
+//! subset of the glyphs used, with a ToUnicode map, so the text can be searched and copied
+//! (readers put right-to-left runs back in logical order themselves; an /ActualText span
+//! made poppler reverse them a second time). Text no font here draws is noted on every page.
 //! The output is deterministic: fixed resource names, no document id, dates from the record.
 
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
 use printpdf::{
-    Color, FontId, ImageCompression, ImageOptimizationOptions, Line, LinePoint, Mm, Op, ParsedFont,
-    PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, RawImage,
+    Codepoint, Color, FontId, ImageCompression, ImageOptimizationOptions, Line, LinePoint, Mm, Op,
+    ParsedFont, PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, RawImage,
     RawImageData, RawImageFormat, Rect, Rgb, TextItem, XObject, XObjectId, XObjectTransform,
 };
 
-use crate::render::{FONT, measure};
+use crate::render::measure;
+use crate::text::{Fonts, fonts};
 
 const PAGE_W: f32 = 210.0;
 const PAGE_H: f32 = 297.0;
@@ -113,9 +120,34 @@ impl<'a> Column<'a> {
     }
 }
 
+/// A face the document uses: its resource name and the glyphs drawn, in order of first use
+/// (their number in the embedded subset is that order, after .notdef).
+struct UsedFace {
+    id: FontId,
+    order: Vec<u16>,
+    number: HashMap<u16, u16>,
+}
+
+impl UsedFace {
+    /// The glyph's number in the subset.
+    fn number(&mut self, glyph: u16) -> u16 {
+        if glyph == 0 {
+            return 0;
+        }
+        *self.number.entry(glyph).or_insert_with(|| {
+            self.order.push(glyph);
+            u16::try_from(self.order.len()).unwrap_or(0)
+        })
+    }
+}
+
 pub struct Writer {
     doc: PdfDocument,
-    font: FontId,
+    fonts: &'static Fonts,
+    /// By face index of `fonts`.
+    used: BTreeMap<usize, UsedFace>,
+    /// Scripts of text no font here draws.
+    missing: BTreeSet<&'static str>,
     pages: Vec<Vec<Op>>,
     ops: Vec<Op>,
     /// Distance of the next line's top from the top of the page, mm.
@@ -128,6 +160,8 @@ pub struct Writer {
 pub enum PdfError {
     #[error("the embedded font could not be read")]
     Font,
+    #[error("the font {0} could not be embedded: {1}")]
+    Subset(String, String),
     #[error("the PDF could not be written: {0}")]
     Write(String),
 }
@@ -141,6 +175,17 @@ impl Writer {
         date: jiff::civil::DateTime,
         header: String,
     ) -> Result<Self, PdfError> {
+        Self::with_fonts(title, author, date, header, fonts().ok_or(PdfError::Font)?)
+    }
+
+    /// As [`Writer::new`], drawing text with `fonts` (tests give fonts without fallbacks).
+    pub fn with_fonts(
+        title: &str,
+        author: &str,
+        date: jiff::civil::DateTime,
+        header: String,
+        fonts: &'static Fonts,
+    ) -> Result<Self, PdfError> {
         let mut doc = PdfDocument::new(title);
         doc.metadata.info.author = author.to_owned();
         let seconds = jiff::tz::TimeZone::UTC
@@ -153,16 +198,11 @@ impl Writer {
         }
         doc.metadata.info.creator = "myomap".to_owned();
         doc.metadata.info.producer = "myomap".to_owned();
-        let mut font = ParsedFont::from_bytes(FONT, 0, &mut Vec::new()).ok_or(PdfError::Font)?;
-        font.font_name = Some("DejaVuSans".to_owned());
-        let id = FontId("FDejaVu".to_owned());
-        doc.resources
-            .fonts
-            .map
-            .insert(id.clone(), PdfFont::new(font));
         let mut writer = Self {
             doc,
-            font: id,
+            fonts,
+            used: BTreeMap::new(),
+            missing: BTreeSet::new(),
             pages: Vec::new(),
             ops: Vec::new(),
             y: TOP,
@@ -193,23 +233,89 @@ impl Writer {
         }
     }
 
-    /// Text with the left end of its baseline `baseline` mm from the page top.
+    /// Text with the left end of its baseline `baseline` mm from the page top: the glyphs as
+    /// laid out, one text object per run of one face (and per mark the font raised).
     fn text_at(&mut self, text: &str, x: f32, baseline: f32, size: f32, colour: [f32; 3]) {
         if text.is_empty() {
             return;
+        }
+        let line = self.fonts.layout(text, size);
+        self.missing.extend(line.missing.iter().copied());
+        let mut start = 0;
+        while start < line.glyphs.len() {
+            let first = &line.glyphs[start];
+            let end = if first.rise != 0.0 {
+                start + 1
+            } else {
+                line.glyphs[start..]
+                    .iter()
+                    .position(|g| g.face != first.face || g.rise != 0.0)
+                    .map_or(line.glyphs.len(), |n| start + n)
+            };
+            self.glyph_run(text, &line.glyphs[start..end], x, baseline, size, colour);
+            start = end;
+        }
+    }
+
+    /// Glyphs of one face, shown from the first one's position; the TJ offsets carry the
+    /// shaper's advances where they differ from the font's own.
+    fn glyph_run(
+        &mut self,
+        text: &str,
+        glyphs: &[crate::text::Glyph],
+        x: f32,
+        baseline: f32,
+        size: f32,
+        colour: [f32; 3],
+    ) {
+        let Some(first) = glyphs.first() else {
+            return;
+        };
+        let Some(face) = self.fonts.face(first.face) else {
+            return;
+        };
+        let index = first.face;
+        let used = self.used.entry(index).or_insert_with(|| UsedFace {
+            id: FontId(if index == 0 {
+                "FDejaVu".to_owned()
+            } else {
+                format!("FFallback{index}")
+            }),
+            order: Vec::new(),
+            number: HashMap::new(),
+        });
+        let per_unit = size / face.units_per_em();
+        let mut items = Vec::with_capacity(glyphs.len());
+        for (i, glyph) in glyphs.iter().enumerate() {
+            // After a glyph the reader moves by its advance in the font; the shaper may
+            // want the next one elsewhere (kerning, joining, marks).
+            let offset = glyphs.get(i + 1).map_or(0.0, |next| {
+                let moved = face.advance_units(glyph.id) * per_unit;
+                let wanted = next.x - glyph.x;
+                let shift = (moved - wanted) * 1000.0 / size;
+                if shift.abs() < 0.01 { 0.0 } else { shift }
+            });
+            items.push(Codepoint {
+                gid: used.number(glyph.id),
+                offset,
+                cid: Some(text.get(glyph.chars.clone()).unwrap_or_default().to_owned()),
+            });
         }
         self.ops.extend([
             Op::StartTextSection,
             Op::SetFillColor { col: rgb(colour) },
             Op::SetFont {
-                font: PdfFontHandle::External(self.font.clone()),
+                font: PdfFontHandle::External(used.id.clone()),
                 size: Pt(size),
             },
             Op::SetTextCursor {
-                pos: Point::new(Mm(x), Mm(PAGE_H - baseline)),
+                pos: Point::new(
+                    Mm(x + first.x / PT_PER_MM),
+                    Mm(PAGE_H - baseline + first.rise / PT_PER_MM),
+                ),
             },
             Op::ShowText {
-                items: vec![TextItem::Text(text.to_owned())],
+                items: vec![TextItem::GlyphIds(items)],
             },
             Op::EndTextSection,
         ]);
@@ -459,9 +565,13 @@ impl Writer {
         self.pages.push(ops);
         let count = self.pages.len();
         let pages = std::mem::take(&mut self.pages);
+        let note = crate::text::missing_note(self.missing.iter().copied());
         for (i, ops) in pages.into_iter().enumerate() {
             self.ops = ops;
             let page = format!("page {} of {count}", i + 1);
+            if let Some(note) = &note {
+                self.text_at(note, MARGIN, PAGE_H - 13.5, 7.5, ALERT);
+            }
             self.text_at(footer, MARGIN, PAGE_H - 10.0, 7.5, MUTED);
             let w = text_width_mm(&page, 7.5);
             self.text_at(&page, PAGE_W - MARGIN - w, PAGE_H - 10.0, 7.5, MUTED);
@@ -470,6 +580,7 @@ impl Writer {
                 .pages
                 .push(PdfPage::new(Mm(PAGE_W), Mm(PAGE_H), ops));
         }
+        self.embed_fonts()?;
         let options = PdfSaveOptions {
             image_optimization: Some(ImageOptimizationOptions {
                 format: Some(ImageCompression::Flate),
@@ -500,9 +611,129 @@ impl Writer {
     }
 }
 
+impl Writer {
+    /// Each face used, as a subset of the glyphs drawn (numbered in order of first use, as
+    /// `UsedFace::number` gave them), with allsorts; printpdf writes it with /W widths and a
+    /// ToUnicode map from the characters each glyph was drawn for.
+    fn embed_fonts(&mut self) -> Result<(), PdfError> {
+        use allsorts::binary::read::ReadScope;
+        use allsorts::font_data::FontData;
+        use allsorts::subset::{CmapTarget, SubsetProfile, subset};
+
+        for (index, used) in &self.used {
+            let Some(face) = self.fonts.face(*index) else {
+                continue;
+            };
+            let failed = |e: String| PdfError::Subset(face.family.clone(), e);
+            let (bytes, face_index) = face.file();
+            let file = ReadScope::new(bytes)
+                .read::<FontData<'_>>()
+                .map_err(|e| failed(e.to_string()))?;
+            let provider = file
+                .table_provider(face_index as usize)
+                .map_err(|e| failed(e.to_string()))?;
+            let glyphs: Vec<u16> = std::iter::once(0)
+                .chain(used.order.iter().copied())
+                .collect();
+            let program = subset(&provider, &glyphs, &SubsetProfile::Pdf, CmapTarget::Unicode)
+                .map_err(|e| failed(e.to_string()))?;
+            let mut font = ParsedFont::from_bytes(&program, 0, &mut Vec::new())
+                .ok_or_else(|| failed("the subset cannot be read back".to_owned()))?;
+            // A subset's name carries a tag of six capitals (ISO 32000-1, 9.6.4), here
+            // from the glyphs it holds, so the same text gives the same file.
+            let family: String = face.family.split_whitespace().collect();
+            font.font_name = Some(format!("{}+{family}", subset_tag(&glyphs)));
+            self.doc
+                .resources
+                .fonts
+                .map
+                .insert(used.id.clone(), PdfFont::new(font));
+        }
+        Ok(())
+    }
+}
+
+/// Six capital letters from an FNV-1a hash of the glyph ids, as a subset's name tag.
+fn subset_tag(glyphs: &[u16]) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in glyphs.iter().flat_map(|g| g.to_be_bytes()) {
+        hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+    }
+    (0..6)
+        .map(|i| char::from(b'A' + ((hash >> (i * 8)) % 26) as u8))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::NoFallbacks;
+
+    const NAME: &str = "王秀英 · ليلى حداد · अनीता";
+
+    fn pdf_with(fonts: &'static Fonts) -> Vec<u8> {
+        let date = jiff::civil::date(2026, 5, 4).at(9, 30, 0, 0);
+        let mut writer =
+            Writer::with_fonts("Report", "Test", date, NAME.to_owned(), fonts).expect("a writer");
+        writer.title(NAME);
+        writer.paragraph("Plain text in DejaVu Sans.", 9.5, INK);
+        writer.finish("footer").expect("written")
+    }
+
+    fn text_of(pdf: &[u8]) -> String {
+        let document = lopdf::Document::load_mem(pdf).expect("parses");
+        let pages: Vec<u32> = document.get_pages().keys().copied().collect();
+        document.extract_text(&pages).expect("extractable")
+    }
+
+    #[test]
+    fn every_page_says_which_scripts_have_no_font() {
+        let none: &'static Fonts =
+            Box::leak(Box::new(Fonts::new(Box::new(NoFallbacks)).expect("reads")));
+        let text = text_of(&pdf_with(none));
+        assert!(
+            text.contains("no font on this system for: Devanagari, Han"),
+            "{text}"
+        );
+        assert!(text.contains("Plain text in DejaVu Sans."));
+    }
+
+    #[test]
+    fn names_in_any_script_are_embedded_as_small_subsets_and_read_back() {
+        let fonts = crate::text::fonts().expect("reads");
+        if !fonts.missing_scripts(NAME).is_empty() {
+            eprintln!(
+                "skipped: {} (install fonts-noto-core and fonts-noto-cjk)",
+                crate::text::missing_note(fonts.missing_scripts(NAME)).unwrap_or_default()
+            );
+            return;
+        }
+        let pdf = pdf_with(fonts);
+        let text = text_of(&pdf);
+        assert!(text.contains("王秀英"), "{text}");
+        assert!(text.contains("अनीता"), "{text}");
+        // lopdf reads glyphs in the order they are drawn: right to left for Arabic, so
+        // the first name's letters come last to first.
+        let drawn: String = "ليلى".chars().rev().collect();
+        assert!(text.contains(&drawn), "{text}");
+        assert!(!text.contains("no font"));
+        // The CJK face alone is megabytes; the subsets of the few glyphs used are small.
+        assert!(pdf.len() < 120_000, "{} bytes", pdf.len());
+        let document = lopdf::Document::load_mem(&pdf).expect("parses");
+        let fonts_used: Vec<String> = document
+            .objects
+            .values()
+            .filter_map(|o| o.as_dict().ok())
+            .filter(|d| d.get(b"Type").and_then(|t| t.as_name()).ok() == Some(b"FontDescriptor"))
+            .filter_map(|d| d.get(b"FontName").and_then(|n| n.as_name()).ok())
+            .map(|n| String::from_utf8_lossy(n).into_owned())
+            .collect();
+        assert_eq!(
+            fonts_used.len(),
+            3,
+            "DejaVu, a Han and a Devanagari face: {fonts_used:?}"
+        );
+    }
 
     #[test]
     fn wrapping_keeps_every_word_within_the_width() {

@@ -1,11 +1,14 @@
-//! Rasterises body-map charts on the CPU (tiny-skia, text with ab_glyph and the DejaVu Sans
-//! font in `assets/fonts`), so exporting needs no GPU and no display, and writes the same
-//! chart as SVG. One composition ([`draw_chart`]) over the scene the canvas paints: outline,
-//! contours, muscle borders, the session's zones and marks (or the difference map between
-//! two visits), title, side letters, muscle names and a legend.
+//! Rasterises body-map charts on the CPU (tiny-skia, text with ab_glyph in DejaVu Sans from
+//! `assets/fonts` and the system's fonts for other scripts, see `crate::text`), so exporting
+//! needs no GPU and no display, and writes the same chart as SVG. One composition
+//! ([`draw_chart`]) over the scene the canvas paints: outline, contours, muscle borders, the
+//! session's zones and marks (or the difference map between two visits), title, side
+//! letters, muscle names and a legend; and a note naming any script no font here draws.
 
 mod surface;
 mod text;
+
+use std::collections::BTreeSet;
 
 use tiny_skia::Pixmap;
 
@@ -323,6 +326,95 @@ fn draw_chart(
     content: Marks<'_>,
     options: &RenderOptions,
 ) {
+    let mut noting = Noting {
+        inner: surface,
+        fonts: crate::text::fonts(),
+        missing: BTreeSet::new(),
+    };
+    let legend = draw_parts(&mut noting, base, content, options);
+    let scale = options.scale();
+    let (width, height) = (options.width as f32 / scale, options.height as f32 / scale);
+    noting.note(width, height, legend, options.colors.side_letter);
+}
+
+/// Passes drawing on to `inner`, noting the scripts of the text no font on this system
+/// draws, so the chart can say so rather than show boxes alone.
+struct Noting<'s> {
+    inner: &'s mut dyn Surface,
+    fonts: Option<&'s crate::text::Fonts>,
+    missing: BTreeSet<&'static str>,
+}
+
+impl Noting<'_> {
+    /// The note for the scripts missing, if any, in the bottom right corner of a
+    /// `width` × `height` chart, beside the `legend` (left, top, right, bottom) or, when
+    /// there is no room beside it, above it.
+    fn note(&mut self, width: f32, height: f32, legend: [f32; 4], colour: crate::scene::Rgba) {
+        let Some(note) = crate::text::missing_note(self.missing.iter().copied()) else {
+            return;
+        };
+        let size = NOTE_TEXT;
+        let (w, _, descent) = measure(&note, size);
+        let x = (width - w - 6.0).max(2.0);
+        let bottom = if x > legend[2] + 6.0 {
+            height - 6.0
+        } else {
+            legend[1] - 4.0
+        };
+        let origin = (x, bottom + descent);
+        self.inner.text(&note, origin, size, colour, None);
+    }
+}
+
+/// The size of the "no font" note.
+const NOTE_TEXT: f32 = 11.0;
+
+impl Surface for Noting<'_> {
+    fn fill(&mut self, polygon: &[Px], colour: crate::scene::Rgba, outlined: bool) {
+        self.inner.fill(polygon, colour, outlined);
+    }
+    fn stroke(&mut self, points: &[Px], closed: bool, ink: Ink, dash: Option<(f32, f32)>) {
+        self.inner.stroke(points, closed, ink, dash);
+    }
+    fn circle(
+        &mut self,
+        centre: Px,
+        radius: f32,
+        fill: Option<crate::scene::Rgba>,
+        stroke: Option<Ink>,
+        dash: Option<(f32, f32)>,
+    ) {
+        self.inner.circle(centre, radius, fill, stroke, dash);
+    }
+    fn rect(&mut self, min: Px, max: Px, colour: crate::scene::Rgba) {
+        self.inner.rect(min, max, colour);
+    }
+    fn image(&mut self, image: &GridImage, top_left: Px, bottom_right: Px) {
+        self.inner.image(image, top_left, bottom_right);
+    }
+    fn text(
+        &mut self,
+        text: &str,
+        origin: Px,
+        size: f32,
+        colour: crate::scene::Rgba,
+        halo: Option<crate::scene::Rgba>,
+    ) {
+        if let Some(fonts) = self.fonts {
+            self.missing.extend(fonts.missing_scripts(text));
+        }
+        self.inner.text(text, origin, size, colour, halo);
+    }
+}
+
+/// The chart itself (see [`draw_chart`]).
+/// Returns where the legend lies (left, top, right, bottom; logical pixels).
+fn draw_parts(
+    surface: &mut dyn Surface,
+    base: &Resolved<'_>,
+    content: Marks<'_>,
+    options: &RenderOptions,
+) -> [f32; 4] {
     let (view_id, view_name) = match base {
         Resolved::Map(_, view) => (view.id.clone(), view.name.as_str()),
         Resolved::Diagram(view, _) => (view.id(), view.file.name.as_str()),
@@ -463,6 +555,17 @@ fn draw_chart(
         legend_k,
         options,
     );
+    let legend_width = if legend.is_empty() {
+        0.0
+    } else {
+        legend_size(&legend, legend_k).0
+    };
+    [
+        10.0,
+        height - legend_height - 6.0,
+        10.0 + legend_width,
+        height,
+    ]
 }
 
 /// The title in as few lines as fit `available` px: shrunk a little first, then broken at
@@ -755,6 +858,56 @@ mod tests {
         assert_eq!(&a[..8], b"\x89PNG\r\n\x1a\n");
         let decoded = image::load_from_memory(&a).expect("a valid PNG");
         assert_eq!((decoded.width(), decoded.height()), (300, 700));
+    }
+
+    #[test]
+    fn a_chart_notes_the_scripts_no_font_draws_once_in_its_corner() {
+        let none = crate::text::Fonts::new(Box::new(crate::text::NoFallbacks)).expect("reads");
+        let mut svg = Svg::new(400, 300, 1.0);
+        let mut noting = Noting {
+            inner: &mut svg,
+            fonts: Some(&none),
+            missing: BTreeSet::new(),
+        };
+        noting.text(
+            "王秀英 · ليلى حداد · अनीता",
+            (10.0, 20.0),
+            12.0,
+            [0; 4],
+            None,
+        );
+        noting.text("王 again", (10.0, 40.0), 12.0, [0; 4], None);
+        noting.note(400.0, 300.0, [10.0, 250.0, 200.0, 300.0], [0; 4]);
+        let svg = svg.finish();
+        assert_eq!(
+            svg.matches("no font on this system for: Devanagari, Han")
+                .count(),
+            1,
+            "{svg}"
+        );
+        // No room beside a 190-px legend on a 400-px chart: the note stands above it.
+        let note_line = svg
+            .lines()
+            .find(|l| l.contains("no font on this system"))
+            .expect("the note");
+        let y: f32 = note_line
+            .split("y=\"")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .and_then(|y| y.parse().ok())
+            .expect("the note's baseline");
+        assert!(y < 250.0, "{note_line}");
+
+        // Text every font here draws gets no note.
+        let mut svg = Svg::new(400, 300, 1.0);
+        let mut noting = Noting {
+            inner: &mut svg,
+            fonts: Some(&none),
+            missing: BTreeSet::new(),
+        };
+        noting.text("ليلى حداد · Ana", (10.0, 20.0), 12.0, [0; 4], None);
+        noting.note(400.0, 300.0, [10.0, 250.0, 200.0, 300.0], [0; 4]);
+        assert!(!svg.finish().contains("no font"));
     }
 
     #[test]

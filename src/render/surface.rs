@@ -172,8 +172,9 @@ impl Surface for Raster {
 }
 
 /// An SVG document being written: `width` × `height` device pixels showing a logical
-/// `width / scale` × `height / scale` drawing. Text is real text (DejaVu Sans, falling back
-/// to the reader's sans-serif), zone images are embedded PNGs.
+/// `width / scale` × `height / scale` drawing. Text is real text (DejaVu Sans, then the
+/// system fonts the raster uses for other scripts, then the reader's sans-serif), zone
+/// images are embedded PNGs.
 pub struct Svg {
     body: String,
     width: u32,
@@ -367,8 +368,19 @@ impl Surface for Svg {
                 num(2.0 / self.scale)
             )
         });
+        // Text in scripts DejaVu lacks names the system fonts the raster used for them first;
+        // the reader's own fonts, bidi and shaping do the rest.
+        let families = text::fallback_families(text);
+        let family = if families.is_empty() {
+            String::new()
+        } else {
+            let mut list = vec!["DejaVu Sans".to_owned()];
+            list.extend(families);
+            list.push("sans-serif".to_owned());
+            format!(" font-family=\"{}\"", escape(&list.join(", ")))
+        };
         self.body.push_str(&format!(
-            "<text x=\"{}\" y=\"{}\" font-size=\"{}\"{}{halo} xml:space=\"preserve\">{}</text>\n",
+            "<text x=\"{}\" y=\"{}\" font-size=\"{}\"{family}{}{halo} xml:space=\"preserve\">{}</text>\n",
             num(x),
             num(y),
             num(size),

@@ -27,6 +27,17 @@ pub fn patients_panel(ui: &mut egui::Ui, state: &mut LibraryState) -> Option<Act
     )
     .labelled_by(label.id);
     ui.separator();
+    let names = state
+        .patients
+        .iter()
+        .map(|e| e.patient.display_name.as_str());
+    if let Some(note) = crate::app::shell::theme::missing_font_note(names) {
+        ui.label(
+            RichText::new(note)
+                .small()
+                .color(Palette::of(ui.ctx()).warning),
+        );
+    }
     let needle = state.search.trim().to_lowercase();
     egui::ScrollArea::vertical().show(ui, |ui| {
         for entry in &state.patients {

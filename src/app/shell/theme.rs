@@ -6,7 +6,15 @@ use egui::Color32;
 use crate::scene::MarkColors;
 
 /// Adds DejaVu Sans (from `assets/fonts`) after egui's own fonts, so symbols egui's font lacks
-/// (arrows, ⌀, ±, …) are drawn instead of missing.
+/// (arrows, ⌀, ±, …) are drawn instead of missing; then, for a character neither has, the
+/// system font `crate::text` chose for it (the same face the charts and PDFs use), found
+/// when egui first lays such a character out: nothing is scanned at start-up, and a
+/// library of Latin names never scans at all.
+///
+/// egui 0.37 shapes each run of one font with HarfRust, so Arabic letters join and a run of
+/// only Arabic reads right to left, but it does no bidirectional reordering (UAX #9) across
+/// runs: in a line mixing directions the runs stand left to right in the order they were
+/// typed. Charts and PDFs reorder (see `crate::text`); the app does not fake it.
 pub fn install_fallback_font(ctx: &egui::Context) {
     use egui::epaint::text::{FontInsert, FontPriority, InsertFontFamily};
     ctx.add_font(FontInsert::new(
@@ -23,6 +31,34 @@ pub fn install_fallback_font(ctx: &egui::Context) {
             },
         ],
     ));
+    ctx.add_font_provider(std::sync::Arc::new(system_font_for));
+}
+
+/// egui's question "which font draws this cluster?" for a character none of its fonts has,
+/// answered with the face `crate::text` chose (its bytes are kept for the process, so egui
+/// borrows them without a copy). The face goes after the fonts already installed.
+fn system_font_for(request: &egui::FallbackRequest<'_>) -> Option<egui::FontInsert> {
+    let c = request.cluster.chars().next()?;
+    let fonts = crate::text::fonts()?;
+    let face = fonts.face_for(c).filter(|i| *i > 0)?;
+    let face = fonts.face(face)?;
+    let (bytes, index) = face.file();
+    let mut data = egui::FontData::from_static(bytes);
+    data.index = index;
+    log::info!("the app draws {:?} with {}", request.cluster, face.family);
+    Some(egui::FontInsert::new(&face.key, data, Vec::new()))
+}
+
+/// The note for `texts` (the patient list's names) when some script in them has no font on
+/// this system; `None` when every script has one. Looks at the system's fonts only for
+/// characters DejaVu Sans lacks.
+pub fn missing_font_note<'a>(texts: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    let fonts = crate::text::fonts()?;
+    let mut missing = std::collections::BTreeSet::new();
+    for text in texts {
+        missing.extend(fonts.missing_scripts(text));
+    }
+    crate::text::missing_note(missing)
 }
 
 /// Colours with a clinical or status meaning, for one theme.
