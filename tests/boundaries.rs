@@ -693,3 +693,47 @@ fn the_csv_guard_follows_the_owasp_rule() {
         assert_eq!(guard(cell), guarded, "{cell:?}");
     }
 }
+
+// ---- 10. A report that leaves fields out ---------------------------------------------------
+
+#[test]
+fn the_report_gives_each_needle_sites_palpation_position_and_trigger_point() {
+    use myomap::model::{Palpation, PatientPosition};
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (_, visit) = demo_visit(dir.path());
+    let mut session = storage::load_session(&visit).expect("loads");
+    session.signature = None;
+    session.addenda.clear();
+    assert!(session.needle_sites.len() >= 2);
+    session.needle_sites[0].palpation = Palpation::Pincer;
+    session.needle_sites[1].palpation = Palpation::RibBracketing;
+    session.needle_sites[1].patient_position = Some(PatientPosition::SideLyingLeft);
+    let treated = session.needle_sites[0].trigger_point.expect("a treated trigger point");
+    let row = session
+        .trigger_points
+        .iter()
+        .position(|t| t.id == treated)
+        .expect("in the session")
+        + 1;
+    std::fs::write(&visit, storage::encode(&session).expect("encodes")).expect("write");
+    let out = dir.path().join("report.pdf");
+    let output = myomap(&["report", path_str(&visit), "-o", path_str(&out)]);
+    assert!(output.status.success(), "{}", common::stderr(&output));
+    let pdf = lopdf::Document::load(&out).expect("a PDF");
+    let pages: Vec<u32> = pdf.get_pages().keys().copied().collect();
+    let text: String = pdf
+        .extract_text(&pages)
+        .expect("text")
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    for expected in [
+        "pincergrip".to_owned(),
+        "ribbracketing".to_owned(),
+        PatientPosition::SideLyingLeft.label().replace(' ', ""),
+        format!("triggerpoint#{row}"),
+    ] {
+        assert!(text.contains(&expected), "the report gives {expected}");
+    }
+}

@@ -394,8 +394,19 @@ pub fn session_report(input: &ReportInput<'_>) -> Result<Vec<u8>, ReportError> {
                         e.duration_min
                     ));
                 }
+                technique.push_str(&format!("; {}", site.palpation.label()));
                 if !site.direction.trim().is_empty() {
                     technique.push_str(&format!("; {}", site.direction.trim()));
+                }
+                if let Some(position) = site.patient_position {
+                    technique.push_str(&format!("; {}", position.label()));
+                }
+                // The trigger point treated, by its row in the findings table below.
+                if let Some(row) = site
+                    .trigger_point
+                    .and_then(|id| session.trigger_points.iter().position(|t| t.id == id))
+                {
+                    technique.push_str(&format!("; trigger point #{}", row + 1));
                 }
                 vec![
                     (i + 1).to_string(),
@@ -419,7 +430,7 @@ pub fn session_report(input: &ReportInput<'_>) -> Result<Vec<u8>, ReportError> {
             Column::new("Side", 13.0),
             Column::new("Needle", 22.0),
             Column::new("Depth", 13.0),
-            Column::new("Technique", 33.0),
+            Column::new("Technique, palpation", 33.0),
             Column::new("Twitches", 17.0),
             Column::new("Safety warnings", BODY_W - 135.0),
         ];
