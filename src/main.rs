@@ -6,7 +6,7 @@ use clap::Parser as _;
 use myomap::cli::{Cli, Outcome, run};
 
 fn main() -> ExitCode {
-    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
+    myomap::app::CatchDialogFailures::install();
     match run(Cli::parse()) {
         Outcome::Exit(code) => code,
         Outcome::StartApp(start) => match myomap::app::run(start) {

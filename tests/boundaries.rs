@@ -709,7 +709,9 @@ fn the_report_gives_each_needle_sites_palpation_position_and_trigger_point() {
     session.needle_sites[0].palpation = Palpation::Pincer;
     session.needle_sites[1].palpation = Palpation::RibBracketing;
     session.needle_sites[1].patient_position = Some(PatientPosition::SideLyingLeft);
-    let treated = session.needle_sites[0].trigger_point.expect("a treated trigger point");
+    let treated = session.needle_sites[0]
+        .trigger_point
+        .expect("a treated trigger point");
     let row = session
         .trigger_points
         .iter()
@@ -736,4 +738,70 @@ fn the_report_gives_each_needle_sites_palpation_position_and_trigger_point() {
     ] {
         assert!(text.contains(&expected), "the report gives {expected}");
     }
+}
+
+// ---- 9. File dialogs that fail in silence --------------------------------------------------
+
+#[test]
+fn without_system_dialogs_the_app_says_so_and_offers_its_own() {
+    use egui_kittest::kittest::Queryable as _;
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (library, visit) = demo_visit(dir.path());
+    let paths = myomap::app::AppPaths::under(&dir.path().join("app"));
+    let start = myomap::app::AppStart {
+        library: Some(library.clone()),
+        open: None,
+    };
+    // egui_file's path and file-name fields have no accessible names (the library's, not
+    // ours), so the harness's accessibility check is off for this test alone.
+    let mut harness = egui_kittest::Harness::builder()
+        .with_size([1400.0, 900.0])
+        .with_accessibility_check(false)
+        .build_eframe(move |cc| {
+            let dialogs = myomap::app::ScriptedDialogs::unavailable(
+                "Failed to pick file with zenity: No such file or directory (os error 2)",
+            );
+            myomap::app::MyomapApp::new(cc, start, paths, Box::new(dialogs))
+        });
+    harness.run_ok();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
+    harness.run_ok();
+    let told = harness.state().notifications().all().iter().any(|n| {
+        n.text.contains(
+            "The system's file dialog could not be shown (Failed to pick file with zenity",
+        )
+    });
+    assert!(
+        told,
+        "the failure is a notification, not only a line on stderr"
+    );
+    harness.get_by_label_contains("Open session");
+
+    // The in-app dialog starts in the library; the visit is typed relative to it.
+    let relative = visit.strip_prefix(&library).expect("inside the library");
+    let inputs: Vec<_> = harness
+        .get_all_by_role(egui::accesskit::Role::TextInput)
+        .collect();
+    let file_name = inputs.last().expect("the file name field");
+    file_name.focus();
+    file_name.type_text(&relative.to_string_lossy());
+    harness.run_ok();
+    harness.key_press(egui::Key::Enter);
+    harness.run_ok();
+    harness.run_ok();
+    let open = harness
+        .state()
+        .document()
+        .and_then(|d| d.path())
+        .map(Path::to_path_buf);
+    assert_eq!(
+        open.as_deref(),
+        Some(visit.as_path()),
+        "the chosen visit is open"
+    );
+    assert!(
+        harness.query_by_label_contains("Open session").is_none(),
+        "the dialog closed"
+    );
 }

@@ -16,7 +16,7 @@ pub use screens::session::session_ui;
 pub use shell::action::Action;
 pub use shell::app::{AppPaths, AppStart, MyomapApp};
 pub use shell::command::UiCommand;
-pub use shell::file_dialogs::{FileDialogs, NativeDialogs, ScriptedDialogs};
+pub use shell::file_dialogs::{CatchDialogFailures, FileDialogs, NativeDialogs, ScriptedDialogs};
 pub use shell::notifications::{Level, Notifications};
 pub use shell::preferences::{Preferences, ThemeChoice};
 pub use shell::prompt::Prompt;

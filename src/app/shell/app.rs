@@ -18,7 +18,7 @@ use crate::app::screens::record::{RecordAction, RecordUi};
 use crate::app::screens::{session as session_view, welcome};
 use crate::app::shell::action::Action;
 use crate::app::shell::command::{MENUS, MenuItem, UiCommand};
-use crate::app::shell::file_dialogs::FileDialogs;
+use crate::app::shell::file_dialogs::{FileDialogs, InAppDialog, InAppState, PathQuestion};
 use crate::app::shell::library_state::LibraryState;
 use crate::app::shell::logic::RecoveryCopy;
 use crate::app::shell::notifications::Notifications;
@@ -100,6 +100,12 @@ pub struct MyomapApp {
     pub(super) custom_views: CustomViews,
     /// A big library being read in the background.
     pub(super) loading: Option<LibraryLoading>,
+    /// myomap's own file dialog, when the system's cannot be shown.
+    pub(super) in_app_dialog: Option<InAppDialog>,
+    /// A path the in-app dialog gave, waiting for the command that asked to run again.
+    pub(super) answered: Option<(PathQuestion, PathBuf)>,
+    /// The system's file dialogs failed once: the in-app one is used from then on.
+    pub(super) system_dialogs_failed: bool,
 }
 
 impl MyomapApp {
@@ -135,6 +141,9 @@ impl MyomapApp {
             record: RecordUi::default(),
             custom_views: CustomViews::default(),
             loading: None,
+            in_app_dialog: None,
+            answered: None,
+            system_dialogs_failed: false,
         };
         let library = start
             .library
@@ -447,6 +456,65 @@ impl MyomapApp {
         }
     }
 
+    /// Shows myomap's own file dialog while it is open; a chosen path runs the command that
+    /// asked for it again, which then takes the path (see [`Self::ask_path`]).
+    fn in_app_dialog_ui(&mut self, ctx: &egui::Context) {
+        let Some(dialog) = &mut self.in_app_dialog else {
+            return;
+        };
+        match dialog.show(ctx) {
+            InAppState::Open => {}
+            InAppState::Closed => self.in_app_dialog = None,
+            InAppState::Chosen {
+                question,
+                path,
+                command,
+            } => {
+                self.in_app_dialog = None;
+                self.answered = Some((question, path));
+                self.actions.push(Action::Command(command));
+            }
+        }
+    }
+
+    /// Asks for a path for `command`: the system's dialog, or — when it cannot be shown —
+    /// myomap's own, whose answer comes back by running `command` again. `None` when the
+    /// user cancelled or the in-app dialog is now open.
+    pub(super) fn ask_path(
+        &mut self,
+        command: UiCommand,
+        question: PathQuestion,
+    ) -> Option<PathBuf> {
+        if let Some((_, path)) = self.answered.take_if(|(asked, _)| *asked == question) {
+            return Some(path);
+        }
+        if !self.system_dialogs_failed {
+            match question.ask(self.dialogs.as_mut()) {
+                Ok(answer) => return answer,
+                Err(reason) => {
+                    self.system_dialogs_failed = true;
+                    self.notifications.warning(format!(
+                        "The system's file dialog could not be shown ({reason}), so myomap shows its own. The README says what a desktop needs for the system's dialogs."
+                    ));
+                }
+            }
+        }
+        let folder = self.dialog_folder();
+        self.in_app_dialog = Some(InAppDialog::open(question, command, &folder));
+        None
+    }
+
+    /// Where the in-app dialog starts: the open session's folder, the library, or home.
+    fn dialog_folder(&self) -> PathBuf {
+        self.route
+            .document()
+            .and_then(|doc| doc.path())
+            .and_then(|path| path.parent().map(Path::to_path_buf))
+            .or_else(|| self.library().map(|l| l.root().to_owned()))
+            .or_else(|| directories::UserDirs::new().map(|dirs| dirs.home_dir().to_owned()))
+            .unwrap_or_else(|| PathBuf::from("."))
+    }
+
     /// Picks up a library read on the background thread, once it is done.
     fn poll_library_loading(&mut self, ctx: &egui::Context) {
         if let Some(loading) = self.loading.take_if(|l| l.handle.is_finished()) {
@@ -512,10 +580,12 @@ impl eframe::App for MyomapApp {
             });
         }
         if self.prompt.is_none()
+            && self.in_app_dialog.is_none()
             && let Some(command) = UiCommand::from_shortcuts(&ctx)
         {
             self.actions.push(Action::Command(command));
         }
+        self.in_app_dialog_ui(&ctx);
 
         if matches!(self.route, Route::Presentation { .. }) {
             self.presentation_ui(ui);

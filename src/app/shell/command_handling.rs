@@ -13,6 +13,7 @@ use crate::app::screens::progress::ProgressState;
 use crate::app::shell::action::Action;
 use crate::app::shell::app::MyomapApp;
 use crate::app::shell::command::UiCommand;
+use crate::app::shell::file_dialogs::PathQuestion;
 use crate::app::shell::library_state::LibraryState;
 use crate::app::shell::prompt::{Prompt, Replacement};
 use crate::app::shell::route::Route;
@@ -241,12 +242,12 @@ impl MyomapApp {
                 });
             }
             UiCommand::Open => {
-                if let Some(path) = self.dialogs.open_session() {
+                if let Some(path) = self.ask_path(command, PathQuestion::OpenSession) {
                     self.open_session(&path);
                 }
             }
             UiCommand::OpenLibrary => {
-                if let Some(dir) = self.dialogs.pick_folder() {
+                if let Some(dir) = self.ask_path(command, PathQuestion::LibraryFolder) {
                     self.close_document();
                     self.open_library(&dir);
                 }
@@ -256,7 +257,7 @@ impl MyomapApp {
                 if self.library.is_none() {
                     self.notifications
                         .info("Open a library first: custom views belong to a library.");
-                } else if let Some(image) = self.dialogs.pick_image() {
+                } else if let Some(image) = self.ask_path(command, PathQuestion::DiagramImage) {
                     let name = image
                         .file_stem()
                         .map(|s| s.to_string_lossy().replace(['_', '-'], " "))
@@ -639,7 +640,11 @@ impl MyomapApp {
             return;
         };
         let suggested = Library::session_file_name(doc.session());
-        let Some(path) = self.dialogs.save_session(&suggested) else {
+        let Some(path) = self.ask_path(UiCommand::SaveAs, PathQuestion::SaveSession { suggested })
+        else {
+            return;
+        };
+        let Some(doc) = self.route.document() else {
             return;
         };
         if path.exists() && doc.path() != Some(path.as_path()) {

@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::app::shell::app::MyomapApp;
+use crate::app::shell::command::UiCommand;
+use crate::app::shell::file_dialogs::PathQuestion;
 use crate::app::shell::prompt::{Prompt, Replacement};
 use crate::bodymap::standard;
 use crate::export::handout::patient_handout;
@@ -63,8 +65,13 @@ impl MyomapApp {
         let Some(suggested) = self.file_stem(&slug(&view)) else {
             return;
         };
-        let Some(path) = self.export_path(kind, extension, &format!("{suggested}.{extension}"))
-        else {
+        let command = if svg {
+            UiCommand::ExportSvg
+        } else {
+            UiCommand::ExportPng
+        };
+        let suggested = format!("{suggested}.{extension}");
+        let Some(path) = self.export_path(command, kind, extension, &suggested) else {
             return;
         };
         let Some(doc) = self.route.document() else {
@@ -106,7 +113,13 @@ impl MyomapApp {
         let Some(suggested) = self.file_stem(what) else {
             return;
         };
-        let Some(path) = self.export_path("PDF", "pdf", &format!("{suggested}.pdf")) else {
+        let command = if handout {
+            UiCommand::ExportHandout
+        } else {
+            UiCommand::ExportReport
+        };
+        let Some(path) = self.export_path(command, "PDF", "pdf", &format!("{suggested}.pdf"))
+        else {
             return;
         };
         let Some(doc) = self.route.document() else {
@@ -172,7 +185,7 @@ impl MyomapApp {
             return;
         };
         let suggested = format!("{}-needling-log.csv", slug(&entry.patient.display_name));
-        let Some(path) = self.export_path("CSV", "csv", &suggested) else {
+        let Some(path) = self.export_path(UiCommand::ExportCsv, "CSV", "csv", &suggested) else {
             return;
         };
         let style = crate::export::csv::CsvStyle {
@@ -205,8 +218,19 @@ impl MyomapApp {
 
     /// Asks where to write an export (suggesting `suggested`); never the open session's own
     /// file. The export is made only once the place is chosen.
-    fn export_path(&mut self, kind: &str, extension: &str, suggested: &str) -> Option<PathBuf> {
-        let mut path = self.dialogs.save_export(kind, extension, suggested)?;
+    fn export_path(
+        &mut self,
+        command: UiCommand,
+        kind: &str,
+        extension: &str,
+        suggested: &str,
+    ) -> Option<PathBuf> {
+        let question = PathQuestion::Export {
+            kind: kind.to_owned(),
+            extension: extension.to_owned(),
+            suggested: suggested.to_owned(),
+        };
+        let mut path = self.ask_path(command, question)?;
         if path.extension().is_none() {
             path.set_extension(extension);
         }
