@@ -805,3 +805,48 @@ fn without_system_dialogs_the_app_says_so_and_offers_its_own() {
         "the dialog closed"
     );
 }
+
+#[test]
+fn no_output_prints_nan_or_inf_even_for_visits_with_nothing_charted() {
+    use myomap::model::{Session, SessionId};
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (_, visit) = demo_visit(dir.path());
+    let charted = storage::load_session(&visit).expect("loads");
+    let mut paths = Vec::new();
+    for (n, days) in [(91_u128, 30_i64), (92, 37)] {
+        let started = charted.started_at + jiff::SignedDuration::from_hours(24 * days);
+        let mut empty = Session::new(SessionId::from_u128(n), charted.patient_id, started);
+        empty.clinician = charted.clinician.clone();
+        let path = visit.with_file_name(format!("{}-{n:08x}.ron", started.date()));
+        std::fs::write(&path, storage::encode(&empty).expect("encodes")).expect("write");
+        paths.push(path);
+    }
+    let pdf = dir.path().join("empty.pdf");
+    let outputs = [
+        myomap(&["compare", path_str(&paths[0]), path_str(&paths[1])]),
+        myomap(&[
+            "compare",
+            path_str(&paths[0]),
+            path_str(&paths[1]),
+            "--json",
+        ]),
+        myomap(&["compare", path_str(&visit), path_str(&paths[1]), "--json"]),
+        myomap(&["report", path_str(&paths[1]), "-o", path_str(&pdf)]),
+    ];
+    // A word of its own: "NaN", "inf", "-inf", "infinity" (not "infection").
+    let not_a_number = |text: &str| {
+        text.split(|c: char| !c.is_alphanumeric())
+            .map(str::to_lowercase)
+            .find(|word| matches!(word.as_str(), "nan" | "inf" | "infinity"))
+    };
+    for output in &outputs {
+        assert!(output.status.success(), "{}", common::stderr(output));
+        let text = format!("{}{}", stdout(output), common::stderr(output));
+        assert_eq!(not_a_number(&text), None, "{text}");
+    }
+    let pdf = lopdf::Document::load(&pdf).expect("a PDF");
+    let pages: Vec<u32> = pdf.get_pages().keys().copied().collect();
+    let text = pdf.extract_text(&pages).expect("text");
+    assert_eq!(not_a_number(&text), None, "{text}");
+}
