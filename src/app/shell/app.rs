@@ -494,7 +494,7 @@ impl MyomapApp {
                 Err(reason) => {
                     self.system_dialogs_failed = true;
                     self.notifications.warning(format!(
-                        "The system's file dialog could not be shown ({reason}), so myomap shows its own. The README says what a desktop needs for the system's dialogs."
+                        "The system's file dialog could not be shown ({reason}), so myomap shows its own. Installing zenity or a desktop portal brings the system's back (see the README)."
                     ));
                 }
             }

@@ -86,9 +86,31 @@ impl NativeDialogs {
         let answer = dialog();
         let failures = take_failures();
         if answer.is_none() && !failures.is_empty() {
-            return Err(failures.join("; "));
+            return Err(plain_reason(&failures));
         }
         Ok(answer)
+    }
+}
+
+/// rfd's log lines in a clinician's words (the lines themselves stay in the log):
+/// "no desktop portal answered and zenity is not installed".
+fn plain_reason(failures: &[String]) -> String {
+    let mut reasons = Vec::new();
+    if failures
+        .iter()
+        .any(|f| f.contains("session bus") || f.contains("portal"))
+    {
+        reasons.push("no desktop portal answered".to_owned());
+    }
+    match failures.iter().find(|f| f.contains("zenity")) {
+        Some(f) if f.contains("No such file") => reasons.push("zenity is not installed".to_owned()),
+        Some(f) => reasons.push(f.clone()),
+        None => {}
+    }
+    if reasons.is_empty() {
+        failures.join("; ")
+    } else {
+        reasons.join(" and ")
     }
 }
 
@@ -334,9 +356,21 @@ mod tests {
             );
             None
         });
+        assert_eq!(failed, Err("zenity is not installed".into()));
+        let no_bus = NativeDialogs::run(|| {
+            say(
+                log::Level::Error,
+                "Failed to connect to session bus: Some(\"org.freedesktop.DBus.Error.Spawn.ExecFailed\")",
+            );
+            say(
+                log::Level::Error,
+                "Failed to pick file with zenity: No such file or directory (os error 2)",
+            );
+            None
+        });
         assert_eq!(
-            failed,
-            Err("Failed to pick file with zenity: No such file or directory (os error 2)".into())
+            no_bus,
+            Err("no desktop portal answered and zenity is not installed".into())
         );
         // The portal missing but zenity shown and cancelled: a warning only.
         let cancelled = NativeDialogs::run(|| {
