@@ -358,7 +358,8 @@ fn record_session(session: &mut Session, index: usize, sign: bool) {
     };
     if sign {
         // The demo is checked by a test: a refusal here is a defect in the demo data.
-        if let Err(blockers) = session.sign(CLINICIAN, signed_at) {
+        let key = demo_key();
+        if let Err(blockers) = session.sign(&key.signer(), signed_at) {
             panic!("demo session cannot be signed: {blockers:?}");
         }
         if index == 0 {
@@ -368,11 +369,20 @@ fn record_session(session: &mut Session, index: usize, sign: bool) {
                 .unwrap_or(session.started_at);
             let text = "Phone review two days later: soreness settled within 36 hours, no \
                         bruising, no breathlessness. Home programme going well.";
-            if let Err(reason) = session.add_addendum(CLINICIAN, text, call) {
+            if let Err(reason) = session.add_addendum(&key.signer(), text, call) {
                 panic!("demo addendum refused: {reason}");
             }
         }
     }
+}
+
+/// The demo clinician's credentials, printed with their signature.
+pub const CREDENTIALS: &str = "PT, registration DEMO-0001";
+
+/// The demo clinician's signing key (published: it signs fictional records only; see
+/// [`crate::identity::DEMO_PASSPHRASE`]).
+pub fn demo_key() -> crate::identity::UnlockedKey {
+    crate::identity::UnlockedKey::demo(CLINICIAN, CREDENTIALS)
 }
 
 const fn pincer(needle: NeedleSpec, tp: usize, depth: f32, twitches: u32) -> Needle {

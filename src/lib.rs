@@ -13,6 +13,7 @@ pub mod document;
 pub mod education;
 pub mod export;
 pub mod geometry;
+pub mod identity;
 pub mod metrics;
 pub mod model;
 pub mod render;

@@ -39,6 +39,26 @@ fn type_into(harness: &mut Harness<'_, MyomapApp>, label: &str, text: &str) {
     harness.run_ok();
 }
 
+/// In the signing dialog: creates the first identity (name as the session's clinician) and
+/// signs with its passphrase, after one wrong passphrase that must sign nothing.
+fn create_identity_and_sign(harness: &mut Harness<'_, MyomapApp>, button: &str) {
+    harness.get_by_label_contains("Create your signing identity");
+    type_into(harness, "Credentials", "PT, registration 12345");
+    type_into(harness, "Passphrase", "correct horse battery");
+    type_into(harness, "Repeat passphrase", "correct horse battery");
+    harness.get_by_label("Create identity").click();
+    harness.run_ok();
+    harness.get_by_label_contains("Key SHA256:");
+    type_into(harness, "Passphrase", "wrong horse");
+    harness.get_by_label(button).click();
+    harness.run_ok();
+    harness.get_by_label("wrong passphrase: nothing was signed");
+    type_into(harness, "Passphrase", "correct horse battery");
+    harness.get_by_label(button).click();
+    harness.run_ok();
+    harness.run_ok();
+}
+
 /// Shows the clinical record in the session panel.
 fn open_record(harness: &mut Harness<'_, MyomapApp>) {
     harness.get_by_label_contains("Clinical record").click();
@@ -268,11 +288,19 @@ fn a_complete_session_signs_and_becomes_read_only() {
     place_needle(&mut harness, GLUTEUS_MEDIUS);
     count_needles(&mut harness);
     press(&mut harness, "Sign session…");
-    harness.get_by_label("Sign and save").click();
-    harness.run_ok();
-    harness.run_ok();
+    create_identity_and_sign(&mut harness, "Sign and save");
     let doc = harness.state().document().expect("open");
     assert!(doc.session().is_signed());
+    assert_eq!(
+        doc.session().signature_state(),
+        myomap::model::SignatureState::Intact
+    );
+    assert!(
+        doc.session().describe_signature()[0]
+            .starts_with("Signed by Ana Lopes, PT, PT, registration 12345 on "),
+        "{:?}",
+        doc.session().describe_signature()
+    );
     let path = doc
         .path()
         .map(Path::to_path_buf)
@@ -338,7 +366,7 @@ fn a_signed_session_is_read_only_and_an_addendum_is_appended() {
         "Patient phoned: headache-free for a week.",
     );
     press(&mut harness, "Append addendum");
-    harness.run_ok();
+    create_identity_and_sign(&mut harness, "Sign addendum and save");
 
     let saved = myomap::storage::load_session(&first).expect("reloads");
     assert_eq!(saved.addenda.len(), 2);

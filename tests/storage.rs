@@ -432,39 +432,39 @@ fn library_files_and_folders_are_private() {
     assert_eq!(mode(&library.sessions_dir(patient.id)), 0o700);
 }
 
-/// A future format, to prove the version scaffolding: a v3 reader that still opens today's v2 files.
-mod future_v3 {
+/// A future format, to prove the version scaffolding: a v4 reader that still opens today's v3 files.
+mod future_v4 {
     use super::*;
     use serde::{Deserialize, Serialize};
 
-    /// Version 3 splits the clinician's name from their credentials.
+    /// Version 4 splits the clinician's name from their credentials.
     #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-    pub struct SessionV3 {
+    pub struct SessionV4 {
         pub format_version: u32,
         pub clinician_name: String,
         pub clinician_credentials: String,
         pub pain_before: Option<PainScore>,
     }
 
-    impl Versioned for SessionV3 {
-        const CURRENT: u32 = 3;
+    impl Versioned for SessionV4 {
+        const CURRENT: u32 = 4;
 
         fn decode_version(version: u32, text: &str) -> Result<Self, DecodeError> {
             match version {
-                2 => {
+                3 => {
                     let v2: Session = decode(text)?;
                     let (name, credentials) = v2
                         .clinician
                         .split_once(", ")
                         .map_or((v2.clinician.as_str(), ""), |(n, c)| (n, c));
                     Ok(Self {
-                        format_version: 3,
+                        format_version: 4,
                         clinician_name: name.to_owned(),
                         clinician_credentials: credentials.to_owned(),
                         pain_before: v2.pain_before,
                     })
                 }
-                3 => Ok(ron::from_str(text).map_err(DecodeError::from)?),
+                4 => Ok(ron::from_str(text).map_err(DecodeError::from)?),
                 other => Err(DecodeError::unknown_version(other, text)),
             }
         }
@@ -473,9 +473,9 @@ mod future_v3 {
 
 #[test]
 fn a_future_version_migrates_todays_files() {
-    use future_v3::SessionV3;
+    use future_v4::SessionV4;
     let v2_text = encode(&full_session()).expect("v2 text");
-    let v3: SessionV3 = decode(&v2_text).expect("v2 migrates to v3");
+    let v3: SessionV4 = decode(&v2_text).expect("v3 migrates to v4");
     assert_eq!(v3.clinician_name, "Ana Lopes");
     assert_eq!(v3.clinician_credentials, "PT");
     assert_eq!(v3.pain_before, PainScore::new(6));
@@ -485,14 +485,14 @@ fn a_future_version_migrates_todays_files() {
     let path = dir.path().join("s.ron");
     storage::save(&path, &v3, None).expect("save v3");
     let text = std::fs::read_to_string(&path).expect("read");
-    assert!(text.contains("format_version: 3"));
-    assert_eq!(storage::load::<SessionV3>(&path).expect("v3 reads v3"), v3);
+    assert!(text.contains("format_version: 4"));
+    assert_eq!(storage::load::<SessionV4>(&path).expect("v3 reads v3"), v3);
     let error = storage::load_session(&path).expect_err("v2 refuses v3");
     assert!(error.to_string().contains("newer"), "{error}");
 
     // A version that no myomap wrote is refused.
-    let zero = v2_text.replace("format_version: 2", "format_version: 0");
-    let error = decode::<SessionV3>(&zero).expect_err("refused");
+    let zero = v2_text.replace("format_version: 3", "format_version: 0");
+    let error = decode::<SessionV4>(&zero).expect_err("refused");
     assert!(
         matches!(error, DecodeError::UnknownVersion { found: 0, .. }),
         "{error:?}"
@@ -510,9 +510,9 @@ fn version_1_sessions_load_with_an_empty_record() {
     let record_start = v2_text.find("    goals:").expect("goals field");
     let record_end = v2_text.rfind(')').expect("end");
     let v1_text = format!("{}{}", &v2_text[..record_start], &v2_text[record_end..])
-        .replace("format_version: 2", "format_version: 1");
+        .replace("format_version: 3", "format_version: 1");
     let session: Session = decode(&v1_text).expect("v1 loads");
-    assert_eq!(session.format_version, 2);
+    assert_eq!(session.format_version, storage::SESSION_FORMAT_VERSION);
     assert!(session.consent.is_none() && session.signature.is_none());
     assert_eq!(session.needle_sites, full_session().needle_sites);
 }

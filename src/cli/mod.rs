@@ -5,6 +5,7 @@ mod compare;
 mod export;
 mod maps;
 mod refer;
+mod verify;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -48,6 +49,16 @@ pub enum Command {
         /// Files or folders to check.
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
+    },
+    /// Print each session's signature and addenda (signer, credentials, key, time,
+    /// meaning) and whether each verifies; exits with 1 when one does not.
+    Verify {
+        /// Session files, or folders holding them (searched for `sessions/*.ron`).
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Print JSON: one object per session.
+        #[arg(long)]
+        json: bool,
     },
     /// List the views of the standard body map with their muscles.
     Maps {
@@ -97,6 +108,7 @@ pub fn run(cli: Cli) -> Outcome {
         }
         Some(Command::Demo { dir }) => Outcome::Exit(demo(&dir)),
         Some(Command::Check { paths }) => Outcome::Exit(check(&paths)),
+        Some(Command::Verify { paths, json }) => Outcome::Exit(verify::run(&paths, json)),
         Some(Command::Maps { json }) => Outcome::Exit(maps::maps(json)),
         Some(Command::RenderMap(args)) => Outcome::Exit(maps::render_map(&args)),
         Some(Command::Render(args)) => Outcome::Exit(export::render(&args)),

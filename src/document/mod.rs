@@ -607,22 +607,31 @@ impl Document {
         blockers
     }
 
-    /// Signs the session as `signer` at `at`, when nothing blocks it. Signing cannot be
-    /// undone: the history is sealed. Save afterwards.
-    pub fn sign(&mut self, signer: &str, at: jiff::civil::DateTime) -> Result<(), Vec<String>> {
+    /// Signs the session with `key` (unlocked by its clinician's passphrase) at `at`, when
+    /// nothing blocks it. Signing cannot be undone: the history is sealed. Save afterwards.
+    pub fn sign(
+        &mut self,
+        key: &crate::identity::UnlockedKey,
+        at: jiff::civil::DateTime,
+    ) -> Result<(), Vec<String>> {
         let blockers = self.signing_blockers();
         if !blockers.is_empty() {
             return Err(blockers);
         }
         self.commit_pending();
-        self.session.sign(signer, at)?;
+        self.session.sign(&key.signer(), at)?;
         self.sealed_change();
         Ok(())
     }
 
-    /// Appends a dated addendum to a signed session, by its clinician. Addenda cannot be
-    /// undone: the history is sealed. Save afterwards.
-    pub fn append_addendum(&mut self, text: &str, at: jiff::civil::DateTime) -> Result<(), String> {
+    /// Appends a dated addendum to a signed session, signed by its author with `key`.
+    /// Addenda cannot be undone: the history is sealed. Save afterwards.
+    pub fn append_addendum(
+        &mut self,
+        key: &crate::identity::UnlockedKey,
+        text: &str,
+        at: jiff::civil::DateTime,
+    ) -> Result<(), String> {
         if self.held_by.is_some() {
             return Err(Refusal::HeldElsewhere.to_string());
         }
@@ -631,9 +640,8 @@ impl Document {
                 "this {problem}; an addendum cannot be appended to it"
             ));
         }
-        let author = self.session.clinician.clone();
         self.commit_pending();
-        self.session.add_addendum(&author, text, at)?;
+        self.session.add_addendum(&key.signer(), text, at)?;
         self.sealed_change();
         Ok(())
     }
@@ -865,7 +873,11 @@ mod tests {
         let signed = crate::demo::demo_records()[0].1[0].clone();
         let mut doc = Document::new_unsaved(signed, None, "P".into());
         let addenda = doc.session().addenda.len();
-        let refused = doc.append_addendum("   ", jiff::civil::date(2026, 12, 1).at(9, 0, 0, 0));
+        let refused = doc.append_addendum(
+            &crate::demo::demo_key(),
+            "   ",
+            jiff::civil::date(2026, 12, 1).at(9, 0, 0, 0),
+        );
         assert!(refused.is_err(), "an empty addendum is refused");
         assert!(!doc.history.has_pending(), "no change is pending");
         assert_eq!(doc.session().addenda.len(), addenda);
@@ -877,7 +889,11 @@ mod tests {
         session.notes.push_str(" (edited by hand)");
         let mut doc = Document::new_unsaved(session, None, "P".into());
         let error = doc
-            .append_addendum("Reviewed", jiff::civil::date(2026, 12, 1).at(9, 0, 0, 0))
+            .append_addendum(
+                &crate::demo::demo_key(),
+                "Reviewed",
+                jiff::civil::date(2026, 12, 1).at(9, 0, 0, 0),
+            )
             .expect_err("refused");
         assert!(error.contains("modified after signing"), "{error}");
         assert!(doc.session().addenda.len() <= 1, "nothing appended");

@@ -225,6 +225,7 @@ fn row(
         match session.signature_state() {
             SignatureState::Unsigned => "no",
             SignatureState::Intact => "yes",
+            SignatureState::LegacySealed => "sealed",
             _ => "broken",
         }
         .to_owned(),

@@ -12,7 +12,7 @@ use crate::bodymap::BodyMap;
 use crate::bodymap::custom::CustomView;
 use crate::geometry::ViewId;
 use crate::metrics::{Change, compare, standard_charts};
-use crate::model::{Answer, Grade, Patient, ScreeningItem, Session, SignatureState};
+use crate::model::{Answer, Grade, Patient, ScreeningItem, Session};
 use crate::render::{Base, Marks, RenderOptions, render_chart};
 
 use super::pdf::{ACCENT, ALERT, BODY_W, Column, INK, MUTED, PdfError, Picture, Writer};
@@ -260,21 +260,17 @@ pub fn session_report(input: &ReportInput<'_>) -> Result<Vec<u8>, ReportError> {
     pdf.title("Treatment session report");
     let state = session.signature_state();
     let status = match (&session.signature, &state) {
-        (Some(signature), SignatureState::Intact) => {
-            format!("Signed by {} on {}", signature.by, date_time(&signature.at))
-        }
-        (Some(_), state) => format!("SIGNATURE BROKEN: {}", state.describe().unwrap_or_default()),
+        (Some(_), state) if state.is_intact() => session.describe_signature().join("\n"),
+        (Some(_), state) => format!(
+            "SIGNATURE BROKEN: {}\n{}",
+            state.describe().unwrap_or_default(),
+            session.describe_signature().join("\n")
+        ),
         (None, _) => "DRAFT: not signed".to_owned(),
     };
-    pdf.paragraph(
-        &status,
-        10.0,
-        if matches!(state, SignatureState::Intact) {
-            ACCENT
-        } else {
-            ALERT
-        },
-    );
+    for line in status.lines() {
+        pdf.paragraph(line, 10.0, if state.is_intact() { ACCENT } else { ALERT });
+    }
     let mut rows = vec![("Patient", patient_label.clone())];
     if let Some(patient) = input.patient
         && let Some(born) = patient.date_of_birth

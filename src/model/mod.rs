@@ -3,6 +3,7 @@
 //! Plain data with serde; no egui, no file access. Field order here is the field order in the
 //! RON files, so keep it stable and add new fields at the end of a struct with a default.
 
+pub mod canonical;
 mod changes;
 mod clinical;
 mod edit;
@@ -30,8 +31,8 @@ pub use marks::{
 pub use patient::Patient;
 pub use record::{
     Addendum, AdverseEvent, AdverseEventKind, Aftercare, Answer, Consent, ConsentMethod,
-    ConsentTopic, DEFAULT_AFTERCARE, GateOverride, Grade, NeedleCount, Review, SafetyWarning,
-    Screening, ScreeningAnswer, ScreeningItem, Signature, WarningKind,
+    ConsentTopic, DEFAULT_AFTERCARE, GateOverride, Grade, Meaning, NeedleCount, Review,
+    SafetyWarning, Screening, ScreeningAnswer, ScreeningItem, Seal, Signature, WarningKind,
 };
 pub use session::{BodyMapRef, Complaint, PainScore, Session, SessionProblem};
-pub use signing::{BillingBand, NeedleGate, SignatureState};
+pub use signing::{BillingBand, NeedleGate, SignatureState, Signer, fingerprint};

@@ -465,8 +465,49 @@ pub struct Signature {
     pub by: String,
     #[serde(deserialize_with = "super::local_time::deserialize")]
     pub at: DateTime,
-    /// SHA-256 (hex) of the clinical content at signing: see [`super::Session::content_hash`].
+    /// SHA-256 (hex) of the clinical content at signing: the canonical encoding's digest for a
+    /// sealed signature (`crate::signature::canonical`), the older RON content hash for a
+    /// session sealed before signatures existed ([`super::Session::legacy_content_hash`]).
     pub content_hash: String,
+    /// The clinician's electronic signature over the content, signer, time and meaning;
+    /// `None` for a session sealed with the content hash alone (before format version 3).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seal: Option<Seal>,
+}
+
+/// An Ed25519 signature by a clinician's key (`crate::signature`): what it means, the
+/// signer's credentials, the public key it verifies with, and the signature itself.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Seal {
+    pub meaning: Meaning,
+    /// E.g. "PT, registration 12345".
+    pub credentials: String,
+    /// The signer's Ed25519 public key, 32 bytes in standard base64.
+    pub public_key: String,
+    /// The Ed25519 signature, 64 bytes in standard base64.
+    pub signature: String,
+}
+
+/// What a signature means (21 CFR 11.50(a)(3)).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Meaning {
+    /// The treating clinician's sign-off of the visit.
+    Author,
+    /// A later note on a signed visit.
+    Addendum,
+    /// A second clinician's signature of an already sealed visit.
+    CoSignature,
+}
+
+impl Meaning {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Author => "author",
+            Self::Addendum => "addendum",
+            Self::CoSignature => "co-signature",
+        }
+    }
 }
 
 /// A later note on a signed session. Appended, never rewritten; each one's hash chains to the
@@ -478,5 +519,10 @@ pub struct Addendum {
     pub at: DateTime,
     pub author: String,
     pub text: String,
+    /// SHA-256 (hex) chaining this addendum to the signature and the addenda before it.
     pub hash: String,
+    /// The author's electronic signature of the addendum and its place in the chain; `None`
+    /// for an addendum written before signatures existed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seal: Option<Seal>,
 }

@@ -1,13 +1,21 @@
 //! The session as an accountable record: whether needling may start, what still blocks
-//! signing, the signature's content hash and the addenda chained to it, and the clinical
-//! findings `myomap check` reports.
+//! signing, the clinician's electronic signature (Ed25519 over the canonical encoding of the
+//! content, the signer, the time and the meaning) and the addenda chained and signed after it,
+//! sessions sealed with a content hash before signatures existed, and the clinical findings
+//! `myomap check` reports.
 
 use std::collections::BTreeSet;
 
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD as BASE64;
+use ed25519_dalek::Signer as _;
 use jiff::civil::DateTime;
 use sha2::{Digest, Sha256};
 
-use super::{Addendum, Grade, MarkKind, MarkRef, MuscleRef, Session, Side, Signature, WarningKind};
+use super::{
+    Addendum, Grade, MarkKind, MarkRef, Meaning, MuscleRef, Seal, Session, Side, Signature,
+    WarningKind, canonical,
+};
 
 /// Whether the needle tool may place sites in this session.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -48,23 +56,37 @@ impl BillingBand {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SignatureState {
     Unsigned,
-    /// Signed, and the content and addenda are as they were written.
+    /// Signed with a clinician's key: the signature and every addendum verify.
     Intact,
+    /// Sealed with a content hash before signatures existed, and as it was sealed: it shows
+    /// that nothing changed by accident, not who signed.
+    LegacySealed,
     /// The clinical content differs from what was signed.
     ContentModified,
     /// Addendum `index` (0-based) was edited, removed or reordered after it was appended.
     AddendumModified(usize),
+    /// The signature does not verify: its signer, credentials, time or key were changed, or
+    /// it was copied from another session; why, in words.
+    NotVerified(String),
 }
 
 impl SignatureState {
     pub fn is_tampered(&self) -> bool {
-        matches!(self, Self::ContentModified | Self::AddendumModified(_))
+        matches!(
+            self,
+            Self::ContentModified | Self::AddendumModified(_) | Self::NotVerified(_)
+        )
+    }
+
+    /// Whether the record is as it was signed or sealed.
+    pub fn is_intact(&self) -> bool {
+        matches!(self, Self::Intact | Self::LegacySealed)
     }
 
     /// What a reader is told about a tampered record.
     pub fn describe(&self) -> Option<String> {
         match self {
-            Self::Unsigned | Self::Intact => None,
+            Self::Unsigned | Self::Intact | Self::LegacySealed => None,
             Self::ContentModified => Some(
                 "signed session was modified after signing: its clinical content no longer matches the signature's content hash".to_owned(),
             ),
@@ -72,8 +94,53 @@ impl SignatureState {
                 "signed session was modified after signing: addendum {} does not match its hash (edited, removed or reordered)",
                 index + 1
             )),
+            Self::NotVerified(reason) => Some(format!("signed session is NOT verified: {reason}")),
         }
     }
+}
+
+/// The one who signs: their name and credentials as printed, and their unlocked key.
+pub struct Signer<'a> {
+    pub name: &'a str,
+    pub credentials: &'a str,
+    pub key: &'a ed25519_dalek::SigningKey,
+}
+
+/// Put before every signed statement, so a myomap signature can never be taken for a
+/// signature of anything else.
+const DOMAIN: &[u8] = b"myomap signature v1\n";
+
+/// The session format version every content-hash seal was made under (format 2).
+const LEGACY_SEAL_VERSION: u32 = 2;
+
+/// "SHA256:3f2a 91bc …": the first 16 bytes of the SHA-256 of an Ed25519 public key (given
+/// in base64), in groups of four hex digits, as shown beside a signer's name.
+pub fn fingerprint(public_key: &str) -> String {
+    let bytes = BASE64.decode(public_key).unwrap_or_default();
+    let digest = hex(&Sha256::digest(&bytes));
+    let groups: Vec<&str> = (0..8).map(|i| &digest[i * 4..i * 4 + 4]).collect();
+    format!("SHA256:{}", groups.join(" "))
+}
+
+fn verifying_key(public_key: &str) -> Result<ed25519_dalek::VerifyingKey, String> {
+    let bytes: [u8; 32] = BASE64
+        .decode(public_key)
+        .ok()
+        .and_then(|b| b.try_into().ok())
+        .ok_or("its public key is not a 32-byte Ed25519 key")?;
+    ed25519_dalek::VerifyingKey::from_bytes(&bytes)
+        .map_err(|_| "its public key is not a valid Ed25519 key".to_owned())
+}
+
+fn verify_seal(seal: &Seal, message: &[u8]) -> Result<(), String> {
+    let key = verifying_key(&seal.public_key)?;
+    let bytes: [u8; 64] = BASE64
+        .decode(&seal.signature)
+        .ok()
+        .and_then(|b| b.try_into().ok())
+        .ok_or("the signature is not 64 bytes of base64")?;
+    key.verify_strict(message, &ed25519_dalek::Signature::from_bytes(&bytes))
+        .map_err(|_| "the signature does not match".to_owned())
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -85,18 +152,72 @@ impl Session {
         self.signature.is_some()
     }
 
-    /// SHA-256 (hex) over the clinical content: the whole session as compact RON, with the
-    /// signature and addenda left out (they are added after signing).
-    pub fn content_hash(&self) -> String {
+    /// SHA-256 (hex) over the clinical content as compact RON, signature and addenda left
+    /// out: the seal of sessions signed before clinicians' signatures existed (format 2). It
+    /// depends on `ron`'s formatting, which is why signatures now cover
+    /// [`Self::canonical_content`].
+    pub fn legacy_content_hash(&self) -> String {
         let mut content = self.clone();
         content.signature = None;
         content.addenda.clear();
+        content.format_version = LEGACY_SEAL_VERSION;
         // Serialising plain data cannot fail; an empty text would still hash, and differ.
         let text = ron::to_string(&content).unwrap_or_default();
         hex(&Sha256::digest(text.as_bytes()))
     }
 
-    fn addendum_hash(previous: &str, at: DateTime, author: &str, text: &str) -> String {
+    /// The clinical content in the canonical encoding (`model::canonical`): the whole
+    /// session but its signature, its addenda and its format version.
+    pub fn canonical_content(&self) -> serde_json::Value {
+        let mut content = self.clone();
+        content.signature = None;
+        content.addenda.clear();
+        let mut value = serde_json::to_value(&content).unwrap_or_default();
+        if let Some(map) = value.as_object_mut() {
+            map.remove("format_version");
+        }
+        value
+    }
+
+    /// SHA-256 (hex) of [`Self::canonical_content`]'s bytes.
+    pub fn content_digest(&self) -> String {
+        hex(&Sha256::digest(canonical::encode(
+            &self.canonical_content(),
+        )))
+    }
+
+    /// The bytes a signature signs: the domain line, then the canonical statement of the
+    /// content, the signer's name, credentials and key, the time and the meaning.
+    fn signature_message(&self, signature: &Signature, seal: &Seal) -> Vec<u8> {
+        let statement = serde_json::json!({
+            "content": self.canonical_content(),
+            "signer": {
+                "name": signature.by,
+                "credentials": seal.credentials,
+                "key": seal.public_key,
+            },
+            "at": signature.at.to_string(),
+            "meaning": seal.meaning.label(),
+        });
+        [DOMAIN, &canonical::encode(&statement)].concat()
+    }
+
+    /// The bytes an addendum's signature signs, chained to what came before (`previous`).
+    fn addendum_message(previous: &str, index: usize, addendum: &Addendum, seal: &Seal) -> Vec<u8> {
+        let statement = serde_json::json!({
+            "previous": previous,
+            "index": index,
+            "at": addendum.at.to_string(),
+            "author": addendum.author,
+            "credentials": seal.credentials,
+            "key": seal.public_key,
+            "text": addendum.text,
+            "meaning": seal.meaning.label(),
+        });
+        [DOMAIN, &canonical::encode(&statement)].concat()
+    }
+
+    fn legacy_addendum_hash(previous: &str, at: DateTime, author: &str, text: &str) -> String {
         let mut hasher = Sha256::new();
         for part in [previous, &at.to_string(), author, text] {
             // Lengths first, so no two different addenda hash the same text stream.
@@ -106,24 +227,128 @@ impl Session {
         hex(&hasher.finalize())
     }
 
-    /// Whether the record is as it was signed.
+    /// Whether the record is as it was signed: the signature verifies against the content,
+    /// signer, time and meaning, and each addendum against its place in the chain.
     pub fn signature_state(&self) -> SignatureState {
         let Some(signature) = &self.signature else {
             return SignatureState::Unsigned;
         };
-        if signature.content_hash != self.content_hash() {
-            return SignatureState::ContentModified;
-        }
+        let intact = match &signature.seal {
+            None => {
+                if signature.content_hash != self.legacy_content_hash() {
+                    return SignatureState::ContentModified;
+                }
+                SignatureState::LegacySealed
+            }
+            Some(seal) => {
+                if signature.content_hash != self.content_digest() {
+                    return SignatureState::ContentModified;
+                }
+                if seal.meaning != Meaning::Author {
+                    return SignatureState::NotVerified(format!(
+                        "the sign-off is marked as {}, not as the author's",
+                        seal.meaning.label()
+                    ));
+                }
+                if let Err(why) = verify_seal(seal, &self.signature_message(signature, seal)) {
+                    return SignatureState::NotVerified(format!(
+                        "{why}: the signer, credentials, time or key were changed after signing, or the signature was copied from another session"
+                    ));
+                }
+                SignatureState::Intact
+            }
+        };
         let mut previous = signature.content_hash.clone();
         for (index, addendum) in self.addenda.iter().enumerate() {
-            let expected =
-                Self::addendum_hash(&previous, addendum.at, &addendum.author, &addendum.text);
+            let expected = match &addendum.seal {
+                None => Self::legacy_addendum_hash(
+                    &previous,
+                    addendum.at,
+                    &addendum.author,
+                    &addendum.text,
+                ),
+                Some(seal) => {
+                    let message = Self::addendum_message(&previous, index, addendum, seal);
+                    if seal.meaning != Meaning::Addendum || verify_seal(seal, &message).is_err() {
+                        return SignatureState::AddendumModified(index);
+                    }
+                    hex(&Sha256::digest(&message))
+                }
+            };
             if expected != addendum.hash {
                 return SignatureState::AddendumModified(index);
             }
             previous = expected;
         }
-        SignatureState::Intact
+        intact
+    }
+
+    /// The signature and each addendum's signature in words, one line each, with
+    /// "verified" or "NOT verified: why" (shown in the app and the report, printed by
+    /// `myomap verify`); empty for an unsigned session.
+    pub fn describe_signature(&self) -> Vec<String> {
+        let Some(signature) = &self.signature else {
+            return Vec::new();
+        };
+        let state = self.signature_state();
+        let verdict = |ok: bool| {
+            if ok {
+                "verified".to_owned()
+            } else {
+                format!("NOT verified: {}", state.describe().unwrap_or_default())
+            }
+        };
+        let at = |t: &DateTime| t.strftime("%Y-%m-%d %H:%M").to_string();
+        let mut lines = vec![match &signature.seal {
+            Some(seal) => format!(
+                "Signed by {}{} on {} ({}), key {}: {}",
+                signature.by,
+                credentials(&seal.credentials),
+                at(&signature.at),
+                seal.meaning.label(),
+                fingerprint(&seal.public_key),
+                verdict(!matches!(
+                    state,
+                    SignatureState::ContentModified | SignatureState::NotVerified(_)
+                )),
+            ),
+            None => format!(
+                "Sealed by {} on {} with a content hash before signatures existed (it shows the record is unchanged, not who signed): {}",
+                signature.by,
+                at(&signature.at),
+                if matches!(state, SignatureState::ContentModified) {
+                    verdict(false)
+                } else {
+                    "content as sealed".to_owned()
+                },
+            ),
+        }];
+        let broken = match state {
+            SignatureState::AddendumModified(index) => Some(index),
+            _ => None,
+        };
+        for (index, addendum) in self.addenda.iter().enumerate() {
+            let ok = broken.is_none_or(|b| index < b);
+            lines.push(match &addendum.seal {
+                Some(seal) => format!(
+                    "Addendum {} by {}{} on {}, key {}: {}",
+                    index + 1,
+                    addendum.author,
+                    credentials(&seal.credentials),
+                    at(&addendum.at),
+                    fingerprint(&seal.public_key),
+                    verdict(ok)
+                ),
+                None => format!(
+                    "Addendum {} by {} on {}, chained by content hash before signatures existed: {}",
+                    index + 1,
+                    addendum.author,
+                    at(&addendum.at),
+                    if ok { "as written".to_owned() } else { verdict(false) }
+                ),
+            });
+        }
+        lines
     }
 
     /// Whether the needle tool may place sites: screening reviewed and consent recorded in
@@ -258,30 +483,50 @@ impl Session {
             .collect()
     }
 
-    /// Signs the session as `by` at `at`, freezing its content. Refused with the blockers.
-    pub fn sign(&mut self, by: &str, at: DateTime) -> Result<(), Vec<String>> {
+    /// Signs the session as `signer` at `at`, freezing its content. Refused with the
+    /// blockers, and for a signer without a name.
+    pub fn sign(&mut self, signer: &Signer<'_>, at: DateTime) -> Result<(), Vec<String>> {
         let blockers = self.signing_blockers();
         if !blockers.is_empty() {
             return Err(blockers);
         }
-        if by.trim().is_empty() {
+        if signer.name.trim().is_empty() {
             return Err(vec!["the signer's name is empty".to_owned()]);
         }
-        self.signature = Some(Signature {
-            by: by.trim().to_owned(),
+        let seal = Seal {
+            meaning: Meaning::Author,
+            credentials: signer.credentials.trim().to_owned(),
+            public_key: BASE64.encode(signer.key.verifying_key().to_bytes()),
+            signature: String::new(),
+        };
+        let mut signature = Signature {
+            by: signer.name.trim().to_owned(),
             at,
-            content_hash: self.content_hash(),
+            content_hash: self.content_digest(),
+            seal: None,
+        };
+        let message = self.signature_message(&signature, &seal);
+        signature.seal = Some(Seal {
+            signature: BASE64.encode(signer.key.sign(&message).to_bytes()),
+            ..seal
         });
+        self.signature = Some(signature);
         Ok(())
     }
 
-    /// Appends an addendum to a signed session. Refused on an unsigned session (edit it
-    /// instead) and for an empty text or author.
-    pub fn add_addendum(&mut self, author: &str, text: &str, at: DateTime) -> Result<(), String> {
+    /// Appends an addendum to a signed session, signed by its author and chained to the
+    /// signature and the addenda before it. Refused on an unsigned session (edit it instead)
+    /// and for an empty text or author.
+    pub fn add_addendum(
+        &mut self,
+        signer: &Signer<'_>,
+        text: &str,
+        at: DateTime,
+    ) -> Result<(), String> {
         let Some(signature) = &self.signature else {
             return Err("only a signed session takes addenda; edit the session instead".to_owned());
         };
-        let (author, text) = (author.trim(), text.trim());
+        let (author, text) = (signer.name.trim(), text.trim());
         if author.is_empty() {
             return Err("an addendum needs its author".to_owned());
         }
@@ -291,14 +536,27 @@ impl Session {
         let previous = self
             .addenda
             .last()
-            .map_or(signature.content_hash.as_str(), |a| a.hash.as_str());
-        let hash = Self::addendum_hash(previous, at, author, text);
-        self.addenda.push(Addendum {
+            .map_or(signature.content_hash.clone(), |a| a.hash.clone());
+        let seal = Seal {
+            meaning: Meaning::Addendum,
+            credentials: signer.credentials.trim().to_owned(),
+            public_key: BASE64.encode(signer.key.verifying_key().to_bytes()),
+            signature: String::new(),
+        };
+        let mut addendum = Addendum {
             at,
             author: author.to_owned(),
             text: text.to_owned(),
-            hash,
+            hash: String::new(),
+            seal: None,
+        };
+        let message = Self::addendum_message(&previous, self.addenda.len(), &addendum, &seal);
+        addendum.hash = hex(&Sha256::digest(&message));
+        addendum.seal = Some(Seal {
+            signature: BASE64.encode(signer.key.sign(&message).to_bytes()),
+            ..seal
         });
+        self.addenda.push(addendum);
         Ok(())
     }
 
@@ -364,6 +622,15 @@ impl Session {
     }
 }
 
+/// ", PT, registration 12345" after a name, or nothing.
+fn credentials(text: &str) -> String {
+    if text.trim().is_empty() {
+        String::new()
+    } else {
+        format!(", {}", text.trim())
+    }
+}
+
 /// "1 mark", "3 marks".
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
@@ -376,6 +643,16 @@ mod tests {
 
     fn at(text: &str) -> DateTime {
         text.parse().expect("a date-time")
+    }
+
+    /// A signer with a fixed test key.
+    fn with_signer<T>(name: &str, f: impl FnOnce(&Signer<'_>) -> T) -> T {
+        let key = ed25519_dalek::SigningKey::from_bytes(&[7; 32]);
+        f(&Signer {
+            name,
+            credentials: "PT",
+            key: &key,
+        })
     }
 
     fn signable() -> Session {
@@ -392,12 +669,11 @@ mod tests {
     fn signing_freezes_the_content_and_any_change_is_detected() {
         let mut s = signable();
         assert_eq!(s.signature_state(), SignatureState::Unsigned);
-        s.sign("Ana Lopes, PT", at("2026-05-04T10:50"))
-            .expect("signs");
+        with_signer("Ana Lopes, PT", |k| s.sign(k, at("2026-05-04T10:50"))).expect("signs");
         assert_eq!(s.signature_state(), SignatureState::Intact);
-        let hash = s.content_hash();
+        let hash = s.content_digest();
         s.notes.push('.');
-        assert_ne!(s.content_hash(), hash);
+        assert_ne!(s.content_digest(), hash);
         assert_eq!(s.signature_state(), SignatureState::ContentModified);
         assert!(s.signature_state().is_tampered());
     }
@@ -406,25 +682,30 @@ mod tests {
     fn addenda_chain_to_the_signature() {
         let mut s = signable();
         assert!(
-            s.add_addendum("A", "too early", at("2026-05-04T11:00"))
-                .is_err()
+            with_signer("A", |k| s.add_addendum(
+                k,
+                "too early",
+                at("2026-05-04T11:00")
+            ))
+            .is_err()
         );
-        s.sign("Ana Lopes, PT", at("2026-05-04T10:50"))
-            .expect("signs");
+        with_signer("Ana Lopes, PT", |k| s.sign(k, at("2026-05-04T10:50"))).expect("signs");
         assert!(
-            s.add_addendum("", "no author", at("2026-05-04T11:00"))
-                .is_err()
+            with_signer("", |k| s.add_addendum(
+                k,
+                "no author",
+                at("2026-05-04T11:00")
+            ))
+            .is_err()
         );
-        assert!(s.add_addendum("A", "  ", at("2026-05-04T11:00")).is_err());
-        s.add_addendum("A", "first", at("2026-05-05T09:00"))
-            .expect("appends");
-        s.add_addendum("B", "second", at("2026-05-06T09:00"))
-            .expect("appends");
+        assert!(with_signer("A", |k| s.add_addendum(k, "  ", at("2026-05-04T11:00"))).is_err());
+        with_signer("A", |k| s.add_addendum(k, "first", at("2026-05-05T09:00"))).expect("appends");
+        with_signer("B", |k| s.add_addendum(k, "second", at("2026-05-06T09:00"))).expect("appends");
         assert_eq!(s.signature_state(), SignatureState::Intact);
         // Addenda do not change the signed content.
         assert_eq!(
             s.signature.as_ref().map(|x| x.content_hash.clone()),
-            Some(s.content_hash())
+            Some(s.content_digest())
         );
 
         let mut edited = s.clone();
@@ -462,7 +743,7 @@ mod tests {
         assert!(has("consent is not recorded"), "{blockers:?}");
         assert!(has("screening was not reviewed"), "{blockers:?}");
         assert!(has("needle count mismatch: 2 in, 1 out"), "{blockers:?}");
-        assert!(s.sign("X", at("2026-05-04T10:50")).is_err());
+        assert!(with_signer("X", |k| s.sign(k, at("2026-05-04T10:50"))).is_err());
         assert!(!s.is_signed());
 
         s.clinician = "Ana Lopes, PT".into();
@@ -479,8 +760,7 @@ mod tests {
         });
         s.needle_count.removed = Some(2);
         assert_eq!(s.signing_blockers(), Vec::<String>::new());
-        s.sign("Ana Lopes, PT", at("2026-05-04T10:50"))
-            .expect("signs");
+        with_signer("Ana Lopes, PT", |k| s.sign(k, at("2026-05-04T10:50"))).expect("signs");
         assert!(s.signing_blockers()[0].contains("already signed"));
     }
 

@@ -30,7 +30,7 @@ use std::path::Path;
 use crate::model::{Patient, Session};
 
 /// The session file format this build writes, and the newest it reads.
-pub const SESSION_FORMAT_VERSION: u32 = 2;
+pub const SESSION_FORMAT_VERSION: u32 = 3;
 /// The patient file format this build writes, and the newest it reads.
 pub const PATIENT_FORMAT_VERSION: u32 = 1;
 
@@ -43,7 +43,9 @@ impl Versioned for Session {
             // aftercare, signature, addenda, safety warnings), every field with a default: a
             // version 1 file is a version 2 file without them. A later version that changes
             // existing fields keeps a frozen copy of the old structs and converts them here.
-            1 | 2 => {
+            // Version 3 added the clinicians' signatures (`seal`) on the signature and the
+            // addenda, optional: a version 2 file is a version 3 file without them.
+            1..=3 => {
                 let mut session: Session = codec::parse_ron(text)?;
                 session.format_version = SESSION_FORMAT_VERSION;
                 refuse_too_long(crate::model::limits::session(&session), text)?;

@@ -10,4 +10,5 @@ pub mod presentation;
 pub mod progress;
 pub mod record;
 pub mod session;
+pub mod signing;
 pub mod welcome;

@@ -8,10 +8,12 @@ use jiff::civil::DateTime;
 
 use crate::app::canvas::tool::Tool;
 use crate::app::screens::editing;
+use crate::app::screens::signing::{Purpose, SignDialog, Signed};
 use crate::app::shell::theme::Palette;
 use crate::bodymap::sides::{self, SideDisagreement};
 use crate::bodymap::standard;
 use crate::document::{Document, Refusal};
+use crate::identity::PassphraseGuard;
 use crate::model::ranges;
 use crate::model::{
     AdverseEvent, AdverseEventKind, Answer, BillingBand, Consent, ConsentMethod, ConsentTopic,
@@ -168,8 +170,12 @@ pub struct RecordUi {
     needle_refused: bool,
     /// Why the last attempt to sign was refused.
     sign_refusal: Vec<String>,
-    /// The signing confirmation is open.
-    confirm_sign: bool,
+    /// The signing dialog, while it is open.
+    signing: Option<SignDialog>,
+    /// The user's signing keys (kept across sessions).
+    keys: std::path::PathBuf,
+    /// Wrong passphrases in a row (kept across sessions, so closing one does not reset it).
+    guard: PassphraseGuard,
     addendum: String,
     /// The clinic's aftercare template being edited.
     template: Option<String>,
@@ -181,9 +187,22 @@ pub struct RecordUi {
 }
 
 impl RecordUi {
-    /// Forgets everything about the previous session.
+    /// The record's state for a user whose signing keys are in `keys`.
+    pub fn with_keys(keys: std::path::PathBuf) -> Self {
+        Self {
+            keys,
+            ..Self::default()
+        }
+    }
+
+    /// Forgets everything about the previous session (not where the keys are, nor the
+    /// count of wrong passphrases).
     pub fn reset(&mut self) {
-        *self = Self::default();
+        *self = Self {
+            keys: std::mem::take(&mut self.keys),
+            guard: std::mem::take(&mut self.guard),
+            ..Self::default()
+        };
     }
 
     /// The summary of the session as it is now.
@@ -605,7 +624,10 @@ impl RecordUi {
                                 .clicked()
                             {
                                 self.sign_refusal = blockers;
-                                self.confirm_sign = self.sign_refusal.is_empty();
+                                if self.sign_refusal.is_empty() {
+                                    let clinician = &doc.session().clinician;
+                                    self.signing = Some(SignDialog::open(Purpose::Session, &self.keys, clinician));
+                                }
                             }
                         });
                         if !self.sign_refusal.is_empty() {
@@ -617,24 +639,18 @@ impl RecordUi {
                             }
                         }
                     }
-                    Some(signature) => {
-                        ui.label(format!(
-                            "Signed by {} on {}. The session is read-only; add an addendum for anything later.",
-                            signature.by,
-                            signature.at.strftime("%Y-%m-%d at %H:%M")
-                        ));
-                        ui.label(
-                            RichText::new(format!(
-                                "Content hash {}…",
-                                &signature.content_hash[..signature.content_hash.len().min(16)]
-                            ))
-                            .monospace()
-                            .color(palette.muted_text),
-                        );
+                    Some(_) => {
+                        let lines = doc.session().describe_signature();
+                        if let Some(first) = lines.first() {
+                            let colour = if state.is_intact() { palette.success } else { palette.error };
+                            ui.label(RichText::new(first).color(colour));
+                        }
+                        ui.label("The session is read-only; add an addendum for anything later.");
                         if let Some(problem) = state.describe() {
                             ui.label(RichText::new(format!("⚠ This {problem}.")).strong().color(palette.error));
                         }
-                        for addendum in &doc.session().addenda {
+                        let lines = doc.session().describe_signature();
+                        for (index, addendum) in doc.session().addenda.iter().enumerate() {
                             egui::Frame::group(ui.style()).show(ui, |ui| {
                                 ui.set_width(ui.available_width());
                                 ui.label(
@@ -646,9 +662,12 @@ impl RecordUi {
                                     .strong(),
                                 );
                                 ui.label(&addendum.text);
+                                if let Some(line) = lines.get(index + 1) {
+                                    ui.label(RichText::new(line).small().color(palette.muted_text));
+                                }
                             });
                         }
-                        if can_append && state == SignatureState::Intact {
+                        if can_append && state.is_intact() {
                             ui.add_space(4.0);
                             let label = ui.label("New addendum");
                             ui.add(
@@ -665,13 +684,9 @@ impl RecordUi {
                                 )
                                 .clicked()
                             {
-                                match doc.append_addendum(&self.addendum, now()) {
-                                    Ok(()) => {
-                                        self.addendum.clear();
-                                        self.actions.push(RecordAction::Save);
-                                    }
-                                    Err(reason) => self.sign_refusal = vec![reason],
-                                }
+                                let purpose = Purpose::Addendum(self.addendum.trim().to_owned());
+                                let clinician = &doc.session().clinician;
+                                self.signing = Some(SignDialog::open(purpose, &self.keys, clinician));
                             }
                             if doc.session().clinician.trim().is_empty() {
                                 ui.label(
@@ -843,38 +858,20 @@ impl RecordUi {
     }
 
     fn sign_dialog(&mut self, ctx: &egui::Context, doc: &mut Document) {
-        if !self.confirm_sign {
+        let Some(dialog) = &mut self.signing else {
             return;
-        }
-        let mut choice = None;
-        let signer = doc.session().clinician.clone();
-        let response = egui::Modal::new(egui::Id::unique("confirm_sign")).show(ctx, |ui| {
-            ui.set_max_width(420.0);
-            ui.heading("Sign this session?");
-            ui.label(format!(
-                "Signed by {signer} now. The session becomes read-only; anything later is added as a dated addendum and never rewrites it."
-            ));
-            ui.horizontal(|ui| {
-                if ui.button("Sign and save").clicked() {
-                    choice = Some(true);
+        };
+        match dialog.show(ctx, doc, &self.keys, &mut self.guard, now()) {
+            Signed::Open => {}
+            Signed::Cancelled => self.signing = None,
+            Signed::Done => {
+                if matches!(dialog.purpose(), Purpose::Addendum(_)) {
+                    self.addendum.clear();
                 }
-                if ui.button("Cancel").clicked() {
-                    choice = Some(false);
-                }
-            });
-        });
-        if choice.is_some() || response.should_close() {
-            self.confirm_sign = false;
-        }
-        if choice != Some(true) {
-            return;
-        }
-        match doc.sign(&signer, now()) {
-            Ok(()) => {
+                self.signing = None;
                 self.sign_refusal.clear();
                 self.actions.push(RecordAction::Save);
             }
-            Err(reasons) => self.sign_refusal = reasons,
         }
     }
 }

@@ -45,15 +45,26 @@ pub struct AppPaths {
     pub demo_library: PathBuf,
     /// Crash-recovery copies of unsaved sessions.
     pub recovery: PathBuf,
+    /// The user's signing keys (private keys sealed with their passphrase).
+    pub keys: PathBuf,
 }
 
 impl AppPaths {
     /// Under the user's data directory (e.g. `~/.local/share/myomap` on Linux).
     pub fn standard() -> Self {
-        let data = directories::ProjectDirs::from("org", "myomap", "myomap")
+        let dirs = directories::ProjectDirs::from("org", "myomap", "myomap");
+        let data = dirs
+            .as_ref()
             .map(|dirs| dirs.data_dir().to_owned())
             .unwrap_or_else(|| PathBuf::from("myomap-data"));
-        Self::under(&data)
+        let keys = dirs
+            .as_ref()
+            .map(|dirs| dirs.config_dir().join("keys"))
+            .unwrap_or_else(|| data.join("keys"));
+        Self {
+            keys,
+            ..Self::under(&data)
+        }
     }
 
     pub fn under(dir: &Path) -> Self {
@@ -61,6 +72,7 @@ impl AppPaths {
             default_library: dir.join("library"),
             demo_library: dir.join("demo-library"),
             recovery: dir.join("recovery"),
+            keys: dir.join("keys"),
         }
     }
 }
@@ -122,6 +134,7 @@ impl MyomapApp {
         });
         let prefs = Preferences::load(cc.storage);
         let paths_recovery = paths.recovery.clone();
+        let paths_keys = paths.keys.clone();
         cc.egui_ctx.set_theme(prefs.theme.egui());
         crate::app::shell::theme::install_fallback_font(&cc.egui_ctx);
         let mut app = Self {
@@ -138,7 +151,7 @@ impl MyomapApp {
             recovery: RecoveryCopy::new(RecoveryStore::new(&paths_recovery)),
             pending_recovery: Vec::new(),
             canvas: CanvasState::default(),
-            record: RecordUi::default(),
+            record: RecordUi::with_keys(paths_keys),
             custom_views: CustomViews::default(),
             loading: None,
             in_app_dialog: None,

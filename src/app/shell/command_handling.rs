@@ -457,6 +457,33 @@ impl MyomapApp {
             "This is the demo library: fictional patients, kept apart from your records in {}",
             dir.display()
         ));
+        self.install_demo_identity();
+    }
+
+    /// Puts the demo clinician's signing identity among the user's keys (once), so demo
+    /// visits can be signed and given addenda; its passphrase is in the README.
+    fn install_demo_identity(&mut self) {
+        let demo = crate::demo::demo_key();
+        let (known, _) = crate::identity::list(&self.paths.keys);
+        if known.iter().any(|i| i.file.public_key == demo.public_key()) {
+            return;
+        }
+        let installed = crate::identity::seal_key(
+            &demo,
+            crate::identity::DEMO_PASSPHRASE,
+            crate::identity::DEFAULT_COST,
+        )
+        .and_then(|file| crate::identity::install(&self.paths.keys, file));
+        match installed {
+            Ok(identity) => self.notifications.info(format!(
+                "The demo clinician's signing identity ({}) is among your keys; its passphrase is \"{}\".",
+                identity.label(),
+                crate::identity::DEMO_PASSPHRASE
+            )),
+            Err(error) => self
+                .notifications
+                .warning(format!("The demo signing identity could not be added: {error}")),
+        }
     }
 
     fn create_patient(&mut self, name: String) {
