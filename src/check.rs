@@ -47,7 +47,8 @@ pub struct Report {
     /// files claiming one session; by canonical path, so one file reached twice is one.
     sessions_seen: std::collections::HashMap<(PathBuf, crate::model::SessionId), PathBuf>,
     /// The custom view ids of each library a session was found in.
-    custom_views: std::collections::HashMap<PathBuf, Vec<String>>,
+    /// Per library: its custom views' ids, and why each left-out view could not be used.
+    custom_views: std::collections::HashMap<PathBuf, (Vec<String>, Vec<String>)>,
 }
 
 impl Report {
@@ -385,19 +386,21 @@ fn check_session_against_map(path: &Path, text: &str, session: &Session, report:
         report.findings.push(finding);
         return;
     }
-    let custom: &[String] = match storage::library_of(path) {
-        Some(library) => report
+    let empty = (Vec::new(), Vec::new());
+    let (custom, custom_problems) = match storage::library_of(path) {
+        Some(library) => &*report
             .custom_views
             .entry(library.root().to_owned())
             .or_insert_with(|| {
-                crate::bodymap::custom::load_custom_views(library.root())
-                    .0
-                    .into_iter()
-                    .map(|view| view.file.id)
-                    .collect()
+                let (views, problems) = crate::bodymap::custom::load_custom_views(library.root());
+                (
+                    views.into_iter().map(|view| view.file.id).collect(),
+                    problems,
+                )
             }),
-        None => &[],
+        None => &empty,
     };
+    let (custom, custom_problems) = (custom.clone(), custom_problems.clone());
     let mut unknown_views = std::collections::BTreeMap::new();
     for (mark, view) in session.marks_with_views() {
         let known = standard.map.view(view).is_some() || custom.iter().any(|c| c == view.as_str());
@@ -407,13 +410,54 @@ fn check_session_against_map(path: &Path, text: &str, session: &Session, report:
     }
     for (view, mark) in unknown_views {
         let at = locate_mark(text, mark.kind, mark.id.0);
-        report.problems.push(content_problem(
-            path,
-            at,
-            format!(
+        // A custom view left out for a problem is named with it, not as unknown.
+        let left_out = format!("Custom view {view} (");
+        let message = match custom_problems.iter().find(|p| p.starts_with(&left_out)) {
+            Some(problem) => {
+                format!("marks on the view \"{view}\", which cannot be used: {problem}")
+            }
+            None => format!(
                 "marks on the view \"{view}\", which neither the standard map nor this library's custom views have"
             ),
-        ));
+        };
+        report.problems.push(content_problem(path, at, message));
+    }
+    // Marks far off their view: more than half the view's size beyond its outline (each
+    // mark reported once, at its first such point).
+    let mut reported = std::collections::BTreeSet::new();
+    for (mark, view_id, at_point) in session.mark_positions() {
+        let Some(view) = standard.map.view(view_id) else {
+            continue;
+        };
+        if reported.contains(&mark) {
+            continue;
+        }
+        let bounds = crate::scene::MapScene::outline_bounds(view);
+        let (w, h) = (bounds.max.x - bounds.min.x, bounds.max.y - bounds.min.y);
+        let outside = at_point.x < bounds.min.x - w / 2.0
+            || at_point.x > bounds.max.x + w / 2.0
+            || at_point.y < bounds.min.y - h / 2.0
+            || at_point.y > bounds.max.y + h / 2.0;
+        if outside {
+            reported.insert(mark);
+            let at = locate_mark(text, mark.kind, mark.id.0);
+            report.problems.push(content_problem(
+                path,
+                at,
+                format!(
+                    "{} {} lies at ({:.0}, {:.0}) mm, far outside the {} view (x {:.0} to {:.0}, y {:.0} to {:.0} mm)",
+                    mark.kind.label(),
+                    mark.id,
+                    at_point.x,
+                    at_point.y,
+                    view.name,
+                    bounds.min.x,
+                    bounds.max.x,
+                    bounds.min.y,
+                    bounds.max.y
+                ),
+            ));
+        }
     }
     let muscles = session
         .trigger_points

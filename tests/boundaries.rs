@@ -222,7 +222,7 @@ fn nan_infinities_and_values_out_of_range_are_refused_with_field_range_and_place
         (
             "at: (135.0, 298.0)",
             "at: (135.0, inf)",
-            "position is not a finite number; myomap takes -20000–20000 there",
+            "at is not a finite number; myomap takes -20000–20000 there",
         ),
         (
             "diameter_mm: 0.",
@@ -689,6 +689,16 @@ fn the_csv_guard_follows_the_owasp_rule() {
         ("upper trapezius", "upper trapezius"),
         ("0.25", "0.25"),
         ("", ""),
+        ("\u{00A0}=1", "'\u{00A0}=1"),
+        ("\u{3000}=1", "'\u{3000}=1"),
+        ("\u{200B}=1", "'\u{200B}=1"),
+        ("\u{FEFF}=1", "'\u{FEFF}=1"),
+        ("\n=1", "'\n=1"),
+        ("\u{FE66}1", "'\u{FE66}1"),
+        ("\u{FE62}1", "'\u{FE62}1"),
+        ("\u{FE63}1", "'\u{FE63}1"),
+        ("\u{FE6B}x", "'\u{FE6B}x"),
+        ("\u{2212}1", "'\u{2212}1"),
     ] {
         assert_eq!(guard(cell), guarded, "{cell:?}");
     }
@@ -849,4 +859,91 @@ fn no_output_prints_nan_or_inf_even_for_visits_with_nothing_charted() {
     let pages: Vec<u32> = pdf.get_pages().keys().copied().collect();
     let text = pdf.extract_text(&pages).expect("text");
     assert_eq!(not_a_number(&text), None, "{text}");
+}
+
+#[test]
+fn review_of_the_boundaries_other_inputs_of_the_same_kinds() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (_, visit) = demo_visit(dir.path());
+    let original = std::fs::read_to_string(&visit).expect("read");
+
+    // A value is shown as written, not as its 64-bit widening.
+    std::fs::write(&visit, &original).expect("write");
+    replace_nth(&visit, "diameter_mm: 0.25", "diameter_mm: 0.8", 0);
+    let (_, out) = check(&visit);
+    assert!(
+        out.contains("diameter_mm is 0.8, outside the range myomap takes there (0.1–0.5 mm)"),
+        "{out}"
+    );
+    // A whole-number field out of bounds says what it is.
+    std::fs::write(&visit, &original).expect("write");
+    replace_nth(
+        &visit,
+        "twitch_count: Some(4)",
+        "twitch_count: Some(4294967296)",
+        0,
+    );
+    let (_, out) = check(&visit);
+    assert!(
+        out.contains("this whole number is out of range for the field here"),
+        "{out}"
+    );
+    // -0.0 reads as 0.
+    std::fs::write(&visit, &original).expect("write");
+    replace_nth(
+        &visit,
+        "pressure_pain_threshold: Some(1.6)",
+        "pressure_pain_threshold: Some(-0.0)",
+        0,
+    );
+    let session = storage::load_session(&visit).expect("loads");
+    let ppt = session.trigger_points[0]
+        .pressure_pain_threshold
+        .expect("recorded");
+    assert!(ppt == 0.0 && ppt.is_sign_positive());
+
+    // A mark far off its view.
+    let mut far = storage::load_session(&visit).expect("loads");
+    far.signature = None;
+    far.addenda.clear();
+    far.trigger_points[0].at = myomap::geometry::MapPoint::new(19_000.0, -19_000.0);
+    std::fs::write(&visit, storage::encode(&far).expect("encodes")).expect("write");
+    let (code, out) = check(&visit);
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("lies at (19000, -19000) mm, far outside the"),
+        "{out}"
+    );
+
+    // An invisible control character in a name.
+    let patient_file = visit
+        .parent()
+        .and_then(Path::parent)
+        .expect("patient folder")
+        .join("patient.ron");
+    let text = std::fs::read_to_string(&patient_file).expect("read");
+    let start = text.find("display_name: \"").expect("name") + "display_name: \"".len();
+    let with_override = format!(
+        "{}Tom\\u{{202E}}sarierreF {}",
+        &text[..start],
+        &text[start..]
+    );
+    std::fs::write(&patient_file, with_override).expect("write");
+    let error = storage::load_patient(&patient_file).expect_err("refused");
+    assert!(
+        error
+            .to_string()
+            .contains("display_name contains the invisible control character U+202E"),
+        "{error}"
+    );
+    // And the report says the patient file could not be read, instead of silently dropping it.
+    let pdf = dir.path().join("r.pdf");
+    std::fs::write(&visit, &original).expect("write");
+    let output = myomap(&["report", path_str(&visit), "-o", path_str(&pdf)]);
+    assert!(
+        common::stderr(&output).contains("warning:")
+            && common::stderr(&output).contains("the patient is named by their id only"),
+        "{}",
+        common::stderr(&output)
+    );
 }

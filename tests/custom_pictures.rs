@@ -184,3 +184,41 @@ fn a_picture_cut_off_in_a_copy_is_named_as_such_by_check_and_the_view() {
         "{out}"
     );
 }
+
+#[test]
+fn a_jpeg_cut_off_in_a_copy_is_named_as_such() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("photo.jpg");
+    let noisy = RgbImage::from_fn(320, 240, |x, y| {
+        let v = (x.wrapping_mul(2_654_435_761) ^ y.wrapping_mul(40_503)) as u8;
+        Rgb([v, v.wrapping_mul(3), v.wrapping_add(7)])
+    });
+    write_jpeg(&path, &noisy, 1);
+    assert!(picture::decode_for_display(&path, picture::DISPLAY_SIDE).is_ok());
+    let bytes = std::fs::read(&path).expect("read");
+    for keep in [bytes.len() - 2, bytes.len() * 9 / 10, bytes.len() * 2 / 5] {
+        std::fs::write(&path, &bytes[..keep]).expect("cut");
+        let error = picture::decode_for_display(&path, picture::DISPLAY_SIDE).expect_err("cut off");
+        assert!(error.contains("is cut off"), "{keep}: {error}");
+    }
+}
+
+#[test]
+fn a_damaged_png_is_named_without_the_decoders_internals() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("diagram.png");
+    write_png(&path, &marked(64, 64), None);
+    let mut bytes = std::fs::read(&path).expect("read");
+    let idat = bytes.windows(4).position(|w| w == b"IDAT").expect("IDAT");
+    bytes[idat + 10] ^= 0xFF;
+    std::fs::write(&path, &bytes).expect("write");
+    let error = picture::decode_for_display(&path, picture::DISPLAY_SIDE).expect_err("damaged");
+    assert!(
+        error.contains("is damaged and cannot be decoded"),
+        "{error}"
+    );
+    assert!(
+        !error.contains("ChunkType") && !error.contains("critical"),
+        "{error}"
+    );
+}

@@ -213,7 +213,8 @@ pub fn load_custom_views(library_root: &Path) -> (Vec<CustomView>, Vec<String>) 
                 }
             }
             Err(error) => problems.push(format!(
-                "Custom view {} could not be read: {error}",
+                "Custom view {} ({}) could not be read: {error}",
+                path.file_stem().unwrap_or_default().to_string_lossy(),
                 path.display()
             )),
         }
@@ -399,7 +400,8 @@ mod tests {
         let all = problems.join("\n");
         assert!(all.contains("standard view's id"), "{all}");
         assert!(all.contains("must be a file name"), "{all}");
-        assert!(all.contains("garbage.ron could not be read"), "{all}");
+        assert!(all.contains("garbage.ron) could not be read"), "{all}");
+        assert!(all.contains("Custom view garbage ("), "{all}");
 
         let fixed = CustomViewFile {
             id: "spine_chart".into(),

@@ -70,9 +70,31 @@ fn upright((w, h): (u32, u32), orientation: Orientation) -> (u32, u32) {
     }
 }
 
+/// A decoder's message without the Rust internals it sometimes carries ("while decoding
+/// ChunkType { … }", "Format error decoding Png:").
+fn plain(text: &str) -> String {
+    if text.contains("CRC error") {
+        return "a checksum does not match (the file was changed or damaged after it was written)"
+            .to_owned();
+    }
+    let text = text
+        .split(" while decoding")
+        .next()
+        .unwrap_or(text)
+        .trim_start_matches("Format error decoding Png: ")
+        .trim_start_matches("Format error decoding Jpeg: ");
+    text.to_owned()
+}
+
 /// What a decoder error means to the person who supplied the file.
 fn damaged(path: &Path, error: &image::ImageError) -> String {
-    let text = error.to_string();
+    if matches!(error, image::ImageError::Limits(_)) {
+        return format!(
+            "{} is larger than custom views take (up to {MAX_IMAGE_SIDE} pixels a side)",
+            path.display()
+        );
+    }
+    let text = plain(&error.to_string());
     let lower = text.to_lowercase();
     if lower.contains("eof") || lower.contains("end of file") || lower.contains("unexpected end") {
         format!(
@@ -161,6 +183,9 @@ fn decode_whole(
     check_side(path, decoder.dimensions())?;
     let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
     let mut image = DynamicImage::from_decoder(decoder).map_err(|e| damaged(path, &e))?;
+    if format == ImageFormat::Jpeg {
+        jpeg_complete(path)?;
+    }
     let (w, h) = (image.width(), image.height());
     let factor = w.max(h).div_ceil(max_side.max(1));
     if factor > 1 {
@@ -203,6 +228,23 @@ fn accumulate<const N: usize>(
 
 /// The most source pixels a side of one display pixel may take.
 const MAX_FACTOR: usize = 64;
+
+/// JPEG decoders draw a file cut off in a copy with its missing part grey, without an error:
+/// a complete JPEG ends its last scan (`FF DA`) with an end-of-image marker (`FF D9`), which
+/// a cut-off one lacks (an embedded EXIF thumbnail's own end marker comes before).
+fn jpeg_complete(path: &Path) -> Result<(), String> {
+    let bytes = crate::storage::read_bounded(path).map_err(|e| e.to_string())?;
+    let last_scan = bytes.windows(2).rposition(|w| w == [0xFF, 0xDA]);
+    let ends = last_scan.is_some_and(|at| bytes[at..].windows(2).any(|w| w == [0xFF, 0xD9]));
+    if ends {
+        Ok(())
+    } else {
+        Err(format!(
+            "{} is cut off: its image data ends early (was it only partly copied?)",
+            path.display()
+        ))
+    }
+}
 
 /// Streams a non-interlaced PNG row by row into a copy shrunk by a whole factor (each
 /// display pixel the alpha-weighted mean of a factor × factor block), then turns it upright.

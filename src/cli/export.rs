@@ -91,6 +91,9 @@ pub fn render(args: &RenderArgs) -> ExitCode {
         Ok(loaded) => loaded,
         Err(error) => return fail(error),
     };
+    if let Some(problem) = crate::export::patient_problem(&loaded.path) {
+        eprintln!("myomap: warning: {problem}");
+    }
     let other = match &args.against {
         Some(path) => match crate::storage::load_session(path) {
             Ok(other) if other.patient_id != loaded.session.patient_id => {
@@ -179,6 +182,9 @@ pub fn report(args: &ReportArgs) -> ExitCode {
         Ok(loaded) => loaded,
         Err(error) => return fail(error),
     };
+    if let Some(problem) = crate::export::patient_problem(&loaded.path) {
+        eprintln!("myomap: warning: {problem}");
+    }
     let input = loaded.input(map);
     let bytes = if args.handout {
         patient_handout(&input)

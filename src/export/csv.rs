@@ -142,16 +142,25 @@ pub fn needling_log(
     Ok((text, rows))
 }
 
-/// A cell as a spreadsheet will not take it for a formula: one whose first character (after
-/// any spaces) is `=`, `+`, `-`, `@`, a tab or a carriage return, or the full-width `＝ ＋ －
-/// ＠` that some spreadsheets fold to them, is prefixed with an apostrophe, which the
+/// A cell as a spreadsheet will not take it for a formula: one that starts with a tab, a
+/// carriage return or a line feed, or whose first visible character is `=`, `+`, `-`, `@` or
+/// a form of them some spreadsheets fold to them, is prefixed with an apostrophe, which the
 /// spreadsheet shows as text (OWASP, "CSV Injection"). Applied to every cell of every row.
 pub fn guard(cell: &str) -> std::borrow::Cow<'_, str> {
-    const TRIGGERS: [char; 10] = [
-        '=', '+', '-', '@', '\t', '\r', '\u{FF1D}', '\u{FF0B}', '\u{FF0D}', '\u{FF20}',
+    // The formula signs, their full-width (＝ ＋ － ＠) and small (﹦ ﹢ ﹣ ﹫) forms, and the
+    // minus sign, which some spreadsheets fold to them.
+    const SIGNS: [char; 11] = [
+        '=', '+', '-', '@', '\u{FF1D}', '\u{FF0B}', '\u{FF0D}', '\u{FF20}', '\u{FE66}', '\u{FE62}',
+        '\u{FE63}',
     ];
-    let first = cell.trim_start_matches(' ').chars().next();
-    if cell.starts_with(['\t', '\r']) || first.is_some_and(|c| TRIGGERS.contains(&c)) {
+    const MORE_SIGNS: [char; 2] = ['\u{FE6B}', '\u{2212}'];
+    // Anything invisible before them: spaces of every kind, zero-width ones, a byte-order mark.
+    let invisible = |c: char| {
+        c.is_whitespace() || matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
+    };
+    let first = cell.trim_start_matches(invisible).chars().next();
+    let leading_control = cell.starts_with(['\t', '\r', '\n']);
+    if leading_control || first.is_some_and(|c| SIGNS.contains(&c) || MORE_SIGNS.contains(&c)) {
         std::borrow::Cow::Owned(format!("'{cell}"))
     } else {
         std::borrow::Cow::Borrowed(cell)

@@ -59,6 +59,22 @@ pub fn patient_of(session_path: &Path, session: &Session) -> Option<Patient> {
     (patient.id == session.patient_id).then_some(patient)
 }
 
+/// Why the patient file beside a session in a library could not be read, when it exists but
+/// cannot be: exports then name the patient by id, and say so.
+pub fn patient_problem(session_path: &Path) -> Option<String> {
+    let sessions = session_path.parent()?;
+    if sessions.file_name()? != SESSIONS {
+        return None;
+    }
+    let file = sessions.parent()?.join(PATIENT_FILE);
+    if !file.exists() {
+        return None;
+    }
+    crate::storage::load_patient(&file)
+        .err()
+        .map(|error| format!("{error}; the patient is named by their id only"))
+}
+
 /// How exports name the patient: the clinic's display name and record number when the
 /// patient file is known, else the start of the patient id.
 pub fn patient_label(patient: Option<&Patient>, session: &Session) -> String {

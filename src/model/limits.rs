@@ -26,10 +26,20 @@ pub struct TooLong {
     pub limit: usize,
     pub length: usize,
     pub start: String,
+    /// An invisible control character found in the field instead (a bell, a right-to-left
+    /// override that would reverse what follows it on every page): refused as well.
+    pub control: Option<char>,
 }
 
 impl std::fmt::Display for TooLong {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if let Some(c) = self.control {
+            return write!(
+                f,
+                "{} contains the invisible control character U+{:04X}; myomap takes plain text there",
+                self.field, c as u32
+            );
+        }
         write!(
             f,
             "{} is {} characters long; myomap takes at most {} there",
@@ -47,12 +57,19 @@ impl Check {
             return;
         }
         let length = value.chars().count();
-        if length > limit {
+        // Line breaks and tabs are text in the longer fields; names and ids are one line.
+        let allowed = |c: char| limit >= SHORT && matches!(c, '\n' | '\r' | '\t');
+        let control = value.chars().find(|c| {
+            (c.is_control() && !allowed(*c))
+                || matches!(*c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+        });
+        if length > limit || control.is_some() {
             self.0 = Some(TooLong {
                 field,
                 limit,
                 length,
                 start: value.chars().take(24).collect(),
+                control,
             });
         }
     }

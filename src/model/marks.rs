@@ -191,9 +191,9 @@ pub struct NeedleSite {
 pub struct Arrow {
     pub id: MarkId,
     pub view: ViewId,
-    #[serde(deserialize_with = "super::ranges::point")]
+    #[serde(deserialize_with = "super::ranges::from")]
     pub from: MapPoint,
-    #[serde(deserialize_with = "super::ranges::point")]
+    #[serde(deserialize_with = "super::ranges::to")]
     pub to: MapPoint,
     pub label: String,
 }

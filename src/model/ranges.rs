@@ -72,9 +72,29 @@ pub const BRUSH_RADIUS: Range = Range::new(
 /// A position on a view, mm (body maps) or pixels (custom diagrams, at most 8,192 px wide):
 /// 20 m from the origin is off any view. `check` also compares each mark with its view's
 /// own bounds.
-pub const COORDINATE: Range = Range::new("position", -20_000.0, 20_000.0, "");
-/// Needles counted in or out in one session.
-pub const NEEDLE_COUNT: Range = Range::new("needles counted", 0.0, 1000.0, "");
+pub const COORDINATE: Range = Range::new("at", -20_000.0, 20_000.0, "");
+/// [`COORDINATE`] for an arrow's start.
+pub const FROM: Range = Range {
+    field: "from",
+    ..COORDINATE
+};
+/// [`COORDINATE`] for an arrow's end.
+pub const TO: Range = Range {
+    field: "to",
+    ..COORDINATE
+};
+/// [`COORDINATE`] for the points of a stroke.
+pub const POINTS: Range = Range {
+    field: "points",
+    ..COORDINATE
+};
+/// Needles counted in one session.
+pub const INSERTED: Range = Range::new("inserted", 0.0, 1000.0, "");
+/// Needles counted out of one session.
+pub const REMOVED: Range = Range {
+    field: "removed",
+    ..INSERTED
+};
 
 impl Range {
     pub const fn new(field: &'static str, min: f64, max: f64, unit: &'static str) -> Self {
@@ -132,8 +152,9 @@ impl std::fmt::Display for OutOfRange {
         match self.value {
             Some(value) => write!(
                 f,
-                "{} is {value}, outside the range myomap takes there ({range})",
-                self.range.field
+                "{} is {}, outside the range myomap takes there ({range})",
+                self.range.field,
+                shown(value)
             ),
             None => write!(
                 f,
@@ -144,10 +165,26 @@ impl std::fmt::Display for OutOfRange {
     }
 }
 
+/// A value as written in a file: the shortest form of the 32-bit number it was read as
+/// (0.8, not 0.800000011920929), in scientific notation when it is huge.
+fn shown(value: f64) -> String {
+    let single = value as f32;
+    if single.abs() >= 1e7 {
+        format!("{single:e}")
+    } else {
+        single.to_string()
+    }
+}
+
 /// A number type a range applies to.
 pub trait Ranged: Sized {
     /// Checks the value (each value of a list or option).
     fn check_in(&self, range: &Range) -> Result<(), OutOfRange>;
+
+    /// The value with `-0.0` read as `0.0`, so no output ever shows "-0".
+    fn normalized(self) -> Self {
+        self
+    }
 }
 
 macro_rules! ranged_number {
@@ -159,7 +196,17 @@ macro_rules! ranged_number {
         }
     )*};
 }
-ranged_number!(f32, u8, u32);
+ranged_number!(u8, u32);
+
+impl Ranged for f32 {
+    fn check_in(&self, range: &Range) -> Result<(), OutOfRange> {
+        range.check(f64::from(*self))
+    }
+
+    fn normalized(self) -> Self {
+        if self == 0.0 { 0.0 } else { self }
+    }
+}
 
 impl Ranged for super::PainScore {
     fn check_in(&self, range: &Range) -> Result<(), OutOfRange> {
@@ -171,6 +218,10 @@ impl<T: Ranged> Ranged for Option<T> {
     fn check_in(&self, range: &Range) -> Result<(), OutOfRange> {
         self.as_ref().map_or(Ok(()), |value| value.check_in(range))
     }
+
+    fn normalized(self) -> Self {
+        self.map(Ranged::normalized)
+    }
 }
 
 impl Ranged for MapPoint {
@@ -178,11 +229,19 @@ impl Ranged for MapPoint {
         self.x.check_in(range)?;
         self.y.check_in(range)
     }
+
+    fn normalized(self) -> Self {
+        MapPoint::new(self.x.normalized(), self.y.normalized())
+    }
 }
 
 impl Ranged for Vec<MapPoint> {
     fn check_in(&self, range: &Range) -> Result<(), OutOfRange> {
         self.iter().try_for_each(|point| point.check_in(range))
+    }
+
+    fn normalized(self) -> Self {
+        self.into_iter().map(Ranged::normalized).collect()
     }
 }
 
@@ -196,7 +255,7 @@ fn read<'de, D: Deserializer<'de>, T: Deserialize<'de> + Ranged>(
     value
         .check_in(range)
         .map_err(serde::de::Error::custom)
-        .map(|()| value)
+        .map(|()| value.normalized())
 }
 
 /// `#[serde(deserialize_with = "…")]` readers, one per field and range.
@@ -224,8 +283,11 @@ readers! {
     stimulation_duration: f32 = STIMULATION_DURATION;
     brush_radius: f32 = BRUSH_RADIUS;
     point: MapPoint = COORDINATE;
-    points: Vec<MapPoint> = COORDINATE;
-    needle_count: Option<u32> = NEEDLE_COUNT;
+    from: MapPoint = FROM;
+    to: MapPoint = TO;
+    points: Vec<MapPoint> = POINTS;
+    inserted: Option<u32> = INSERTED;
+    removed: Option<u32> = REMOVED;
 }
 
 /// The first value of a trigger point outside its range.
@@ -263,9 +325,9 @@ fn paint(op: &PaintOp) -> Result<(), OutOfRange> {
     match op {
         PaintOp::Brush { radius, points } | PaintOp::Erase { radius, points } => {
             radius.check_in(&BRUSH_RADIUS)?;
-            points.check_in(&COORDINATE)
+            points.check_in(&POINTS)
         }
-        PaintOp::Fill { points } => points.check_in(&COORDINATE),
+        PaintOp::Fill { points } => points.check_in(&POINTS),
     }
 }
 
@@ -279,8 +341,8 @@ pub fn edit(edit: &Edit) -> Result<(), OutOfRange> {
         Edit::Update(MarkUpdate::Zone(details)) => details.intensity.check_in(&ZONE_INTENSITY),
         Edit::Paint { op, .. } | Edit::Erase { op, .. } => paint(op),
         Edit::AddArrow(arrow) | Edit::Update(MarkUpdate::Arrow(arrow)) => {
-            arrow.from.check_in(&COORDINATE)?;
-            arrow.to.check_in(&COORDINATE)
+            arrow.from.check_in(&FROM)?;
+            arrow.to.check_in(&TO)
         }
         Edit::AddNote(note) | Edit::Update(MarkUpdate::TextNote(note)) => {
             note.at.check_in(&COORDINATE)
@@ -292,8 +354,8 @@ pub fn edit(edit: &Edit) -> Result<(), OutOfRange> {
             .iter()
             .try_for_each(|c| c.pain.check_in(&COMPLAINT_PAIN)),
         Edit::Set(Field::NeedleCount(count)) => {
-            count.inserted.check_in(&NEEDLE_COUNT)?;
-            count.removed.check_in(&NEEDLE_COUNT)
+            count.inserted.check_in(&INSERTED)?;
+            count.removed.check_in(&REMOVED)
         }
         _ => Ok(()),
     }

@@ -287,9 +287,9 @@ pub struct GateOverride {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct NeedleCount {
-    #[serde(deserialize_with = "super::ranges::needle_count")]
+    #[serde(deserialize_with = "super::ranges::inserted")]
     pub inserted: Option<u32>,
-    #[serde(deserialize_with = "super::ranges::needle_count")]
+    #[serde(deserialize_with = "super::ranges::removed")]
     pub removed: Option<u32>,
 }
 

@@ -204,6 +204,33 @@ impl Session {
             + self.text_notes.len()
     }
 
+    /// Every position a mark is drawn at, with the mark and its view: trigger points,
+    /// needle sites, notes, both ends of arrows and every point of every stroke.
+    pub fn mark_positions(&self) -> Vec<(MarkRef, &ViewId, crate::geometry::MapPoint)> {
+        let mut positions = Vec::new();
+        for m in &self.trigger_points {
+            positions.push((MarkRef::new(MarkKind::TriggerPoint, m.id), &m.view, m.at));
+        }
+        for m in &self.needle_sites {
+            positions.push((MarkRef::new(MarkKind::NeedleSite, m.id), &m.view, m.at));
+        }
+        for m in &self.text_notes {
+            positions.push((MarkRef::new(MarkKind::TextNote, m.id), &m.view, m.at));
+        }
+        for m in &self.arrows {
+            let mark = MarkRef::new(MarkKind::Arrow, m.id);
+            positions.push((mark, &m.view, m.from));
+            positions.push((mark, &m.view, m.to));
+        }
+        for zone in &self.referred_zones {
+            let mark = MarkRef::new(MarkKind::ReferredZone, zone.id);
+            for point in zone.paint.iter().flat_map(|op| op.points()) {
+                positions.push((mark, &zone.view, *point));
+            }
+        }
+        positions
+    }
+
     /// Every view the session has marks on, sorted, each once.
     pub fn views_used(&self) -> std::collections::BTreeSet<&ViewId> {
         self.trigger_points
@@ -251,12 +278,12 @@ impl Session {
                 push(None, out.to_string());
             }
         }
-        for (label, count) in [
-            ("needles inserted", self.needle_count.inserted),
-            ("needles removed", self.needle_count.removed),
+        for (range, count) in [
+            (ranges::INSERTED, self.needle_count.inserted),
+            (ranges::REMOVED, self.needle_count.removed),
         ] {
-            if let Err(out) = count.check_in(&ranges::NEEDLE_COUNT) {
-                push(None, format!("{label}: {out}"));
+            if let Err(out) = count.check_in(&range) {
+                push(None, out.to_string());
             }
         }
 

@@ -133,6 +133,15 @@ pub fn message(code: &ron::Error) -> String {
             format!("expected {} but found {found}", plain_expected(expected))
         }
         Error::Utf8Error(_) => "this is not UTF-8 text".to_owned(),
+        Error::IntegerOutOfBounds => {
+            "this whole number is out of range for the field here (negative, or far too large; the ranges are in docs/format.md)".to_owned()
+        }
+        Error::ExpectedInteger => "expected a whole number here".to_owned(),
+        Error::ExpectedFloat => "expected a number here".to_owned(),
+        Error::ExpectedOption => "expected `Some(…)` or `None` here".to_owned(),
+        Error::SuggestRawIdentifier(found) | Error::InvalidIdentifier(found) => {
+            format!("`{found}` is not what belongs here (a name, a number or a group in brackets)")
+        }
         code => code.to_string(),
     }
 }

@@ -46,7 +46,9 @@ impl Fonts {
             return simple(&primary, text, size);
         }
         let mut line = Line::default();
-        let bidi = ParagraphBidiInfo::new(text, None);
+        // Every line myomap draws is a left-to-right line (a header, a label) that may hold
+        // right-to-left names: the base direction is left to right, whatever comes first.
+        let bidi = ParagraphBidiInfo::new(text, Some(unicode_bidi::Level::ltr()));
         let (levels, runs) = bidi.visual_runs(0..text.len());
         for run in runs {
             let rtl = levels.get(run.start).is_some_and(|l| l.is_rtl());

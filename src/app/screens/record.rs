@@ -1157,7 +1157,7 @@ fn needle_count_ui(ui: &mut egui::Ui, doc: &mut Document, palette: &Palette) {
                     }
                     if let Some(n) = value {
                         let response = ui
-                            .add(DragValue::new(n).range(ranges::NEEDLE_COUNT.u32s()))
+                            .add(DragValue::new(n).range(ranges::INSERTED.u32s()))
                             .labelled_by(label.id);
                         if response.changed() {
                             // Typing or dragging one count is one undo step.
