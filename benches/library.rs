@@ -115,5 +115,84 @@ fn heavy_session(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, big_library, demo_library, heavy_session);
+/// Verifying every signature of a 5,000-session library against its ledger (issue #16,
+/// target ≤ 1 s): each session's Ed25519 signature and addenda, then the cross-check of files,
+/// ledger entries and the clinicians registry. Sessions are in memory (reading them is
+/// `big_library`'s measure).
+fn verify_library(c: &mut Criterion) {
+    let templates: Vec<Session> = myomap::demo::demo_records()
+        .into_iter()
+        .flat_map(|(_, s)| s)
+        .filter(Session::is_signed)
+        .collect();
+    let key = myomap::demo::demo_key();
+    let sessions: Vec<(std::path::PathBuf, Session)> = (0..5_000_u128)
+        .map(|n| {
+            let mut session = templates[(n as usize) % templates.len()].clone();
+            let addenda = session.addenda.clone();
+            let at = session.signature.as_ref().map(|s| s.at).expect("signed");
+            session.signature = None;
+            session.addenda.clear();
+            session.id = SessionId::from_u128(0x7000_0000 + n);
+            session.sign(&key.signer(), at).expect("signs");
+            for addendum in addenda {
+                session
+                    .add_addendum(&key.signer(), &addendum.text, addendum.at)
+                    .expect("appends");
+            }
+            (std::path::PathBuf::from(format!("s{n}.ron")), session)
+        })
+        .collect();
+    let library_id = "bench-library".to_owned();
+    let mut registry = myomap::ledger::Registry {
+        format_version: 1,
+        library_id: library_id.clone(),
+        clinicians: Vec::new(),
+    };
+    registry.register(
+        "Sam Rivera, PT (demo)",
+        "",
+        &key.public_key(),
+        "2026-09-01T00:00:00",
+    );
+    let ledger = myomap::ledger::ReadLedger {
+        path: "bench.ledger".into(),
+        entries: sessions
+            .iter()
+            .flat_map(|(_, s)| myomap::ledger::entries_of(&library_id, s))
+            .collect(),
+        problems: Vec::new(),
+        last_hash: String::new(),
+    };
+    let root = std::path::Path::new("library");
+    let mut group = c.benchmark_group("verify a 5,000-session library against its ledger");
+    group.sample_size(10);
+    group.bench_function("signatures and ledger cross-check", |b| {
+        b.iter(|| {
+            let intact = sessions
+                .iter()
+                .filter(|(_, s)| s.signature_state().is_intact())
+                .count();
+            let borrowed: Vec<(std::path::PathBuf, &Session)> =
+                sessions.iter().map(|(p, s)| (p.clone(), s)).collect();
+            let problems = myomap::ledger::cross_check(
+                root,
+                &registry,
+                std::slice::from_ref(&ledger),
+                &borrowed,
+            );
+            assert_eq!((intact, problems.len()), (5_000, 0));
+            black_box(problems)
+        });
+    });
+    group.finish();
+}
+
+criterion_group!(
+    benches,
+    big_library,
+    demo_library,
+    heavy_session,
+    verify_library
+);
 criterion_main!(benches);

@@ -68,6 +68,8 @@ pub enum FileKind {
     CustomView,
     /// A referral-pattern library (`referral_patterns.ron`, or any `*.referral.ron`).
     ReferralLibrary,
+    /// A library's registry of clinicians' keys (`clinicians.ron`).
+    Registry,
 }
 
 impl FileKind {
@@ -86,6 +88,8 @@ impl FileKind {
             .is_some_and(|n| n == crate::bodymap::custom::CUSTOM_VIEWS_FOLDER);
         if name == "patient.ron" {
             Self::Patient
+        } else if name == crate::ledger::REGISTRY_FILE {
+            Self::Registry
         } else if name == "referral_patterns.ron" || name.ends_with(".referral.ron") {
             Self::ReferralLibrary
         } else if in_body_maps || name.ends_with(".bodymap.ron") {
@@ -151,6 +155,15 @@ fn check_path(path: &Path, named: bool, report: &mut Report) {
         }
         for child in children {
             check_path(&child, false, report);
+        }
+        // A library: its files against its ledgers and clinicians registry.
+        for problem in crate::ledger::check_library(path) {
+            report.problems.push(Problem {
+                path: problem.path,
+                line: problem.line,
+                col: usize::from(problem.line > 0),
+                message: problem.message,
+            });
         }
     } else if named || is_checkable(path) {
         check_file(path, report);
@@ -270,6 +283,11 @@ pub fn check_file(path: &Path, report: &mut Report) {
             }
             Err(error) => report.problems.push(from_decode(path, error)),
         },
+        FileKind::Registry => {
+            if let Err(error) = storage::decode_bytes::<crate::ledger::Registry>(&bytes) {
+                report.problems.push(from_decode(path, error));
+            }
+        }
         FileKind::ReferralLibrary => {
             let library = storage::text_of(&bytes)
                 .and_then(storage::parse_ron::<crate::education::ReferralLibrary>);

@@ -121,6 +121,11 @@ pub fn write_demo_library(dir: &Path) -> Result<usize, SaveError> {
         for session in &sessions {
             library.create_session(session)?;
             files += 1;
+            // Signed visits are recorded in the library's ledger, as the app records them.
+            if session.is_signed() {
+                crate::ledger::record(dir, session)
+                    .map_err(|e| SaveError::io(dir, std::io::Error::other(e)))?;
+            }
         }
     }
     Ok(files)

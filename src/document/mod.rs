@@ -348,7 +348,25 @@ impl Document {
             }
         };
         self.mark_saved(target.clone(), stamp);
+        self.record_in_ledger();
         Ok(target)
+    }
+
+    /// Records a signed session's signature and addenda in its library's ledger (and its
+    /// signers in the library's registry), once each; a failure is told, the save stands.
+    fn record_in_ledger(&mut self) {
+        if !self.session.is_signed() {
+            return;
+        }
+        let Some(root) = self.library.as_ref().map(|l| l.root().to_owned()) else {
+            return;
+        };
+        match crate::ledger::record(&root, &self.session) {
+            Ok(told) => self.notices.extend(told),
+            Err(error) => self.notices.push(format!(
+                "The signature is saved, but the library's ledger could not record it: {error}"
+            )),
+        }
     }
 
     /// Saves to `path`, which becomes the document's file. Replaces `path` if it exists (the
