@@ -110,6 +110,7 @@ impl Registry {
 pub enum EntryKind {
     Signature,
     Addendum,
+    CoSignature,
 }
 
 /// One line of a ledger.
@@ -186,6 +187,15 @@ pub fn entries_of(library_id: &str, session: &Session) -> Vec<LedgerEntry> {
         key(signature.seal.as_ref()),
         signature.at.to_string(),
     )];
+    for (index, co) in signature.co_signatures.iter().enumerate() {
+        entries.push(entry(
+            EntryKind::CoSignature,
+            index,
+            &co.seal.signature,
+            fingerprint(&co.seal.public_key),
+            co.at.to_string(),
+        ));
+    }
     for (index, addendum) in session.addenda.iter().enumerate() {
         entries.push(entry(
             EntryKind::Addendum,
@@ -452,6 +462,32 @@ pub fn cross_check(
                 }
                 Some(_) => {}
             },
+            EntryKind::CoSignature => {
+                let co = session
+                    .signature
+                    .as_ref()
+                    .and_then(|s| s.co_signatures.get(*index));
+                match co {
+                    None => problems.push(LedgerProblem {
+                        path,
+                        line: 0,
+                        message: format!(
+                            "co-signature {} ({}), recorded in the ledger, is missing from the file: it was removed",
+                            index + 1,
+                            entry.at
+                        ),
+                    }),
+                    Some(co) if co.seal.signature != entry.digest => problems.push(LedgerProblem {
+                        path,
+                        line: 0,
+                        message: format!(
+                            "co-signature {} differs from the one the ledger records",
+                            index + 1
+                        ),
+                    }),
+                    Some(_) => {}
+                }
+            }
             EntryKind::Addendum => match session.addenda.get(*index) {
                 None => problems.push(LedgerProblem {
                     path,
@@ -480,6 +516,13 @@ pub fn cross_check(
             .signature
             .iter()
             .filter_map(|s| s.seal.as_ref())
+            .chain(
+                session
+                    .signature
+                    .iter()
+                    .flat_map(|s| &s.co_signatures)
+                    .map(|c| &c.seal),
+            )
             .chain(session.addenda.iter().filter_map(|a| a.seal.as_ref()));
         for seal in seals {
             if !registry.knows(&seal.public_key) && reported.insert(seal.public_key.clone()) {

@@ -206,3 +206,37 @@ fn verify_prints_the_details_and_check_fails_a_tampered_record() {
         stdout(&output)
     );
 }
+
+#[test]
+fn a_clinician_may_co_sign_a_sealed_session_and_the_seal_is_kept() {
+    let mut legacy = fixture(LEGACY);
+    let key = myomap::identity::UnlockedKey::demo("Ana Lopes, PT", "PT, registration 12345");
+    let at = "2026-12-01T09:00:00".parse().expect("time");
+    legacy.co_sign(&key.signer(), at).expect("co-signs");
+    assert_eq!(
+        legacy.signature_state(),
+        SignatureState::LegacySealed,
+        "still the old seal"
+    );
+    let lines = legacy.describe_signature();
+    assert!(lines[0].contains("before signatures existed"), "{lines:?}");
+    assert!(
+        lines[1].starts_with(
+            "Co-signed by Ana Lopes, PT, PT, registration 12345 on 2026-12-01 09:00, key SHA256:"
+        ) && lines[1].ends_with(": verified"),
+        "{lines:?}"
+    );
+    // Saved and read back, it verifies; its co-signer's name changed, it does not.
+    let text = storage::encode(&legacy).expect("encodes");
+    let mut again: Session = storage::decode(&text).expect("loads");
+    assert_eq!(again.signature_state(), SignatureState::LegacySealed);
+    again.signature.as_mut().expect("signed").co_signatures[0].by = "Someone Else".to_owned();
+    assert!(matches!(
+        again.signature_state(),
+        SignatureState::NotVerified(_)
+    ));
+    // A changed session cannot be co-signed.
+    let mut changed = fixture(LEGACY);
+    changed.notes.push('!');
+    assert!(changed.co_sign(&key.signer(), at).is_err());
+}

@@ -642,6 +642,22 @@ impl Document {
         Ok(())
     }
 
+    /// Adds `key`'s clinician's co-signature to the signed or sealed session. Co-signatures
+    /// cannot be undone: the history is sealed. Save afterwards.
+    pub fn co_sign(
+        &mut self,
+        key: &crate::identity::UnlockedKey,
+        at: jiff::civil::DateTime,
+    ) -> Result<(), String> {
+        if self.held_by.is_some() {
+            return Err(Refusal::HeldElsewhere.to_string());
+        }
+        self.commit_pending();
+        self.session.co_sign(&key.signer(), at)?;
+        self.sealed_change();
+        Ok(())
+    }
+
     /// Appends a dated addendum to a signed session, signed by its author with `key`.
     /// Addenda cannot be undone: the history is sealed. Save afterwards.
     pub fn append_addendum(

@@ -30,9 +30,9 @@ pub use marks::{
 };
 pub use patient::Patient;
 pub use record::{
-    Addendum, AdverseEvent, AdverseEventKind, Aftercare, Answer, Consent, ConsentMethod,
-    ConsentTopic, DEFAULT_AFTERCARE, GateOverride, Grade, Meaning, NeedleCount, Review,
-    SafetyWarning, Screening, ScreeningAnswer, ScreeningItem, Seal, Signature, WarningKind,
+    Addendum, AdverseEvent, AdverseEventKind, Aftercare, Answer, CoSignature, Consent,
+    ConsentMethod, ConsentTopic, DEFAULT_AFTERCARE, GateOverride, Grade, Meaning, NeedleCount,
+    Review, SafetyWarning, Screening, ScreeningAnswer, ScreeningItem, Seal, Signature, WarningKind,
 };
 pub use session::{BodyMapRef, Complaint, PainScore, Session, SessionProblem};
 pub use signing::{BillingBand, NeedleGate, SignatureState, Signer, fingerprint};

@@ -466,16 +466,30 @@ pub struct Signature {
     #[serde(deserialize_with = "super::local_time::deserialize")]
     pub at: DateTime,
     /// SHA-256 (hex) of the clinical content at signing: the canonical encoding's digest for a
-    /// sealed signature (`crate::signature::canonical`), the older RON content hash for a
+    /// sealed signature (`crate::model::canonical`), the older RON content hash for a
     /// session sealed before signatures existed ([`super::Session::legacy_content_hash`]).
     pub content_hash: String,
     /// The clinician's electronic signature over the content, signer, time and meaning;
     /// `None` for a session sealed with the content hash alone (before format version 3).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seal: Option<Seal>,
+    /// Other clinicians' signatures of the same content (e.g. on a session sealed before
+    /// signatures existed), in the order they were made.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub co_signatures: Vec<CoSignature>,
 }
 
-/// An Ed25519 signature by a clinician's key (`crate::signature`): what it means, the
+/// A second clinician's signature of an already signed or sealed session.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CoSignature {
+    pub by: String,
+    #[serde(deserialize_with = "super::local_time::deserialize")]
+    pub at: DateTime,
+    pub seal: Seal,
+}
+
+/// An Ed25519 signature by a clinician's key (`crate::identity`): what it means, the
 /// signer's credentials, the public key it verifies with, and the signature itself.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

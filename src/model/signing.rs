@@ -13,8 +13,8 @@ use jiff::civil::DateTime;
 use sha2::{Digest, Sha256};
 
 use super::{
-    Addendum, Grade, MarkKind, MarkRef, Meaning, MuscleRef, Seal, Session, Side, Signature,
-    WarningKind, canonical,
+    Addendum, CoSignature, Grade, MarkKind, MarkRef, Meaning, MuscleRef, Seal, Session, Side,
+    Signature, WarningKind, canonical,
 };
 
 /// Whether the needle tool may place sites in this session.
@@ -202,6 +202,23 @@ impl Session {
         [DOMAIN, &canonical::encode(&statement)].concat()
     }
 
+    /// The bytes a co-signature signs: the content, the seal it adds to, the co-signer and the
+    /// time.
+    fn co_signature_message(&self, sealed: &str, by: &str, at: DateTime, seal: &Seal) -> Vec<u8> {
+        let statement = serde_json::json!({
+            "content": self.canonical_content(),
+            "sealed": sealed,
+            "signer": {
+                "name": by,
+                "credentials": seal.credentials,
+                "key": seal.public_key,
+            },
+            "at": at.to_string(),
+            "meaning": seal.meaning.label(),
+        });
+        [DOMAIN, &canonical::encode(&statement)].concat()
+    }
+
     /// The bytes an addendum's signature signs, chained to what came before (`previous`).
     fn addendum_message(previous: &str, index: usize, addendum: &Addendum, seal: &Seal) -> Vec<u8> {
         let statement = serde_json::json!({
@@ -258,6 +275,17 @@ impl Session {
                 SignatureState::Intact
             }
         };
+        for (index, co) in signature.co_signatures.iter().enumerate() {
+            let message =
+                self.co_signature_message(&signature.content_hash, &co.by, co.at, &co.seal);
+            if co.seal.meaning != Meaning::CoSignature || verify_seal(&co.seal, &message).is_err() {
+                return SignatureState::NotVerified(format!(
+                    "co-signature {} by {} does not match: it was changed after signing, or copied from another session",
+                    index + 1,
+                    co.by
+                ));
+            }
+        }
         let mut previous = signature.content_hash.clone();
         for (index, addendum) in self.addenda.iter().enumerate() {
             let expected = match &addendum.seal {
@@ -323,6 +351,16 @@ impl Session {
                 },
             ),
         }];
+        for co in &signature.co_signatures {
+            lines.push(format!(
+                "Co-signed by {}{} on {}, key {}: {}",
+                co.by,
+                credentials(&co.seal.credentials),
+                at(&co.at),
+                fingerprint(&co.seal.public_key),
+                verdict(!state.is_tampered()),
+            ));
+        }
         let broken = match state {
             SignatureState::AddendumModified(index) => Some(index),
             _ => None,
@@ -504,6 +542,7 @@ impl Session {
             at,
             content_hash: self.content_digest(),
             seal: None,
+            co_signatures: Vec::new(),
         };
         let message = self.signature_message(&signature, &seal);
         signature.seal = Some(Seal {
@@ -511,6 +550,40 @@ impl Session {
             ..seal
         });
         self.signature = Some(signature);
+        Ok(())
+    }
+
+    /// A second clinician's signature of this signed (or content-hash sealed) session, as it
+    /// is. Refused on an unsigned or changed session, and for a signer without a name.
+    pub fn co_sign(&mut self, signer: &Signer<'_>, at: DateTime) -> Result<(), String> {
+        let state = self.signature_state();
+        if !state.is_intact() {
+            return Err(state
+                .describe()
+                .unwrap_or_else(|| "only a signed session can be co-signed".to_owned()));
+        }
+        let name = signer.name.trim();
+        if name.is_empty() {
+            return Err("the co-signer's name is empty".to_owned());
+        }
+        let Some(sealed) = self.signature.as_ref().map(|s| s.content_hash.clone()) else {
+            return Err("only a signed session can be co-signed".to_owned());
+        };
+        let mut seal = Seal {
+            meaning: Meaning::CoSignature,
+            credentials: signer.credentials.trim().to_owned(),
+            public_key: BASE64.encode(signer.key.verifying_key().to_bytes()),
+            signature: String::new(),
+        };
+        let message = self.co_signature_message(&sealed, name, at, &seal);
+        seal.signature = BASE64.encode(signer.key.sign(&message).to_bytes());
+        if let Some(signature) = self.signature.as_mut() {
+            signature.co_signatures.push(CoSignature {
+                by: name.to_owned(),
+                at,
+                seal,
+            });
+        }
         Ok(())
     }
 

@@ -641,15 +641,27 @@ impl RecordUi {
                     }
                     Some(_) => {
                         let lines = doc.session().describe_signature();
-                        if let Some(first) = lines.first() {
-                            let colour = if state.is_intact() { palette.success } else { palette.error };
-                            ui.label(RichText::new(first).color(colour));
+                        let colour = if state.is_intact() { palette.success } else { palette.error };
+                        for line in lines.iter().filter(|l| !l.starts_with("Addendum")) {
+                            ui.label(RichText::new(line).color(colour));
                         }
                         ui.label("The session is read-only; add an addendum for anything later.");
+                        if can_append
+                            && state.is_intact()
+                            && ui
+                                .button("Co-sign…")
+                                .on_hover_text("A second clinician's signature of the visit as it is")
+                                .clicked()
+                        {
+                            let clinician = &doc.session().clinician;
+                            self.signing = Some(SignDialog::open(Purpose::CoSign, &self.keys, clinician));
+                        }
                         if let Some(problem) = state.describe() {
                             ui.label(RichText::new(format!("⚠ This {problem}.")).strong().color(palette.error));
                         }
                         let lines = doc.session().describe_signature();
+                        let addendum_lines: Vec<&String> =
+                            lines.iter().filter(|l| l.starts_with("Addendum")).collect();
                         for (index, addendum) in doc.session().addenda.iter().enumerate() {
                             egui::Frame::group(ui.style()).show(ui, |ui| {
                                 ui.set_width(ui.available_width());
@@ -662,8 +674,8 @@ impl RecordUi {
                                     .strong(),
                                 );
                                 ui.label(&addendum.text);
-                                if let Some(line) = lines.get(index + 1) {
-                                    ui.label(RichText::new(line).small().color(palette.muted_text));
+                                if let Some(line) = addendum_lines.get(index) {
+                                    ui.label(RichText::new(line.as_str()).small().color(palette.muted_text));
                                 }
                             });
                         }

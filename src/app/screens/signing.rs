@@ -16,6 +16,8 @@ use crate::identity::{self, Identity, PassphraseGuard};
 pub enum Purpose {
     Session,
     Addendum(String),
+    /// A second clinician's signature of a signed or sealed session.
+    CoSign,
 }
 
 /// A new identity being typed.
@@ -86,6 +88,7 @@ impl SignDialog {
         let title = match self.purpose {
             Purpose::Session => "Sign this session",
             Purpose::Addendum(_) => "Sign this addendum",
+            Purpose::CoSign => "Co-sign this session",
         };
         let response = egui::Modal::new(egui::Id::unique("sign_dialog")).show(ctx, |ui| {
             ui.set_max_width(480.0);
@@ -99,6 +102,10 @@ impl SignDialog {
                 Purpose::Addendum(_) => ui.label(
                     "Your signature covers the addendum's text, your name and credentials, the \
                      time, and its place after the signature and the addenda before it.",
+                ),
+                Purpose::CoSign => ui.label(
+                    "Your co-signature covers the visit's content as it was signed or sealed, your \
+                     name and credentials and the time. The first signature stays as it is.",
                 ),
             };
             ui.add_space(6.0);
@@ -214,6 +221,7 @@ impl SignDialog {
         let sign = match self.purpose {
             Purpose::Session => "Sign and save",
             Purpose::Addendum(_) => "Sign addendum and save",
+            Purpose::CoSign => "Co-sign and save",
         };
         if !(ui.button(sign).clicked() || enter) {
             return;
@@ -232,6 +240,7 @@ impl SignDialog {
         let result = match &self.purpose {
             Purpose::Session => doc.sign(&key, now).map_err(|r| r.join("; ")),
             Purpose::Addendum(text) => doc.append_addendum(&key, text, now),
+            Purpose::CoSign => doc.co_sign(&key, now),
         };
         match result {
             Ok(()) => *outcome = Signed::Done,
