@@ -84,6 +84,33 @@ impl Registry {
             .map_err(|e| format!("{}: {e}", root.join(REGISTRY_FILE).display()))
     }
 
+    /// Marks the key whose fingerprint is `fingerprint` (with or without `SHA256:` and spaces)
+    /// retired at `at`: signatures made with it before stay valid, later ones are reported.
+    /// Returns the clinician, or why not.
+    pub fn retire(&mut self, fingerprint_text: &str, at: &str) -> Result<&Clinician, String> {
+        let wanted: String = fingerprint_text
+            .trim_start_matches("SHA256:")
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_lowercase();
+        let compact = |key: &str| -> String {
+            fingerprint(key)
+                .trim_start_matches("SHA256:")
+                .replace(' ', "")
+        };
+        let clinician = self
+            .clinicians
+            .iter_mut()
+            .find(|c| compact(&c.public_key) == wanted)
+            .ok_or_else(|| format!("no registered key has the fingerprint {fingerprint_text}"))?;
+        if let Some(when) = &clinician.retired {
+            return Err(format!("that key was already retired on {when}"));
+        }
+        clinician.retired = Some(at.to_owned());
+        Ok(clinician)
+    }
+
     pub fn knows(&self, public_key: &str) -> bool {
         self.clinicians.iter().any(|c| c.public_key == public_key)
     }
@@ -525,6 +552,24 @@ pub fn cross_check(
             )
             .chain(session.addenda.iter().filter_map(|a| a.seal.as_ref()));
         for seal in seals {
+            let retired = registry
+                .clinicians
+                .iter()
+                .find(|c| c.public_key == seal.public_key)
+                .and_then(|c| c.retired.clone());
+            if let Some(retired) = retired
+                && session_signed_after(session, &seal.public_key, &retired)
+                && reported.insert(seal.public_key.clone())
+            {
+                problems.push(LedgerProblem {
+                    path: path.clone(),
+                    line: 0,
+                    message: format!(
+                        "signed with key {} after it was retired on {retired}",
+                        fingerprint(&seal.public_key)
+                    ),
+                });
+            }
             if !registry.knows(&seal.public_key) && reported.insert(seal.public_key.clone()) {
                 problems.push(LedgerProblem {
                     path: path.clone(),
@@ -538,6 +583,25 @@ pub fn cross_check(
         }
     }
     problems
+}
+
+/// Whether `session` holds a signature, co-signature or addendum by `public_key` made after
+/// `retired` (a local date and time as the registry writes it).
+fn session_signed_after(session: &Session, public_key: &str, retired: &str) -> bool {
+    let Ok(retired) = retired.parse::<jiff::civil::DateTime>() else {
+        return false;
+    };
+    let by_key =
+        |seal: Option<&crate::model::Seal>| seal.is_some_and(|s| s.public_key == public_key);
+    session.signature.iter().any(|s| {
+        (by_key(s.seal.as_ref()) && s.at > retired)
+            || s.co_signatures
+                .iter()
+                .any(|c| by_key(Some(&c.seal)) && c.at > retired)
+    }) || session
+        .addenda
+        .iter()
+        .any(|a| by_key(a.seal.as_ref()) && a.at > retired)
 }
 
 /// The library's sessions, each with its file, for [`cross_check`]: every readable

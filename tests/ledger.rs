@@ -225,3 +225,30 @@ fn signing_in_the_app_records_the_signature_and_registers_the_signer() {
     let (code, out) = check(&library);
     assert_eq!(code, 0, "{out}");
 }
+
+#[test]
+fn a_retired_key_keeps_its_earlier_signatures_and_a_later_one_is_reported() {
+    use myomap::document::Document;
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (library, visit) = demo(dir.path());
+    let listed = myomap(&["clinicians", path_str(&library)]);
+    let text = stdout(&listed);
+    assert!(
+        text.starts_with("Sam Rivera, PT (demo), PT, registration DEMO-0001: key SHA256:"),
+        "{text}"
+    );
+    let fingerprint = myomap::model::fingerprint(&myomap::demo::demo_key().public_key());
+    let retired = myomap(&["clinicians", path_str(&library), "--retire", &fingerprint]);
+    assert!(retired.status.success(), "{}", common::stderr(&retired));
+    assert!(stdout(&retired).contains("retired the key of Sam Rivera, PT (demo) on "));
+    let (code, out) = check(&library);
+    assert_eq!(code, 0, "earlier signatures stay valid: {out}");
+
+    let (mut doc, _) = Document::open(&visit).expect("opens");
+    let later = "2030-01-01T09:00:00".parse().expect("time");
+    doc.append_addendum(&myomap::demo::demo_key(), "Signed with the old key.", later)
+        .expect("appends");
+    doc.save().expect("saves");
+    reported(&library, &visit, "after it was retired on ");
+}

@@ -60,6 +60,16 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// List the clinicians who may sign in a library (names, credentials, key fingerprints),
+    /// or retire one of their keys.
+    Clinicians {
+        /// The library folder.
+        library: PathBuf,
+        /// Retire the key with this fingerprint: its earlier signatures stay valid, later ones
+        /// are reported by `check`.
+        #[arg(long, value_name = "FINGERPRINT")]
+        retire: Option<String>,
+    },
     /// List the views of the standard body map with their muscles.
     Maps {
         /// Print JSON: views with their muscle ids, muscles with names, regions with their set.
@@ -109,6 +119,9 @@ pub fn run(cli: Cli) -> Outcome {
         Some(Command::Demo { dir }) => Outcome::Exit(demo(&dir)),
         Some(Command::Check { paths }) => Outcome::Exit(check(&paths)),
         Some(Command::Verify { paths, json }) => Outcome::Exit(verify::run(&paths, json)),
+        Some(Command::Clinicians { library, retire }) => {
+            Outcome::Exit(verify::clinicians(&library, retire.as_deref()))
+        }
         Some(Command::Maps { json }) => Outcome::Exit(maps::maps(json)),
         Some(Command::RenderMap(args)) => Outcome::Exit(maps::render_map(&args)),
         Some(Command::Render(args)) => Outcome::Exit(export::render(&args)),

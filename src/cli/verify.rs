@@ -125,3 +125,47 @@ pub fn run(paths: &[PathBuf], as_json: bool) -> ExitCode {
         ExitCode::SUCCESS
     }
 }
+
+/// `myomap clinicians LIBRARY [--retire FINGERPRINT]`.
+pub fn clinicians(library: &Path, retire: Option<&str>) -> ExitCode {
+    let path = library.join(crate::ledger::REGISTRY_FILE);
+    let mut registry = match crate::storage::load::<crate::ledger::Registry>(&path) {
+        Ok(registry) => registry,
+        Err(error) => {
+            eprintln!("myomap: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    if let Some(key) = retire {
+        let now = jiff::ZonedDateTime::now().datetime().to_string();
+        match registry.retire(key, &now) {
+            Ok(clinician) => println!("retired the key of {} on {now}", clinician.name),
+            Err(error) => {
+                eprintln!("myomap: {error}");
+                return ExitCode::FAILURE;
+            }
+        }
+        if let Err(error) = registry.save(library) {
+            eprintln!("myomap: {error}");
+            return ExitCode::FAILURE;
+        }
+    }
+    for clinician in &registry.clinicians {
+        let credentials = if clinician.credentials.is_empty() {
+            String::new()
+        } else {
+            format!(", {}", clinician.credentials)
+        };
+        let retired = clinician
+            .retired
+            .as_ref()
+            .map_or_else(String::new, |at| format!(", retired {at}"));
+        println!(
+            "{}{credentials}: key {} (registered {}{retired})",
+            clinician.name,
+            fingerprint(&clinician.public_key),
+            clinician.registered
+        );
+    }
+    ExitCode::SUCCESS
+}
