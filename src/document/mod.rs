@@ -55,6 +55,23 @@ impl std::fmt::Display for Refusal {
     }
 }
 
+/// Something the document tells the clinician: a warning (a refusal, a side that followed a
+/// move) or information (a signer registered in the library).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    pub text: String,
+    pub warning: bool,
+}
+
+impl Notice {
+    fn warning(text: String) -> Self {
+        Self {
+            text,
+            warning: true,
+        }
+    }
+}
+
 /// The open session with its file, lock and history.
 pub struct Document {
     session: Session,
@@ -79,7 +96,7 @@ pub struct Document {
     /// Safety warnings that appeared with the last edits, not yet shown.
     raised: Vec<RaisedWarning>,
     /// What to tell the clinician (see [`Self::take_notices`]).
-    notices: Vec<String>,
+    notices: Vec<Notice>,
 }
 
 impl Document {
@@ -362,10 +379,13 @@ impl Document {
             return;
         };
         match crate::ledger::record(&root, &self.session) {
-            Ok(told) => self.notices.extend(told),
-            Err(error) => self.notices.push(format!(
+            Ok(told) => self.notices.extend(told.into_iter().map(|text| Notice {
+                text,
+                warning: false,
+            })),
+            Err(error) => self.notices.push(Notice::warning(format!(
                 "The signature is saved, but the library's ledger could not record it: {error}"
-            )),
+            ))),
         }
     }
 
@@ -535,11 +555,11 @@ impl Document {
                 let muscle = disagreement
                     .muscle
                     .map_or_else(String::new, |m| format!(" ({m})"));
-                self.notices.push(format!(
+                self.notices.push(Notice::warning(format!(
                     "{} {id}{muscle} moved across the midline: it is now the patient's {}",
                     disagreement.mark.kind.label(),
                     drawn.label()
-                ));
+                )));
             }
         }
     }
@@ -586,13 +606,13 @@ impl Document {
 
     /// What the document did on its own that the clinician should be told (a side that
     /// followed a move), and refusals the app passed on, oldest first.
-    pub fn take_notices(&mut self) -> Vec<String> {
+    pub fn take_notices(&mut self) -> Vec<Notice> {
         std::mem::take(&mut self.notices)
     }
 
     /// Queues a refusal to be shown to the clinician (see [`Self::take_notices`]).
     pub fn tell(&mut self, refusal: &Refusal) {
-        self.notices.push(refusal.to_string());
+        self.notices.push(Notice::warning(refusal.to_string()));
     }
 
     /// The safety warnings raised by edits since the last call, oldest first.

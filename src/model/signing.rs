@@ -319,26 +319,33 @@ impl Session {
             return Vec::new();
         };
         let state = self.signature_state();
+        let reason = match &state {
+            SignatureState::NotVerified(reason) => reason.clone(),
+            other => other.describe().unwrap_or_default(),
+        };
         let verdict = |ok: bool| {
             if ok {
                 "verified".to_owned()
             } else {
-                format!("NOT verified: {}", state.describe().unwrap_or_default())
+                format!("NOT verified: {reason}")
             }
         };
         let at = |t: &DateTime| t.strftime("%Y-%m-%d %H:%M").to_string();
+        let verified = !matches!(
+            state,
+            SignatureState::ContentModified | SignatureState::NotVerified(_)
+        );
         let mut lines = vec![match &signature.seal {
             Some(seal) => format!(
-                "Signed by {}{} on {} ({}), key {}: {}",
+                "{} {}{} on {} ({}), key {}: {}",
+                // A name is not shown as the signer's unless the signature verifies.
+                if verified { "Signed by" } else { "Signed as" },
                 signature.by,
                 credentials(&seal.credentials),
                 at(&signature.at),
                 seal.meaning.label(),
                 fingerprint(&seal.public_key),
-                verdict(!matches!(
-                    state,
-                    SignatureState::ContentModified | SignatureState::NotVerified(_)
-                )),
+                verdict(verified),
             ),
             None => format!(
                 "Sealed by {} on {} with a content hash before signatures existed (it shows the record is unchanged, not who signed): {}",

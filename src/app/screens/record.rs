@@ -43,8 +43,10 @@ pub enum RecordAction {
     EditAftercareTemplate,
     /// Write the clinic's aftercare template.
     SaveAftercareTemplate(String),
-    /// Tell the clinician what the document did or refused.
+    /// Tell the clinician what the document did or refused (a warning).
     Notify(String),
+    /// Tell the clinician something that went as it should.
+    Inform(String),
 }
 
 /// The two pages of the session panel: the visit's details, and its clinical record. Only
@@ -256,7 +258,13 @@ impl RecordUi {
             }
         }
         self.actions
-            .extend(doc.take_notices().into_iter().map(RecordAction::Notify));
+            .extend(doc.take_notices().into_iter().map(|notice| {
+                if notice.warning {
+                    RecordAction::Notify(notice.text)
+                } else {
+                    RecordAction::Inform(notice.text)
+                }
+            }));
     }
 
     /// Looks at a session just opened for marks recorded on the side opposite to their

@@ -122,15 +122,32 @@ fn details_ui(ui: &mut egui::Ui, doc: &mut Document, palette: &Palette) {
         .color(palette.muted_text),
     );
     if let Some(signature) = &doc.session().signature {
-        ui.label(
-            RichText::new(format!(
-                "Signed by {} on {} — read-only",
-                signature.by,
-                signature.at.strftime("%Y-%m-%d %H:%M")
-            ))
-            .strong()
-            .color(palette.info),
-        );
+        let state = doc.session().signature_state();
+        let (text, colour) = match state.describe() {
+            // Whose signature it claims to be is never shown without its verdict.
+            Some(problem) => (
+                format!(
+                    "Signed as {} on {} — {problem} — read-only",
+                    signature.by,
+                    signature.at.strftime("%Y-%m-%d %H:%M")
+                ),
+                palette.error,
+            ),
+            None => (
+                format!(
+                    "Signed by {} on {} — {} — read-only",
+                    signature.by,
+                    signature.at.strftime("%Y-%m-%d %H:%M"),
+                    if state == crate::model::SignatureState::LegacySealed {
+                        "sealed with a content hash"
+                    } else {
+                        "verified"
+                    }
+                ),
+                palette.info,
+            ),
+        };
+        ui.label(RichText::new(text).strong().color(colour));
     }
     ui.add_space(8.0);
     header_ui(ui, doc);

@@ -63,6 +63,8 @@ pub enum Action {
     SaveAftercareTemplate(String),
     /// Show the clinician a warning (an edit the document refused, a side it changed).
     Notify(String),
+    /// Show the clinician information (a signer registered in the library).
+    Inform(String),
 }
 
 impl Action {
@@ -102,7 +104,8 @@ impl Action {
             | Self::UseAftercareTemplate
             | Self::EditAftercareTemplate
             | Self::SaveAftercareTemplate(_)
-            | Self::Notify(_) => false,
+            | Self::Notify(_)
+            | Self::Inform(_) => false,
         }
     }
 }

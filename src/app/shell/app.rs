@@ -419,6 +419,7 @@ impl MyomapApp {
                             Action::SaveAftercareTemplate(text)
                         }
                         RecordAction::Notify(text) => Action::Notify(text),
+                        RecordAction::Inform(text) => Action::Inform(text),
                     }));
             }
             Route::Compare(state) => {

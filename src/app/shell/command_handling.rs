@@ -195,6 +195,7 @@ impl MyomapApp {
                 }
             }
             Action::Notify(text) => self.notifications.warning(text),
+            Action::Inform(text) => self.notifications.info(text),
             Action::SaveAftercareTemplate(text) => {
                 let Some(library) = self.route.document().and_then(Document::library) else {
                     return;
