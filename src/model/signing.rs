@@ -169,12 +169,11 @@ impl Session {
     /// The clinical content in the canonical encoding (`model::canonical`): the whole
     /// session but its signature, its addenda and its format version.
     pub fn canonical_content(&self) -> serde_json::Value {
-        let mut content = self.clone();
-        content.signature = None;
-        content.addenda.clear();
-        let mut value = serde_json::to_value(&content).unwrap_or_default();
+        let mut value = serde_json::to_value(self).unwrap_or_default();
         if let Some(map) = value.as_object_mut() {
-            map.remove("format_version");
+            for key in ["format_version", "signature", "addenda"] {
+                map.remove(key);
+            }
         }
         value
     }
@@ -187,10 +186,11 @@ impl Session {
     }
 
     /// The bytes a signature signs: the domain line, then the canonical statement of the
-    /// content, the signer's name, credentials and key, the time and the meaning.
-    fn signature_message(&self, signature: &Signature, seal: &Seal) -> Vec<u8> {
+    /// content (by its digest, `content_hash`, which is checked against the content first),
+    /// the signer's name, credentials and key, the time and the meaning.
+    fn signature_message(signature: &Signature, seal: &Seal) -> Vec<u8> {
         let statement = serde_json::json!({
-            "content": self.canonical_content(),
+            "content": signature.content_hash,
             "signer": {
                 "name": signature.by,
                 "credentials": seal.credentials,
@@ -206,7 +206,7 @@ impl Session {
     /// time.
     fn co_signature_message(&self, sealed: &str, by: &str, at: DateTime, seal: &Seal) -> Vec<u8> {
         let statement = serde_json::json!({
-            "content": self.canonical_content(),
+            "content": self.content_digest(),
             "sealed": sealed,
             "signer": {
                 "name": by,
@@ -267,7 +267,7 @@ impl Session {
                         seal.meaning.label()
                     ));
                 }
-                if let Err(why) = verify_seal(seal, &self.signature_message(signature, seal)) {
+                if let Err(why) = verify_seal(seal, &Self::signature_message(signature, seal)) {
                     return SignatureState::NotVerified(format!(
                         "{why}: the signer, credentials, time or key were changed after signing, or the signature was copied from another session"
                     ));
@@ -551,7 +551,7 @@ impl Session {
             seal: None,
             co_signatures: Vec::new(),
         };
-        let message = self.signature_message(&signature, &seal);
+        let message = Self::signature_message(&signature, &seal);
         signature.seal = Some(Seal {
             signature: BASE64.encode(signer.key.sign(&message).to_bytes()),
             ..seal
