@@ -262,10 +262,19 @@ pub fn check_file(path: &Path, report: &mut Report) {
         FileKind::CustomView => match storage::decode_bytes::<CustomViewFile>(&bytes) {
             Ok(file) => {
                 let image = path.with_file_name(&file.image);
-                // The whole picture is decoded: a file cut off in a copy has a good header.
-                let size = crate::bodymap::picture::decode_for_display(&image, 1024)
-                    .and_then(|_| crate::bodymap::custom::image_size(&image));
+                // Only a plain file name beside the descriptor is read (another path is
+                // refused below, without being opened); the whole picture is decoded, as a
+                // file cut off in a copy has a good header.
+                let plain_name = Path::new(&file.image).components().count() == 1
+                    && !Path::new(&file.image).is_absolute();
+                let size = if plain_name {
+                    crate::bodymap::picture::decode_for_display(&image, 1024)
+                        .and_then(|_| crate::bodymap::custom::image_size(&image))
+                } else {
+                    Err(String::new())
+                };
                 let size = match size {
+                    Err(problem) if problem.is_empty() => None,
                     Ok(size) => Some(size),
                     Err(problem) => {
                         let at = storage::locate(&text, "image");

@@ -724,6 +724,31 @@ fn the_report_gives_each_needle_sites_palpation_position_and_trigger_point() {
     session.needle_sites[0].palpation = Palpation::Pincer;
     session.needle_sites[1].palpation = Palpation::RibBracketing;
     session.needle_sites[1].patient_position = Some(PatientPosition::SideLyingLeft);
+    // Notes anywhere in the record: a screening note on a "no" answer, a safety warning's
+    // guidance, a note on the chart.
+    session
+        .screening
+        .answers
+        .push(myomap::model::ScreeningAnswer {
+            item: myomap::model::ScreeningItem::ALL[3],
+            answer: myomap::model::Answer::No,
+            note: "Screennotemark".to_owned(),
+        });
+    session.needle_sites[0]
+        .warnings
+        .push(myomap::model::SafetyWarning {
+            kind: myomap::model::WarningKind::InZone,
+            zone: "lung_apex".to_owned(),
+            message: "Guidancemark".to_owned(),
+            acknowledged: true,
+        });
+    let note_id = session.next_mark_id();
+    session.text_notes.push(myomap::model::TextNote {
+        id: note_id,
+        view: myomap::geometry::ViewId::new("posterior"),
+        at: myomap::geometry::MapPoint::new(0.0, 500.0),
+        text: "Chartnotemark".to_owned(),
+    });
     let treated = session.needle_sites[0]
         .trigger_point
         .expect("a treated trigger point");
@@ -750,6 +775,9 @@ fn the_report_gives_each_needle_sites_palpation_position_and_trigger_point() {
         "ribbracketing".to_owned(),
         PatientPosition::SideLyingLeft.label().replace(' ', ""),
         format!("triggerpoint#{row}"),
+        "Screennotemark".to_owned(),
+        "Safetyguidance#1:Guidancemark".to_owned(),
+        "Chartnotemark(Posterior)".to_owned(),
     ] {
         assert!(text.contains(&expected), "the report gives {expected}");
     }
@@ -951,4 +979,22 @@ fn review_of_the_boundaries_other_inputs_of_the_same_kinds() {
         "{}",
         common::stderr(&output)
     );
+}
+
+#[test]
+fn utf16_without_a_byte_order_mark_is_named_as_utf16() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (_, visit) = demo_visit(dir.path());
+    let text = std::fs::read_to_string(&visit).expect("read");
+    let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+    for bytes in [le, be] {
+        std::fs::write(&visit, &bytes).expect("write");
+        let (code, out) = check(&visit);
+        assert_eq!(code, 1);
+        assert!(
+            out.contains("the file is UTF-16 text; myomap reads UTF-8"),
+            "{out}"
+        );
+    }
 }

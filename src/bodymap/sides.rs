@@ -38,6 +38,8 @@ pub fn contradiction(view: &View, at: MapPoint, side: Side) -> Option<Side> {
 pub struct SideDisagreement {
     pub mark: MarkRef,
     pub view: ViewId,
+    /// The view's name as shown ("Posterior", "Head right").
+    pub view_name: String,
     pub at: MapPoint,
     /// The muscle's readable name, when one is recorded.
     pub muscle: Option<String>,
@@ -53,13 +55,18 @@ impl std::fmt::Display for SideDisagreement {
             .map_or_else(String::new, |m| format!(" ({m})"));
         write!(
             f,
-            "{} {}{muscle} is recorded as {} but drawn on the patient's {} of the {} view (x {:.0} mm)",
+            "{} {}{muscle} is recorded as {} but drawn on the patient's {} of the {} view (x {} mm)",
             self.mark.kind.label(),
             self.mark.id,
             self.recorded.label(),
             self.drawn.label(),
-            self.view.as_str().replace('_', " "),
-            self.at.x
+            self.view_name.to_lowercase(),
+            // Near the midline band, a tenth of a millimetre tells which side of it.
+            if self.at.x.abs() < 20.0 {
+                format!("{:.1}", self.at.x)
+            } else {
+                format!("{:.0}", self.at.x)
+            }
         )
     }
 }
@@ -85,10 +92,12 @@ pub fn disagreements(session: &Session, map: &BodyMap) -> Vec<SideDisagreement> 
         }));
     marks
         .filter_map(|(kind, id, view, at, recorded, muscle)| {
-            let drawn = contradiction(map.view(view)?, at, recorded)?;
+            let shown = map.view(view)?;
+            let drawn = contradiction(shown, at, recorded)?;
             Some(SideDisagreement {
                 mark: MarkRef::new(kind, id),
                 view: view.clone(),
+                view_name: shown.name.clone(),
                 at,
                 muscle,
                 recorded,

@@ -342,6 +342,38 @@ pub fn session_report(input: &ReportInput<'_>) -> Result<Vec<u8>, ReportError> {
         );
         not_drawn(&mut pdf, &failed);
     }
+    // The chart's words as text, so they can be searched and copied (the drawing has them
+    // too, where they fit).
+    let view_name = |view: &ViewId| {
+        input
+            .map
+            .view(view)
+            .map_or_else(|| view.as_str().replace('_', " "), |v| v.name.clone())
+    };
+    let chart_words: Vec<(&str, String)> = session
+        .text_notes
+        .iter()
+        .filter(|n| !n.text.trim().is_empty())
+        .map(|n| {
+            (
+                "Note on the chart",
+                format!("{} ({})", n.text.trim(), view_name(&n.view)),
+            )
+        })
+        .chain(
+            session
+                .arrows
+                .iter()
+                .filter(|a| !a.label.trim().is_empty())
+                .map(|a| {
+                    (
+                        "Radiation arrow",
+                        format!("{} ({})", a.label.trim(), view_name(&a.view)),
+                    )
+                }),
+        )
+        .collect();
+    pdf.fields(&chart_words);
     if !missing.is_empty() {
         let names: Vec<&str> = missing.iter().map(ViewId::as_str).collect();
         pdf.paragraph(
@@ -466,6 +498,24 @@ pub fn session_report(input: &ReportInput<'_>) -> Result<Vec<u8>, ReportError> {
             })
             .collect();
         pdf.fields(&responses);
+        // The guidance each safety warning gave, as the clinician read it.
+        let guidance: Vec<(&str, String)> = session
+            .needle_sites
+            .iter()
+            .enumerate()
+            .flat_map(|(i, site)| {
+                site.warnings
+                    .iter()
+                    .filter(|w| !w.message.trim().is_empty())
+                    .map(move |w| {
+                        (
+                            "Safety guidance",
+                            format!("#{}: {}", i + 1, w.message.trim()),
+                        )
+                    })
+            })
+            .collect();
+        pdf.fields(&guidance);
     }
 
     if !session.trigger_points.is_empty() {
@@ -698,6 +748,23 @@ fn screening_and_consent(pdf: &mut Writer, session: &Session) {
             ScreeningItem::ALL.len()
         ),
     ));
+    // Notes written against any other answer are part of the record too.
+    let other_notes: Vec<String> = screening
+        .answers
+        .iter()
+        .filter(|a| a.answer != Answer::Yes && !a.note.trim().is_empty())
+        .map(|a| {
+            format!(
+                "{} ({}) — {}",
+                a.item.label(),
+                a.answer.label(),
+                a.note.trim()
+            )
+        })
+        .collect();
+    if !other_notes.is_empty() {
+        rows.push(("Other notes", other_notes.join("; ")));
+    }
     let not_asked: Vec<&str> = answered(Answer::NotAsked)
         .into_iter()
         .map(ScreeningItem::label)

@@ -228,6 +228,10 @@ pub fn text_of(bytes: &[u8]) -> Result<&str, DecodeError> {
     if let Some((_, encoding)) = marked.iter().find(|(bom, _)| bytes.starts_with(bom)) {
         return Err(DecodeError::Encoding { encoding });
     }
+    // Without its mark, UTF-16 is still valid UTF-8 full of NULs: tell it apart from binary.
+    if looks_like_utf16(bytes) {
+        return Err(DecodeError::Encoding { encoding: "UTF-16" });
+    }
     std::str::from_utf8(bytes).map_err(|error| {
         let valid = &bytes[..error.valid_up_to()];
         // Valid by construction: the bytes up to `valid_up_to`.
@@ -239,6 +243,26 @@ pub fn text_of(bytes: &[u8]) -> Result<&str, DecodeError> {
             DecodeError::NotUtf8 { line, col }
         }
     })
+}
+
+/// UTF-16 text without a byte-order mark: mostly ASCII, so every other byte of its start is
+/// zero (at even places for big-endian, odd for little-endian).
+fn looks_like_utf16(bytes: &[u8]) -> bool {
+    let start = &bytes[..bytes.len().min(512)];
+    if start.len() < 8 {
+        return false;
+    }
+    let zeros_at = |parity: usize| {
+        start
+            .iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|b| **b == 0)
+            .count()
+    };
+    let half = start.len() / 2;
+    let (even, odd) = (zeros_at(0), zeros_at(1));
+    (odd * 10 >= half * 9 && even * 10 <= half) || (even * 10 >= half * 9 && odd * 10 <= half)
 }
 
 /// Decodes a file's bytes: text checks, version probe, then the reader for that version.

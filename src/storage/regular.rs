@@ -67,20 +67,21 @@ pub fn open_regular(path: &Path) -> io::Result<File> {
 /// Reads a small regular file (a lock, a template) as text, without a leading UTF-8
 /// byte-order mark; one longer than `limit` bytes is refused, never cut short.
 pub fn read_small_text(path: &Path, limit: u64) -> io::Result<String> {
-    let mut text = String::new();
+    let mut bytes = Vec::new();
     open_regular(path)?
         .take(limit + 1)
-        .read_to_string(&mut text)?;
-    if text.len() as u64 > limit {
+        .read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
         return Err(io::Error::new(
             io::ErrorKind::InvalidData,
             format!("larger than {limit} bytes; this is not a file myomap wrote"),
         ));
     }
-    if let Some(rest) = text.strip_prefix('\u{FEFF}') {
-        text = rest.to_owned();
-    }
-    Ok(text)
+    // The same reading rules as every myomap file: UTF-8, with or without a byte-order mark,
+    // and one line saying so for any other encoding.
+    super::codec::text_of(&bytes)
+        .map(str::to_owned)
+        .map_err(|error| io::Error::new(io::ErrorKind::InvalidData, error.to_string()))
 }
 
 #[cfg(all(test, unix))]
