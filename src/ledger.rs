@@ -263,15 +263,17 @@ pub fn read_ledger(path: &Path, library_id: &str) -> ReadLedger {
         }
     };
     let text = String::from_utf8_lossy(&bytes);
-    if !text.is_empty() && !text.ends_with('\n') {
+    let lines = text.lines().count();
+    let cut_off = !text.is_empty() && !text.ends_with('\n');
+    if cut_off {
         ledger.problems.push((
-            text.lines().count(),
+            lines,
             "the ledger ends in the middle of an entry: it was cut off".to_owned(),
         ));
     }
     for (number, line) in text.lines().enumerate() {
         let number = number + 1;
-        if !text.ends_with('\n') && number == text.lines().count() {
+        if cut_off && number == lines {
             break;
         }
         let Ok(entry) = serde_json::from_str::<LedgerEntry>(line) else {
