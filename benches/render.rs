@@ -79,5 +79,45 @@ fn render_huge_picture(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, render_heavy, render_huge_picture);
+/// The same for an 8192 × 8192 photo-like JPEG (smooth shading with fine grain, quality 90),
+/// decoded at a reduced IDCT scale.
+fn render_huge_photo(c: &mut Criterion) {
+    use image::ImageEncoder as _;
+    const SIDE: u32 = 8192;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("huge.jpg");
+    let mut pixels = Vec::with_capacity((SIDE * SIDE * 3) as usize);
+    for y in 0..SIDE {
+        for x in 0..SIDE {
+            let (fx, fy) = (x as f32, y as f32);
+            let shade = 128.0 + 60.0 * (fx / 90.0).sin() + 50.0 * (fy / 70.0 + fx / 200.0).sin();
+            let grain = ((x.wrapping_mul(2_654_435_761) ^ y.wrapping_mul(40_503)) >> 28) as f32;
+            let v = (shade + grain - 8.0).clamp(0.0, 255.0) as u8;
+            pixels.extend([v, v.wrapping_add(20), v / 2 + 60]);
+        }
+    }
+    let mut jpeg = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 90)
+        .write_image(&pixels, SIDE, SIDE, image::ExtendedColorType::Rgb8)
+        .expect("encodes");
+    drop(pixels);
+    std::fs::write(&path, jpeg).expect("written");
+    myomap::bodymap::custom::add_custom_view(dir.path(), "Huge photo", &path, &[]).expect("added");
+    let (views, _) = myomap::bodymap::custom::load_custom_views(dir.path());
+    let base = Base::Diagram(&views[0]);
+    let options = RenderOptions::new(width_for_height(base, 1000).expect("a size"), 1000);
+    let mut group = c.benchmark_group("custom view with an 8192 × 8192 photo (JPEG)");
+    group.sample_size(10);
+    group.bench_function("decode and draw, 1,000 px tall", |b| {
+        b.iter(|| black_box(render_chart(base, Marks::None, black_box(&options))));
+    });
+    group.finish();
+}
+
+criterion_group!(
+    benches,
+    render_heavy,
+    render_huge_picture,
+    render_huge_photo
+);
 criterion_main!(benches);

@@ -154,16 +154,80 @@ pub fn upright_size(path: &Path) -> Result<(u32, u32), String> {
 /// decoded whole within [`DECODE_LIMIT_BYTES`].
 pub fn decode_for_display(path: &Path, max_side: u32) -> Result<RgbaImage, String> {
     let (mut reader, format) = open(path)?;
-    if format == ImageFormat::Png {
-        let start = reader.stream_position().map_err(|e| cannot_read(path, e))?;
-        if let Some(image) = stream_png(path, &mut reader, max_side)? {
-            return Ok(image);
-        }
-        reader
-            .seek(std::io::SeekFrom::Start(start))
-            .map_err(|e| cannot_read(path, e))?;
+    if format == ImageFormat::Jpeg {
+        return decode_jpeg(path, reader, max_side);
     }
+    let start = reader.stream_position().map_err(|e| cannot_read(path, e))?;
+    if let Some(image) = stream_png(path, &mut reader, max_side)? {
+        return Ok(image);
+    }
+    reader
+        .seek(std::io::SeekFrom::Start(start))
+        .map_err(|e| cannot_read(path, e))?;
     decode_whole(path, reader, format, max_side)
+}
+
+/// Decodes a JPEG at the smallest of its IDCT scales (1/8, 1/4, 1/2, 1) that still gives at
+/// least `max_side` pixels on the long side, so an 8192-pixel photo is never held at full
+/// size; then shrinks it to `max_side` and turns it upright.
+fn decode_jpeg(
+    path: &Path,
+    reader: BufReader<std::fs::File>,
+    max_side: u32,
+) -> Result<RgbaImage, String> {
+    jpeg_complete(path)?;
+    let jpeg_error = |e: jpeg_decoder::Error| match e {
+        jpeg_decoder::Error::Io(e) => cannot_read(path, e),
+        other => format!(
+            "{} is damaged and cannot be decoded: {}",
+            path.display(),
+            plain(&other.to_string())
+        ),
+    };
+    let mut decoder = jpeg_decoder::Decoder::new(reader);
+    decoder.read_info().map_err(jpeg_error)?;
+    let info = decoder
+        .info()
+        .ok_or_else(|| format!("{} could not be decoded", path.display()))?;
+    let (w, h) = (u32::from(info.width), u32::from(info.height));
+    check_side(path, (w, h))?;
+    let factor = w.max(h).div_ceil(max_side.max(1)).max(1);
+    let wanted = |side: u32| u16::try_from(side.div_ceil(factor)).unwrap_or(u16::MAX);
+    let (out_w, out_h) = decoder.scale(wanted(w), wanted(h)).map_err(jpeg_error)?;
+    let orientation = decoder
+        .exif_data()
+        .and_then(Orientation::from_exif_chunk)
+        .unwrap_or(Orientation::NoTransforms);
+    let pixels = decoder.decode().map_err(jpeg_error)?;
+    let format = decoder.info().map_or(info.pixel_format, |i| i.pixel_format);
+    let rgba: Vec<u8> = match format {
+        jpeg_decoder::PixelFormat::L8 => pixels.iter().flat_map(|&l| [l, l, l, 255]).collect(),
+        jpeg_decoder::PixelFormat::L16 => pixels
+            .chunks_exact(2)
+            .flat_map(|p| [p[0], p[0], p[0], 255])
+            .collect(),
+        jpeg_decoder::PixelFormat::RGB24 => pixels
+            .chunks_exact(3)
+            .flat_map(|p| [p[0], p[1], p[2], 255])
+            .collect(),
+        jpeg_decoder::PixelFormat::CMYK32 => pixels
+            .chunks_exact(4)
+            .flat_map(|p| {
+                let k = u32::from(255 - p[3]);
+                let channel = |c: u8| ((u32::from(255 - c) * k) / 255) as u8;
+                [channel(p[0]), channel(p[1]), channel(p[2]), 255]
+            })
+            .collect(),
+    };
+    let image = RgbaImage::from_raw(u32::from(out_w), u32::from(out_h), rgba)
+        .ok_or_else(|| format!("{} could not be decoded", path.display()))?;
+    let mut image = DynamicImage::ImageRgba8(image);
+    let (target_w, target_h) = (w.div_ceil(factor), h.div_ceil(factor));
+    if image.width() > target_w || image.height() > target_h {
+        image = image.resize_exact(target_w, target_h, image::imageops::FilterType::Triangle);
+    }
+    image.apply_orientation(orientation);
+    Ok(image.into_rgba8())
 }
 
 /// Decodes the whole picture with the image crate, turns it upright and shrinks it.
@@ -183,9 +247,6 @@ fn decode_whole(
     check_side(path, decoder.dimensions())?;
     let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
     let mut image = DynamicImage::from_decoder(decoder).map_err(|e| damaged(path, &e))?;
-    if format == ImageFormat::Jpeg {
-        jpeg_complete(path)?;
-    }
     let (w, h) = (image.width(), image.height());
     let factor = w.max(h).div_ceil(max_side.max(1));
     if factor > 1 {
