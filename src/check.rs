@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use crate::bodymap::BodyMap;
 use crate::bodymap::custom::CustomViewFile;
-use crate::model::{MarkKind, Patient, Session};
+use crate::model::{MarkKind, MarkRef, Patient, Session};
 use crate::storage::{self, DecodeError, LoadError};
 
 /// One problem in one file. `line`/`col` are 1-based; 0 when the problem has no position.
@@ -427,7 +427,6 @@ fn check_session_against_map(path: &Path, text: &str, session: &Session, report:
             }),
         None => &empty,
     };
-    let (custom, custom_problems) = (custom.clone(), custom_problems.clone());
     let mut unknown_views = std::collections::BTreeMap::new();
     for (mark, view) in session.marks_with_views() {
         let known = standard.map.view(view).is_some() || custom.iter().any(|c| c == view.as_str());
@@ -435,23 +434,32 @@ fn check_session_against_map(path: &Path, text: &str, session: &Session, report:
             unknown_views.entry(view.as_str()).or_insert(mark);
         }
     }
-    for (view, mark) in unknown_views {
+    // The messages are made while the library's custom views are borrowed, then reported.
+    let unknown: Vec<(MarkRef, String)> = unknown_views
+        .into_iter()
+        .map(|(view, mark)| {
+            // A custom view left out for a problem is named with it, not as unknown.
+            let left_out = format!("Custom view {view} (");
+            let message = match custom_problems.iter().find(|p| p.starts_with(&left_out)) {
+                Some(problem) => {
+                    format!("marks on the view \"{view}\", which cannot be used: {problem}")
+                }
+                None => format!(
+                    "marks on the view \"{view}\", which neither the standard map nor this library's custom views have"
+                ),
+            };
+            (mark, message)
+        })
+        .collect();
+    for (mark, message) in unknown {
         let at = locate_mark(text, mark.kind, mark.id.0);
-        // A custom view left out for a problem is named with it, not as unknown.
-        let left_out = format!("Custom view {view} (");
-        let message = match custom_problems.iter().find(|p| p.starts_with(&left_out)) {
-            Some(problem) => {
-                format!("marks on the view \"{view}\", which cannot be used: {problem}")
-            }
-            None => format!(
-                "marks on the view \"{view}\", which neither the standard map nor this library's custom views have"
-            ),
-        };
         report.problems.push(content_problem(path, at, message));
     }
     // Marks far off their view: more than half the view's size beyond its outline (each
     // mark reported once, at its first such point).
     let mut reported = std::collections::BTreeSet::new();
+    // Each view's outline bounds once, not once per painted point.
+    let mut view_bounds = std::collections::HashMap::new();
     for (mark, view_id, at_point) in session.mark_positions() {
         let Some(view) = standard.map.view(view_id) else {
             continue;
@@ -459,7 +467,9 @@ fn check_session_against_map(path: &Path, text: &str, session: &Session, report:
         if reported.contains(&mark) {
             continue;
         }
-        let bounds = crate::scene::MapScene::outline_bounds(view);
+        let bounds = *view_bounds
+            .entry(view_id)
+            .or_insert_with(|| crate::scene::MapScene::outline_bounds(view));
         let (w, h) = (bounds.max.x - bounds.min.x, bounds.max.y - bounds.min.y);
         let outside = at_point.x < bounds.min.x - w / 2.0
             || at_point.x > bounds.max.x + w / 2.0

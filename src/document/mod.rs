@@ -10,7 +10,7 @@ use history::History;
 pub use history::{Gesture, HISTORY_LIMIT};
 
 use crate::bodymap::{sides, standard};
-use crate::model::{ConsentTopic, Edit, MarkKind, MarkRef, MarkUpdate, NeedleGate, Session, Side};
+use crate::model::{ConsentTopic, Edit, MarkRef, MarkUpdate, NeedleGate, Session, Side};
 use crate::safety::{self, RaisedWarning};
 use crate::storage::lock::{self, LockError, LockInfo, SessionLock};
 use crate::storage::{self, DiskStamp, Library, RecoveryRecord, SaveError};
@@ -535,22 +535,7 @@ impl Document {
             }
             let id = disagreement.mark.id;
             let drawn = disagreement.drawn;
-            let side = match disagreement.mark.kind {
-                MarkKind::TriggerPoint => self
-                    .session
-                    .trigger_points
-                    .iter_mut()
-                    .find(|m| m.id == id)
-                    .map(|m| &mut m.side),
-                MarkKind::NeedleSite => self
-                    .session
-                    .needle_sites
-                    .iter_mut()
-                    .find(|m| m.id == id)
-                    .map(|m| &mut m.side),
-                _ => None,
-            };
-            if let Some(side) = side {
+            if let Some(side) = self.session.side_mut(disagreement.mark) {
                 *side = drawn;
                 let muscle = disagreement
                     .muscle
@@ -571,31 +556,9 @@ impl Document {
         let disagreements = sides::disagreements(&self.session, &standard().map);
         let gesture = Some(Gesture(u64::from_be_bytes(*b"sidesfix")));
         for disagreement in &disagreements {
-            let id = disagreement.mark.id;
-            let update = match disagreement.mark.kind {
-                MarkKind::TriggerPoint => self
-                    .session
-                    .trigger_points
-                    .iter()
-                    .find(|m| m.id == id)
-                    .map(|m| {
-                        let mut tp = m.clone();
-                        tp.side = disagreement.drawn;
-                        MarkUpdate::TriggerPoint(tp)
-                    }),
-                MarkKind::NeedleSite => {
-                    self.session
-                        .needle_sites
-                        .iter()
-                        .find(|m| m.id == id)
-                        .map(|m| {
-                            let mut site = m.clone();
-                            site.side = disagreement.drawn;
-                            MarkUpdate::NeedleSite(site)
-                        })
-                }
-                _ => None,
-            };
+            let update = self
+                .session
+                .side_update(disagreement.mark, disagreement.drawn);
             if let Some(update) = update {
                 self.apply(Edit::Update(update), gesture)?;
             }

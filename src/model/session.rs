@@ -204,6 +204,40 @@ impl Session {
             + self.text_notes.len()
     }
 
+    /// The recorded side of a trigger point or needle site (the marks that have one).
+    pub fn side_mut(&mut self, mark: MarkRef) -> Option<&mut super::Side> {
+        match mark.kind {
+            MarkKind::TriggerPoint => self
+                .trigger_points
+                .iter_mut()
+                .find(|m| m.id == mark.id)
+                .map(|m| &mut m.side),
+            MarkKind::NeedleSite => self
+                .needle_sites
+                .iter_mut()
+                .find(|m| m.id == mark.id)
+                .map(|m| &mut m.side),
+            _ => None,
+        }
+    }
+
+    /// The edit that records `side` for a trigger point or needle site, its other details kept.
+    pub fn side_update(&self, mark: MarkRef, side: super::Side) -> Option<super::MarkUpdate> {
+        match mark.kind {
+            MarkKind::TriggerPoint => self
+                .trigger_points
+                .iter()
+                .find(|m| m.id == mark.id)
+                .map(|m| super::MarkUpdate::TriggerPoint(TriggerPoint { side, ..m.clone() })),
+            MarkKind::NeedleSite => self
+                .needle_sites
+                .iter()
+                .find(|m| m.id == mark.id)
+                .map(|m| super::MarkUpdate::NeedleSite(NeedleSite { side, ..m.clone() })),
+            _ => None,
+        }
+    }
+
     /// Every position a mark is drawn at, with the mark and its view: trigger points,
     /// needle sites, notes, both ends of arrows and every point of every stroke.
     pub fn mark_positions(&self) -> Vec<(MarkRef, &ViewId, crate::geometry::MapPoint)> {
