@@ -17,6 +17,7 @@ pub mod identity;
 pub mod ledger;
 pub mod metrics;
 pub mod model;
+pub mod progress;
 pub mod render;
 pub mod safety;
 pub mod scene;

@@ -10,7 +10,7 @@ use history::History;
 pub use history::{Gesture, HISTORY_LIMIT};
 
 use crate::bodymap::{sides, standard};
-use crate::model::{ConsentTopic, Edit, MarkRef, MarkUpdate, NeedleGate, Session, Side};
+use crate::model::{ConsentTopic, Edit, Field, MarkRef, MarkUpdate, NeedleGate, Session, Side};
 use crate::safety::{self, RaisedWarning};
 use crate::storage::lock::{self, LockError, LockInfo, SessionLock};
 use crate::storage::{self, DiskStamp, Library, RecoveryRecord, SaveError};
@@ -29,6 +29,9 @@ pub enum Refusal {
     TooLong(crate::model::limits::TooLong),
     /// A number outside its field's range (or not a finite number).
     OutOfRange(crate::model::ranges::OutOfRange),
+    /// An outcome measure outside its instrument's range, an unknown instrument or movement,
+    /// a PSFS without activities.
+    Outcome(crate::model::OutcomeError),
     /// A trigger point or needle site recorded on the side opposite to where it is drawn.
     SideContradicts { recorded: Side, drawn: Side },
 }
@@ -45,6 +48,7 @@ impl std::fmt::Display for Refusal {
             }
             Self::TooLong(too_long) => too_long.fmt(f),
             Self::OutOfRange(out) => out.fmt(f),
+            Self::Outcome(problem) => problem.fmt(f),
             Self::SideContradicts { recorded, drawn } => write!(
                 f,
                 "the mark is drawn on the patient's {} and cannot be recorded as {}; move it across the midline to change its side",
@@ -468,6 +472,9 @@ impl Document {
             return Err(Refusal::TooLong(too_long));
         }
         crate::model::ranges::edit(&edit).map_err(Refusal::OutOfRange)?;
+        if let Edit::Set(Field::Outcomes(outcomes)) = &edit {
+            crate::model::outcomes::check(outcomes).map_err(Refusal::Outcome)?;
+        }
         self.side_of(&edit)?;
         let needles = edit.touches_needles();
         let zones = edit.touches_zones(&self.session);
@@ -756,7 +763,7 @@ fn content_warnings(session: &Session) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Field, MarkUpdate, PainScore, PatientId, SessionId};
+    use crate::model::{MarkUpdate, PainScore, PatientId, SessionId};
 
     fn doc() -> Document {
         let started = jiff::civil::date(2026, 1, 2).at(9, 0, 0, 0);

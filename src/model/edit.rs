@@ -105,6 +105,8 @@ pub enum Field {
     NeedleCount(NeedleCount),
     AdverseEvents(Vec<AdverseEvent>),
     Aftercare(Aftercare),
+    /// The visit's outcome measures, range of motion and clinic measures, as one value.
+    Outcomes(super::Outcomes),
 }
 
 impl Edit {
@@ -330,6 +332,7 @@ impl Session {
             Field::NeedleCount(count) => self.needle_count = count,
             Field::AdverseEvents(events) => self.adverse_events = events,
             Field::Aftercare(aftercare) => self.aftercare = aftercare,
+            Field::Outcomes(outcomes) => self.outcomes = outcomes,
         }
     }
 

@@ -115,6 +115,19 @@ impl Check {
         self.field("gate_override reason", SHORT, &gate.reason);
     }
 
+    fn outcomes(&mut self, outcomes: &super::Outcomes) {
+        for activity in outcomes.psfs.iter().flatten() {
+            self.field("PSFS activity", SHORT, &activity.activity);
+        }
+        for measurement in &outcomes.range_of_motion {
+            self.field("range of motion notes", SHORT, &measurement.notes);
+        }
+        for measure in &outcomes.clinic_measures {
+            self.field("clinic measure name", NAME, &measure.name);
+            self.field("clinic measure unit", ID, &measure.unit);
+        }
+    }
+
     fn adverse_events(&mut self, events: &[AdverseEvent]) {
         for event in events {
             self.field("adverse event action", SHORT, &event.action);
@@ -148,6 +161,7 @@ pub fn session(session: &Session) -> Option<TooLong> {
         check.gate_override(gate);
     }
     check.adverse_events(&session.adverse_events);
+    check.outcomes(&session.outcomes);
     if let Some(signature) = &session.signature {
         check.field("signature by", NAME, &signature.by);
     }
@@ -176,6 +190,7 @@ pub fn edit(edit: &Edit) -> Option<TooLong> {
         Edit::Set(Field::Consent(Some(consent))) => check.consent(consent),
         Edit::Set(Field::GateOverride(Some(gate))) => check.gate_override(gate),
         Edit::Set(Field::AdverseEvents(events)) => check.adverse_events(events),
+        Edit::Set(Field::Outcomes(outcomes)) => check.outcomes(outcomes),
         _ => {}
     }
     check.0

@@ -11,6 +11,8 @@ mod ids;
 pub mod limits;
 pub mod local_time;
 mod marks;
+pub mod measures;
+pub mod outcomes;
 mod patient;
 pub mod ranges;
 mod record;
@@ -28,6 +30,7 @@ pub use marks::{
     Arrow, ElectricalStimulation, MarkKind, MarkRef, MuscleRef, NeedleSite, NeedleSpec, PaintOp,
     ReferredZone, TextNote, TriggerPoint,
 };
+pub use outcomes::{ClinicMeasure, OutcomeError, Outcomes, PsfsActivity, RomMeasurement, Target};
 pub use patient::Patient;
 pub use record::{
     Addendum, AdverseEvent, AdverseEventKind, Aftercare, Answer, CoSignature, Consent,

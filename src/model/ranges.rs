@@ -130,8 +130,8 @@ impl Range {
 
     /// "0–20 kg/cm²".
     pub fn describe(&self) -> String {
-        let unit = if self.unit.is_empty() {
-            String::new()
+        let unit = if self.unit.is_empty() || self.unit == "°" {
+            self.unit.to_owned()
         } else {
             format!(" {}", self.unit)
         };

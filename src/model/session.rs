@@ -10,8 +10,8 @@ use crate::geometry::ViewId;
 
 use super::{
     Addendum, AdverseEvent, Aftercare, Arrow, Consent, GateOverride, MarkId, MarkKind, MarkRef,
-    NeedleCount, NeedleSite, PatientId, PatientPosition, ReferredZone, Screening, SessionId,
-    Signature, TextNote, TriggerPoint,
+    NeedleCount, NeedleSite, Outcomes, PatientId, PatientPosition, ReferredZone, Screening,
+    SessionId, Signature, TextNote, TriggerPoint,
 };
 
 /// The largest brush a zone may use: a quarter of the reference body's width is already
@@ -122,6 +122,10 @@ pub struct Session {
     pub signature: Option<Signature>,
     #[serde(default)]
     pub addenda: Vec<Addendum>,
+    /// Outcome measures (PSFS, NDI, ODI, QuickDASH, LEFS, clinic-defined) and range of
+    /// motion taken at this visit (format version 4).
+    #[serde(default)]
+    pub outcomes: Outcomes,
 }
 
 impl Session {
@@ -155,6 +159,7 @@ impl Session {
             aftercare: Aftercare::default(),
             signature: None,
             addenda: Vec::new(),
+            outcomes: Outcomes::default(),
         }
     }
 

@@ -30,7 +30,7 @@ use std::path::Path;
 use crate::model::{Patient, Session};
 
 /// The session file format this build writes, and the newest it reads.
-pub const SESSION_FORMAT_VERSION: u32 = 3;
+pub const SESSION_FORMAT_VERSION: u32 = 4;
 /// The patient file format this build writes, and the newest it reads.
 pub const PATIENT_FORMAT_VERSION: u32 = 1;
 
@@ -45,7 +45,9 @@ impl Versioned for Session {
             // existing fields keeps a frozen copy of the old structs and converts them here.
             // Version 3 added the clinicians' signatures (`seal`) on the signature and the
             // addenda, optional: a version 2 file is a version 3 file without them.
-            1..=3 => {
+            // Version 4 added the outcome measures (`outcomes`), empty by default: a version 3
+            // file is a version 4 visit where none were taken.
+            1..=4 => {
                 let mut session: Session = codec::parse_ron(text)?;
                 session.format_version = SESSION_FORMAT_VERSION;
                 refuse_too_long(crate::model::limits::session(&session), text)?;
