@@ -13,11 +13,12 @@ use jiff::civil::{Date, DateTime, date};
 
 use crate::geometry::{MapPoint, ViewId, views};
 use crate::model::{
-    AdverseEvent, AdverseEventKind, Aftercare, Answer, Arrow, Complaint, Consent, ConsentMethod,
-    ConsentTopic, ElectricalStimulation, Finding, Grade, MarkId, MuscleRef, NeedleCount,
-    NeedleSite, NeedleSpec, NeedleTechnique, PainQuality, PainScore, PaintOp, Palpation, Patient,
-    PatientId, PatientPosition, ReferredZone, Review, Screening, ScreeningItem, Session, SessionId,
-    Side, TextNote, TissueDepth, TriggerPoint, TriggerPointStatus,
+    AdverseEvent, AdverseEventKind, Aftercare, Answer, Arrow, ClinicMeasure, Complaint, Consent,
+    ConsentMethod, ConsentTopic, ElectricalStimulation, Finding, Grade, MarkId, MuscleRef,
+    NeedleCount, NeedleSite, NeedleSpec, NeedleTechnique, Outcomes, PainQuality, PainScore,
+    PaintOp, Palpation, Patient, PatientId, PatientPosition, PsfsActivity, ReferredZone, Review,
+    RomMeasurement, Screening, ScreeningItem, Session, SessionId, Side, Target, TextNote,
+    TissueDepth, TriggerPoint, TriggerPointStatus,
 };
 use crate::storage::{Library, SaveError};
 
@@ -163,6 +164,7 @@ fn build_session(
     session.pain_before = PainScore::new(visit.pain.0);
     session.pain_after = PainScore::new(visit.pain.1);
     session.notes = visit.notes.to_owned();
+    session.outcomes = demo_outcomes(demo.id, index);
 
     let mut next = 1;
     let mut new_id = || {
@@ -383,6 +385,165 @@ fn record_session(session: &mut Session, index: usize, sign: bool) {
 
 /// The demo clinician's credentials, printed with their signature.
 pub const CREDENTIALS: &str = "PT, registration DEMO-0001";
+
+/// The outcome measures of each demo visit: each patient's region-specific instrument, the
+/// PSFS with their own activities, range of motion, and (for one) a clinic measure. Margaret
+/// Oduya's ODI falls by 8 points over three visits, less than its 12.7-point measurement
+/// error: the progress view must not show it as progress.
+fn demo_outcomes(patient: u128, visit: usize) -> Outcomes {
+    let mut outcomes = Outcomes::default();
+    let pick = |values: &[f32]| values.get(visit).copied();
+    let psfs = |activities: &[(&str, &[u8])]| {
+        let list: Vec<PsfsActivity> = activities
+            .iter()
+            .filter_map(|(name, scores)| {
+                scores.get(visit).map(|score| PsfsActivity {
+                    activity: (*name).to_owned(),
+                    score: *score,
+                })
+            })
+            .collect();
+        (!list.is_empty()).then_some(list)
+    };
+    let mut rom = |movement: &str, side: Option<Side>, degrees: &[f32], notes: &str| {
+        if let Some(degrees) = pick(degrees) {
+            outcomes.range_of_motion.push(RomMeasurement {
+                movement: movement.to_owned(),
+                side,
+                degrees,
+                notes: if visit == 0 {
+                    notes.to_owned()
+                } else {
+                    String::new()
+                },
+            });
+        }
+    };
+    let (scores, activities, targets): (Vec<(&str, f32)>, _, Vec<(&str, f32)>) =
+        match patient & 0xfff {
+            // Claire Bennett: neck pain and headaches at a desk.
+            0x101 => {
+                rom(
+                    "cervical_rotation",
+                    Some(Side::Left),
+                    &[70.0, 72.0, 74.0, 75.0],
+                    "",
+                );
+                rom(
+                    "cervical_rotation",
+                    Some(Side::Right),
+                    &[48.0, 56.0, 64.0, 70.0],
+                    "pulling at the right upper trapezius at end range",
+                );
+                rom(
+                    "cervical_side_bending",
+                    Some(Side::Left),
+                    &[28.0, 33.0, 38.0, 42.0],
+                    "",
+                );
+                (
+                    pick(&[22.0, 17.0, 12.0, 7.0])
+                        .map(|v| vec![("ndi", v)])
+                        .unwrap_or_default(),
+                    psfs(&[
+                        ("Working at the computer for an hour", &[3, 5, 7, 8]),
+                        ("Reversing the car", &[4, 5, 7, 9]),
+                        ("Reading in bed", &[5, 6, 7, 8]),
+                    ]),
+                    vec![
+                        ("psfs", 8.0),
+                        ("ndi", 10.0),
+                        ("rom:cervical_rotation:right", 70.0),
+                    ],
+                )
+            }
+            // Tomás Ferreira: lateral hip pain when running.
+            0x102 => {
+                rom(
+                    "hip_internal_rotation",
+                    Some(Side::Right),
+                    &[28.0, 32.0, 36.0, 40.0, 42.0],
+                    "lateral hip pain at end range",
+                );
+                rom(
+                    "hip_adduction",
+                    Some(Side::Right),
+                    &[18.0, 20.0, 24.0, 27.0, 28.0],
+                    "",
+                );
+                rom(
+                    "straight_leg_raise",
+                    Some(Side::Right),
+                    &[75.0, 78.0, 80.0, 82.0, 84.0],
+                    "",
+                );
+                (
+                    pick(&[52.0, 57.0, 60.0, 69.0, 75.0])
+                        .map(|v| vec![("lefs", v)])
+                        .unwrap_or_default(),
+                    psfs(&[
+                        ("Running 5 km", &[2, 3, 4, 7, 8]),
+                        ("Lying on the right side at night", &[4, 5, 5, 8, 9]),
+                        ("Climbing stairs two at a time", &[5, 6, 7, 8, 9]),
+                    ]),
+                    vec![("lefs", 72.0), ("psfs", 8.0)],
+                )
+            }
+            // Margaret Oduya: low back pain when standing.
+            _ => {
+                rom(
+                    "thoracolumbar_flexion",
+                    None,
+                    &[52.0, 60.0, 66.0],
+                    "stiff, pain across the left iliac crest",
+                );
+                rom(
+                    "thoracolumbar_side_bending",
+                    Some(Side::Right),
+                    &[22.0, 25.0, 28.0],
+                    "",
+                );
+                if let Some(value) = pick(&[11.0, 13.0, 16.0]) {
+                    outcomes.clinic_measures.push(ClinicMeasure {
+                        name: "30-second chair stand".to_owned(),
+                        unit: "stands".to_owned(),
+                        min: 0.0,
+                        max: 50.0,
+                        better: crate::model::measures::Better::Higher,
+                        // The demo clinic's own thresholds, as a clinic defines them.
+                        mcid: Some(2.0),
+                        mdc: Some(2.0),
+                        value,
+                    });
+                }
+                (
+                    pick(&[34.0, 30.0, 26.0])
+                        .map(|v| vec![("odi", v)])
+                        .unwrap_or_default(),
+                    psfs(&[
+                        ("Standing to cook a meal", &[3, 4, 6]),
+                        ("Gardening for half an hour", &[2, 3, 5]),
+                    ]),
+                    vec![("odi", 20.0), ("psfs", 7.0)],
+                )
+            }
+        };
+    outcomes.scores = scores
+        .into_iter()
+        .map(|(id, value)| (id.to_owned(), value))
+        .collect();
+    outcomes.psfs = activities;
+    if visit == 0 {
+        outcomes.targets = targets
+            .into_iter()
+            .map(|(measure, value)| Target {
+                measure: measure.to_owned(),
+                value,
+            })
+            .collect();
+    }
+    outcomes
+}
 
 /// The demo clinician's signing key (published: it signs fictional records only; see
 /// [`crate::identity::DEMO_PASSPHRASE`]).
@@ -1228,5 +1389,42 @@ mod tests {
             let last_pain = s1.last().and_then(|s| s.pain_before);
             assert!(last_pain < first_pain);
         }
+    }
+
+    #[test]
+    fn demo_measures_move_realistically_and_one_stays_within_measurement_error() {
+        use crate::progress::{ChangeLabel, trends};
+        let records = demo_records();
+        let mut labels = Vec::new();
+        for (patient, sessions) in &records {
+            for session in sessions {
+                crate::model::outcomes::check(&session.outcomes).expect("valid demo outcomes");
+            }
+            let sessions: Vec<&Session> = sessions.iter().collect();
+            for trend in trends(&sessions) {
+                let change = trend.change().expect("every demo measure is repeated");
+                labels.push((
+                    patient.display_name.clone(),
+                    trend.label.clone(),
+                    change.label,
+                ));
+            }
+        }
+        let label = |who: &str, what: &str| {
+            labels
+                .iter()
+                .find(|(p, l, _)| p.starts_with(who) && l == what)
+                .map(|(_, _, label)| *label)
+        };
+        assert_eq!(label("Claire", "NDI"), Some(ChangeLabel::ExceedsMcid));
+        assert_eq!(label("Tomás", "LEFS"), Some(ChangeLabel::ExceedsMcid));
+        assert_eq!(
+            label("Margaret", "ODI"),
+            Some(ChangeLabel::WithinMeasurementError)
+        );
+        assert!(
+            labels.iter().all(|(_, _, l)| *l != ChangeLabel::Worse),
+            "{labels:?}"
+        );
     }
 }
