@@ -432,39 +432,39 @@ fn library_files_and_folders_are_private() {
     assert_eq!(mode(&library.sessions_dir(patient.id)), 0o700);
 }
 
-/// A future format, to prove the version scaffolding: a v4 reader that still opens today's v3 files.
-mod future_v4 {
+/// A future format, to prove the version scaffolding: a v5 reader that still opens today's v4 files.
+mod future_v5 {
     use super::*;
     use serde::{Deserialize, Serialize};
 
-    /// Version 4 splits the clinician's name from their credentials.
+    /// Version 5 splits the clinician's name from their credentials.
     #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-    pub struct SessionV4 {
+    pub struct SessionV5 {
         pub format_version: u32,
         pub clinician_name: String,
         pub clinician_credentials: String,
         pub pain_before: Option<PainScore>,
     }
 
-    impl Versioned for SessionV4 {
-        const CURRENT: u32 = 4;
+    impl Versioned for SessionV5 {
+        const CURRENT: u32 = 5;
 
         fn decode_version(version: u32, text: &str) -> Result<Self, DecodeError> {
             match version {
-                3 => {
-                    let v2: Session = decode(text)?;
-                    let (name, credentials) = v2
+                4 => {
+                    let v4: Session = decode(text)?;
+                    let (name, credentials) = v4
                         .clinician
                         .split_once(", ")
-                        .map_or((v2.clinician.as_str(), ""), |(n, c)| (n, c));
+                        .map_or((v4.clinician.as_str(), ""), |(n, c)| (n, c));
                     Ok(Self {
-                        format_version: 4,
+                        format_version: 5,
                         clinician_name: name.to_owned(),
                         clinician_credentials: credentials.to_owned(),
-                        pain_before: v2.pain_before,
+                        pain_before: v4.pain_before,
                     })
                 }
-                4 => Ok(ron::from_str(text).map_err(DecodeError::from)?),
+                5 => Ok(ron::from_str(text).map_err(DecodeError::from)?),
                 other => Err(DecodeError::unknown_version(other, text)),
             }
         }
@@ -473,26 +473,26 @@ mod future_v4 {
 
 #[test]
 fn a_future_version_migrates_todays_files() {
-    use future_v4::SessionV4;
-    let v2_text = encode(&full_session()).expect("v2 text");
-    let v3: SessionV4 = decode(&v2_text).expect("v3 migrates to v4");
-    assert_eq!(v3.clinician_name, "Ana Lopes");
-    assert_eq!(v3.clinician_credentials, "PT");
-    assert_eq!(v3.pain_before, PainScore::new(6));
+    use future_v5::SessionV5;
+    let v4_text = encode(&full_session()).expect("v4 text");
+    let v5: SessionV5 = decode(&v4_text).expect("v4 migrates to v5");
+    assert_eq!(v5.clinician_name, "Ana Lopes");
+    assert_eq!(v5.clinician_credentials, "PT");
+    assert_eq!(v5.pain_before, PainScore::new(6));
 
-    // Written back, it is a v3 file that v3 reads and today's myomap refuses as newer.
+    // Written back, it is a v5 file that v5 reads and today's myomap refuses as newer.
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("s.ron");
-    storage::save(&path, &v3, None).expect("save v3");
+    storage::save(&path, &v5, None).expect("save v5");
     let text = std::fs::read_to_string(&path).expect("read");
-    assert!(text.contains("format_version: 4"));
-    assert_eq!(storage::load::<SessionV4>(&path).expect("v3 reads v3"), v3);
-    let error = storage::load_session(&path).expect_err("v2 refuses v3");
+    assert!(text.contains("format_version: 5"));
+    assert_eq!(storage::load::<SessionV5>(&path).expect("v5 reads v5"), v5);
+    let error = storage::load_session(&path).expect_err("v4 refuses v5");
     assert!(error.to_string().contains("newer"), "{error}");
 
     // A version that no myomap wrote is refused.
-    let zero = v2_text.replace("format_version: 3", "format_version: 0");
-    let error = decode::<SessionV4>(&zero).expect_err("refused");
+    let zero = v4_text.replace("format_version: 4", "format_version: 0");
+    let error = decode::<SessionV5>(&zero).expect_err("refused");
     assert!(
         matches!(error, DecodeError::UnknownVersion { found: 0, .. }),
         "{error:?}"

@@ -6,6 +6,8 @@ use std::process::ExitCode;
 use serde_json::json;
 
 use crate::metrics::{BodyCharts, Comparison, SessionMetrics, compare};
+use crate::model::Session;
+use crate::progress::{self, Trend};
 
 #[derive(Debug, clap::Args)]
 pub struct CompareArgs {
@@ -77,6 +79,96 @@ pub fn comparison_json(c: &Comparison) -> serde_json::Value {
     })
 }
 
+/// Every outcome measure taken at either visit, A against B, with its change labelled against
+/// the measure's MDC and MCID (`null` where a visit lacks it), and each trigger point matched
+/// across the two visits with its pressure-pain threshold change.
+pub fn measures_json(a: &Session, b: &Session) -> serde_json::Value {
+    let sessions = [a, b];
+    let value_at = |trend: &Trend, visit: usize| {
+        trend
+            .points
+            .iter()
+            .find(|p| p.visit == visit)
+            .map(|p| p.value)
+    };
+    let measures: Vec<serde_json::Value> = progress::trends(&sessions)
+        .iter()
+        .map(|trend| {
+            let change = trend.change();
+            json!({
+                "measure": trend.key.target_key(),
+                "label": trend.label,
+                "unit": trend.unit,
+                "better": trend.rule.better,
+                "mdc": trend.rule.mdc,
+                "mcid": trend.rule.mcid,
+                "a": value_at(trend, 0),
+                "b": value_at(trend, 1),
+                "change": change.map(|c| c.delta),
+                "change_label": change.map(|c| c.label.text()),
+                "change_kind": change.map(|c| c.label),
+                "goal": trend.goal,
+            })
+        })
+        .collect();
+    let trigger_points: Vec<serde_json::Value> = progress::trigger_point_tracks(&sessions)
+        .iter()
+        .filter(|track| track.points.len() == 2)
+        .map(|track| {
+            json!({
+                "trigger_point": track.label(),
+                "muscle": track.muscle,
+                "side": track.side.label(),
+                "a": track.points[0].pressure_pain_threshold.map(progress::decimal),
+                "b": track.points[1].pressure_pain_threshold.map(progress::decimal),
+                "change": track.ppt_change.map(|c| c.delta),
+                "change_label": track.ppt_change.map(|c| c.label.text()),
+                "change_kind": track.ppt_change.map(|c| c.label),
+            })
+        })
+        .collect();
+    json!({
+        "measures": measures,
+        "pressure_pain_thresholds": trigger_points,
+    })
+}
+
+/// The measures of [`measures_json`] as text lines under the table.
+fn print_measures(a: &Session, b: &Session) {
+    let trends = progress::trends(&[a, b]);
+    if trends.is_empty() {
+        return;
+    }
+    println!();
+    println!("{:<38} {:>10} {:>10}  change", "outcome measures", "A", "B");
+    for trend in &trends {
+        let at = |visit| {
+            trend
+                .points
+                .iter()
+                .find(|p| p.visit == visit)
+                .map_or_else(|| "–".to_owned(), |p| trend.format(p.value))
+        };
+        let change = trend.change().map_or_else(
+            || "taken at one visit".to_owned(),
+            |c| format!("{} ({})", progress::format_delta(c.delta), c.label.text()),
+        );
+        println!("{:<38} {:>10} {:>10}  {change}", trend.label, at(0), at(1));
+    }
+    for track in progress::trigger_point_tracks(&[a, b]) {
+        if let Some(change) = track.ppt_change {
+            println!(
+                "{:<38} {:>10} {:>10}  {} ({})",
+                format!("PPT {}", track.label()),
+                format!("{} kg/cm²", progress::format_number(change.from)),
+                format!("{} kg/cm²", progress::format_number(change.to)),
+                progress::format_delta(change.delta),
+                change.label.text()
+            );
+        }
+    }
+}
+
 pub fn run(args: &CompareArgs) -> ExitCode {
     let load = |path: &PathBuf| crate::storage::load_session(path);
     let (a, b) = match (load(&args.a), load(&args.b)) {
@@ -95,7 +187,12 @@ pub fn run(args: &CompareArgs) -> ExitCode {
     }
     let charts = BodyCharts::from_map(&crate::bodymap::standard().map);
     let comparison = compare(&a, &b, &charts);
-    let doc = comparison_json(&comparison);
+    let mut doc = comparison_json(&comparison);
+    if let (Some(doc), serde_json::Value::Object(measures)) =
+        (doc.as_object_mut(), measures_json(&a, &b))
+    {
+        doc.extend(measures);
+    }
     if args.json {
         match serde_json::to_string_pretty(&doc) {
             Ok(text) => println!("{text}"),
@@ -163,5 +260,6 @@ pub fn run(args: &CompareArgs) -> ExitCode {
         doc["jaccard"].as_f64().unwrap_or(0.0)
     );
     println!("trigger points: {}", comparison.trigger_points.summary());
+    print_measures(&a, &b);
     ExitCode::SUCCESS
 }

@@ -123,8 +123,10 @@ pub struct Session {
     #[serde(default)]
     pub addenda: Vec<Addendum>,
     /// Outcome measures (PSFS, NDI, ODI, QuickDASH, LEFS, clinic-defined) and range of
-    /// motion taken at this visit (format version 4).
-    #[serde(default)]
+    /// motion taken at this visit (format version 4). Left out of the file when empty, so a
+    /// visit without measures is written as before (and hashes as before: sessions sealed
+    /// before signatures existed keep their content hash).
+    #[serde(default, skip_serializing_if = "Outcomes::is_empty")]
     pub outcomes: Outcomes,
 }
 

@@ -221,6 +221,12 @@ pub fn format_delta(delta: f64) -> String {
     }
 }
 
+/// A recorded 32-bit value as the decimal it was written as (1.6, not 1.600000023841858), so
+/// changes and JSON read as the clinician's numbers.
+pub fn decimal(value: f32) -> f64 {
+    value.to_string().parse().unwrap_or(f64::from(value))
+}
+
 fn threshold(t: &Threshold) -> Option<f64> {
     Some(t.value)
 }
@@ -286,7 +292,7 @@ pub fn trends(sessions: &[&Session]) -> Vec<Trend> {
     for instrument in catalog.scored() {
         trends.extend(instrument_trend(
             &instrument.id,
-            points(&|s| s.outcomes.scores.get(&instrument.id).map(|v| f64::from(*v))),
+            points(&|s| s.outcomes.scores.get(&instrument.id).map(|v| decimal(*v))),
         ));
     }
     for movement in &catalog.movements {
@@ -299,7 +305,7 @@ pub fn trends(sessions: &[&Session]) -> Vec<Trend> {
             let values = points(&|s| {
                 s.outcomes
                     .movement(&movement.id, *side)
-                    .map(|m| f64::from(m.degrees))
+                    .map(|m| decimal(m.degrees))
             });
             if values.is_empty() {
                 continue;
@@ -362,18 +368,18 @@ fn clinic_trends(sessions: &[&Session]) -> Vec<Trend> {
             trend.unit = measure.unit.clone();
             trend.rule = ChangeRule {
                 better: measure.better,
-                mdc: measure.mdc.map(f64::from),
-                mcid: measure.mcid.map(f64::from),
+                mdc: measure.mdc.map(decimal),
+                mcid: measure.mcid.map(decimal),
             };
-            trend.min = f64::from(measure.min);
-            trend.max = f64::from(measure.max);
+            trend.min = decimal(measure.min);
+            trend.max = decimal(measure.max);
             if trend.points.last().is_some_and(|p| p.visit == visit) {
                 continue; // the same measure twice in one visit: the first one counts
             }
             trend.points.push(TrendPoint {
                 visit,
                 date: session.started_at.date(),
-                value: f64::from(measure.value),
+                value: decimal(measure.value),
             });
         }
     }
@@ -391,7 +397,7 @@ fn apply_goals(trends: &mut [Trend], sessions: &[&Session]) {
                 .iter()
                 .rev()
                 .find(|t| t.measure.eq_ignore_ascii_case(&key))
-                .map(|t| f64::from(t.value))
+                .map(|t| decimal(t.value))
         });
         trend.goal = target.map(|target| {
             let latest = trend.points.last().map(|p| p.value);
@@ -521,7 +527,7 @@ pub fn trigger_point_tracks(sessions: &[&Session]) -> Vec<TriggerPointTrack> {
             .points
             .iter()
             .filter(|p| !p.carried_forward)
-            .filter_map(|p| p.pressure_pain_threshold.map(f64::from))
+            .filter_map(|p| p.pressure_pain_threshold.map(decimal))
             .collect();
         if let [first, .., last] = measured.as_slice() {
             track.ppt_change = Some(Change {

@@ -244,7 +244,7 @@ fn trends_follow_every_measure_with_goals_and_trigger_points_with_their_ppt() {
     assert!(track.present_at_last_visit);
     assert_eq!(track.label(), "Upper trapezius (right)");
     let ppt = track.ppt_change.expect("PPT measured");
-    assert!((ppt.delta - 2.2).abs() < 1e-5, "{ppt:?}");
+    assert!((ppt.delta - 2.2).abs() < 1e-9, "{ppt:?}");
     assert_eq!(ppt.label, ChangeLabel::ExceedsMcid);
 }
 
