@@ -224,6 +224,11 @@ fn problem_without_position(path: &Path, message: String) -> Problem {
 /// Checks one file, choosing its kind by name.
 pub fn check_file(path: &Path, report: &mut Report) {
     report.files_checked += 1;
+    if let Some(copy) = storage::conflicts::conflict_copy(path) {
+        report
+            .problems
+            .push(problem_without_position(path, copy.to_string()));
+    }
     let bytes = match storage::read_bounded(path) {
         Ok(bytes) => bytes,
         Err(error) => {
@@ -556,7 +561,7 @@ fn from_decode(path: &Path, error: DecodeError) -> Problem {
 fn from_load_error(error: LoadError) -> Problem {
     match error {
         LoadError::Decode { path, error } => from_decode(&path, error),
-        LoadError::Io { .. } | LoadError::DuplicateId { .. } => {
+        LoadError::Io { .. } | LoadError::DuplicateId { .. } | LoadError::ConflictCopy { .. } => {
             problem_without_position(error.path(), error.message())
         }
     }

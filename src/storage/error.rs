@@ -23,6 +23,14 @@ pub enum LoadError {
         shown(other)
     )]
     DuplicateId { path: PathBuf, other: PathBuf },
+    /// A sync engine's conflict copy: two workstations changed one visit apart.
+    #[error(
+        "{}: {copy}: two workstations changed this visit while apart; both versions are listed, keep what is right",
+        shown(&copy.path)
+    )]
+    ConflictCopy {
+        copy: super::conflicts::ConflictCopy,
+    },
 }
 
 impl LoadError {
@@ -45,6 +53,7 @@ impl LoadError {
             Self::Io { path, .. } | Self::Decode { path, .. } | Self::DuplicateId { path, .. } => {
                 path
             }
+            Self::ConflictCopy { copy } => &copy.path,
         }
     }
 
@@ -56,6 +65,7 @@ impl LoadError {
             Self::DuplicateId { other, .. } => {
                 format!("has the same id as {}", shown(other))
             }
+            Self::ConflictCopy { copy } => copy.to_string(),
         }
     }
 }

@@ -57,6 +57,8 @@ pub type LibraryScan = (Vec<PatientEntry>, Vec<LoadError>);
 pub struct SessionEntry {
     pub path: PathBuf,
     pub session: Session,
+    /// Set when the file is a sync engine's conflict copy of another visit's file.
+    pub conflict: Option<super::conflicts::ConflictCopy>,
 }
 
 impl Library {
@@ -233,10 +235,15 @@ impl Library {
         let mut sessions = Vec::new();
         let mut problems = Vec::new();
         for path in &entry.session_files {
+            let conflict = super::conflicts::conflict_copy(path);
+            if let Some(copy) = &conflict {
+                problems.push(LoadError::ConflictCopy { copy: copy.clone() });
+            }
             match load_session(path) {
                 Ok(session) => sessions.push(SessionEntry {
                     path: path.clone(),
                     session,
+                    conflict,
                 }),
                 Err(error) => problems.push(error),
             }
@@ -244,6 +251,10 @@ impl Library {
         sessions.sort_by_key(|entry| entry.session.started_at);
         let mut seen = std::collections::HashMap::new();
         for entry in &sessions {
+            // A conflict copy shares its visit's id by nature and is reported as a conflict.
+            if entry.conflict.is_some() {
+                continue;
+            }
             if let Some(first) = seen.insert(entry.session.id, &entry.path) {
                 problems.push(LoadError::DuplicateId {
                     path: entry.path.clone(),

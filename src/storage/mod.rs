@@ -3,6 +3,7 @@
 
 mod atomic;
 mod codec;
+pub mod conflicts;
 mod error;
 mod library;
 pub mod lock;

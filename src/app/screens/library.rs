@@ -207,7 +207,10 @@ pub fn patient_ui(ui: &mut egui::Ui, state: &LibraryState) -> Option<Action> {
                         session.referred_zones.len(),
                         session.needle_sites.len()
                     ));
-                    record_cell(ui, session, &palette);
+                    match &entry.conflict {
+                        Some(copy) => conflict_cell(ui, copy, &palette),
+                        None => record_cell(ui, session, &palette),
+                    }
                     let complaint = session
                         .complaints
                         .first()
@@ -219,6 +222,23 @@ pub fn patient_ui(ui: &mut egui::Ui, state: &LibraryState) -> Option<Action> {
             });
     });
     action
+}
+
+/// A sync engine's conflict copy of a visit, in place of its record state: two workstations
+/// changed the visit apart, and the clinician must choose what to keep.
+fn conflict_cell(
+    ui: &mut egui::Ui,
+    copy: &crate::storage::conflicts::ConflictCopy,
+    palette: &Palette,
+) {
+    let who = copy
+        .device
+        .as_deref()
+        .map_or_else(String::new, |device| format!(" from {device}"));
+    ui.label(RichText::new(format!("⚠ conflict copy{who}")).color(palette.warning))
+        .on_hover_text(format!(
+            "{copy}.\nTwo workstations changed this visit while apart; open both to keep what is right."
+        ));
 }
 
 /// Whether a visit is signed (with its addenda), and what in its record needs attention.

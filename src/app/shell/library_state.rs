@@ -48,7 +48,9 @@ impl LibraryState {
         let (sessions, problems) = Library::load_sessions(entry);
         for problem in problems {
             match problem {
-                LoadError::DuplicateId { .. } => notifications.warning(problem.to_string()),
+                LoadError::DuplicateId { .. } | LoadError::ConflictCopy { .. } => {
+                    notifications.warning(problem.to_string());
+                }
                 _ => notifications.error(problem.to_string()),
             }
         }
