@@ -18,6 +18,7 @@ pub mod ledger;
 pub mod metrics;
 pub mod model;
 pub mod progress;
+pub mod reconcile;
 pub mod render;
 pub mod safety;
 pub mod scene;
