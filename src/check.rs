@@ -224,11 +224,24 @@ fn problem_without_position(path: &Path, message: String) -> Problem {
 /// Checks one file, choosing its kind by name.
 pub fn check_file(path: &Path, report: &mut Report) {
     report.files_checked += 1;
-    if let Some(copy) = storage::conflicts::conflict_copy(path) {
+    // A conflict copy, or a version set aside when one was reconciled, shares its visit's id
+    // by nature: it is reported as what it is, not as a duplicate.
+    let set_aside = path
+        .parent()
+        .and_then(Path::file_name)
+        .is_some_and(|name| name == storage::library_dirs::CONFLICTS);
+    let conflict = storage::conflicts::conflict_copy(path).filter(|_| !set_aside);
+    if set_aside {
+        report.findings.push(problem_without_position(
+            path,
+            "warning: a version set aside when a conflict was reconciled; discard it once it is no longer needed".to_owned(),
+        ));
+    } else if let Some(copy) = &conflict {
         report
             .problems
             .push(problem_without_position(path, copy.to_string()));
     }
+    let apart = set_aside || conflict.is_some();
     let bytes = match storage::read_bounded(path) {
         Ok(bytes) => bytes,
         Err(error) => {
@@ -349,6 +362,7 @@ pub fn check_file(path: &Path, report: &mut Report) {
                     |library| library.root().to_owned(),
                 );
                 match report.sessions_seen.get(&(scope.clone(), session.id)) {
+                    _ if apart => {}
                     Some(first) if *first != canonical => {
                         let message = format!(
                             "has the same session id as {} (a copied file?); check which is right",

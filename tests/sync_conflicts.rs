@@ -56,3 +56,65 @@ fn a_syncthing_conflict_copy_is_listed_flagged_and_reported_by_check() {
         stdout(&output)
     );
 }
+
+#[test]
+fn settling_a_reconciled_conflict_replaces_the_visit_and_sets_both_versions_aside() {
+    use myomap::reconcile::{Choice, reconcile};
+    use myomap::storage::conflicts::{ancestor, conflict_copy, settle};
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let lib = dir.path().join("demo");
+    assert!(myomap(&["demo", path_str(&lib)]).status.success());
+    let library = Library::new(&lib);
+    let (patients, _) = library.scan().expect("scan");
+    // The last visit of a patient is unsigned: the one two rooms can both edit.
+    let original = patients[0].session_files.last().expect("a visit").clone();
+    let (mut ours, stamp) =
+        myomap::storage::load_stamped::<myomap::model::Session>(&original).expect("loads");
+    assert!(!ours.is_signed());
+    let mut theirs = ours.clone();
+    ours.notes = "Room 1: reviewed home exercises.".to_owned();
+    theirs.plan = "Room 2: add thoracic mobility.".to_owned();
+    let name = original.file_stem().and_then(|s| s.to_str()).expect("name");
+    let copy_path =
+        original.with_file_name(format!("{name}.sync-conflict-20261130-101112-ABCDEF7.ron"));
+    myomap::storage::save(&copy_path, &theirs, None).expect("the other room's version");
+    let stamp = myomap::storage::save(&original, &ours, Some(stamp)).expect("this room's save");
+
+    let copy = conflict_copy(&copy_path).expect("a conflict copy");
+    let base = ancestor(&original, &theirs).expect("the backup is the version both began from");
+    let merge = reconcile(Some(&base), &ours, &theirs).expect("mergeable");
+    assert!(
+        merge.is_clean(),
+        "one changed the notes, the other the plan"
+    );
+    let merged = merge.resolve(&[] as &[Choice]).expect("merged");
+    assert_eq!(
+        (merged.notes.as_str(), merged.plan.as_str()),
+        (ours.notes.as_str(), theirs.plan.as_str())
+    );
+
+    let folder = settle(&copy, &merged, stamp).expect("settled");
+    assert_eq!(
+        myomap::storage::load_session(&original).expect("reads"),
+        merged,
+        "the visit holds both edits"
+    );
+    assert!(!copy_path.exists(), "the copy left the sessions folder");
+    let aside: Vec<_> = std::fs::read_dir(&folder)
+        .expect("conflicts folder")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(aside.len(), 2, "{aside:?}");
+    assert!(aside.iter().any(|n| n.contains("sync-conflict")));
+    assert!(aside.iter().any(|n| n.contains("before-reconciling")));
+
+    // The library lists the visit once, with no conflict; check only notes what was set aside.
+    let entry = Library::patient_entry(&patients[0].dir).expect("entry");
+    let (sessions, problems) = Library::load_sessions(&entry);
+    assert!(sessions.iter().all(|s| s.conflict.is_none()));
+    assert!(problems.is_empty(), "{problems:?}");
+    let output = myomap(&["check", path_str(&lib)]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+}

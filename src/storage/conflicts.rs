@@ -10,6 +10,9 @@ use std::path::{Path, PathBuf};
 
 use jiff::civil::DateTime;
 
+use super::{DiskStamp, LoadError, SaveError, backup_path, load_session, save};
+use crate::model::Session;
+
 /// Which kind of engine made the copy.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SyncEngine {
@@ -100,6 +103,53 @@ fn conflicted_copy(path: &Path, stem: &str) -> Option<ConflictCopy> {
         at,
         engine: SyncEngine::ConflictedCopy,
     })
+}
+
+/// The version both workstations most likely started from: the file's backup (`NAME.bak`,
+/// the version before this workstation's last save), when it is a version of the same visit
+/// and differs from the conflict copy. `None` when there is no such file: the merge is then
+/// two-way and every difference is the clinician's choice.
+pub fn ancestor(original: &Path, copy: &Session) -> Option<Session> {
+    let base = load_session(&backup_path(original)).ok()?;
+    (base.id == copy.id && &base != copy).then_some(base)
+}
+
+/// Where a settled conflict's set-aside versions go: `patients/<id>/conflicts/`.
+pub fn conflicts_dir(original: &Path) -> Option<PathBuf> {
+    let patient = original.parent()?.parent()?;
+    Some(patient.join(super::library_dirs::CONFLICTS))
+}
+
+/// Settles a conflict the clinician reconciled: `merged` replaces the visit's file (an
+/// atomic save that refuses if the file changed since `expected`, its previous version kept
+/// as `NAME.bak` as every save does), and both versions it came from are set aside in the
+/// patient's `conflicts/` folder until discarded — the conflict copy moved there, and the
+/// file's version before the merge written there — so nothing is lost. Returns the folder.
+pub fn settle(
+    copy: &ConflictCopy,
+    merged: &Session,
+    expected: DiskStamp,
+) -> Result<PathBuf, SaveError> {
+    let original = &copy.original;
+    let folder = conflicts_dir(original)
+        .ok_or_else(|| SaveError::io(original, std::io::ErrorKind::NotFound.into()))?;
+    super::create_dir_all_private(&folder).map_err(|e| SaveError::io(&folder, e))?;
+    let before = load_session(original).map_err(|error| match error {
+        LoadError::Io { source, .. } => SaveError::io(original, source),
+        other => SaveError::io(original, std::io::Error::other(other.to_string())),
+    })?;
+    let stem = original
+        .file_stem()
+        .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+    let stamp = jiff::ZonedDateTime::now()
+        .strftime("%Y%m%d-%H%M%S")
+        .to_string();
+    let kept = folder.join(format!("{stem}.before-reconciling-{stamp}.ron"));
+    save(&kept, &before, None)?;
+    save(original, merged, Some(expected))?;
+    let moved = folder.join(copy.path.file_name().unwrap_or_default());
+    std::fs::rename(&copy.path, &moved).map_err(|e| SaveError::io(&copy.path, e))?;
+    Ok(folder)
 }
 
 #[cfg(test)]

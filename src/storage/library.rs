@@ -16,6 +16,8 @@ pub mod dirs {
     pub const PATIENTS: &str = "patients";
     pub const PATIENT_FILE: &str = "patient.ron";
     pub const SESSIONS: &str = "sessions";
+    /// Versions set aside when a conflict copy was reconciled, kept until discarded.
+    pub const CONFLICTS: &str = "conflicts";
     /// The clinic's aftercare advice, plain text, editable in the app or any editor.
     pub const AFTERCARE: &str = "aftercare.txt";
 }
