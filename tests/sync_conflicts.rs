@@ -118,3 +118,81 @@ fn settling_a_reconciled_conflict_replaces_the_visit_and_sets_both_versions_asid
     let output = myomap(&["check", path_str(&lib)]);
     assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
 }
+
+/// Another workstation's lock, as it arrives through the sync engine.
+fn foreign_lock(path: &std::path::Path) {
+    let info = myomap::storage::lock::LockInfo {
+        host: "treatment-room-2".to_owned(),
+        user: "ana".to_owned(),
+        pid: 4242,
+        since: "2026-11-30 10:15".to_owned(),
+    };
+    std::fs::write(path, ron::to_string(&info).expect("lock text")).expect("lock written");
+}
+
+#[test]
+fn a_lock_that_arrives_late_on_a_synced_library_turns_the_visit_read_only_keeping_the_typing() {
+    use myomap::document::{Document, Refusal};
+    use myomap::model::{Edit, Field};
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let lib = dir.path().join("demo");
+    assert!(myomap(&["demo", path_str(&lib)]).status.success());
+    std::fs::create_dir(dir.path().join(".stfolder")).expect("a Syncthing folder above");
+    let library = Library::new(&lib);
+    assert_eq!(library.sync_engine(), Some("Syncthing"));
+    let (patients, _) = library.scan().expect("scan");
+
+    for conflict_copy_of_the_lock in [false, true] {
+        let path = patients[conflict_copy_of_the_lock as usize]
+            .session_files
+            .last()
+            .expect("an unsigned visit")
+            .clone();
+        let (mut doc, warnings) = Document::open(&path).expect("opens");
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert!(
+            doc.take_notices()
+                .iter()
+                .any(|n| n.text.contains("synced between workstations by Syncthing")),
+            "the clinician is told the library is synced"
+        );
+        assert_eq!(doc.watch_lock(), None, "only our lock so far");
+        doc.apply(
+            Edit::Set(Field::Notes("typed before the other lock arrived".into())),
+            None,
+        )
+        .expect("editable");
+
+        let lock = myomap::storage::lock::lock_path(&path);
+        if conflict_copy_of_the_lock {
+            let name = lock.file_name().and_then(|n| n.to_str()).expect("name");
+            let stem = name.strip_suffix(".lock").expect("lock");
+            foreign_lock(
+                &lock.with_file_name(format!("{stem}.sync-conflict-20261130-101500-ABCDEF7.lock")),
+            );
+        } else {
+            foreign_lock(&lock);
+        }
+        let holder = doc.watch_lock().expect("noticed");
+        assert_eq!(holder.host, "treatment-room-2");
+        assert!(doc.is_read_only());
+        assert!(doc.is_dirty(), "what was typed is kept");
+        assert_eq!(doc.session().notes, "typed before the other lock arrived");
+        let notice = doc.take_notices().pop().expect("said");
+        assert!(
+            notice.warning && notice.text.contains("Editing is off here"),
+            "{}",
+            notice.text
+        );
+        assert_eq!(
+            doc.apply(Edit::Set(Field::Notes("more".into())), None),
+            Err(Refusal::HeldElsewhere)
+        );
+        drop(doc);
+        assert!(
+            lock.exists() || conflict_copy_of_the_lock,
+            "their lock is left in place"
+        );
+    }
+}

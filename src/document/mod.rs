@@ -101,6 +101,9 @@ pub struct Document {
     raised: Vec<RaisedWarning>,
     /// What to tell the clinician (see [`Self::take_notices`]).
     notices: Vec<Notice>,
+    /// The sync engine of the library the file is in, when one was found at opening: its
+    /// lock is then looked at again while open ([`Self::watch_lock`]).
+    synced_by: Option<&'static str>,
 }
 
 impl Document {
@@ -132,6 +135,7 @@ impl Document {
             zones_revision: 0,
             raised: Vec::new(),
             notices: Vec::new(),
+            synced_by: None,
         }
     }
 
@@ -154,6 +158,15 @@ impl Document {
             patient_name,
         );
         warnings.extend(document.lock_file());
+        document.synced_by = document.library.as_ref().and_then(Library::sync_engine);
+        if let Some(engine) = document.synced_by {
+            document.notices.push(Notice {
+                text: format!(
+                    "This library is synced between workstations by {engine}: another workstation may open this visit before its lock reaches this one. myomap looks again every two seconds and turns editing off if it finds one; edits made apart become a conflict copy to reconcile."
+                ),
+                warning: false,
+            });
+        }
         document.bring_warnings_up_to_date();
         Ok((document, warnings))
     }
@@ -221,6 +234,39 @@ impl Document {
                 self.file_name()
             )),
         }
+    }
+
+    /// Looks at the lock again, for a library whose locks arrive late (a folder synced between
+    /// workstations): another workstation's lock written over ours, or a conflict copy of the
+    /// lock beside it, means someone else is editing this visit. The document then turns
+    /// read-only, keeping everything typed (unsaved, in memory and in the crash-recovery
+    /// copy), and says so. Returns the other holder when this call found them.
+    pub fn watch_lock(&mut self) -> Option<LockInfo> {
+        self.synced_by?;
+        if self.held_by.is_some() || self.lock.is_none() {
+            return None;
+        }
+        let path = self.path.as_ref()?;
+        let holder = lock::other_holder(path)?;
+        // Not ours any more: dropping our lock leaves theirs in place.
+        self.lock = None;
+        self.held_by = Some(holder.clone());
+        let unsaved = if self.is_dirty() {
+            " Your unsaved changes are kept (in this window and its crash-recovery copy): save them as a copy, or take over editing once they are done."
+        } else {
+            ""
+        };
+        self.notices.push(Notice::warning(format!(
+            "{} is now {}: another workstation opened it while this one had it open (their lock reached this library late). Editing is off here so the two versions do not diverge.{unsaved}",
+            self.file_name(),
+            holder.describe()
+        )));
+        Some(holder)
+    }
+
+    /// The sync engine of the file's library, when it is in a synced folder.
+    pub fn synced_by(&self) -> Option<&'static str> {
+        self.synced_by
     }
 
     /// Who has the file open elsewhere, when this document is read-only because of it.

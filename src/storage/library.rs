@@ -148,6 +148,31 @@ impl Library {
         Ok((path, stamp))
     }
 
+    /// The sync engine that keeps this library in step with other workstations, when its
+    /// marker files show one in the library's folder or a folder above it: Syncthing's
+    /// `.stfolder`, Dropbox's `.dropbox`, Nextcloud's and ownCloud's `.sync_*.db`. Locks then
+    /// reach other workstations late, and edits made apart become conflict copies.
+    pub fn sync_engine(&self) -> Option<&'static str> {
+        self.root.ancestors().find_map(|dir| {
+            if dir.join(".stfolder").exists() {
+                return Some("Syncthing");
+            }
+            if dir.join(".dropbox").exists() || dir.join(".dropbox.cache").exists() {
+                return Some("Dropbox");
+            }
+            let entries = std::fs::read_dir(dir).ok()?;
+            entries
+                .filter_map(Result::ok)
+                .filter_map(|entry| entry.file_name().into_string().ok())
+                .any(|name| {
+                    (name.starts_with(".sync_") || name.starts_with("._sync_"))
+                        && name.ends_with(".db")
+                        || name == ".owncloudsync.log"
+                })
+                .then_some("Nextcloud or ownCloud")
+        })
+    }
+
     /// Every patient of the library, sorted by display name. Unreadable patient files are
     /// reported, never skipped silently.
     pub fn scan(&self) -> Result<LibraryScan, LoadError> {

@@ -140,6 +140,38 @@ pub fn holder(session_path: &Path) -> Option<LockInfo> {
     read_lock(&lock_path(session_path))
 }
 
+/// Someone other than this process who has the session open, as far as the files show: the
+/// lock's holder, or the holder of a sync engine's conflict copy of the lock (two
+/// workstations that opened the visit before either's lock reached the other each wrote
+/// one; the engine kept both).
+pub fn other_holder(session_path: &Path) -> Option<LockInfo> {
+    let own = lock_path(session_path);
+    if let Some(holder) = read_lock(&own).filter(|h| !h.is_ours()) {
+        return Some(holder);
+    }
+    let name = own.file_name()?.to_str()?.to_owned();
+    let stem = name.strip_suffix(".lock")?.to_owned();
+    std::fs::read_dir(own.parent()?)
+        .ok()?
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| {
+            path.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| is_conflict_copy_of_lock(n, &stem))
+        })
+        .filter_map(|path| read_lock(&path))
+        .find(|holder| !holder.is_ours())
+}
+
+/// `NAME.ron.sync-conflict-…lock` (Syncthing) or `NAME.ron (… conflicted copy …).lock`.
+fn is_conflict_copy_of_lock(file: &str, stem: &str) -> bool {
+    file.strip_prefix(stem).is_some_and(|rest| {
+        rest.ends_with(".lock")
+            && (rest.starts_with(".sync-conflict-") || rest.contains("conflicted copy"))
+    })
+}
+
 fn read_lock(path: &Path) -> Option<LockInfo> {
     let text = super::read_small_text(path, 64 * 1024).ok()?;
     codec::parse_ron(&text).ok()

@@ -20,7 +20,7 @@ use crate::app::shell::action::Action;
 use crate::app::shell::command::{MENUS, MenuItem, UiCommand};
 use crate::app::shell::file_dialogs::{FileDialogs, InAppDialog, InAppState, PathQuestion};
 use crate::app::shell::library_state::LibraryState;
-use crate::app::shell::logic::RecoveryCopy;
+use crate::app::shell::logic::{LockWatch, RecoveryCopy};
 use crate::app::shell::notifications::Notifications;
 use crate::app::shell::preferences::Preferences;
 use crate::app::shell::prompt::Prompt;
@@ -102,6 +102,8 @@ pub struct MyomapApp {
     pub(super) title: String,
     /// The crash-recovery copy of the open session's unsaved work.
     pub(super) recovery: RecoveryCopy,
+    /// Looks at the open session's lock again every two seconds (synced libraries).
+    pub(super) lock_watch: LockWatch,
     /// Recovery copies found at start, not yet offered.
     pub(super) pending_recovery: Vec<(PathBuf, RecoveryRecord)>,
     /// The body-map canvas's view state (view, zoom, layers): not part of the document.
@@ -149,6 +151,7 @@ impl MyomapApp {
             close_confirmed: false,
             title: String::new(),
             recovery: RecoveryCopy::new(RecoveryStore::new(&paths_recovery)),
+            lock_watch: LockWatch::default(),
             pending_recovery: Vec::new(),
             canvas: CanvasState::default(),
             record: RecordUi::with_keys(paths_keys),
@@ -567,6 +570,13 @@ impl eframe::App for MyomapApp {
     /// minimised: the crash-recovery copy, the library being read, recovered work to offer.
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
         self.poll_library_loading(ctx);
+        if let Some(doc) = self.route.document_mut() {
+            match self.lock_watch.watch(doc, &mut self.recovery) {
+                Ok(Some(next)) => ctx.request_repaint_after(next),
+                Ok(None) => {}
+                Err(problem) => self.notifications.error(problem),
+            }
+        }
         if let Some(doc) = self.route.document() {
             match self.recovery.keep(doc, ctx.input(|i| i.time)) {
                 Ok(Some(wait)) => ctx.request_repaint_after(wait),

@@ -10,6 +10,45 @@ use crate::storage::RecoveryStore;
 /// Unsaved work goes uncopied at most this long: the most a crash can lose.
 pub const RECOVERY_DELAY: Duration = Duration::from_secs(2);
 
+/// How often the open document's lock is looked at again: a lock another workstation writes
+/// after this one opened the visit (a synced folder delivers it late) is noticed this soon.
+pub const LOCK_WATCH_INTERVAL: Duration = Duration::from_secs(2);
+
+/// Looks at the open document's lock every [`LOCK_WATCH_INTERVAL`].
+#[derive(Debug, Default)]
+pub struct LockWatch {
+    last: Option<Instant>,
+}
+
+impl LockWatch {
+    /// Looks at `doc`'s lock when it is due; when another workstation turns out to hold it,
+    /// the document is now read-only and its unsaved work is copied at once. Returns how long
+    /// until the next look.
+    pub fn watch(
+        &mut self,
+        doc: &mut Document,
+        recovery: &mut RecoveryCopy,
+    ) -> Result<Option<Duration>, String> {
+        // Only a synced library delivers locks late; elsewhere the lock taken at opening is
+        // the whole truth, and the app need not wake up for it.
+        if doc.synced_by().is_none() {
+            return Ok(None);
+        }
+        if let Some(wait) = self
+            .last
+            .and_then(|last| LOCK_WATCH_INTERVAL.checked_sub(last.elapsed()))
+            .filter(|wait| !wait.is_zero())
+        {
+            return Ok(Some(wait));
+        }
+        self.last = Some(Instant::now());
+        if doc.watch_lock().is_some() && doc.is_dirty() {
+            recovery.write_now(doc)?;
+        }
+        Ok(Some(LOCK_WATCH_INTERVAL))
+    }
+}
+
 /// When the document first had changes the copy lacks: egui's input time and the wall clock.
 /// While the window is hidden egui's time stands still, so the wall clock counts too.
 #[derive(Clone, Copy, Debug)]
@@ -45,6 +84,19 @@ impl RecoveryCopy {
     /// other delays).
     pub fn set_delay(&mut self, delay: Duration) {
         self.delay = delay;
+    }
+
+    /// Copies `doc`'s unsaved work now (another workstation took the visit over: what was
+    /// typed must not wait for the usual delay).
+    pub fn write_now(&mut self, doc: &Document) -> Result<(), String> {
+        self.stale_since = None;
+        self.written = Some(doc.revision());
+        self.store
+            .write(&doc.recovery_record())
+            .map(drop)
+            .map_err(|error| {
+                format!("Could not keep a crash-recovery copy of your changes: {error}")
+            })
     }
 
     /// Forgets the document: it was closed.
