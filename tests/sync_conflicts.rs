@@ -196,3 +196,91 @@ fn a_lock_that_arrives_late_on_a_synced_library_turns_the_visit_read_only_keepin
         );
     }
 }
+
+/// A demo library where Claire Bennett's last visit was changed on two workstations apart:
+/// this one changed `ours`, the other `theirs` (its conflict copy); the file's backup is the
+/// version both began from. Returns the library, the visit's file and the copy's.
+fn conflicted_library(
+    data: &std::path::Path,
+    ours: impl FnOnce(&mut myomap::model::Session),
+    theirs: impl FnOnce(&mut myomap::model::Session),
+) -> (std::path::PathBuf, std::path::PathBuf, std::path::PathBuf) {
+    let lib = common::demo_library(data);
+    let original = common::demo_sessions(&lib, "101").pop().expect("a visit");
+    let (began, stamp) =
+        myomap::storage::load_stamped::<myomap::model::Session>(&original).expect("loads");
+    let mut other = began.clone();
+    theirs(&mut other);
+    let name = original.file_stem().and_then(|s| s.to_str()).expect("name");
+    let copy = original.with_file_name(format!("{name}.sync-conflict-20261130-101112-ABCDEF7.ron"));
+    myomap::storage::save(&copy, &other, None).expect("the other workstation's version");
+    let mut here = began;
+    ours(&mut here);
+    myomap::storage::save(&original, &here, Some(stamp)).expect("this workstation's save");
+    (lib, original, copy)
+}
+
+#[test]
+fn the_timeline_shows_a_conflict_and_reconciling_keeps_both_workstations_edits() {
+    use egui_kittest::kittest::Queryable as _;
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (lib, original, copy) = conflicted_library(
+        dir.path(),
+        |s| s.notes = "Room 1: reviewed home exercises.".to_owned(),
+        |s| s.plan = "Room 2: add thoracic mobility.".to_owned(),
+    );
+    let mut harness = common::app(dir.path(), Some(lib), None, Vec::new());
+    harness.get_by_label_contains("Claire Bennett").click();
+    harness.run_ok();
+    harness.get_by_label("⚠ conflict copy from ABCDEF7");
+    harness.get_by_label("Reconcile…").click();
+    harness.run_ok();
+    assert_eq!(harness.state().route().name(), "reconcile");
+    harness.get_by_label_contains("Nothing: the two versions merge by themselves");
+    harness.get_by_label("Keep the reconciled visit").click();
+    harness.run_ok();
+    assert_eq!(harness.state().route().name(), "home");
+    let merged = myomap::storage::load_session(&original).expect("reads");
+    assert_eq!(merged.notes, "Room 1: reviewed home exercises.");
+    assert_eq!(merged.plan, "Room 2: add thoracic mobility.");
+    assert!(!copy.exists(), "the copy was set aside");
+    assert!(
+        harness.query_by_label("Reconcile…").is_none(),
+        "no conflict left"
+    );
+}
+
+#[test]
+fn a_clash_waits_for_the_clinicians_choice_and_takes_it() {
+    use egui_kittest::kittest::Queryable as _;
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (lib, original, _) = conflicted_library(
+        dir.path(),
+        |s| s.notes = "Notes written in room 1".to_owned(),
+        |s| s.notes = "Notes written in room 2".to_owned(),
+    );
+    let mut harness = common::app(dir.path(), Some(lib), None, Vec::new());
+    harness.get_by_label_contains("Claire Bennett").click();
+    harness.run_ok();
+    harness.get_by_label("Reconcile…").click();
+    harness.run_ok();
+    // Nothing is written before every clash is chosen.
+    harness.get_by_label("Keep the reconciled visit").click();
+    harness.run_ok();
+    assert_eq!(
+        harness.state().route().name(),
+        "reconcile",
+        "not yet decided"
+    );
+    harness
+        .get_by_label_contains("ABCDEF7: \u{201c}Notes written in room 2\u{201d}")
+        .click();
+    harness.run_ok();
+    harness.get_by_label("Keep the reconciled visit").click();
+    harness.run_ok();
+    assert_eq!(harness.state().route().name(), "home");
+    let merged = myomap::storage::load_session(&original).expect("reads");
+    assert_eq!(merged.notes, "Notes written in room 2");
+}

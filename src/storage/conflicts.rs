@@ -152,6 +152,54 @@ pub fn settle(
     Ok(folder)
 }
 
+/// Settles a conflict without merging, as when a version is signed (a signed visit is never
+/// merged into): the signed version stays the visit (at the original file name), the unsigned
+/// one becomes a visit of its own with a new session id and file, and the conflict copy's
+/// file is set aside in `conflicts/`. Two signed versions: the file's stays, the copy is set
+/// aside. Returns the separate visit's file, when one was made.
+pub fn keep_separate(copy: &ConflictCopy) -> Result<Option<PathBuf>, SaveError> {
+    let read = |path: &Path| {
+        super::load_stamped::<Session>(path).map_err(|error| match error {
+            LoadError::Io { source, .. } => SaveError::io(path, source),
+            other => SaveError::io(path, std::io::Error::other(other.to_string())),
+        })
+    };
+    let original = &copy.original;
+    let (ours, stamp) = read(original)?;
+    let (theirs, _) = read(&copy.path)?;
+    let folder = conflicts_dir(original)
+        .ok_or_else(|| SaveError::io(original, std::io::ErrorKind::NotFound.into()))?;
+    super::create_dir_all_private(&folder).map_err(|e| SaveError::io(&folder, e))?;
+    let separate = match (ours.is_signed(), theirs.is_signed()) {
+        (_, false) => Some(theirs),
+        (false, true) => {
+            // The signed version becomes the visit; the file's unsigned version its own.
+            save(original, &theirs, Some(stamp))?;
+            Some(ours)
+        }
+        (true, true) => None,
+    };
+    let made = match separate {
+        Some(mut visit) => {
+            visit.id = crate::model::SessionId::random();
+            let dir = original.parent().unwrap_or(Path::new("."));
+            let path = dir.join(super::Library::session_file_name(&visit));
+            if path.exists() {
+                return Err(SaveError::io(
+                    &path,
+                    std::io::ErrorKind::AlreadyExists.into(),
+                ));
+            }
+            save(&path, &visit, None)?;
+            Some(path)
+        }
+        None => None,
+    };
+    let moved = folder.join(copy.path.file_name().unwrap_or_default());
+    std::fs::rename(&copy.path, &moved).map_err(|e| SaveError::io(&copy.path, e))?;
+    Ok(made)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -179,6 +179,17 @@ pub fn patient_ui(ui: &mut egui::Ui, state: &LibraryState) -> Option<Action> {
                         action = Some(Action::OpenSession(entry.path.clone()));
                     }
                     match index.checked_sub(1).and_then(|i| visits.get(i)) {
+                        _ if entry.conflict.is_some() => {
+                            if ui
+                                .button("Reconcile…")
+                                .on_hover_text(
+                                    "Two workstations changed this visit apart: see both versions and choose what to keep",
+                                )
+                                .clicked()
+                            {
+                                action = Some(Action::Reconcile(entry.path.clone()));
+                            }
+                        }
                         Some(previous) => {
                             if ui
                                 .button("Compare")

@@ -1,5 +1,5 @@
 //! The app's screens: welcome, library, session (with the inspector and the clinical
-//! record), comparison, progress and presentation. Each draws from borrowed state and
+//! record), comparison, progress, reconciling a conflict copy and presentation. Each draws from borrowed state and
 //! returns what the user asked for; none runs a file effect or changes a session directly.
 
 pub mod compare;
@@ -8,6 +8,7 @@ pub mod inspector;
 pub mod library;
 pub mod presentation;
 pub mod progress;
+pub mod reconcile;
 pub mod record;
 pub mod session;
 pub mod signing;

@@ -21,6 +21,12 @@ pub enum Action {
     NewSessionFromLast(PatientId),
     /// Compare two visits (session files) of the selected patient.
     Compare(PathBuf, PathBuf),
+    /// Reconcile a sync engine's conflict copy (its file) with the visit it copies.
+    Reconcile(PathBuf),
+    /// Write the reconciled visit over the file and set both versions aside.
+    SettleConflict(Box<crate::model::Session>),
+    /// Keep a conflict's two versions as separate visits.
+    KeepConflictSeparate,
     /// Show a patient's progress over all visits.
     Progress(PatientId),
     /// Leave the comparison or progress screen for the library.
@@ -86,6 +92,7 @@ impl Action {
             | Self::NewSessionFor(_)
             | Self::NewSessionFromLast(_)
             | Self::Compare(..)
+            | Self::Reconcile(_)
             | Self::Progress(_)
             | Self::CloseWindow
             | Self::OpenRecovered(_) => true,
@@ -97,6 +104,8 @@ impl Action {
             | Self::SaveTo(_)
             | Self::WriteExport(..)
             | Self::CompareRecovered { .. }
+            | Self::SettleConflict(_)
+            | Self::KeepConflictSeparate
             | Self::DiscardRecovered(_)
             | Self::Recreate
             | Self::Reload

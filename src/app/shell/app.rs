@@ -434,6 +434,19 @@ impl MyomapApp {
                     None => {}
                 }
             }
+            Route::Reconcile(state) => {
+                use crate::app::screens::reconcile::{ReconcileAction, reconcile_ui};
+                match reconcile_ui(ui, state, &mut self.custom_views) {
+                    Some(ReconcileAction::Close) => self.actions.push(Action::GoHome),
+                    Some(ReconcileAction::Settle(merged)) => {
+                        self.actions.push(Action::SettleConflict(merged));
+                    }
+                    Some(ReconcileAction::KeepSeparate) => {
+                        self.actions.push(Action::KeepConflictSeparate);
+                    }
+                    None => {}
+                }
+            }
             Route::Progress(state) => {
                 match crate::app::screens::progress::progress_ui(ui, state, &mut self.custom_views)
                 {

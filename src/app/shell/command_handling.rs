@@ -10,6 +10,7 @@ use crate::app::canvas::custom_views::CustomViews;
 use crate::app::screens::compare::CompareState;
 use crate::app::screens::presentation::Presentation;
 use crate::app::screens::progress::ProgressState;
+use crate::app::screens::reconcile::ReconcileState;
 use crate::app::shell::action::Action;
 use crate::app::shell::app::MyomapApp;
 use crate::app::shell::command::UiCommand;
@@ -22,7 +23,7 @@ use crate::model::{
     Aftercare, DEFAULT_AFTERCARE, Edit, Field, Patient, PatientId, Screening, Session, SessionId,
     describe_changes,
 };
-use crate::storage::{Library, SaveError};
+use crate::storage::{Library, SaveError, conflicts};
 
 /// Libraries with at most this many patients are read at once (a few milliseconds); bigger
 /// ones on a background thread with a progress indicator.
@@ -114,6 +115,9 @@ impl MyomapApp {
             Action::NewSessionFor(id) => self.new_session_for(id, false),
             Action::NewSessionFromLast(id) => self.new_session_for(id, true),
             Action::Compare(a, b) => self.open_comparison(&a, &b),
+            Action::Reconcile(copy) => self.open_reconcile(&copy),
+            Action::SettleConflict(merged) => self.settle_conflict(&merged),
+            Action::KeepConflictSeparate => self.keep_conflict_separate(),
             Action::Progress(id) => self.open_progress(id),
             Action::GoHome => {
                 if self.route.document().is_none() {
@@ -295,6 +299,104 @@ impl MyomapApp {
             UiCommand::ExportReport => self.export_report(false),
             UiCommand::ExportHandout => self.export_report(true),
             UiCommand::ExportCsv => self.export_csv(),
+        }
+    }
+
+    /// Opens the reconcile screen for a conflict copy: the visit's file and the copy, read
+    /// fresh from disk, and the file's backup as their common ancestor when it is one.
+    fn open_reconcile(&mut self, copy_path: &Path) {
+        let Some(copy) = conflicts::conflict_copy(copy_path) else {
+            return;
+        };
+        let read = |path: &Path| crate::storage::load_session(path);
+        let (ours, theirs) = match (read(&copy.original), read(&copy.path)) {
+            (Ok(ours), Ok(theirs)) => (ours, theirs),
+            (Err(error), _) | (_, Err(error)) => {
+                self.notifications
+                    .error(format!("Cannot reconcile: {error}"));
+                return;
+            }
+        };
+        let ancestor = conflicts::ancestor(&copy.original, &theirs);
+        let name = self
+            .library
+            .as_ref()
+            .and_then(|state| state.patient(ours.patient_id))
+            .map_or_else(String::new, |p| p.display_name.clone());
+        self.route = Route::Reconcile(Box::new(ReconcileState::new(
+            name,
+            copy,
+            (ours, theirs),
+            ancestor,
+        )));
+    }
+
+    /// Writes the reconciled visit over its file (refusing if the file changed since it was
+    /// read for reconciling) and sets both versions aside.
+    fn settle_conflict(&mut self, merged: &crate::model::Session) {
+        let Route::Reconcile(state) = &self.route else {
+            return;
+        };
+        let copy = state.copy.clone();
+        let stamp = match crate::storage::load_stamped::<crate::model::Session>(&copy.original) {
+            // The file must still be the version shown: otherwise start again.
+            Ok((now, stamp)) if now == state.ours => stamp,
+            Ok(_) => {
+                self.notifications.error(
+                    "The visit's file changed while you were reconciling; open the conflict again to see the new version.",
+                );
+                return;
+            }
+            Err(error) => {
+                self.notifications
+                    .error(format!("Cannot reconcile: {error}"));
+                return;
+            }
+        };
+        match conflicts::settle(&copy, merged, stamp) {
+            Ok(folder) => {
+                self.notifications.info(format!(
+                    "Reconciled {}. Both earlier versions are kept in {} until you discard them.",
+                    copy.original.display(),
+                    folder.display()
+                ));
+                self.after_conflict_settled();
+            }
+            Err(error) => self
+                .notifications
+                .error(format!("Could not reconcile: {error}")),
+        }
+    }
+
+    /// Keeps a conflict's two versions as separate visits (a signed one is never merged into).
+    fn keep_conflict_separate(&mut self) {
+        let Route::Reconcile(state) = &self.route else {
+            return;
+        };
+        match conflicts::keep_separate(&state.copy) {
+            Ok(made) => {
+                let separate = made.map_or_else(String::new, |path| {
+                    format!(
+                        " The unsigned version is now its own visit: {}.",
+                        path.display()
+                    )
+                });
+                self.notifications.info(format!(
+                    "Kept both versions of {}.{separate} The conflict copy's file is in the patient's conflicts folder.",
+                    state.copy.original.display()
+                ));
+                self.after_conflict_settled();
+            }
+            Err(error) => self
+                .notifications
+                .error(format!("Could not keep both: {error}")),
+        }
+    }
+
+    fn after_conflict_settled(&mut self) {
+        self.route = Route::Home;
+        if let Some(state) = &mut self.library {
+            state.refresh(&mut self.notifications);
         }
     }
 

@@ -4,6 +4,7 @@
 use crate::app::screens::compare::CompareState;
 use crate::app::screens::presentation::Presentation;
 use crate::app::screens::progress::ProgressState;
+use crate::app::screens::reconcile::ReconcileState;
 use crate::document::Document;
 
 /// The screen shown, with its state.
@@ -18,6 +19,8 @@ pub enum Route {
     Compare(Box<CompareState>),
     /// A patient's progress over all visits.
     Progress(Box<ProgressState>),
+    /// A visit and its sync engine's conflict copy, being reconciled.
+    Reconcile(Box<ReconcileState>),
     /// The screen turned to the patient; leaving it returns to `back` as it was (an open
     /// session keeps its unsaved changes).
     Presentation {
@@ -32,7 +35,7 @@ impl Route {
         match self {
             Self::Session(doc) => Some(doc),
             Self::Presentation { back, .. } => back.document(),
-            Self::Home | Self::Compare(_) | Self::Progress(_) => None,
+            Self::Home | Self::Compare(_) | Self::Progress(_) | Self::Reconcile(_) => None,
         }
     }
 
@@ -40,7 +43,7 @@ impl Route {
         match self {
             Self::Session(doc) => Some(doc),
             Self::Presentation { back, .. } => back.document_mut(),
-            Self::Home | Self::Compare(_) | Self::Progress(_) => None,
+            Self::Home | Self::Compare(_) | Self::Progress(_) | Self::Reconcile(_) => None,
         }
     }
 
@@ -53,7 +56,7 @@ impl Route {
                 _ => None,
             },
             Self::Presentation { back, .. } => back.take_document(),
-            Self::Home | Self::Compare(_) | Self::Progress(_) => None,
+            Self::Home | Self::Compare(_) | Self::Progress(_) | Self::Reconcile(_) => None,
         }
     }
 
@@ -85,6 +88,7 @@ impl Route {
             Self::Session(_) => "session",
             Self::Compare(_) => "compare",
             Self::Progress(_) => "progress",
+            Self::Reconcile(_) => "reconcile",
             Self::Presentation { .. } => "presentation",
         }
     }
