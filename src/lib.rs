@@ -14,6 +14,7 @@ pub mod education;
 pub mod export;
 pub mod geometry;
 pub mod identity;
+pub mod index;
 pub mod ledger;
 pub mod metrics;
 pub mod model;

@@ -139,8 +139,8 @@ fn print_measures(a: &Session, b: &Session) {
     if trends.is_empty() {
         return;
     }
-    println!();
-    println!("{:<38} {:>10} {:>10}  change", "outcome measures", "A", "B");
+    say!();
+    say!("{:<38} {:>10} {:>10}  change", "outcome measures", "A", "B");
     for trend in &trends {
         let at = |visit| {
             trend
@@ -153,11 +153,11 @@ fn print_measures(a: &Session, b: &Session) {
             || "taken at one visit".to_owned(),
             |c| format!("{} ({})", progress::format_delta(c.delta), c.label.text()),
         );
-        println!("{:<38} {:>10} {:>10}  {change}", trend.label, at(0), at(1));
+        say!("{:<38} {:>10} {:>10}  {change}", trend.label, at(0), at(1));
     }
     for track in progress::trigger_point_tracks(&[a, b]) {
         if let Some(change) = track.ppt_change {
-            println!(
+            say!(
                 "{:<38} {:>10} {:>10}  {} ({})",
                 format!("PPT {}", track.label()),
                 format!("{} kg/cm²", progress::format_number(change.from)),
@@ -195,7 +195,7 @@ pub fn run(args: &CompareArgs) -> ExitCode {
     }
     if args.json {
         match serde_json::to_string_pretty(&doc) {
-            Ok(text) => println!("{text}"),
+            Ok(text) => say!("{text}"),
             Err(error) => {
                 eprintln!("myomap: {error}");
                 return ExitCode::FAILURE;
@@ -208,48 +208,56 @@ pub fn run(args: &CompareArgs) -> ExitCode {
     let score = |s: Option<crate::model::PainScore>| {
         s.map_or_else(|| "–".to_owned(), |s| format!("{}/10", s.0))
     };
-    println!("{:<28} {:>12} {:>12}", "", a.date(), b.date());
-    println!(
+    say!("{:<28} {:>12} {:>12}", "", a.date(), b.date());
+    say!(
         "{:<28} {:>12} {:>12}",
         "pain extent (body chart)",
         pct(ea.total_extent_percent),
         pct(eb.total_extent_percent)
     );
-    println!(
+    say!(
         "{:<28} {:>12} {:>12}",
         "WPI areas",
         ea.wpi_areas.len(),
         eb.wpi_areas.len()
     );
-    println!(
+    say!(
         "{:<28} {:>12} {:>12}",
-        "active trigger points", ea.active_trigger_points, eb.active_trigger_points
+        "active trigger points",
+        ea.active_trigger_points,
+        eb.active_trigger_points
     );
-    println!(
+    say!(
         "{:<28} {:>12} {:>12}",
-        "latent trigger points", ea.latent_trigger_points, eb.latent_trigger_points
+        "latent trigger points",
+        ea.latent_trigger_points,
+        eb.latent_trigger_points
     );
-    println!(
+    say!(
         "{:<28} {:>12} {:>12}",
-        "carried, not re-examined", ea.unconfirmed_trigger_points, eb.unconfirmed_trigger_points
+        "carried, not re-examined",
+        ea.unconfirmed_trigger_points,
+        eb.unconfirmed_trigger_points
     );
-    println!(
+    say!(
         "{:<28} {:>12} {:>12}",
-        "needle sites", ea.needle_sites, eb.needle_sites
+        "needle sites",
+        ea.needle_sites,
+        eb.needle_sites
     );
-    println!(
+    say!(
         "{:<28} {:>12} {:>12}",
         "pain before (NPRS)",
         score(ea.pain_before),
         score(eb.pain_before)
     );
-    println!(
+    say!(
         "{:<28} {:>12} {:>12}",
         "pain after (NPRS)",
         score(ea.pain_after),
         score(eb.pain_after)
     );
-    println!(
+    say!(
         "extent change: {} ({}); overlap (Jaccard) {:.2}",
         comparison
             .total_extent_change_pp
@@ -259,7 +267,7 @@ pub fn run(args: &CompareArgs) -> ExitCode {
             .map_or("no pain drawn", |c| c.label()),
         doc["jaccard"].as_f64().unwrap_or(0.0)
     );
-    println!("trigger points: {}", comparison.trigger_points.summary());
+    say!("trigger points: {}", comparison.trigger_points.summary());
     print_measures(&a, &b);
     ExitCode::SUCCESS
 }

@@ -75,7 +75,7 @@ pub fn maps(as_json: bool) -> ExitCode {
     let map = &standard().map;
     if as_json {
         match serde_json::to_string_pretty(&maps_json(map)) {
-            Ok(text) => println!("{text}"),
+            Ok(text) => say!("{text}"),
             Err(error) => {
                 eprintln!("myomap: {error}");
                 return ExitCode::FAILURE;
@@ -83,10 +83,10 @@ pub fn maps(as_json: bool) -> ExitCode {
         }
         return ExitCode::SUCCESS;
     }
-    println!("{} (id {}, version {})", map.name, map.id, map.version);
+    say!("{} (id {}, version {})", map.name, map.id, map.version);
     for view in &map.views {
         let regions = &view.muscles;
-        println!(
+        say!(
             "  {:<20} {:<32} {:>3} muscles, {:>3} regions",
             view.id.as_str(),
             view.name,
@@ -94,7 +94,7 @@ pub fn maps(as_json: bool) -> ExitCode {
             regions.len()
         );
     }
-    println!(
+    say!(
         "{} muscles; region sets: {}",
         map.muscles.len(),
         map.region_sets

@@ -1,8 +1,20 @@
 //! The command line (a contract: tests and reviewers rely on these names). Every command
 //! prints one human line and exits non-zero on bad input; none panics.
 
+/// `println!` for the commands' output: a reader that stops early (`myomap find … | head`)
+/// ends the command quietly, as it ends any Unix tool, instead of a panic on the closed pipe.
+macro_rules! say {
+    () => {
+        $crate::cli::say(format_args!(""))
+    };
+    ($($arg:tt)*) => {
+        $crate::cli::say(format_args!($($arg)*))
+    };
+}
+
 mod compare;
 mod export;
+mod find;
 mod maps;
 mod refer;
 mod verify;
@@ -14,6 +26,7 @@ use clap::{Parser, Subcommand};
 
 pub use compare::{CompareArgs, comparison_json};
 pub use export::{ExportCsvArgs, RenderArgs, ReportArgs};
+pub use find::FindArgs;
 pub use maps::{LayerArg, RenderMapArgs};
 pub use refer::ReferArgs;
 
@@ -90,6 +103,22 @@ pub enum Command {
     /// Referral patterns: list the muscles that have one, or rank the muscles whose typical
     /// patterns best match a session's pain drawing.
     Refer(ReferArgs),
+    /// Search a library's visits by location: trigger points by muscle, side and status,
+    /// needle sites by safety zone, pain drawings by named location, since a date.
+    Find(FindArgs),
+}
+
+/// Writes one line to standard output; see [`say!`]. Any other write error ends the command
+/// with a message.
+pub(crate) fn say(line: std::fmt::Arguments<'_>) {
+    use std::io::Write as _;
+    if let Err(error) = writeln!(std::io::stdout().lock(), "{line}") {
+        if error.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("myomap: could not write the output: {error}");
+            std::process::exit(1);
+        }
+        std::process::exit(0);
+    }
 }
 
 /// What the binary should do after parsing: run a command to completion, or start the app.
@@ -129,6 +158,7 @@ pub fn run(cli: Cli) -> Outcome {
         Some(Command::Report(args)) => Outcome::Exit(export::report(&args)),
         Some(Command::ExportCsv(args)) => Outcome::Exit(export::export_csv(&args)),
         Some(Command::Refer(args)) => Outcome::Exit(refer::run(&args)),
+        Some(Command::Find(args)) => Outcome::Exit(find::run(&args)),
     }
 }
 
@@ -142,7 +172,7 @@ fn demo(dir: &std::path::Path) -> ExitCode {
     }
     match crate::demo::write_demo_library(dir) {
         Ok(files) => {
-            println!(
+            say!(
                 "wrote the demo library ({files} files) into {}",
                 dir.display()
             );
@@ -158,15 +188,15 @@ fn demo(dir: &std::path::Path) -> ExitCode {
 fn check(paths: &[PathBuf]) -> ExitCode {
     let report = crate::check::check_paths(paths);
     for problem in &report.problems {
-        println!("{problem}");
+        say!("{problem}");
     }
     for finding in &report.findings {
-        println!("{finding}");
+        say!("{finding}");
     }
     if report.is_ok() {
         match report.findings.len() {
-            0 => println!("{} file(s) checked, no problems", report.files_checked),
-            n => println!(
+            0 => say!("{} file(s) checked, no problems", report.files_checked),
+            n => say!(
                 "{} file(s) checked, no problems; {n} warning(s)",
                 report.files_checked
             ),
@@ -219,7 +249,7 @@ impl LookArgs {
 fn write_and_report(path: &std::path::Path, bytes: &[u8], force: bool, what: &str) -> ExitCode {
     match write_output(path, bytes, force) {
         Ok(()) => {
-            println!("wrote {} ({what})", path.display());
+            say!("wrote {} ({what})", path.display());
             ExitCode::SUCCESS
         }
         Err(message) => {

@@ -29,7 +29,7 @@ pub fn run(args: &ReferArgs) -> ExitCode {
     let library = referral_library();
     if args.list {
         for pattern in &library.patterns {
-            println!("{}", pattern.muscle);
+            say!("{}", pattern.muscle);
         }
         return ExitCode::SUCCESS;
     }
@@ -51,22 +51,22 @@ pub fn run(args: &ReferArgs) -> ExitCode {
             .iter()
             .map(|c| json!({"muscle": c.muscle, "side": c.side.label(), "score": c.score}))
             .collect();
-        println!("{}", serde_json::Value::Array(list));
+        say!("{}", serde_json::Value::Array(list));
         return ExitCode::SUCCESS;
     }
     if top.is_empty() {
-        println!("The session has no painted pain drawing to match.");
+        say!("The session has no painted pain drawing to match.");
         return ExitCode::SUCCESS;
     }
     let map = &crate::bodymap::standard().map;
-    println!(
+    say!(
         "Muscles whose typical referral patterns best match the pain drawing (typical patterns, not a diagnosis):"
     );
     for (index, candidate) in top.iter().enumerate() {
         let name = map
             .muscle(&candidate.muscle)
             .map_or(candidate.muscle.as_str(), |m| m.name.as_str());
-        println!(
+        say!(
             "{:>3}. {:<48} {:.2}",
             index + 1,
             format!("{} {}", candidate.side.label(), name.to_lowercase()),

@@ -92,9 +92,9 @@ pub fn run(paths: &[PathBuf], as_json: bool) -> ExitCode {
                 if as_json {
                     documents.push(session_json(path, &session));
                 } else {
-                    println!("{}: {}", path.display(), state_word(&state));
+                    say!("{}: {}", path.display(), state_word(&state));
                     for line in session.describe_signature() {
-                        println!("  {line}");
+                        say!("  {line}");
                     }
                 }
             }
@@ -108,13 +108,13 @@ pub fn run(paths: &[PathBuf], as_json: bool) -> ExitCode {
                         "reason": error.to_string(),
                     }));
                 } else {
-                    println!("{error}");
+                    say!("{error}");
                 }
             }
         }
     }
     if as_json {
-        println!(
+        say!(
             "{}",
             serde_json::to_string_pretty(&documents).unwrap_or_default()
         );
@@ -139,7 +139,7 @@ pub fn clinicians(library: &Path, retire: Option<&str>) -> ExitCode {
     if let Some(key) = retire {
         let now = jiff::ZonedDateTime::now().datetime().to_string();
         match registry.retire(key, &now) {
-            Ok(clinician) => println!("retired the key of {} on {now}", clinician.name),
+            Ok(clinician) => say!("retired the key of {} on {now}", clinician.name),
             Err(error) => {
                 eprintln!("myomap: {error}");
                 return ExitCode::FAILURE;
@@ -160,7 +160,7 @@ pub fn clinicians(library: &Path, retire: Option<&str>) -> ExitCode {
             .retired
             .as_ref()
             .map_or_else(String::new, |at| format!(", retired {at}"));
-        println!(
+        say!(
             "{}{credentials}: key {} (registered {}{retired})",
             clinician.name,
             fingerprint(&clinician.public_key),
