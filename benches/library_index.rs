@@ -96,9 +96,12 @@ fn library_index(c: &mut Criterion) {
             refresh.visits_read
         );
         assert_eq!(index.visit_count(), patients * VISITS_PER_PATIENT);
-        group.bench_function(format!("{visits} visits: open the index, nothing changed"), |b| {
-            b.iter(|| black_box(LibraryIndex::open(&library)));
-        });
+        group.bench_function(
+            format!("{visits} visits: open the index, nothing changed"),
+            |b| {
+                b.iter(|| black_box(LibraryIndex::open(&library)));
+            },
+        );
         let trapezius = Query {
             muscle: Some("upper_trapezius".to_owned()),
             side: Some(Side::Right),
@@ -111,12 +114,18 @@ fn library_index(c: &mut Criterion) {
             ..Query::default()
         };
         assert!(!index.find(&trapezius).is_empty() && !index.find(&thigh).is_empty());
-        group.bench_function(format!("{visits} visits: find active right upper trapezius since 2021"), |b| {
-            b.iter(|| black_box(index.find(black_box(&trapezius)).len()));
-        });
-        group.bench_function(format!("{visits} visits: find pain over the right lateral thigh"), |b| {
-            b.iter(|| black_box(index.find(black_box(&thigh)).len()));
-        });
+        group.bench_function(
+            format!("{visits} visits: find active right upper trapezius since 2021"),
+            |b| {
+                b.iter(|| black_box(index.find(black_box(&trapezius)).len()));
+            },
+        );
+        group.bench_function(
+            format!("{visits} visits: find pain over the right lateral thigh"),
+            |b| {
+                b.iter(|| black_box(index.find(black_box(&thigh)).len()));
+            },
+        );
     }
     group.finish();
 }
@@ -127,16 +136,19 @@ fn patient_with_500_visits(c: &mut Criterion) {
     let library = generate(&dir, 1, 500);
     let (patients, _) = library.scan().expect("scan");
     let entry = patients[0].clone();
-    c.bench_function("open a patient with 500 visits and compute every trend", |b| {
-        b.iter(|| {
-            let (sessions, problems) = Library::load_sessions(&entry);
-            assert!(problems.is_empty());
-            let visits: Vec<&Session> = sessions.iter().map(|s| &s.session).collect();
-            let trends = myomap::progress::trends(&visits);
-            let tracks = myomap::progress::trigger_point_tracks(&visits);
-            black_box((trends, tracks))
-        });
-    });
+    c.bench_function(
+        "open a patient with 500 visits and compute every trend",
+        |b| {
+            b.iter(|| {
+                let (sessions, problems) = Library::load_sessions(&entry);
+                assert!(problems.is_empty());
+                let visits: Vec<&Session> = sessions.iter().map(|s| &s.session).collect();
+                let trends = myomap::progress::trends(&visits);
+                let tracks = myomap::progress::trigger_point_tracks(&visits);
+                black_box((trends, tracks))
+            });
+        },
+    );
 }
 
 criterion_group!(benches, library_index, patient_with_500_visits);

@@ -89,14 +89,24 @@ impl Node {
                 port = node.port
             )
         };
+        // The configuration format of the installed Syncthing, from the file it generated.
+        let generated =
+            std::fs::read_to_string(self.home.join("config.xml")).expect("generated config");
+        let version = generated
+            .split("<configuration version=\"")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .unwrap_or("36")
+            .to_owned();
         let config = format!(
-            r#"<configuration version="37">
+            r#"<configuration version="{version}">
     <folder id="clinic-library" label="clinic library" path="{path}" type="sendreceive" rescanIntervalS="1" fsWatcherEnabled="false" ignorePerms="false" autoNormalize="true">
         <filesystemType>basic</filesystemType>
         <device id="{me}" introducedBy=""></device>
         <device id="{peer}" introducedBy=""></device>
         <minDiskFree unit="%">0</minDiskFree>
         <markerName>.stfolder</markerName>
+        <maxConflicts>10</maxConflicts>
     </folder>
     {my_device}
     {peer_device}
@@ -129,25 +139,51 @@ impl Node {
     }
 
     fn start(&mut self) {
-        let log = std::fs::File::create(self.home.join("syncthing.log")).expect("log");
+        use std::os::unix::process::CommandExt as _;
+        let log = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(self.home.join("syncthing.log"))
+            .expect("log");
         let child = Command::new("syncthing")
             .args(["serve", "--no-browser", "--no-restart"])
             .arg(format!("--home={}", self.home.display()))
             .env("STNODEFAULTFOLDER", "1")
             .env("STNOUPGRADE", "1")
+            .env(
+                "STTRACE",
+                std::env::var("MYOMAP_STTRACE").unwrap_or_default(),
+            )
             .stdout(log.try_clone().expect("log"))
             .stderr(log)
+            // Its own process group: Syncthing runs a monitor and a worker process, and
+            // stopping the node must stop both (the worker holds the database lock).
+            .process_group(0)
             .spawn()
             .expect("syncthing serve");
         self.process = Some(child);
     }
 
-    /// Stops the node: sync is paused until it starts again.
+    /// Stops the node, monitor and worker: sync is paused until it starts again.
     fn stop(&mut self) {
-        if let Some(mut child) = self.process.take() {
-            let _ = child.kill();
-            let _ = child.wait();
+        let Some(mut child) = self.process.take() else {
+            return;
+        };
+        let group = format!("-{}", child.id());
+        let signal = |name: &str| {
+            Command::new("kill")
+                .args([name, "--", &group])
+                .stderr(Stdio::null())
+                .status()
+                .is_ok_and(|s| s.success())
+        };
+        signal("-TERM");
+        let _ = child.wait();
+        let until = Instant::now() + Duration::from_secs(10);
+        while signal("-0") && Instant::now() < until {
+            std::thread::sleep(Duration::from_millis(100));
         }
+        signal("-KILL");
     }
 
     fn log(&self) -> String {
@@ -161,13 +197,37 @@ impl Drop for Node {
     }
 }
 
-/// Waits for `done`, at most until `deadline`, looking every quarter second.
-fn wait_for(deadline: Instant, what: &str, nodes: &[&Node], mut done: impl FnMut() -> bool) {
+/// Waits for `done`, at most until `deadline`, looking every quarter second; gives up at
+/// once when a node has stopped.
+fn wait_for(
+    deadline: Instant,
+    what: &str,
+    nodes: &mut [&mut Node],
+    mut done: impl FnMut() -> bool,
+) {
     while !done() {
-        if Instant::now() > deadline {
+        let stopped = nodes.iter_mut().any(|n| {
+            n.process
+                .as_mut()
+                .is_some_and(|p| p.try_wait().ok().flatten().is_some())
+        });
+        if stopped || Instant::now() > deadline {
             let logs: Vec<String> = nodes
                 .iter()
-                .map(|n| format!("--- {} ---\n{}", n.name, n.log()))
+                .map(|n| {
+                    let files = visit(&n.library)
+                        .and_then(|v| v.parent().map(Path::to_path_buf))
+                        .and_then(|dir| std::fs::read_dir(dir).ok())
+                        .map(|entries| {
+                            entries
+                                .filter_map(Result::ok)
+                                .map(|e| e.file_name().to_string_lossy().into_owned())
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        })
+                        .unwrap_or_default();
+                    format!("--- {} --- files: {files}\n{}", n.name, n.log())
+                })
                 .collect();
             panic!("gave up waiting for {what}\n{}", logs.join("\n"));
         }
@@ -223,10 +283,19 @@ fn two_syncthing_nodes_make_a_conflict_copy_that_myomap_lists_and_reconciles() {
     a.start();
     b.start();
     let expected = visit(&a.library).expect("a visit");
-    let relative = expected.strip_prefix(&a.library).expect("inside").to_owned();
-    wait_for(deadline, "the library to reach room 2", &[&a, &b], || {
-        load_session(&b.library.join(&relative)).ok() == load_session(&expected).ok()
-    });
+    let relative = expected
+        .strip_prefix(&a.library)
+        .expect("inside")
+        .to_owned();
+    let arrived = b.library.join(&relative);
+    wait_for(
+        deadline,
+        "the library to reach room 2",
+        &mut [&mut a, &mut b],
+        || load_session(&arrived).ok() == load_session(&expected).ok(),
+    );
+    // Room 2 tells room 1 it has the visit before the rooms part (an index update).
+    std::thread::sleep(Duration::from_secs(3));
 
     // 2. Sync paused: both rooms edit the same visit apart.
     a.stop();
@@ -241,9 +310,13 @@ fn two_syncthing_nodes_make_a_conflict_copy_that_myomap_lists_and_reconciles() {
     // 3. Sync resumed: Syncthing keeps both as a conflict copy.
     a.start();
     b.start();
-    wait_for(deadline, "Syncthing's conflict copy", &[&a, &b], || {
-        !conflict_copies(&a.library).is_empty() && !conflict_copies(&b.library).is_empty()
-    });
+    let (library_a, library_b) = (a.library.clone(), b.library.clone());
+    wait_for(
+        deadline,
+        "Syncthing's conflict copy",
+        &mut [&mut a, &mut b],
+        || !conflict_copies(&library_a).is_empty() && !conflict_copies(&library_b).is_empty(),
+    );
     a.stop();
     b.stop();
 
@@ -259,7 +332,11 @@ fn two_syncthing_nodes_make_a_conflict_copy_that_myomap_lists_and_reconciles() {
         sessions.iter().any(|s| s.conflict.is_some()),
         "the conflict is on the timeline"
     );
-    assert!(problems.iter().any(|p| p.to_string().contains("conflict copy of")));
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.to_string().contains("conflict copy of"))
+    );
 
     // 5. Reconciling keeps both rooms' edits.
     let copy_path = conflict_copies(&a.library).remove(0);
@@ -267,7 +344,10 @@ fn two_syncthing_nodes_make_a_conflict_copy_that_myomap_lists_and_reconciles() {
     let (ours, stamp) = load_stamped::<Session>(&copy.original).expect("the file");
     let theirs = load_session(&copy.path).expect("the copy");
     let base = conflicts::ancestor(&copy.original, &theirs);
-    assert!(base.is_some(), "the backup is the version both rooms began from");
+    assert!(
+        base.is_some(),
+        "the backup is the version both rooms began from"
+    );
     let merge = myomap::reconcile::reconcile(base.as_ref(), &ours, &theirs).expect("mergeable");
     assert!(merge.is_clean(), "{:?}", merge.clashes);
     let merged = merge.resolve(&[]).expect("merged");
