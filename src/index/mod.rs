@@ -328,6 +328,10 @@ impl LibraryIndex {
         let (muscle, zone, region) = (muscle.flatten(), zone.flatten(), region.flatten());
         let wants_trigger_point =
             muscle.is_some() || query.status.is_some() || (query.side.is_some() && zone.is_none());
+        // Names read once per search, not once per visit found.
+        let zone_name = query.zone.as_deref().map(place_name).unwrap_or_default();
+        let region_name = query.region.as_deref().map(place_name).unwrap_or_default();
+        let trigger_point_words = describe_trigger_points(query);
         let mut hits = Vec::new();
         for patient in &self.patients {
             for visit in &patient.visits {
@@ -350,7 +354,11 @@ impl LibraryIndex {
                     if count == 0 {
                         continue;
                     }
-                    matched.push(describe_trigger_points(count, query));
+                    matched.push(
+                        trigger_point_words
+                            .replacen("{count}", &count.to_string(), 1)
+                            .replacen("{s}", if count == 1 { "" } else { "s" }, 1),
+                    );
                 }
                 if let Some(zone) = zone {
                     let count = visit
@@ -362,19 +370,15 @@ impl LibraryIndex {
                         continue;
                     }
                     matched.push(format!(
-                        "{count} needle site{} in the {} zone",
+                        "{count} needle site{} in the {zone_name} zone",
                         if count == 1 { "" } else { "s" },
-                        place_name(query.zone.as_deref().unwrap_or_default())
                     ));
                 }
                 if let Some(region) = region {
                     if !visit.locations.contains(&region) {
                         continue;
                     }
-                    matched.push(format!(
-                        "pain drawn over the {}",
-                        place_name(query.region.as_deref().unwrap_or_default())
-                    ));
+                    matched.push(format!("pain drawn over the {region_name}"));
                 }
                 hits.push(Hit {
                     patient,
@@ -408,14 +412,14 @@ impl LibraryIndex {
     }
 }
 
-/// "2 active trigger points, right upper trapezius".
-fn describe_trigger_points(count: usize, query: &Query) -> String {
+/// "{count} active trigger point{s}, right upper trapezius": the words for the trigger points a
+/// search found, the count and plural filled in per visit.
+fn describe_trigger_points(query: &Query) -> String {
     let status = query.status.map_or("", |s| match s {
         TriggerPointStatus::Active => "active ",
         TriggerPointStatus::Latent => "latent ",
     });
-    let plural = if count == 1 { "" } else { "s" };
-    let mut text = format!("{count} {status}trigger point{plural}");
+    let mut text = format!("{{count}} {status}trigger point{{s}}");
     let side = query.side.map(|s| s.label());
     let muscle = query.muscle.as_deref().map(|id| {
         crate::bodymap::standard()
