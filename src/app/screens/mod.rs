@@ -10,6 +10,7 @@ pub mod presentation;
 pub mod progress;
 pub mod reconcile;
 pub mod record;
+pub mod search;
 pub mod session;
 pub mod signing;
 pub mod welcome;

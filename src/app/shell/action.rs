@@ -21,6 +21,8 @@ pub enum Action {
     NewSessionFromLast(PatientId),
     /// Compare two visits (session files) of the selected patient.
     Compare(PathBuf, PathBuf),
+    /// Search the open library's visits by location (its index).
+    Find(crate::index::Query),
     /// Reconcile a sync engine's conflict copy (its file) with the visit it copies.
     Reconcile(PathBuf),
     /// Write the reconciled visit over the file and set both versions aside.
@@ -105,6 +107,7 @@ impl Action {
             | Self::WriteExport(..)
             | Self::CompareRecovered { .. }
             | Self::SettleConflict(_)
+            | Self::Find(_)
             | Self::KeepConflictSeparate
             | Self::DiscardRecovered(_)
             | Self::Recreate

@@ -104,6 +104,8 @@ pub struct MyomapApp {
     pub(super) recovery: RecoveryCopy,
     /// Looks at the open session's lock again every two seconds (synced libraries).
     pub(super) lock_watch: LockWatch,
+    /// The find-by-location window, while open.
+    pub(super) search: Option<crate::app::screens::search::SearchState>,
     /// Recovery copies found at start, not yet offered.
     pub(super) pending_recovery: Vec<(PathBuf, RecoveryRecord)>,
     /// The body-map canvas's view state (view, zoom, layers): not part of the document.
@@ -152,6 +154,7 @@ impl MyomapApp {
             title: String::new(),
             recovery: RecoveryCopy::new(RecoveryStore::new(&paths_recovery)),
             lock_watch: LockWatch::default(),
+            search: None,
             pending_recovery: Vec::new(),
             canvas: CanvasState::default(),
             record: RecordUi::with_keys(paths_keys),
@@ -268,7 +271,9 @@ impl MyomapApp {
     fn enabled(&self, command: UiCommand) -> bool {
         let doc = self.route.document();
         match command {
-            UiCommand::NewSession | UiCommand::AddCustomView => self.library.is_some(),
+            UiCommand::NewSession | UiCommand::AddCustomView | UiCommand::FindByLocation => {
+                self.library.is_some()
+            }
             UiCommand::Save
             | UiCommand::SaveAs
             | UiCommand::Close
@@ -646,6 +651,15 @@ impl eframe::App for MyomapApp {
         }
         egui::CentralPanel::default_margins().show(ui, |ui| self.screen_ui(ui, show_patients));
 
+        if let Some(search) = &mut self.search {
+            use crate::app::screens::search::{SearchAction, search_window};
+            match search_window(&ctx, search) {
+                Some(SearchAction::Run(query)) => self.actions.push(Action::Find(query)),
+                Some(SearchAction::Open(path)) => self.actions.push(Action::OpenSession(path)),
+                Some(SearchAction::Close) => self.search = None,
+                None => {}
+            }
+        }
         self.prompt_ui(&ctx);
         self.notifications.ui(&ctx);
         self.run_actions(&ctx);

@@ -13,6 +13,7 @@ pub enum UiCommand {
     Open,
     OpenLibrary,
     ExploreDemo,
+    FindByLocation,
     AddCustomView,
     Save,
     SaveAs,
@@ -46,6 +47,7 @@ impl UiCommand {
             Self::Open => "Open session…",
             Self::OpenLibrary => "Open library folder…",
             Self::ExploreDemo => "Explore the demo library",
+            Self::FindByLocation => "Find by location…",
             Self::AddCustomView => "Add custom view from an image…",
             Self::Save => "Save",
             Self::SaveAs => "Save as…",
@@ -74,6 +76,9 @@ impl UiCommand {
             }
             Self::ExploreDemo => {
                 "Open three fictional patients with several visits each, kept in a folder of their own"
+            }
+            Self::FindByLocation => {
+                "Search the library's visits: trigger points by muscle, side and status, needle sites in a safety zone, pain drawn over a place, since a date"
             }
             Self::AddCustomView => {
                 "Add your own diagram (a hand, a foot, a spine chart; PNG or JPEG) as a view of this library"
@@ -116,6 +121,7 @@ impl UiCommand {
         const UNDO: [KeyboardShortcut; 1] = [ctrl(Key::Z)];
         const REDO: [KeyboardShortcut; 2] = [ctrl(Key::Y), ctrl_shift(Key::Z)];
         const PRESENT: [KeyboardShortcut; 1] = [KeyboardShortcut::new(Modifiers::NONE, Key::F11)];
+        const FIND: [KeyboardShortcut; 1] = [ctrl_shift(Key::F)];
         match self {
             Self::NewSession => &NEW,
             Self::Open => &OPEN,
@@ -126,6 +132,7 @@ impl UiCommand {
             Self::Undo => &UNDO,
             Self::Redo => &REDO,
             Self::Present => &PRESENT,
+            Self::FindByLocation => &FIND,
             Self::NewPatient
             | Self::OpenLibrary
             | Self::ExploreDemo
@@ -228,6 +235,7 @@ pub const MENUS: &[(&str, &[MenuItem])] = {
                 Recent,
                 C(U::OpenLibrary),
                 C(U::ExploreDemo),
+                C(U::FindByLocation),
                 C(U::AddCustomView),
                 Separator,
                 C(U::Save),

@@ -116,6 +116,7 @@ impl MyomapApp {
             Action::NewSessionFromLast(id) => self.new_session_for(id, true),
             Action::Compare(a, b) => self.open_comparison(&a, &b),
             Action::Reconcile(copy) => self.open_reconcile(&copy),
+            Action::Find(query) => self.find(&query),
             Action::SettleConflict(merged) => self.settle_conflict(&merged),
             Action::KeepConflictSeparate => self.keep_conflict_separate(),
             Action::Progress(id) => self.open_progress(id),
@@ -258,6 +259,11 @@ impl MyomapApp {
                 }
             }
             UiCommand::ExploreDemo => self.explore_demo(),
+            UiCommand::FindByLocation => {
+                if self.search.is_none() {
+                    self.search = Some(Default::default());
+                }
+            }
             UiCommand::AddCustomView => {
                 if self.library.is_none() {
                     self.notifications
@@ -300,6 +306,46 @@ impl MyomapApp {
             UiCommand::ExportHandout => self.export_report(true),
             UiCommand::ExportCsv => self.export_csv(),
         }
+    }
+
+    /// Searches the open library by location, on its index (brought up to date with the
+    /// files first), and shows the visits found in the search window.
+    fn find(&mut self, query: &crate::index::Query) {
+        use crate::app::screens::search::Found;
+        let (Some(library), Some(search)) = (&self.library, &mut self.search) else {
+            return;
+        };
+        let (index, _) = crate::index::LibraryIndex::open(&library.library);
+        let hits = index.find(query);
+        let patients = hits
+            .iter()
+            .map(|h| &h.patient.folder)
+            .collect::<std::collections::BTreeSet<_>>()
+            .len();
+        let unreadable = index.unreadable().count();
+        let mut summary = format!(
+            "{} visit{} of {patients} patient{} found among {} visits",
+            hits.len(),
+            if hits.len() == 1 { "" } else { "s" },
+            if patients == 1 { "" } else { "s" },
+            index.visit_count()
+        );
+        if unreadable > 0 {
+            summary.push_str(&format!(
+                "; {unreadable} visit file{} could not be searched",
+                if unreadable == 1 { "" } else { "s" }
+            ));
+        }
+        let found = hits
+            .iter()
+            .map(|hit| Found {
+                date: hit.date.to_string(),
+                patient: hit.patient.display_name.clone(),
+                matched: hit.matched.join("; "),
+                path: hit.path(&library.library),
+            })
+            .collect();
+        search.results = Some((found, summary));
     }
 
     /// Opens the reconcile screen for a conflict copy: the visit's file and the copy, read
