@@ -27,7 +27,7 @@ use crate::storage::{self, Library, library_dirs};
 mod tests;
 
 /// Bumped whenever [`LibraryIndex`]'s layout changes: an index of another version is rebuilt.
-const INDEX_VERSION: u32 = 1;
+const INDEX_VERSION: u32 = 2;
 
 /// The folder inside a library for myomap's own files.
 pub const INDEX_DIR: &str = ".myomap";
@@ -105,6 +105,8 @@ pub struct PatientRow {
     /// The folder's name (the patient's id).
     pub folder: String,
     pub display_name: String,
+    /// The patient record, when `patient.ron` can be read.
+    pub patient: Option<crate::model::Patient>,
     pub problem: Option<String>,
     patient_stamp: Option<Stamp>,
     sessions_stamp: Option<Stamp>,
@@ -219,6 +221,15 @@ impl LibraryIndex {
     /// when anything changed. Never fails: an index that cannot be read or written is
     /// rebuilt or kept in memory only.
     pub fn open(library: &Library) -> (Self, Refresh) {
+        Self::open_counting(library, &std::sync::atomic::AtomicUsize::new(0))
+    }
+
+    /// [`Self::open`], counting in `progress` the patient folders compared so far (for a
+    /// progress indicator while it runs on another thread).
+    pub fn open_counting(
+        library: &Library,
+        progress: &std::sync::atomic::AtomicUsize,
+    ) -> (Self, Refresh) {
         let path = index_path(library);
         let stored = std::fs::read(&path)
             .ok()
@@ -229,7 +240,7 @@ impl LibraryIndex {
             version: INDEX_VERSION,
             ..Default::default()
         });
-        let mut refresh = index.refresh(library);
+        let mut refresh = index.refresh_counting(library, progress);
         refresh.rebuilt = rebuilt;
         if rebuilt || refresh.folders_relisted > 0 {
             index.save(&path);
@@ -255,6 +266,14 @@ impl LibraryIndex {
 
     /// Compares the index with the library's folders and reads again what changed.
     pub fn refresh(&mut self, library: &Library) -> Refresh {
+        self.refresh_counting(library, &std::sync::atomic::AtomicUsize::new(0))
+    }
+
+    fn refresh_counting(
+        &mut self,
+        library: &Library,
+        progress: &std::sync::atomic::AtomicUsize,
+    ) -> Refresh {
         let mut refresh = Refresh::default();
         let patients_dir = library.patients_dir();
         let mut folders: Vec<String> = std::fs::read_dir(&patients_dir)
@@ -274,6 +293,7 @@ impl LibraryIndex {
             .collect();
         let mut names = Names::new(&mut self.names);
         for folder in folders {
+            progress.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             let dir = patients_dir.join(&folder);
             let patient_stamp = Stamp::of(&dir.join(library_dirs::PATIENT_FILE));
             let sessions_dir = dir.join(library_dirs::SESSIONS);
@@ -406,6 +426,31 @@ impl LibraryIndex {
         })
     }
 
+    /// The library as [`Library::scan`] reads it — each patient with their visit files, and
+    /// the patient files that cannot be read — from the index instead of every folder's files.
+    pub fn entries(&self, library: &Library) -> storage::LibraryScan {
+        let mut patients = Vec::new();
+        let mut problems = Vec::new();
+        for row in &self.patients {
+            let dir = library.patients_dir().join(&row.folder);
+            match (&row.patient, &row.problem) {
+                (Some(patient), _) => {
+                    let sessions = dir.join(library_dirs::SESSIONS);
+                    patients.push(storage::PatientEntry {
+                        patient: patient.clone(),
+                        session_files: row.visits.iter().map(|v| sessions.join(&v.file)).collect(),
+                        dir,
+                    });
+                }
+                (None, problem) => problems.push(storage::LoadError::io(
+                    &dir.join(library_dirs::PATIENT_FILE),
+                    std::io::Error::other(problem.clone().unwrap_or_default()),
+                )),
+            }
+        }
+        (patients, problems)
+    }
+
     /// Every visit in the index.
     pub fn visit_count(&self) -> usize {
         self.patients.iter().map(|p| p.visits.len()).sum()
@@ -459,14 +504,14 @@ fn relist(
     previous: Option<PatientRow>,
     refresh: &mut Refresh,
 ) -> PatientRow {
-    let (display_name, problem) = match previous
+    let (display_name, patient, problem) = match previous
         .as_ref()
         .filter(|p| p.patient_stamp == patient_stamp && patient_stamp.is_some())
     {
-        Some(p) => (p.display_name.clone(), p.problem.clone()),
+        Some(p) => (p.display_name.clone(), p.patient.clone(), p.problem.clone()),
         None => match storage::load_patient(&dir.join(library_dirs::PATIENT_FILE)) {
-            Ok(patient) => (patient.display_name, None),
-            Err(error) => (folder.clone(), Some(error.message())),
+            Ok(patient) => (patient.display_name.clone(), Some(patient), None),
+            Err(error) => (folder.clone(), None, Some(error.message())),
         },
     };
     let mut known: HashMap<String, VisitRow> = previous
@@ -502,6 +547,7 @@ fn relist(
     PatientRow {
         folder,
         display_name,
+        patient,
         problem,
         patient_stamp,
         sessions_stamp,

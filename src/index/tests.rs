@@ -110,3 +110,21 @@ fn find_answers_by_muscle_side_status_zone_location_and_date() {
         .is_empty()
     );
 }
+
+#[test]
+fn the_index_lists_the_library_as_reading_every_folder_does() {
+    let (_dir, library) = demo();
+    let (index, _) = LibraryIndex::open(&library);
+    let (from_index, index_problems) = index.entries(&library);
+    let (from_files, file_problems) = library.scan().expect("scan");
+    assert_eq!(index_problems.len(), file_problems.len());
+    let summary = |entries: &[storage::PatientEntry]| -> Vec<(String, Vec<PathBuf>)> {
+        let mut list: Vec<_> = entries
+            .iter()
+            .map(|e| (e.patient.display_name.clone(), e.session_files.clone()))
+            .collect();
+        list.sort();
+        list
+    };
+    assert_eq!(summary(&from_index), summary(&from_files));
+}

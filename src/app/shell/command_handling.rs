@@ -541,7 +541,12 @@ impl MyomapApp {
         let progress = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
         let counter = std::sync::Arc::clone(&progress);
         let reader = library.clone();
-        let handle = std::thread::spawn(move || reader.scan_counting(&counter));
+        // A big library is listed from its index (`crate::index`), which reads again only the
+        // folders that changed since this workstation last listed it.
+        let handle = std::thread::spawn(move || {
+            let (index, _) = crate::index::LibraryIndex::open_counting(&reader, &counter);
+            Ok(index.entries(&reader))
+        });
         self.loading = Some(crate::app::shell::app::LibraryLoading {
             library,
             total,
