@@ -27,7 +27,7 @@ use crate::storage::{self, Library, library_dirs};
 mod tests;
 
 /// Bumped whenever [`LibraryIndex`]'s layout changes: an index of another version is rebuilt.
-const INDEX_VERSION: u32 = 2;
+const INDEX_VERSION: u32 = 3;
 
 /// The folder inside a library for myomap's own files.
 pub const INDEX_DIR: &str = ".myomap";
@@ -92,6 +92,9 @@ pub struct VisitRow {
     pub pain_before: Option<u8>,
     /// Why the file cannot be read, when it cannot (listed, never hidden).
     pub problem: Option<String>,
+    /// A sync engine's conflict copy of another visit: listed with the patient (to be
+    /// reconciled), never counted as a visit of its own by a search.
+    pub conflict: bool,
     trigger_points: Vec<IndexedTriggerPoint>,
     /// Safety zones needle sites lay in, each with the needle's side.
     needle_zones: Vec<(u32, Side)>,
@@ -169,6 +172,7 @@ fn visit_row(names: &mut Names<'_>, file: String, stamp: Stamp, path: &Path) -> 
         date: None,
         pain_before: None,
         problem,
+        conflict: storage::conflicts::conflict_copy(path).is_some(),
         trigger_points: Vec::new(),
         needle_zones: Vec::new(),
         locations: Vec::new(),
@@ -355,7 +359,7 @@ impl LibraryIndex {
         let mut hits = Vec::new();
         for patient in &self.patients {
             for visit in &patient.visits {
-                let Some(date) = visit.date else {
+                let Some(date) = visit.date.filter(|_| !visit.conflict) else {
                     continue;
                 };
                 if query.since.is_some_and(|since| date < since)
