@@ -99,6 +99,8 @@ pub enum MeasureKey {
     },
     /// A clinic-defined measure, matched across visits by name.
     Clinic { name: String },
+    /// One activity of the PSFS, matched across visits by the patient's words.
+    PsfsActivity { activity: String },
 }
 
 impl MeasureKey {
@@ -112,6 +114,7 @@ impl MeasureKey {
                 None => format!("rom:{movement}"),
             },
             Self::Clinic { name } => format!("clinic:{name}"),
+            Self::PsfsActivity { activity } => format!("psfs:{activity}"),
         }
     }
 }
@@ -384,6 +387,67 @@ fn clinic_trends(sessions: &[&Session]) -> Vec<Trend> {
         }
     }
     by_name.into_values().collect()
+}
+
+/// Each activity of the PSFS in `sessions` (oldest first) followed on its own, in the order
+/// the patient first named them, matched by their words (ignoring case and surrounding
+/// spaces): scored 0–10, higher is better, labelled against the catalog's single-activity
+/// MDC and MCID (larger than those of the mean). No goals: targets are set on the mean.
+pub fn psfs_activity_trends(sessions: &[&Session]) -> Vec<Trend> {
+    let catalog = catalog();
+    let thresholds = &catalog.psfs_activity;
+    let psfs = catalog.psfs();
+    let mut trends: Vec<Trend> = Vec::new();
+    for (visit, session) in sessions.iter().enumerate() {
+        for activity in session.outcomes.psfs.iter().flatten() {
+            let words = activity.activity.trim();
+            let found = trends
+                .iter()
+                .position(|t| t.label.to_lowercase() == words.to_lowercase());
+            let index = found.unwrap_or_else(|| {
+                trends.push(Trend {
+                    key: MeasureKey::PsfsActivity {
+                        activity: words.to_owned(),
+                    },
+                    label: words.to_owned(),
+                    unit: psfs.unit.clone(),
+                    rule: ChangeRule {
+                        better: Better::Higher,
+                        mdc: Some(thresholds.mdc.value),
+                        mcid: Some(thresholds.mcid.value),
+                    },
+                    min: psfs.min,
+                    max: psfs.max,
+                    normal: None,
+                    points: Vec::new(),
+                    goal: None,
+                    sources: vec![
+                        format!(
+                            "MDC {} (one activity): {}",
+                            format_number(thresholds.mdc.value),
+                            thresholds.mdc.source
+                        ),
+                        format!(
+                            "MCID {} (one activity): {}",
+                            format_number(thresholds.mcid.value),
+                            thresholds.mcid.source
+                        ),
+                    ],
+                });
+                trends.len() - 1
+            });
+            let trend = &mut trends[index];
+            if trend.points.last().is_some_and(|p| p.visit == visit) {
+                continue; // named twice in one visit: the first one counts
+            }
+            trend.points.push(TrendPoint {
+                visit,
+                date: session.started_at.date(),
+                value: f64::from(activity.score),
+            });
+        }
+    }
+    trends
 }
 
 /// Each trend's goal: the latest visit's target for it, met when the latest value is at
