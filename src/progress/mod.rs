@@ -234,6 +234,15 @@ fn threshold(t: &Threshold) -> Option<f64> {
     Some(t.value)
 }
 
+/// "MDC 10.2: Young BA et al. …" and "MCID 7.5: …", each figure followed by `of` (" (one
+/// activity)").
+fn threshold_sources(mdc: &Threshold, mcid: &Threshold, of: &str) -> Vec<String> {
+    [("MDC", mdc), ("MCID", mcid)]
+        .into_iter()
+        .map(|(name, t)| format!("{name} {}{of}: {}", format_number(t.value), t.source))
+        .collect()
+}
+
 /// Every measure taken in `sessions` (oldest first), one trend each, in a stable order:
 /// NPRS, PSFS, the other instruments in catalog order, range of motion in catalog order
 /// (left before right), then clinic measures by name.
@@ -257,18 +266,7 @@ pub fn trends(sessions: &[&Session]) -> Vec<Trend> {
             normal: None,
             points,
             goal: None,
-            sources: vec![
-                format!(
-                    "MDC {}: {}",
-                    format_number(instrument.mdc.value),
-                    instrument.mdc.source
-                ),
-                format!(
-                    "MCID {}: {}",
-                    format_number(instrument.mcid.value),
-                    instrument.mcid.source
-                ),
-            ],
+            sources: threshold_sources(&instrument.mdc, &instrument.mcid, ""),
         })
     };
     let points = |value: &dyn Fn(&Session) -> Option<f64>| -> Vec<TrendPoint> {
@@ -421,18 +419,11 @@ pub fn psfs_activity_trends(sessions: &[&Session]) -> Vec<Trend> {
                     normal: None,
                     points: Vec::new(),
                     goal: None,
-                    sources: vec![
-                        format!(
-                            "MDC {} (one activity): {}",
-                            format_number(thresholds.mdc.value),
-                            thresholds.mdc.source
-                        ),
-                        format!(
-                            "MCID {} (one activity): {}",
-                            format_number(thresholds.mcid.value),
-                            thresholds.mcid.source
-                        ),
-                    ],
+                    sources: threshold_sources(
+                        &thresholds.mdc,
+                        &thresholds.mcid,
+                        " (one activity)",
+                    ),
                 });
                 trends.len() - 1
             });
@@ -450,9 +441,11 @@ pub fn psfs_activity_trends(sessions: &[&Session]) -> Vec<Trend> {
     trends
 }
 
-/// Each trend's goal: the latest visit's target for it, met when the latest value is at
-/// least as good.
-fn apply_goals(trends: &mut [Trend], sessions: &[&Session]) {
+/// Each trend's goal: the latest target for it among `sessions` (oldest first), met when the
+/// trend's latest value is at least as good. [`trends`] takes the goals from its own visits;
+/// a report of part of a course of care gives the visits before it too, whose goals still
+/// hold.
+pub fn apply_goals(trends: &mut [Trend], sessions: &[&Session]) {
     for trend in trends {
         let key = trend.key.target_key();
         let target = sessions.iter().rev().find_map(|s| {
