@@ -262,6 +262,11 @@ impl Writer {
         self.y
     }
 
+    /// How much of this page is left below the cursor, mm.
+    pub fn room(&self) -> f32 {
+        PAGE_H - BOTTOM - self.y
+    }
+
     /// Moves the next block `mm` further down the page (after drawing at positions).
     pub fn advance(&mut self, mm: f32) {
         self.y += mm;

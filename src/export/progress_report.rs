@@ -1,8 +1,8 @@
 //! The progress report (PDF) for a period of care, for an insurer or a referring physician:
 //! the patient and the reason for care, the visits attended (signed or not), a summary, every
 //! outcome measure baseline against latest with its change labelled against MDC and MCID and
-//! a small chart, the trigger points followed, the pain drawings of the first and latest
-//! visits compared, the treatment given, adverse events, goals, the plan, and what the labels
+//! a small chart, goals, the trigger points followed, the treatment given, adverse events,
+//! the pain drawings of the first and latest visits compared, the plan, and what the labels
 //! mean with the source of every threshold. No egui: the command line and the app call
 //! [`progress_report`]. Reads the record; never changes it.
 
@@ -24,6 +24,8 @@ use crate::progress::{ChangeLabel, MeasureKey, Trend, trends};
 
 /// Height of the difference maps at most, mm: two views side by side fit the width.
 const DIFFERENCE_MM: f32 = 100.0;
+/// The least they are shrunk to, to finish a page rather than leave it half empty.
+const DIFFERENCE_MIN_MM: f32 = 75.0;
 
 /// What a progress report is drawn from: one patient's visits in a period, oldest first.
 /// Made by [`PatientRecords::input`], which refuses an empty period.
@@ -31,6 +33,9 @@ pub struct ProgressInput<'a> {
     pub patient: &'a Patient,
     /// The visits whose local date lies in `period`, oldest first; never empty.
     pub sessions: Vec<&'a Session>,
+    /// Every visit up to the period's end, oldest first: the goals set before the period
+    /// still hold in it.
+    pub history: Vec<&'a Session>,
     pub period: Period,
     pub map: &'a BodyMap,
 }
@@ -148,7 +153,8 @@ pub fn progress_report(input: &ProgressInput<'_>) -> Result<Vec<u8>, ProgressRep
         format!("Progress report · {patient} · {}", input.period),
     )
     .map_err(super::report::ReportError::from)?;
-    let trends = trends(&input.sessions);
+    let mut trends = trends(&input.sessions);
+    crate::progress::apply_goals(&mut trends, &input.history);
     let rows = measures::rows(&trends, input);
     let mut sources = Sources::default();
 
@@ -158,9 +164,11 @@ pub fn progress_report(input: &ProgressInput<'_>) -> Result<Vec<u8>, ProgressRep
     measures::outcome_measures(&mut pdf, &rows, input.span(), &mut sources);
     measures::goals(&mut pdf, &trends, input);
     care::trigger_points(&mut pdf, input, &mut sources);
-    pain_drawings(&mut pdf, input, &patient, &mut sources);
+    // The pain drawings are a figure kept whole: after the short sections, which fill the
+    // page before it instead of leaving it blank.
     care::treatments(&mut pdf, input);
     care::adverse_events(&mut pdf, input);
+    pain_drawings(&mut pdf, input, &patient, &mut sources);
     plan(&mut pdf, latest);
     about_the_figures(&mut pdf, &sources);
     let footer = format!("myomap progress report · {patient} · {}", input.period);
@@ -438,18 +446,23 @@ fn pain_drawings(
     patient: &str,
     sources: &mut Sources,
 ) {
+    let (Some(first), Some(latest)) = (input.first(), input.latest()) else {
+        return;
+    };
+    let c = compare(first, latest, standard_charts());
+    // What is set under the maps' title and around them: three figures, an overlap line
+    // (two lines at most) per view, the note on measurement error, the caption and key.
+    let around = 17.0 + 10.5 * c.views.len() as f32 + 5.0 + 7.0 + 10.0;
     // The section is kept with its difference maps: it reads as one figure.
+    let figure = input.sessions.len() > 1 && c.extent_percent.is_some();
     pdf.heading(
         "Pain drawings: first visit against latest",
-        if input.sessions.len() > 1 {
-            DIFFERENCE_MM + 45.0
+        if figure {
+            around + DIFFERENCE_MIN_MM
         } else {
             10.0
         },
     );
-    let (Some(first), Some(latest)) = (input.first(), input.latest()) else {
-        return;
-    };
     if input.sessions.len() < 2 {
         pdf.paragraph(
             "One visit in this period: there is no later drawing to compare.",
@@ -458,7 +471,6 @@ fn pain_drawings(
         );
         return;
     }
-    let c = compare(first, latest, standard_charts());
     let Some((from, to)) = c.extent_percent else {
         pdf.paragraph(
             "No pain was drawn at the first or the latest visit of this period.",
@@ -495,7 +507,14 @@ fn pain_drawings(
         aftercare_template: "",
         custom_views: &[],
     };
-    drawing_difference(pdf, &report, &c, patient, DIFFERENCE_MM);
+    // As large as the page still holds, between the least and the most.
+    let room = pdf.room() - (around - 17.0);
+    let height = if room >= DIFFERENCE_MIN_MM {
+        room.min(DIFFERENCE_MM)
+    } else {
+        DIFFERENCE_MM
+    };
+    drawing_difference(pdf, &report, &c, patient, height);
     sources.add(
         "Pain-drawing extent",
         &format!(

@@ -99,6 +99,8 @@ pub enum ReportError {
 pub(super) const CHART_MM: f32 = 130.0;
 /// Chart images are this many pixels tall (about 230 dpi at [`CHART_MM`]).
 const CHART_PX: u32 = 1200;
+/// The narrowest a chart image is, in per cent of its height: its legend fits.
+const MIN_ASPECT_PERCENT: u32 = 46;
 
 /// The views a session has marks on that can be drawn — the map's in its order, then the
 /// library's custom views — and those that cannot (a custom view not in the library).
@@ -156,7 +158,9 @@ fn chart(
         },
     };
     let height = CHART_PX;
-    let width = crate::render::width_for_height(base, height)?;
+    // A narrow view (a lateral one) is given the width its legend needs, centred.
+    let width =
+        crate::render::width_for_height(base, height)?.max(height * MIN_ASPECT_PERCENT / 100);
     // Without the clinician's notes is the patient's chart: its legend in plain words.
     let options = RenderOptions {
         labels: false,

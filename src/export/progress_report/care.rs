@@ -176,6 +176,8 @@ pub(super) fn treatments(pdf: &mut Writer, input: &ProgressInput<'_>) {
         Column::new("Electrical stimulation", BODY_W - 128.0),
     ];
     pdf.table(&columns, &table, &|_| false);
+    // The four totals read together: never split between pages.
+    pdf.ensure(24.0);
     pdf.fields(&[
         ("Needling", needling_summary(input, muscles.len())),
         ("Needle count", needle_count(input)),

@@ -15,8 +15,8 @@ use crate::progress::{
 
 /// Widths of a measure row's columns, mm: measure, baseline, latest, change; the chart
 /// takes the rest of the line.
-const MEASURE_W: f32 = 56.0;
-const VALUE_W: f32 = 22.0;
+const MEASURE_W: f32 = 60.0;
+const VALUE_W: f32 = 20.0;
 const CHANGE_W: f32 = 36.0;
 const CHART_COLUMN_W: f32 = BODY_W - MEASURE_W - 2.0 * VALUE_W - CHANGE_W;
 /// Text and chart are set in from their column's edges by as much as a table's cells, so
@@ -30,7 +30,7 @@ const SMALL: f32 = 7.5;
 const MAIN_LINE: f32 = MAIN * 0.47;
 const SMALL_LINE: f32 = SMALL * 0.47;
 /// Space above and below a row's contents, mm.
-const PAD: f32 = 2.2;
+const PAD: f32 = 2.0;
 /// How far a PSFS activity's label is set in under the PSFS, mm.
 const INDENT: f32 = 4.0;
 /// Chart colours: the band of measurement error, the goal, the normal value.
@@ -79,7 +79,7 @@ pub(super) fn outcome_measures(
         return;
     }
     pdf.paragraph(
-        "Baseline is the first visit of the period at which a measure was taken. Each chart runs from the first to the latest visit: the shaded band is the baseline ± the measure's minimal detectable change (MDC), so a value inside it has not changed beyond measurement error; the dashed line is the goal, the dotted line the normal value.",
+        "Baseline: the first visit of the period at which the measure was taken. Charts run from the first to the latest visit; shaded band: baseline ± MDC (a value inside it is within measurement error); dashed line: goal; dotted line: normal.",
         8.0,
         MUTED,
     );
@@ -92,9 +92,19 @@ pub(super) fn outcome_measures(
     ];
     pdf.ensure(Writer::column_titles_height(&columns) + 16.0);
     pdf.column_titles(&columns);
-    for (trend, activity) in rows {
-        let row = MeasureRow::new(trend, *activity);
-        if pdf.ensure(row.height()) {
+    let laid_out: Vec<MeasureRow> = rows
+        .iter()
+        .map(|(trend, activity)| MeasureRow::new(trend, *activity))
+        .collect();
+    for (i, ((trend, activity), row)) in rows.iter().zip(&laid_out).enumerate() {
+        // The PSFS is kept with its first activity, as a heading with what follows.
+        let next_activity = rows.get(i + 1).is_some_and(|(_, a)| *a) && !activity;
+        let keep = if next_activity {
+            laid_out.get(i + 1).map_or(0.0, MeasureRow::height)
+        } else {
+            0.0
+        };
+        if pdf.ensure(row.height() + keep) {
             pdf.column_titles(&columns);
         }
         row.draw(pdf, trend, span);
@@ -235,7 +245,8 @@ fn describe(trend: &Trend) -> String {
             threshold(activity.mcid.value)
         ));
     }
-    parts.join(" · ")
+    // A no-break space before each separator keeps the dot at the end of a line.
+    parts.join("\u{a0}· ")
 }
 
 /// A threshold as published, to two decimals at most: "10.2", "1.77", "2" (never rounded to
@@ -348,9 +359,10 @@ fn draw_chart(pdf: &mut Writer, chart: &Sparkline, frame: Frame) {
     }
 }
 
-/// The goals set with the patient (the latest target of each measure): target, baseline,
-/// latest and whether it was met; goals on measures not taken in the period say so; then
-/// the goals agreed in words, with the visit they were written at.
+/// The goals set with the patient (the latest target of each measure, at any visit up to
+/// the period's end): target, baseline, latest and whether it was met; goals on measures not
+/// taken in the period say so; then the goals agreed in words, with the visit they were
+/// written at.
 pub(super) fn goals(pdf: &mut Writer, trends: &[Trend], input: &ProgressInput<'_>) {
     pdf.heading("Goals", 20.0);
     let mut rows: Vec<Vec<String>> = trends
@@ -393,7 +405,7 @@ pub(super) fn goals(pdf: &mut Writer, trends: &[Trend], input: &ProgressInput<'_
         pdf.table(&columns, &rows, &|_| false);
     }
     let mut written: Vec<(&str, String)> = Vec::new();
-    for session in &input.sessions {
+    for session in &input.history {
         let text = session.goals.trim();
         if !text.is_empty() && !written.iter().any(|(_, w)| w.starts_with(text)) {
             written.push(("Agreed", format!("{text} ({})", session.date())));
@@ -402,10 +414,10 @@ pub(super) fn goals(pdf: &mut Writer, trends: &[Trend], input: &ProgressInput<'_
     pdf.fields(&written);
 }
 
-/// Targets set at the period's visits (the latest per measure) on measures not taken in it.
+/// Targets set up to the period's end (the latest per measure) on measures not taken in it.
 fn unmeasured_targets(trends: &[Trend], input: &ProgressInput<'_>) -> Vec<(String, f64)> {
     let mut targets: Vec<(String, f64)> = Vec::new();
-    for session in input.sessions.iter().rev() {
+    for session in input.history.iter().rev() {
         for target in session.outcomes.targets.iter().rev() {
             let key = target.measure.trim();
             let known = targets.iter().any(|(k, _)| k.eq_ignore_ascii_case(key))

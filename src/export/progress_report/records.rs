@@ -68,6 +68,10 @@ pub enum ProgressReportError {
     /// Each unreadable session file's error, as one line naming the file.
     #[error("{}", unreadable_message(.0))]
     Unreadable(Vec<String>),
+    /// Sync engines' conflict copies of visits, not yet reconciled: which version is the
+    /// record is still open, and a report would count the visit twice.
+    #[error("{}", conflicts_message(.0))]
+    Conflicts(Vec<String>),
     #[error("the period runs backwards: it starts on {from}, after it ends on {to}")]
     PeriodReversed { from: Date, to: Date },
     #[error("{}", no_visits_message(.patient, .period, .visits))]
@@ -90,6 +94,17 @@ fn unreadable_message(errors: &[String]) -> String {
     )
 }
 
+fn conflicts_message(copies: &[String]) -> String {
+    format!(
+        "{} conflict cop{} of this patient's visits {} not reconciled, so the report would not know which version is the record; reconcile {} in the app first: {}",
+        copies.len(),
+        if copies.len() == 1 { "y" } else { "ies" },
+        if copies.len() == 1 { "is" } else { "are" },
+        if copies.len() == 1 { "it" } else { "them" },
+        copies.join("; ")
+    )
+}
+
 fn no_visits_message(patient: &str, period: &Period, visits: &[Date]) -> String {
     let had = match visits {
         [] => "the patient has no visits yet".to_owned(),
@@ -108,7 +123,7 @@ pub struct PatientRecords {
     pub patient: Patient,
     /// This patient's visits that could be read, oldest first.
     pub sessions: Vec<Session>,
-    /// Session files that could not be read (named in their errors).
+    /// Session files that could not be read, and conflict copies (named in their errors).
     pub unreadable: Vec<LoadError>,
     /// Session files in the folder that belong to another patient (misfiled): left out.
     pub other_patients: Vec<PathBuf>,
@@ -130,8 +145,10 @@ impl PatientRecords {
         }
         let entry = Library::patient_entry(dir)?;
         let (entries, unreadable) = Library::load_sessions(&entry);
+        // A conflict copy is named among the problems; its visit is the original's.
         let (own, others): (Vec<_>, Vec<_>) = entries
             .into_iter()
+            .filter(|e| e.conflict.is_none())
             .partition(|e| e.session.patient_id == entry.patient.id);
         Ok(Self {
             patient: entry.patient,
@@ -149,10 +166,16 @@ impl PatientRecords {
         map: &'a BodyMap,
         period: Period,
     ) -> Result<ProgressInput<'a>, ProgressReportError> {
-        if !self.unreadable.is_empty() {
-            return Err(ProgressReportError::Unreadable(
-                self.unreadable.iter().map(ToString::to_string).collect(),
-            ));
+        let (conflicts, unreadable): (Vec<&LoadError>, Vec<&LoadError>) = self
+            .unreadable
+            .iter()
+            .partition(|e| matches!(e, LoadError::ConflictCopy { .. }));
+        let lines = |errors: Vec<&LoadError>| errors.iter().map(ToString::to_string).collect();
+        if !unreadable.is_empty() {
+            return Err(ProgressReportError::Unreadable(lines(unreadable)));
+        }
+        if !conflicts.is_empty() {
+            return Err(ProgressReportError::Conflicts(lines(conflicts)));
         }
         let mut sessions: Vec<&Session> = self
             .sessions
@@ -167,9 +190,16 @@ impl PatientRecords {
                 visits: self.sessions.iter().map(Session::date).collect(),
             });
         }
+        let mut history: Vec<&Session> = self
+            .sessions
+            .iter()
+            .filter(|s| s.date() <= period.to())
+            .collect();
+        history.sort_by_key(|s| s.started_at);
         Ok(ProgressInput {
             patient: &self.patient,
             sessions,
+            history,
             period,
             map,
         })
