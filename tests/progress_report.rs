@@ -58,6 +58,27 @@ fn report_text(patient: &Path, from: &str, to: &str, out: &Path) -> (String, usi
     (folded, pages.len())
 }
 
+/// Asserts that `text` holds every one of `expected`.
+fn assert_holds(text: &str, expected: &[&str]) {
+    for expected in expected {
+        assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
+    }
+}
+
+/// Asserts that the part of `text` after `start` and before the next `end` shows no change
+/// as progress.
+fn assert_no_progress(text: &str, start: &str, end: &str) {
+    let part = text
+        .split(start)
+        .nth(1)
+        .and_then(|rest| rest.split(end).next())
+        .unwrap_or_else(|| panic!("no {start:?} in:\n{text}"));
+    assert!(
+        !part.contains("exceeds MCID") && !part.contains("improved"),
+        "shown as progress: {part}"
+    );
+}
+
 /// The PDF's text as `pdftotext -layout` gives it, or `None` (with a note) when the tool is
 /// not installed.
 fn layout_text(pdf: &Path) -> Option<String> {
@@ -119,45 +140,46 @@ fn claire_bennett_s_report_gives_every_measure_baseline_against_latest_with_its_
     let out = dir.path().join("claire.pdf");
     let (text, pages) = report_text(&patient, "2026-09-01", "2026-10-31", &out);
     assert!(pages >= 2, "{pages} pages");
-    for expected in [
-        "Progress report",
-        "Claire Bennett (demo)",
-        "1988-03-14",
-        "DEMO-101",
-        "Reason for care",
-        "Right-sided neck and shoulder tension",
-        "Period of care 2026-09-01 to 2026-10-31 · 4 visits, 3 signed",
-        "1 not signed (2026-10-19)",
-        "Sam Rivera",
-        // Every measure with its baseline and latest value, dated, and its change.
-        "NPRS",
-        "PSFS",
-        "“Reversing the car” 4/10 2026-09-07 9/10 2026-10-19 +5 exceeds MCID",
-        "NDI Neck Disability Index",
-        "22/50 2026-09-07 7/50 2026-10-19 −15 exceeds MCID goal ≤ 10/50: met",
-        "Cervical spine rotation (right)",
-        "48° 2026-09-07 70° 2026-10-19 +22° improved beyond measurement error goal ≥ 70°: met",
-        "normal 60°",
-        "Cervical spine rotation (left)",
-        "70° 2026-09-07 75° 2026-10-19 +5° within measurement error",
-        // Goals, trigger points, pain drawings, treatment, events, plan, thresholds.
-        "Goals 3 of 3 met",
-        "Trigger points followed",
-        "Upper trapezius (right)",
-        "Pain drawings: first visit against latest",
-        "Difference map",
-        "Muscle needled",
-        "in and out match at every visit",
-        "Adverse events",
-        "bruising",
-        "Review in two weeks, or sooner if symptoms return.",
-        "About these figures",
-        "Young BA",
-        "Chesterton LS",
-        "page 1 of",
-    ] {
-        assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
-    }
+    assert_holds(
+        &text,
+        &[
+            "Progress report",
+            "Claire Bennett (demo)",
+            "1988-03-14",
+            "DEMO-101",
+            "Reason for care",
+            "Right-sided neck and shoulder tension",
+            "Period of care 2026-09-01 to 2026-10-31 · 4 visits, 3 signed",
+            "1 not signed (2026-10-19)",
+            "Sam Rivera",
+            // Every measure with its baseline and latest value, dated, and its change.
+            "NPRS",
+            "PSFS",
+            "“Reversing the car” 4/10 2026-09-07 9/10 2026-10-19 +5 exceeds MCID",
+            "NDI Neck Disability Index",
+            "22/50 2026-09-07 7/50 2026-10-19 −15 exceeds MCID goal ≤ 10/50: met",
+            "Cervical spine rotation (right)",
+            "48° 2026-09-07 70° 2026-10-19 +22° improved beyond measurement error goal ≥ 70°: met",
+            "normal 60°",
+            "Cervical spine rotation (left)",
+            "70° 2026-09-07 75° 2026-10-19 +5° within measurement error",
+            // Goals, trigger points, pain drawings, treatment, events, plan, thresholds.
+            "Goals 3 of 3 met",
+            "Trigger points followed",
+            "Upper trapezius (right)",
+            "Pain drawings: first visit against latest",
+            "Difference map",
+            "Muscle needled",
+            "in and out match at every visit",
+            "Adverse events",
+            "bruising",
+            "Review in two weeks, or sooner if symptoms return.",
+            "About these figures",
+            "Young BA",
+            "Chesterton LS",
+            "page 1 of",
+        ],
+    );
     assert!(!text.contains("not met"), "every goal of Claire's was met");
 
     let Some(layout) = layout_text(&out) else {
@@ -183,33 +205,26 @@ fn margaret_oduya_s_odi_reads_within_measurement_error_and_her_goals_not_met() {
     let (dir, patient) = demo_patient(MARGARET);
     let out = dir.path().join("margaret.pdf");
     let (text, _) = report_text(&patient, "2026-10-01", "2026-10-31", &out);
-    for expected in [
-        "Margaret Oduya (demo)",
-        "DEMO-103",
-        "1972-11-30",
-        "Period of care 2026-10-01 to 2026-10-31 · 3 visits, 2 signed",
-        "ODI Oswestry Disability Index",
-        "34% 2026-10-01 26% 2026-10-22 −8 within measurement error goal ≤ 20%: not met",
-        "30-second chair stand",
-        "11 stands 2026-10-01 16 stands 2026-10-22 +5 stands exceeds MCID",
-        "Thoracolumbar spine flexion",
-        "Goals 0 of 2 met",
-        "ODI ≤ 20% 34% (2026-10-01) 26% (2026-10-22) not met",
-        "Quadratus lumborum (left)",
-        "Ostelo RWJG",
-    ] {
-        assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
-    }
-    // The ODI's 8 points are never called progress.
-    let odi_row = text
-        .split("ODI Oswestry Disability Index")
-        .nth(1)
-        .and_then(|rest| rest.split("goal").next())
-        .expect("the ODI row");
-    assert!(
-        !odi_row.contains("exceeds MCID") && !odi_row.contains("improved"),
-        "{odi_row}"
+    assert_holds(
+        &text,
+        &[
+            "Margaret Oduya (demo)",
+            "DEMO-103",
+            "1972-11-30",
+            "Period of care 2026-10-01 to 2026-10-31 · 3 visits, 2 signed",
+            "ODI Oswestry Disability Index",
+            "34% 2026-10-01 26% 2026-10-22 −8 within measurement error goal ≤ 20%: not met",
+            "30-second chair stand",
+            "11 stands 2026-10-01 16 stands 2026-10-22 +5 stands exceeds MCID",
+            "Thoracolumbar spine flexion",
+            "Goals 0 of 2 met",
+            "ODI ≤ 20% 34% (2026-10-01) 26% (2026-10-22) not met",
+            "Quadratus lumborum (left)",
+            "Ostelo RWJG",
+        ],
     );
+    // The ODI's 8 points are never called progress.
+    assert_no_progress(&text, "ODI Oswestry Disability Index", "goal");
 
     let Some(layout) = layout_text(&out) else {
         return;
@@ -384,6 +399,28 @@ fn every_bad_input_is_refused_in_one_line_and_nothing_is_written() {
     );
     std::fs::remove_dir(&folder).expect("rmdir");
 
+    // A sync engine's conflict copy is named: which version is the record is still open.
+    let original = sessions
+        .read_dir()
+        .expect("list")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|e| e == "ron"))
+        .expect("a visit");
+    let stem = original
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .expect("a name")
+        .to_owned();
+    let copy = sessions.join(format!("{stem}.sync-conflict-20261130-101112-ABCDEF7.ron"));
+    std::fs::copy(&original, &copy).expect("copy");
+    refused(
+        &progress(&patient, period.0, period.1, &out, &[]),
+        "1 conflict copy of this patient's visits is not reconciled",
+        &out,
+    );
+    std::fs::remove_file(&copy).expect("remove");
+
     // A patient file that does not read is named with its position.
     std::fs::write(patient.join("patient.ron"), "(garbage").expect("write");
     refused(
@@ -452,13 +489,79 @@ fn the_help_names_the_command_and_its_period() {
     let help = stdout(&myomap(&["--help"]));
     assert!(help.contains("progress-report"), "{help}");
     let own = stdout(&myomap(&["progress-report", "--help"]));
-    for expected in [
-        "PATIENT_DIR",
-        "--from <DATE>",
-        "--to <DATE>",
-        "--output <OUT.pdf>",
-        "--force",
-    ] {
-        assert!(own.contains(expected), "{expected} in {own}");
-    }
+    assert_holds(
+        &own,
+        &[
+            "PATIENT_DIR",
+            "--from <DATE>",
+            "--to <DATE>",
+            "--output <OUT.pdf>",
+            "--force",
+        ],
+    );
+}
+
+/// The text of a report made through the library, whitespace folded.
+fn library_report_text(patient: &Path, from: jiff::civil::Date, to: jiff::civil::Date) -> String {
+    let records = PatientRecords::load(patient).expect("reads");
+    let map = &myomap::bodymap::standard().map;
+    let input = records
+        .input(map, Period::new(from, to).expect("a period"))
+        .expect("visits");
+    let bytes = progress_report(&input).expect("a report");
+    let document = lopdf::Document::load_mem(&bytes).expect("parses");
+    let pages: Vec<u32> = document.get_pages().keys().copied().collect();
+    let text = document.extract_text(&pages).expect("text");
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn a_single_visit_and_a_broken_signature_are_reported_as_they_are() {
+    let (_dir, patient) = demo_patient(CLAIRE);
+    let day = jiff::civil::date(2026, 10, 19);
+    let one = library_report_text(&patient, day, day);
+    assert_holds(
+        &one,
+        &[
+            "1 visit, 0 signed",
+            "1 visit on 2026-10-19: 0 signed, 1 not signed (2026-10-19)",
+            "taken once",
+            "no measure was taken at two or more visits",
+            "One visit in this period: there is no later drawing to compare.",
+        ],
+    );
+    // One value is no change.
+    assert_no_progress(&one, "Outcome measures: baseline against latest", "Goals");
+    // The goals set at the first visit, before this period, still hold: judged on this visit.
+    assert!(
+        one.contains("NDI ≤ 10/50 7/50 (2026-10-19) 7/50 (2026-10-19) met"),
+        "{one}"
+    );
+
+    // A signed visit whose content was changed afterwards is never counted as signed.
+    let first = common::demo_sessions(
+        patient.parent().and_then(Path::parent).expect("library"),
+        CLAIRE,
+    )[0]
+    .clone();
+    let mut session = myomap::storage::load_session(&first).expect("reads");
+    assert!(
+        session.signature.is_some(),
+        "the demo's first visit is signed"
+    );
+    session.notes.push_str(" Edited after signing.");
+    std::fs::write(&first, myomap::storage::encode(&session).expect("encodes")).expect("write");
+    let text = library_report_text(
+        &patient,
+        jiff::civil::date(2026, 9, 1),
+        jiff::civil::date(2026, 10, 31),
+    );
+    assert_holds(
+        &text,
+        &[
+            "4 visits, 2 signed, 1 with a BROKEN signature",
+            "1 with a BROKEN signature (2026-09-07)",
+            "SIGNATURE BROKEN: signed session was modified after signing",
+        ],
+    );
 }
