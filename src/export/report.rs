@@ -99,8 +99,10 @@ pub enum ReportError {
 pub(super) const CHART_MM: f32 = 130.0;
 /// Chart images are this many pixels tall (about 230 dpi at [`CHART_MM`]).
 const CHART_PX: u32 = 1200;
-/// The narrowest a chart image is, in per cent of its height: its legend fits.
-const MIN_ASPECT_PERCENT: u32 = 46;
+/// The narrowest a chart image is, in per cent of its height, so its legend fits: a lateral
+/// view (about a quarter as wide as tall) is widened, the full-body front and back views
+/// (about 41 %) are not.
+const MIN_ASPECT_PERCENT: u32 = 40;
 
 /// The views a session has marks on that can be drawn — the map's in its order, then the
 /// library's custom views — and those that cannot (a custom view not in the library).
