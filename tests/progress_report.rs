@@ -347,7 +347,7 @@ fn every_bad_input_is_refused_in_one_line_and_nothing_is_written() {
         (
             "yesterday",
             "2026-10-31",
-            "--from \"yesterday\" is not a date: write it as YYYY-MM-DD",
+            "--from \"yesterday\" is not a date; write YYYY-MM-DD",
         ),
         (
             "2026-9-1",

@@ -255,28 +255,14 @@ pub fn export_csv(args: &ExportCsvArgs) -> ExitCode {
     )
 }
 
-/// A day given on the command line as YYYY-MM-DD, or why it is not one (naming the flag).
-fn parse_day(flag: &str, text: &str) -> Result<jiff::civil::Date, String> {
-    let text = text.trim();
-    let shaped = text.len() == 10
-        && text.char_indices().all(|(i, c)| match i {
-            4 | 7 => c == '-',
-            _ => c.is_ascii_digit(),
-        });
-    if !shaped {
-        return Err(format!(
-            "{flag} {text:?} is not a date: write it as YYYY-MM-DD, e.g. 2026-09-07"
-        ));
-    }
-    text.parse::<jiff::civil::Date>()
-        .map_err(|_| format!("{flag} {text} is not a day of the calendar"))
-}
-
 pub fn progress_report(args: &ProgressReportArgs) -> ExitCode {
     use crate::export::progress_report::{
         PatientRecords, Period, ProgressReportError, progress_report,
     };
-    let (from, to) = match (parse_day("--from", &args.from), parse_day("--to", &args.to)) {
+    let (from, to) = match (
+        super::day("--from", &args.from),
+        super::day("--to", &args.to),
+    ) {
         (Ok(from), Ok(to)) => (from, to),
         (Err(message), _) | (_, Err(message)) => return fail(message),
     };

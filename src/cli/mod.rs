@@ -278,3 +278,21 @@ fn write_output(path: &std::path::Path, bytes: &[u8], force: bool) -> Result<(),
     crate::storage::replace_atomically(path, bytes)
         .map_err(|e| format!("could not write {}: {e}", path.display()))
 }
+
+/// A day given on the command line as YYYY-MM-DD, or why it is not one, naming the flag:
+/// "--from \"yesterday\" is not a date; write YYYY-MM-DD, e.g. 2026-09-07".
+fn day(flag: &str, text: &str) -> Result<jiff::civil::Date, String> {
+    let text = text.trim();
+    let shaped = text.len() == 10
+        && text.char_indices().all(|(i, c)| match i {
+            4 | 7 => c == '-',
+            _ => c.is_ascii_digit(),
+        });
+    if !shaped {
+        return Err(format!(
+            "{flag} {text:?} is not a date; write YYYY-MM-DD, e.g. 2026-09-07"
+        ));
+    }
+    text.parse::<jiff::civil::Date>()
+        .map_err(|_| format!("{flag} {text} is not a day of the calendar"))
+}
