@@ -1,5 +1,6 @@
-//! `myomap render`, `myomap report` and `myomap export-csv`: charts, reports, handouts and
-//! the needling log written to files, never over an existing file without `--force`.
+//! `myomap render`, `myomap report`, `myomap progress-report` and `myomap export-csv`: charts,
+//! reports, handouts, progress reports and the needling log written to files, never over an
+//! existing file without `--force`.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -50,6 +51,24 @@ pub struct ReportArgs {
     /// the muscles treated in plain words, aftercare and red flags, the next appointment.
     #[arg(long)]
     pub handout: bool,
+    /// Replace OUT.pdf if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ProgressReportArgs {
+    /// The patient's folder in a library (it holds patient.ron and sessions/).
+    pub patient_dir: PathBuf,
+    /// The first day of the period of care, YYYY-MM-DD (its visits are included).
+    #[arg(long, value_name = "DATE")]
+    pub from: String,
+    /// The last day of the period of care, YYYY-MM-DD (its visits are included).
+    #[arg(long, value_name = "DATE")]
+    pub to: String,
+    /// The PDF to write.
+    #[arg(short = 'o', long = "output", value_name = "OUT.pdf")]
+    pub output: PathBuf,
     /// Replace OUT.pdf if it exists.
     #[arg(long)]
     pub force: bool,
@@ -233,5 +252,55 @@ pub fn export_csv(args: &ExportCsvArgs) -> ExitCode {
         log.csv.as_bytes(),
         args.force,
         &format!("{} needle sites", log.rows),
+    )
+}
+
+pub fn progress_report(args: &ProgressReportArgs) -> ExitCode {
+    use crate::export::progress_report::{
+        PatientRecords, Period, ProgressReportError, progress_report,
+    };
+    let (from, to) = match (
+        super::day("--from", &args.from),
+        super::day("--to", &args.to),
+    ) {
+        (Ok(from), Ok(to)) => (from, to),
+        (Err(message), _) | (_, Err(message)) => return fail(message),
+    };
+    let period = match Period::new(from, to) {
+        Ok(period) => period,
+        Err(ProgressReportError::PeriodReversed { from, to }) => {
+            return fail(format!(
+                "--from {from} is after --to {to}: the period of care must start on or before the day it ends"
+            ));
+        }
+        Err(error) => return fail(error),
+    };
+    let records = match PatientRecords::load(&args.patient_dir) {
+        Ok(records) => records,
+        Err(error) => return fail(error),
+    };
+    for path in &records.other_patients {
+        eprintln!(
+            "myomap: warning: {} belongs to another patient and is left out of this report",
+            crate::storage::shown(path)
+        );
+    }
+    let input = match records.input(&standard().map, period) {
+        Ok(input) => input,
+        Err(error) => return fail(error),
+    };
+    let bytes = match progress_report(&input) {
+        Ok(bytes) => bytes,
+        Err(error) => return fail(error),
+    };
+    let visits = input.sessions.len();
+    super::write_and_report(
+        &args.output,
+        &bytes,
+        args.force,
+        &format!(
+            "progress report, {visits} visit{} from {period}",
+            if visits == 1 { "" } else { "s" }
+        ),
     )
 }

@@ -57,10 +57,7 @@ pub struct FindArgs {
 
 fn date(text: &Option<String>, flag: &str) -> Result<Option<Date>, String> {
     text.as_ref()
-        .map(|t| {
-            t.parse::<Date>()
-                .map_err(|_| format!("--{flag} \"{t}\" is not a date; write YYYY-MM-DD"))
-        })
+        .map(|t| super::day(&format!("--{flag}"), t))
         .transpose()
 }
 

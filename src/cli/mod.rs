@@ -25,7 +25,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 pub use compare::{CompareArgs, comparison_json};
-pub use export::{ExportCsvArgs, RenderArgs, ReportArgs};
+pub use export::{ExportCsvArgs, ProgressReportArgs, RenderArgs, ReportArgs};
 pub use find::FindArgs;
 pub use maps::{LayerArg, RenderMapArgs};
 pub use refer::ReferArgs;
@@ -100,6 +100,12 @@ pub enum Command {
     Report(ReportArgs),
     /// Write a patient's needling log over all sessions as CSV, one row per needle site.
     ExportCsv(ExportCsvArgs),
+    /// Write a patient's progress report (PDF) for a period of care: every outcome measure
+    /// baseline against latest with its change labelled against MDC and MCID, trigger points
+    /// followed, pain drawings compared, treatment, adverse events, goals and plan.
+    ///
+    /// The period is given as local dates, both included: --from 2026-09-01 --to 2026-10-31.
+    ProgressReport(ProgressReportArgs),
     /// Referral patterns: list the muscles that have one, or rank the muscles whose typical
     /// patterns best match a session's pain drawing.
     Refer(ReferArgs),
@@ -157,6 +163,7 @@ pub fn run(cli: Cli) -> Outcome {
         Some(Command::Compare(args)) => Outcome::Exit(compare::run(&args)),
         Some(Command::Report(args)) => Outcome::Exit(export::report(&args)),
         Some(Command::ExportCsv(args)) => Outcome::Exit(export::export_csv(&args)),
+        Some(Command::ProgressReport(args)) => Outcome::Exit(export::progress_report(&args)),
         Some(Command::Refer(args)) => Outcome::Exit(refer::run(&args)),
         Some(Command::Find(args)) => Outcome::Exit(find::run(&args)),
     }
@@ -270,4 +277,22 @@ fn write_output(path: &std::path::Path, bytes: &[u8], force: bool) -> Result<(),
     }
     crate::storage::replace_atomically(path, bytes)
         .map_err(|e| format!("could not write {}: {e}", path.display()))
+}
+
+/// A day given on the command line as YYYY-MM-DD, or why it is not one, naming the flag:
+/// "--from \"yesterday\" is not a date; write YYYY-MM-DD, e.g. 2026-09-07".
+fn day(flag: &str, text: &str) -> Result<jiff::civil::Date, String> {
+    let text = text.trim();
+    let shaped = text.len() == 10
+        && text.char_indices().all(|(i, c)| match i {
+            4 | 7 => c == '-',
+            _ => c.is_ascii_digit(),
+        });
+    if !shaped {
+        return Err(format!(
+            "{flag} {text:?} is not a date; write YYYY-MM-DD, e.g. 2026-09-07"
+        ));
+    }
+    text.parse::<jiff::civil::Date>()
+        .map_err(|_| format!("{flag} {text} is not a day of the calendar"))
 }

@@ -5,6 +5,7 @@
 pub mod csv;
 pub mod handout;
 mod pdf;
+pub mod progress_report;
 pub mod report;
 
 use std::path::{Path, PathBuf};
@@ -79,11 +80,20 @@ pub fn patient_problem(session_path: &Path) -> Option<String> {
 /// patient file is known, else the start of the patient id.
 pub fn patient_label(patient: Option<&Patient>, session: &Session) -> String {
     match patient {
-        Some(p) if !p.clinic_ref.trim().is_empty() => {
-            format!("{} ({})", p.display_name.trim(), p.clinic_ref.trim())
-        }
-        Some(p) if !p.display_name.trim().is_empty() => p.display_name.trim().to_owned(),
-        _ => format!("patient {}", short_id(&session.patient_id.0.to_string())),
+        Some(p) => patient_name(p),
+        None => format!("patient {}", short_id(&session.patient_id.0.to_string())),
+    }
+}
+
+/// How exports name a known patient: display name and clinic record number, else the start
+/// of the patient id.
+pub fn patient_name(p: &Patient) -> String {
+    if !p.clinic_ref.trim().is_empty() {
+        format!("{} ({})", p.display_name.trim(), p.clinic_ref.trim())
+    } else if !p.display_name.trim().is_empty() {
+        p.display_name.trim().to_owned()
+    } else {
+        format!("patient {}", short_id(&p.id.0.to_string()))
     }
 }
 

@@ -11,9 +11,11 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use printpdf::{
-    Codepoint, Color, FontId, ImageCompression, ImageOptimizationOptions, Line, LinePoint, Mm, Op,
-    ParsedFont, PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, RawImage,
-    RawImageData, RawImageFormat, Rect, Rgb, TextItem, XObject, XObjectId, XObjectTransform,
+    Codepoint, Color, FontId, ImageCompression, ImageOptimizationOptions, Line, LineCapStyle,
+    LineDashPattern, LineJoinStyle, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFont,
+    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Polygon, PolygonRing, Pt, RawImage,
+    RawImageData, RawImageFormat, Rect, Rgb, TextItem, WindingOrder, XObject, XObjectId,
+    XObjectTransform,
 };
 
 use crate::render::measure;
@@ -27,14 +29,22 @@ pub const BODY_W: f32 = PAGE_W - 2.0 * MARGIN;
 const TOP: f32 = 22.0;
 const BOTTOM: f32 = 18.0;
 const PT_PER_MM: f32 = 72.0 / 25.4;
+/// Tables: text size (pt), line height and cell padding (mm).
+const TABLE_SIZE: f32 = 8.5;
+const TABLE_LINE_H: f32 = TABLE_SIZE * 0.47;
+const TABLE_PAD: f32 = 1.2;
 
 /// Text colours.
 pub const INK: [f32; 3] = [0.13, 0.13, 0.16];
 pub const MUTED: [f32; 3] = [0.38, 0.38, 0.44];
 pub const ACCENT: [f32; 3] = [0.10, 0.36, 0.55];
 pub const ALERT: [f32; 3] = [0.69, 0.12, 0.18];
-const RULE: [f32; 3] = [0.78, 0.78, 0.82];
+/// A change that counts as progress (it passed its thresholds); never used for one that did not.
+pub const GOOD: [f32; 3] = [0.10, 0.42, 0.27];
+pub const RULE: [f32; 3] = [0.78, 0.78, 0.82];
 const SHADE: [f32; 3] = [0.95, 0.95, 0.97];
+/// The band behind table headers.
+const HEADER_BAND: [f32; 3] = [0.88, 0.91, 0.95];
 
 fn rgb([r, g, b]: [f32; 3]) -> Color {
     Color::Rgb(Rgb {
@@ -50,13 +60,17 @@ fn text_width_mm(text: &str, size: f32) -> f32 {
     measure(text, size).0 / PT_PER_MM
 }
 
-/// `text` broken into lines no wider than `width` mm at `size` pt: at spaces, and inside
-/// words longer than a line; the writer's own line breaks kept.
+/// `text` broken into lines no wider than `width` mm at `size` pt: at spaces (never at a
+/// no-break space, as in "MDC\u{a0}2"), and inside words longer than a line; the writer's own
+/// line breaks kept.
 pub fn wrap(text: &str, size: f32, width: f32) -> Vec<String> {
     let mut lines = Vec::new();
     for paragraph in text.lines() {
         let mut line = String::new();
-        for word in paragraph.split_whitespace() {
+        let words = paragraph
+            .split(|c: char| c.is_whitespace() && c != '\u{a0}')
+            .filter(|w| !w.is_empty());
+        for word in words {
             let candidate = if line.is_empty() {
                 word.to_owned()
             } else {
@@ -118,6 +132,14 @@ impl<'a> Column<'a> {
     pub const fn new(title: &'a str, width: f32) -> Self {
         Self { title, width }
     }
+}
+
+/// How a line is drawn: width in pt, colour, and dashes (dash and gap lengths in pt) or solid.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Stroke {
+    pub width: f32,
+    pub colour: [f32; 3],
+    pub dash: Option<[f32; 2]>,
 }
 
 /// A face the document uses: its resource name and the glyphs drawn, in order of first use
@@ -226,11 +248,28 @@ impl Writer {
         self.start_page();
     }
 
-    /// Starts a new page unless `height` mm still fit on this one.
-    pub fn ensure(&mut self, height: f32) {
-        if self.y + height > PAGE_H - BOTTOM && self.y > TOP + 1.0 {
+    /// Starts a new page unless `height` mm still fit on this one; whether it did.
+    pub fn ensure(&mut self, height: f32) -> bool {
+        let new_page = self.y + height > PAGE_H - BOTTOM && self.y > TOP + 1.0;
+        if new_page {
             self.new_page();
         }
+        new_page
+    }
+
+    /// Where the next block starts: mm from the top of the page.
+    pub fn cursor(&self) -> f32 {
+        self.y
+    }
+
+    /// How much of this page is left below the cursor, mm.
+    pub fn room(&self) -> f32 {
+        PAGE_H - BOTTOM - self.y
+    }
+
+    /// Moves the next block `mm` further down the page (after drawing at positions).
+    pub fn advance(&mut self, mm: f32) {
+        self.y += mm;
     }
 
     /// Text with the left end of its baseline `baseline` mm from the page top: the glyphs as
@@ -255,6 +294,12 @@ impl Writer {
             self.glyph_run(text, &line.glyphs[start..end], x, baseline, size, colour);
             start = end;
         }
+    }
+
+    /// Text at a position: the left end of its baseline `x` mm from the page's left edge and
+    /// `baseline` mm from its top, `size` pt. For layouts the flowing blocks do not cover.
+    pub fn text(&mut self, text: &str, x: f32, baseline: f32, size: f32, colour: [f32; 3]) {
+        self.text_at(text, x, baseline, size, colour);
     }
 
     /// Glyphs of one face, shown from the first one's position; the TJ offsets carry the
@@ -321,7 +366,8 @@ impl Writer {
         ]);
     }
 
-    fn rule(&mut self, at: f32, colour: [f32; 3]) {
+    /// A rule across the text block `at` mm from the top of the page.
+    pub fn rule(&mut self, at: f32, colour: [f32; 3]) {
         self.ops.extend([
             Op::SetOutlineColor { col: rgb(colour) },
             Op::SetOutlineThickness { pt: Pt(0.5) },
@@ -343,12 +389,91 @@ impl Writer {
         ]);
     }
 
-    fn fill_rect(&mut self, x: f32, top: f32, width: f32, height: f32, colour: [f32; 3]) {
+    /// A line through `points`, each (x, y) mm from the page's left and top edges; nothing
+    /// for fewer than two points. Round caps and joins; the dash does not outlast the line.
+    pub fn polyline(&mut self, points: &[(f32, f32)], stroke: Stroke) {
+        if points.len() < 2 {
+            return;
+        }
+        let dash = stroke.dash.map_or_else(LineDashPattern::solid, |pattern| {
+            LineDashPattern::new(0.0, &pattern)
+        });
+        self.ops.extend([
+            Op::SaveGraphicsState,
+            Op::SetOutlineColor {
+                col: rgb(stroke.colour),
+            },
+            Op::SetOutlineThickness {
+                pt: Pt(stroke.width),
+            },
+            Op::SetLineCapStyle {
+                cap: LineCapStyle::Round,
+            },
+            Op::SetLineJoinStyle {
+                join: LineJoinStyle::Round,
+            },
+            Op::SetLineDashPattern { dash },
+            Op::DrawLine {
+                line: Line {
+                    points: points
+                        .iter()
+                        .map(|&(x, y)| LinePoint {
+                            p: Point::new(Mm(x), Mm(PAGE_H - y)),
+                            bezier: false,
+                        })
+                        .collect(),
+                    is_closed: false,
+                },
+            },
+            Op::RestoreGraphicsState,
+        ]);
+    }
+
+    /// A filled disc of radius `r` mm centred `x` mm from the left edge and `y` mm from the
+    /// top: four cubic Béziers.
+    pub fn disc(&mut self, x: f32, y: f32, r: f32, colour: [f32; 3]) {
+        // The control-point distance that makes a quarter circle of a cubic Bézier.
+        const KAPPA: f32 = 0.552_284_8;
+        let k = KAPPA * r;
+        let y = PAGE_H - y;
+        let point = |dx: f32, dy: f32, bezier: bool| LinePoint {
+            p: Point::new(Mm(x + dx), Mm(y + dy)),
+            bezier,
+        };
+        let points = vec![
+            point(r, 0.0, false),
+            point(r, k, true),
+            point(k, r, true),
+            point(0.0, r, false),
+            point(-k, r, true),
+            point(-r, k, true),
+            point(-r, 0.0, false),
+            point(-r, -k, true),
+            point(-k, -r, true),
+            point(0.0, -r, false),
+            point(k, -r, true),
+            point(r, -k, true),
+            point(r, 0.0, false),
+        ];
+        self.ops.extend([
+            Op::SetFillColor { col: rgb(colour) },
+            Op::DrawPolygon {
+                polygon: Polygon {
+                    rings: vec![PolygonRing { points }],
+                    mode: PaintMode::Fill,
+                    winding_order: WindingOrder::NonZero,
+                },
+            },
+        ]);
+    }
+
+    /// A filled rectangle `top` mm from the top of the page.
+    pub fn fill_rect(&mut self, x: f32, top: f32, width: f32, height: f32, colour: [f32; 3]) {
         self.ops.extend([
             Op::SetFillColor { col: rgb(colour) },
             Op::DrawRectangle {
                 rectangle: Rect {
-                    mode: Some(printpdf::PaintMode::Fill),
+                    mode: Some(PaintMode::Fill),
                     ..Rect::from_xywh(
                         Mm(x).into(),
                         Mm(PAGE_H - top - height).into(),
@@ -412,6 +537,36 @@ impl Writer {
         }
     }
 
+    /// Height of the band [`Writer::column_titles`] draws for `columns`, mm.
+    pub fn column_titles_height(columns: &[Column<'_>]) -> f32 {
+        let lines = columns
+            .iter()
+            .map(|c| wrap(c.title, TABLE_SIZE, c.width - 2.0 * TABLE_PAD).len())
+            .max()
+            .unwrap_or(1);
+        lines as f32 * TABLE_LINE_H + 2.0 * TABLE_PAD
+    }
+
+    /// The titles of `columns` on a shaded band across the text block, as a table's header
+    /// (also over rows drawn at positions); the cursor moves below it.
+    pub fn column_titles(&mut self, columns: &[Column<'_>]) {
+        let (size, line_h, pad) = (TABLE_SIZE, TABLE_LINE_H, TABLE_PAD);
+        let height = Self::column_titles_height(columns);
+        self.fill_rect(MARGIN, self.y, BODY_W, height, HEADER_BAND);
+        let mut x = MARGIN;
+        for column in columns {
+            for (i, line) in wrap(column.title, size, column.width - 2.0 * pad)
+                .iter()
+                .enumerate()
+            {
+                let baseline = self.y + pad + i as f32 * line_h + size * 0.36;
+                self.text_at(line, x + pad, baseline, size, ACCENT);
+            }
+            x += column.width;
+        }
+        self.y += height;
+    }
+
     /// A table: wrapped cells, the header repeated on each page, rows shaded alternately;
     /// `alert(row)` colours a row's text when it needs attention.
     pub fn table(
@@ -420,14 +575,8 @@ impl Writer {
         rows: &[Vec<String>],
         alert: &dyn Fn(usize) -> bool,
     ) {
-        let size = 8.5;
-        let line_h = size * 0.47;
-        let pad = 1.2;
-        let titles: Vec<Vec<String>> = columns
-            .iter()
-            .map(|c| wrap(c.title, size, c.width - 2.0 * pad))
-            .collect();
-        let header_lines = titles.iter().map(Vec::len).max().unwrap_or(1);
+        let (size, line_h, pad) = (TABLE_SIZE, TABLE_LINE_H, TABLE_PAD);
+        let header_height = Self::column_titles_height(columns);
         let cells_of = |row: &[String]| -> Vec<Vec<String>> {
             columns
                 .iter()
@@ -438,25 +587,14 @@ impl Writer {
         let height_of = |cells: &[Vec<String>]| {
             cells.iter().map(Vec::len).max().unwrap_or(1) as f32 * line_h + 2.0 * pad
         };
-        let header_height = header_lines as f32 * line_h + 2.0 * pad;
         // The header is kept with (the start of) the first row.
         let few_lines = 3.0 * line_h + 2.0 * pad;
         let first = rows
             .first()
             .map_or(0.0, |r| height_of(&cells_of(r)).min(few_lines));
         let header = |w: &mut Self| {
-            let height = header_height;
-            w.ensure(height + first);
-            w.fill_rect(MARGIN, w.y, BODY_W, height, [0.88, 0.91, 0.95]);
-            let mut x = MARGIN;
-            for (column, lines) in columns.iter().zip(&titles) {
-                for (i, line) in lines.iter().enumerate() {
-                    let baseline = w.y + pad + i as f32 * line_h + size * 0.36;
-                    w.text_at(line, x + pad, baseline, size, ACCENT);
-                }
-                x += column.width;
-            }
-            w.y += height;
+            w.ensure(header_height + first);
+            w.column_titles(columns);
         };
         header(self);
         for (index, row) in rows.iter().enumerate() {
@@ -746,6 +884,19 @@ mod tests {
         let words: Vec<&str> = text.split_whitespace().collect();
         let rejoined = lines.join(" ");
         assert_eq!(rejoined.split_whitespace().collect::<Vec<_>>(), words);
+        // A no-break space holds a figure to its name.
+        let held = wrap("lower is better · MDC\u{a0}10.2 · MCID\u{a0}7.5", 9.0, 38.0);
+        assert!(held.len() > 1, "{held:?}");
+        let figures = held
+            .iter()
+            .filter(|l| l.contains("MDC") || l.contains("MCID"));
+        assert!(
+            figures.clone().count() >= 1
+                && figures
+                    .into_iter()
+                    .all(|l| l.contains("MDC\u{a0}10.2") || l.contains("MCID\u{a0}7.5")),
+            "{held:?}"
+        );
         // A word longer than the line is cut, not lost.
         let long = "x".repeat(200);
         let cut = wrap(&long, 9.0, 20.0);

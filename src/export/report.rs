@@ -12,7 +12,7 @@ use crate::bodymap::BodyMap;
 use crate::bodymap::custom::CustomView;
 use crate::geometry::ViewId;
 use crate::metrics::{Change, compare, standard_charts};
-use crate::model::{Answer, Grade, Patient, ScreeningItem, Session};
+use crate::model::{AdverseEvent, Answer, Grade, Patient, ScreeningItem, Session};
 use crate::render::{Base, Marks, RenderOptions, render_chart};
 
 use super::pdf::{ACCENT, ALERT, BODY_W, Column, INK, MUTED, PdfError, Picture, Writer};
@@ -99,6 +99,10 @@ pub enum ReportError {
 pub(super) const CHART_MM: f32 = 130.0;
 /// Chart images are this many pixels tall (about 230 dpi at [`CHART_MM`]).
 const CHART_PX: u32 = 1200;
+/// The narrowest a chart image is, in per cent of its height, so its legend fits: a lateral
+/// view (about a quarter as wide as tall) is widened, the full-body front and back views
+/// (about 41 %) are not.
+const MIN_ASPECT_PERCENT: u32 = 40;
 
 /// The views a session has marks on that can be drawn — the map's in its order, then the
 /// library's custom views — and those that cannot (a custom view not in the library).
@@ -156,7 +160,9 @@ fn chart(
         },
     };
     let height = CHART_PX;
-    let width = crate::render::width_for_height(base, height)?;
+    // A narrow view (a lateral one) is given the width its legend needs, centred.
+    let width =
+        crate::render::width_for_height(base, height)?.max(height * MIN_ASPECT_PERCENT / 100);
     // Without the clinician's notes is the patient's chart: its legend in plain words.
     let options = RenderOptions {
         labels: false,
@@ -200,7 +206,8 @@ pub(super) fn charts(
     (drawn, failed)
 }
 
-fn muscle_name(map: &BodyMap, muscle: Option<&crate::model::MuscleRef>) -> String {
+/// A muscle's name on `map` ("Upper trapezius"), "not set" without one.
+pub(super) fn muscle_name(map: &BodyMap, muscle: Option<&crate::model::MuscleRef>) -> String {
     muscle.map_or_else(
         || "not set".to_owned(),
         |m| {
@@ -223,7 +230,8 @@ pub(super) fn warning_text(map: &BodyMap, warning: &crate::model::SafetyWarning)
     }
 }
 
-fn date_time(at: &jiff::civil::DateTime) -> String {
+/// "2026-10-08 14:30".
+pub(super) fn date_time(at: &jiff::civil::DateTime) -> String {
     at.strftime("%Y-%m-%d %H:%M").to_string()
 }
 
@@ -614,28 +622,8 @@ pub fn session_report(input: &ReportInput<'_>) -> Result<Vec<u8>, ReportError> {
     if session.adverse_events.is_empty() {
         pdf.paragraph("None recorded.", 9.5, INK);
     } else {
-        let rows: Vec<Vec<String>> = session
-            .adverse_events
-            .iter()
-            .map(|e| {
-                vec![
-                    date_time(&e.at),
-                    e.kind.label().to_owned(),
-                    e.grade.label().to_owned(),
-                    e.action.trim().to_owned(),
-                    e.notes.trim().to_owned(),
-                ]
-            })
-            .collect();
-        let columns = [
-            Column::new("When", 28.0),
-            Column::new("Event", 38.0),
-            Column::new("Grade", 20.0),
-            Column::new("Action taken", 50.0),
-            Column::new("Notes", BODY_W - 136.0),
-        ];
-        let events = &session.adverse_events;
-        pdf.table(&columns, &rows, &|i| events[i].grade != Grade::Mild);
+        let events: Vec<&AdverseEvent> = session.adverse_events.iter().collect();
+        adverse_event_table(&mut pdf, &events);
     }
 
     pdf.heading("Aftercare and follow-up", 16.0);
@@ -692,6 +680,31 @@ pub fn session_report(input: &ReportInput<'_>) -> Result<Vec<u8>, ReportError> {
         "myomap session report · {patient_label} · {}",
         session.date()
     ))?)
+}
+
+/// Adverse events as a table — when, event, grade, action taken, notes — the significant
+/// and serious ones in red.
+pub(super) fn adverse_event_table(pdf: &mut Writer, events: &[&AdverseEvent]) {
+    let rows: Vec<Vec<String>> = events
+        .iter()
+        .map(|e| {
+            vec![
+                date_time(&e.at),
+                e.kind.label().to_owned(),
+                e.grade.label().to_owned(),
+                e.action.trim().to_owned(),
+                e.notes.trim().to_owned(),
+            ]
+        })
+        .collect();
+    let columns = [
+        Column::new("When", 31.0),
+        Column::new("Event", 35.0),
+        Column::new("Grade", 20.0),
+        Column::new("Action taken", 50.0),
+        Column::new("Notes", BODY_W - 136.0),
+    ];
+    pdf.table(&columns, &rows, &|i| events[i].grade != Grade::Mild);
 }
 
 fn screening_and_consent(pdf: &mut Writer, session: &Session) {
@@ -810,12 +823,23 @@ fn screening_and_consent(pdf: &mut Writer, session: &Session) {
     pdf.fields(&rows);
 }
 
-fn change_text(change: Option<Change>, pp: Option<f32>) -> String {
+/// A change in extent: "−2.1 pp (smaller)", "–" when neither visit has pain drawn.
+pub(super) fn change_text(change: Option<Change>, pp: Option<f32>) -> String {
     match (change, pp) {
-        (Some(change), Some(pp)) => format!("{pp:+.1} pp ({})", change.label()),
-        (None, Some(pp)) => format!("{pp:+.1} pp"),
+        (Some(change), Some(pp)) => format!("{} pp ({})", signed(pp), change.label()),
+        (None, Some(pp)) => format!("{} pp", signed(pp)),
         _ => "–".to_owned(),
     }
+}
+
+/// Percentage points to a tenth, with a sign and a true minus: "+0.6", "−1.0".
+fn signed(pp: f32) -> String {
+    let sign = if pp < 0.0 && format!("{:.1}", pp.abs()) != "0.0" {
+        "−"
+    } else {
+        "+"
+    };
+    format!("{sign}{:.1}", pp.abs())
 }
 
 fn comparison(pdf: &mut Writer, input: &ReportInput<'_>, patient_label: &str) {
@@ -896,6 +920,24 @@ fn comparison(pdf: &mut Writer, input: &ReportInput<'_>, patient_label: &str) {
         c.trigger_points.summary()
     );
     pdf.fields(&[("Trigger points", matched)]);
+    drawing_difference(pdf, input, &c, patient_label, CHART_MM);
+}
+
+/// The pain drawings of `input.previous` and `input.session` compared view by view (`c`,
+/// their [`compare`]): overlap and areas new, resolved and persisting (mm²), what counts as
+/// measurement error, and the difference maps at most `chart_mm` tall with their key.
+/// Shared by the session report and the progress report; nothing without a previous visit.
+pub(super) fn drawing_difference(
+    pdf: &mut Writer,
+    input: &ReportInput<'_>,
+    c: &crate::metrics::Comparison,
+    patient_label: &str,
+    chart_mm: f32,
+) {
+    let Some(previous) = input.previous else {
+        return;
+    };
+    let session = input.session;
     let overlaps: Vec<(&str, String)> = c
         .views
         .iter()
@@ -939,7 +981,7 @@ fn comparison(pdf: &mut Writer, input: &ReportInput<'_>, patient_label: &str) {
             patient: patient_label,
         };
         let (drawn, failed) = charts(input, &views, difference, false);
-        pdf.charts(drawn, CHART_MM);
+        pdf.charts(drawn, chart_mm);
         pdf.paragraph(
             "Difference map — red hatched: new pain; green dotted: resolved; amber: persisting. Triangle: new trigger point; crossed ring: resolved; dot: persisting.",
             8.0,

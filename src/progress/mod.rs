@@ -99,6 +99,8 @@ pub enum MeasureKey {
     },
     /// A clinic-defined measure, matched across visits by name.
     Clinic { name: String },
+    /// One activity of the PSFS, matched across visits by the patient's words.
+    PsfsActivity { activity: String },
 }
 
 impl MeasureKey {
@@ -112,6 +114,7 @@ impl MeasureKey {
                 None => format!("rom:{movement}"),
             },
             Self::Clinic { name } => format!("clinic:{name}"),
+            Self::PsfsActivity { activity } => format!("psfs:{activity}"),
         }
     }
 }
@@ -231,6 +234,15 @@ fn threshold(t: &Threshold) -> Option<f64> {
     Some(t.value)
 }
 
+/// "MDC 10.2: Young BA et al. …" and "MCID 7.5: …", each figure followed by `of` (" (one
+/// activity)").
+fn threshold_sources(mdc: &Threshold, mcid: &Threshold, of: &str) -> Vec<String> {
+    [("MDC", mdc), ("MCID", mcid)]
+        .into_iter()
+        .map(|(name, t)| format!("{name} {}{of}: {}", format_number(t.value), t.source))
+        .collect()
+}
+
 /// Every measure taken in `sessions` (oldest first), one trend each, in a stable order:
 /// NPRS, PSFS, the other instruments in catalog order, range of motion in catalog order
 /// (left before right), then clinic measures by name.
@@ -254,18 +266,7 @@ pub fn trends(sessions: &[&Session]) -> Vec<Trend> {
             normal: None,
             points,
             goal: None,
-            sources: vec![
-                format!(
-                    "MDC {}: {}",
-                    format_number(instrument.mdc.value),
-                    instrument.mdc.source
-                ),
-                format!(
-                    "MCID {}: {}",
-                    format_number(instrument.mcid.value),
-                    instrument.mcid.source
-                ),
-            ],
+            sources: threshold_sources(&instrument.mdc, &instrument.mcid, ""),
         })
     };
     let points = |value: &dyn Fn(&Session) -> Option<f64>| -> Vec<TrendPoint> {
@@ -386,9 +387,65 @@ fn clinic_trends(sessions: &[&Session]) -> Vec<Trend> {
     by_name.into_values().collect()
 }
 
-/// Each trend's goal: the latest visit's target for it, met when the latest value is at
-/// least as good.
-fn apply_goals(trends: &mut [Trend], sessions: &[&Session]) {
+/// Each activity of the PSFS in `sessions` (oldest first) followed on its own, in the order
+/// the patient first named them, matched by their words (ignoring case and surrounding
+/// spaces): scored 0–10, higher is better, labelled against the catalog's single-activity
+/// MDC and MCID (larger than those of the mean). No goals: targets are set on the mean.
+pub fn psfs_activity_trends(sessions: &[&Session]) -> Vec<Trend> {
+    let catalog = catalog();
+    let thresholds = &catalog.psfs_activity;
+    let psfs = catalog.psfs();
+    let mut trends: Vec<Trend> = Vec::new();
+    for (visit, session) in sessions.iter().enumerate() {
+        for activity in session.outcomes.psfs.iter().flatten() {
+            let words = activity.activity.trim();
+            let found = trends
+                .iter()
+                .position(|t| t.label.to_lowercase() == words.to_lowercase());
+            let index = found.unwrap_or_else(|| {
+                trends.push(Trend {
+                    key: MeasureKey::PsfsActivity {
+                        activity: words.to_owned(),
+                    },
+                    label: words.to_owned(),
+                    unit: psfs.unit.clone(),
+                    rule: ChangeRule {
+                        better: Better::Higher,
+                        mdc: Some(thresholds.mdc.value),
+                        mcid: Some(thresholds.mcid.value),
+                    },
+                    min: psfs.min,
+                    max: psfs.max,
+                    normal: None,
+                    points: Vec::new(),
+                    goal: None,
+                    sources: threshold_sources(
+                        &thresholds.mdc,
+                        &thresholds.mcid,
+                        " (one activity)",
+                    ),
+                });
+                trends.len() - 1
+            });
+            let trend = &mut trends[index];
+            if trend.points.last().is_some_and(|p| p.visit == visit) {
+                continue; // named twice in one visit: the first one counts
+            }
+            trend.points.push(TrendPoint {
+                visit,
+                date: session.started_at.date(),
+                value: f64::from(activity.score),
+            });
+        }
+    }
+    trends
+}
+
+/// Each trend's goal: the latest target for it among `sessions` (oldest first), met when the
+/// trend's latest value is at least as good. [`trends`] takes the goals from its own visits;
+/// a report of part of a course of care gives the visits before it too, whose goals still
+/// hold.
+pub fn apply_goals(trends: &mut [Trend], sessions: &[&Session]) {
     for trend in trends {
         let key = trend.key.target_key();
         let target = sessions.iter().rev().find_map(|s| {

@@ -268,3 +268,48 @@ fn formatting_uses_the_unit_and_a_true_minus_sign() {
     assert_eq!(format_delta(2.0), "+2");
     assert_eq!(format_delta(-0.01), "0");
 }
+
+#[test]
+fn each_psfs_activity_is_followed_by_its_words_and_labelled_with_the_single_activity_thresholds() {
+    let psfs = |scores: &[(&str, u8)]| {
+        Some(
+            scores
+                .iter()
+                .map(|(activity, score)| PsfsActivity {
+                    activity: (*activity).to_owned(),
+                    score: *score,
+                })
+                .collect(),
+        )
+    };
+    let first = visit(2, |s| {
+        s.outcomes.psfs = psfs(&[("Reversing the car", 3), ("Reading in bed", 5)]);
+    });
+    let second = visit(9, |s| {
+        s.outcomes.psfs = psfs(&[("reversing the car ", 5), ("Lifting my grandson", 4)]);
+    });
+    let third = visit(16, |s| {
+        s.outcomes.psfs = psfs(&[("Reversing the car", 7), ("Reading in bed", 7)]);
+    });
+    let trends = psfs_activity_trends(&[&first, &second, &third]);
+    let labels: Vec<&str> = trends.iter().map(|t| t.label.as_str()).collect();
+    assert_eq!(
+        labels,
+        ["Reversing the car", "Reading in bed", "Lifting my grandson"],
+        "in the order first named, matched whatever the case and spaces"
+    );
+    let car = trends[0].change().expect("three visits");
+    assert_eq!((car.from, car.to), (3.0, 7.0));
+    // One activity's MDC and MCID are 3 points (the mean's are 2).
+    assert_eq!(car.label, ChangeLabel::ExceedsMcid);
+    let bed = trends[1].change().expect("two visits");
+    assert_eq!(bed.label, ChangeLabel::WithinMeasurementError, "+2 < 3");
+    assert_eq!(trends[1].points.len(), 2, "not named at the second visit");
+    assert!(trends[2].change().is_none(), "named once");
+    assert_eq!(
+        trends[0].key.target_key(),
+        "psfs:Reversing the car",
+        "a key of its own, never the mean's"
+    );
+    assert!(trends.iter().all(|t| t.goal.is_none()));
+}
