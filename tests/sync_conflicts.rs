@@ -284,3 +284,40 @@ fn a_clash_waits_for_the_clinicians_choice_and_takes_it() {
     let merged = myomap::storage::load_session(&original).expect("reads");
     assert_eq!(merged.notes, "Notes written in room 2");
 }
+
+#[test]
+fn in_the_app_a_late_lock_turns_the_open_visit_read_only_and_keeps_the_typing() {
+    use egui_kittest::kittest::Queryable as _;
+
+    let data = tempfile::tempdir().expect("temp dir");
+    let library = common::demo_library(data.path());
+    std::fs::create_dir(data.path().join(".stfolder")).expect("a Syncthing folder");
+    let visit = common::demo_sessions(&library, "101")
+        .pop()
+        .expect("the latest, unsigned visit");
+    let mut harness = common::app(data.path(), Some(library), Some(visit.clone()), Vec::new());
+    harness.get_by_label_contains("synced between workstations by Syncthing");
+    harness.get_by_label("Clinician").focus();
+    harness.run_ok();
+    harness.get_by_label("Clinician").type_text(" (room 1)");
+    harness.run_ok();
+    harness.key_press(egui::Key::Escape);
+    harness.run_ok();
+
+    foreign_lock(&myomap::storage::lock::lock_path(&visit));
+    // The lock is looked at every two seconds, by the wall clock.
+    std::thread::sleep(myomap::app::LOCK_WATCH_INTERVAL + std::time::Duration::from_millis(200));
+    harness.run_ok();
+    harness.get_by_label_contains("Editing is off here");
+    let doc = harness.state().document().expect("still open");
+    assert!(doc.is_read_only());
+    assert!(
+        doc.is_dirty() && doc.session().clinician.ends_with(" (room 1)"),
+        "typing kept"
+    );
+    let recovery = data.path().join("app").join("recovery");
+    assert!(
+        std::fs::read_dir(&recovery).is_ok_and(|mut entries| entries.next().is_some()),
+        "the typing is in the crash-recovery copy at once"
+    );
+}

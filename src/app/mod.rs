@@ -17,6 +17,7 @@ pub use shell::action::Action;
 pub use shell::app::{AppPaths, AppStart, MyomapApp};
 pub use shell::command::UiCommand;
 pub use shell::file_dialogs::{CatchDialogFailures, FileDialogs, NativeDialogs, ScriptedDialogs};
+pub use shell::logic::LOCK_WATCH_INTERVAL;
 pub use shell::notifications::{Level, Notifications};
 pub use shell::preferences::{Preferences, ThemeChoice};
 pub use shell::prompt::Prompt;

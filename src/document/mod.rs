@@ -158,7 +158,11 @@ impl Document {
             patient_name,
         );
         warnings.extend(document.lock_file());
-        document.synced_by = document.library.as_ref().and_then(Library::sync_engine);
+        document.synced_by = document
+            .library
+            .as_ref()
+            .and_then(Library::sync_engine)
+            .or_else(|| conflict_copies_beside(path).then_some("a sync engine"));
         if let Some(engine) = document.synced_by {
             document.notices.push(Notice {
                 text: format!(
@@ -781,6 +785,18 @@ impl Document {
             self.changed_all();
         }
     }
+}
+
+/// Whether a sync engine's conflict copy lies beside `path`: the folder is synced, even if
+/// no marker file of a known engine shows it.
+fn conflict_copies_beside(path: &Path) -> bool {
+    path.parent()
+        .and_then(|dir| std::fs::read_dir(dir).ok())
+        .is_some_and(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .any(|e| storage::conflicts::conflict_copy(&e.path()).is_some())
+        })
 }
 
 /// Warnings about a session's content that do not stop it opening.
