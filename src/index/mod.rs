@@ -27,7 +27,7 @@ use crate::storage::{self, Library, library_dirs};
 mod tests;
 
 /// Bumped whenever [`LibraryIndex`]'s layout changes: an index of another version is rebuilt.
-const INDEX_VERSION: u32 = 3;
+const INDEX_VERSION: u32 = 4;
 
 /// The folder inside a library for myomap's own files.
 pub const INDEX_DIR: &str = ".myomap";
@@ -87,7 +87,9 @@ pub struct VisitRow {
     /// The file's name in the patient's `sessions` folder.
     pub file: String,
     stamp: Stamp,
-    /// The visit's local date, `None` when the file cannot be read.
+    /// The visit's local date, `None` when the file cannot be read (kept as numbers: a
+    /// 200,000-visit index reads faster than with dates as text).
+    #[serde(with = "compact_date")]
     pub date: Option<Date>,
     pub pain_before: Option<u8>,
     /// Why the file cannot be read, when it cannot (listed, never hidden).
@@ -123,6 +125,23 @@ pub struct LibraryIndex {
     /// Interned muscle, zone and location ids.
     names: Vec<String>,
     pub patients: Vec<PatientRow>,
+}
+
+/// A date as `(year, month, day)` numbers in the index file.
+mod compact_date {
+    use jiff::civil::Date;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(date: &Option<Date>, s: S) -> Result<S::Ok, S::Error> {
+        date.map(|d| (d.year(), d.month(), d.day())).serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Date>, D::Error> {
+        let parts = Option::<(i16, i8, i8)>::deserialize(d)?;
+        parts
+            .map(|(y, m, day)| Date::new(y, m, day).map_err(serde::de::Error::custom))
+            .transpose()
+    }
 }
 
 /// What bringing the index up to date did.
@@ -325,12 +344,8 @@ impl LibraryIndex {
             self.patients.push(row);
         }
         refresh.folders_relisted += old.len();
-        self.patients.sort_by(|a, b| {
-            a.display_name
-                .to_lowercase()
-                .cmp(&b.display_name.to_lowercase())
-                .then_with(|| a.folder.cmp(&b.folder))
-        });
+        self.patients
+            .sort_by_cached_key(|p| (p.display_name.to_lowercase(), p.folder.clone()));
         refresh.patients = self.patients.len();
         refresh
     }
