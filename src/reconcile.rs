@@ -146,6 +146,12 @@ pub fn reconcile(
         }
         match three_way(base_value, o.get(key), t.get(key)) {
             Merged::Value(value) => {
+                if value.as_ref() != o.get(key) {
+                    taken.push(format!(
+                        "{} changed by the other workstation",
+                        Item::Field(key.clone()).describe()
+                    ));
+                }
                 match value {
                     Some(value) => merged.insert(key.clone(), value),
                     None => merged.remove(key),

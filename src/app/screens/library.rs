@@ -50,13 +50,24 @@ pub fn patients_panel(ui: &mut egui::Ui, state: &mut LibraryState) -> Option<Act
                 continue;
             }
             let selected = state.selected == Some(patient.id);
-            let visits = entry.session_files.len();
-            let text = format!(
+            let conflicts = entry
+                .session_files
+                .iter()
+                .filter(|path| crate::storage::conflicts::conflict_copy(path).is_some())
+                .count();
+            let visits = entry.session_files.len() - conflicts;
+            let mut text = format!(
                 "{}\n{} visit{}",
                 patient.display_name,
                 visits,
                 if visits == 1 { "" } else { "s" }
             );
+            if conflicts > 0 {
+                text.push_str(&format!(
+                    " · ⚠ {conflicts} conflict cop{}",
+                    if conflicts == 1 { "y" } else { "ies" }
+                ));
+            }
             if ui
                 .add(
                     egui::Button::selectable(selected, text)

@@ -15,6 +15,8 @@ use crate::storage::conflicts::ConflictCopy;
 /// What the reconcile screen asks of the app.
 pub enum ReconcileAction {
     Close,
+    /// Open one of the two versions on the charting screen.
+    Open(std::path::PathBuf),
     /// Write this merged visit over the file and set both versions aside.
     Settle(Box<Session>),
     /// Keep the two versions as separate visits (a signed one is never merged into).
@@ -90,7 +92,8 @@ pub fn reconcile_ui(
     );
     match compare_ui(ui, &mut state.view, custom_views) {
         Some(CompareAction::Close) => action = Some(ReconcileAction::Close),
-        Some(CompareAction::Open(_)) | None => {}
+        Some(CompareAction::Open(path)) => action = Some(ReconcileAction::Open(path)),
+        None => {}
     }
     action
 }
@@ -197,8 +200,8 @@ fn clash_ui(
     index: usize,
 ) {
     ui.label(RichText::new(capitalised(&clash.item.describe())).strong());
-    let ours = summary(clash.ours.as_ref());
-    let theirs = summary(clash.theirs.as_ref());
+    let ours = summary(clash.ours.as_ref(), clash.theirs.as_ref());
+    let theirs = summary(clash.theirs.as_ref(), clash.ours.as_ref());
     ui.push_id(index, |ui| {
         ui.radio_value(
             choice,
@@ -221,11 +224,17 @@ fn capitalised(text: &str) -> String {
         .unwrap_or_default()
 }
 
-/// A value in a line: text as it is, a mark or group as its fields that carry meaning.
-fn summary(value: Option<&serde_json::Value>) -> String {
+/// A value in a line: text as it is; a mark or group as the fields where it differs from
+/// the other version (`other`), or its fields that carry meaning when the other removed it.
+fn summary(value: Option<&serde_json::Value>, other: Option<&serde_json::Value>) -> String {
     use serde_json::Value;
     let Some(value) = value else {
         return "removed".to_owned();
+    };
+    let differs = |key: &str, field: &Value| {
+        other
+            .and_then(|o| o.get(key))
+            .is_none_or(|theirs| theirs != field)
     };
     let text = match value {
         Value::String(text) if text.is_empty() => "(empty)".to_owned(),
@@ -234,9 +243,11 @@ fn summary(value: Option<&serde_json::Value>) -> String {
         Value::Object(fields) => fields
             .iter()
             .filter(|(key, value)| {
-                !matches!(key.as_str(), "id" | "view" | "at" | "paint" | "warnings")
+                let shown_alone = other.is_none()
+                    && !matches!(key.as_str(), "id" | "view" | "at" | "paint" | "warnings")
                     && !matches!(value, Value::Null | Value::Bool(false))
-                    && value.as_str() != Some("")
+                    && value.as_str() != Some("");
+                shown_alone || (other.is_some() && differs(key, value))
             })
             .map(|(key, value)| format!("{}: {}", key.replace('_', " "), short(value)))
             .collect::<Vec<_>>()
@@ -254,7 +265,14 @@ fn summary(value: Option<&serde_json::Value>) -> String {
 
 fn short(value: &serde_json::Value) -> String {
     match value {
+        serde_json::Value::String(text) if text.is_empty() => "(empty)".to_owned(),
         serde_json::Value::String(text) => text.clone(),
+        serde_json::Value::Null => "none".to_owned(),
+        // Stored as 32-bit numbers: shown as written (3.1, not 3.0999999046325684).
+        serde_json::Value::Number(n) if n.is_f64() => n
+            .as_f64()
+            .map_or_else(|| n.to_string(), |f| (f as f32).to_string()),
+        serde_json::Value::Array(items) if items.is_empty() => "none".to_owned(),
         other => other.to_string(),
     }
 }

@@ -443,6 +443,9 @@ impl MyomapApp {
                 use crate::app::screens::reconcile::{ReconcileAction, reconcile_ui};
                 match reconcile_ui(ui, state, &mut self.custom_views) {
                     Some(ReconcileAction::Close) => self.actions.push(Action::GoHome),
+                    Some(ReconcileAction::Open(path)) => {
+                        self.actions.push(Action::OpenSession(path));
+                    }
                     Some(ReconcileAction::Settle(merged)) => {
                         self.actions.push(Action::SettleConflict(merged));
                     }
