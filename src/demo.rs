@@ -386,6 +386,9 @@ fn record_session(session: &mut Session, index: usize, sign: bool) {
 /// The demo clinician's credentials, printed with their signature.
 pub const CREDENTIALS: &str = "PT, registration DEMO-0001";
 
+/// Values by instrument or goal key.
+type Named = Vec<(&'static str, f32)>;
+
 /// The outcome measures of each demo visit: each patient's region-specific instrument, the
 /// PSFS with their own activities, range of motion, and (for one) a clinic measure. Margaret
 /// Oduya's ODI falls by 8 points over three visits, less than its 12.7-point measurement
@@ -419,115 +422,114 @@ fn demo_outcomes(patient: u128, visit: usize) -> Outcomes {
             });
         }
     };
-    let (scores, activities, targets): (Vec<(&str, f32)>, _, Vec<(&str, f32)>) =
-        match patient & 0xfff {
-            // Claire Bennett: neck pain and headaches at a desk.
-            0x101 => {
-                rom(
-                    "cervical_rotation",
-                    Some(Side::Left),
-                    &[70.0, 72.0, 74.0, 75.0],
-                    "",
-                );
-                rom(
-                    "cervical_rotation",
-                    Some(Side::Right),
-                    &[48.0, 56.0, 64.0, 70.0],
-                    "pulling at the right upper trapezius at end range",
-                );
-                rom(
-                    "cervical_side_bending",
-                    Some(Side::Left),
-                    &[28.0, 33.0, 38.0, 42.0],
-                    "",
-                );
-                (
-                    pick(&[22.0, 17.0, 12.0, 7.0])
-                        .map(|v| vec![("ndi", v)])
-                        .unwrap_or_default(),
-                    psfs(&[
-                        ("Working at the computer for an hour", &[3, 5, 7, 8]),
-                        ("Reversing the car", &[4, 5, 7, 9]),
-                        ("Reading in bed", &[5, 6, 7, 8]),
-                    ]),
-                    vec![
-                        ("psfs", 8.0),
-                        ("ndi", 10.0),
-                        ("rom:cervical_rotation:right", 70.0),
-                    ],
-                )
+    let (scores, activities, targets): (Named, _, Named) = match patient & 0xfff {
+        // Claire Bennett: neck pain and headaches at a desk.
+        0x101 => {
+            rom(
+                "cervical_rotation",
+                Some(Side::Left),
+                &[70.0, 72.0, 74.0, 75.0],
+                "",
+            );
+            rom(
+                "cervical_rotation",
+                Some(Side::Right),
+                &[48.0, 56.0, 64.0, 70.0],
+                "pulling at the right upper trapezius at end range",
+            );
+            rom(
+                "cervical_side_bending",
+                Some(Side::Left),
+                &[28.0, 33.0, 38.0, 42.0],
+                "",
+            );
+            (
+                pick(&[22.0, 17.0, 12.0, 7.0])
+                    .map(|v| vec![("ndi", v)])
+                    .unwrap_or_default(),
+                psfs(&[
+                    ("Working at the computer for an hour", &[3, 5, 7, 8]),
+                    ("Reversing the car", &[4, 5, 7, 9]),
+                    ("Reading in bed", &[5, 6, 7, 8]),
+                ]),
+                vec![
+                    ("psfs", 8.0),
+                    ("ndi", 10.0),
+                    ("rom:cervical_rotation:right", 70.0),
+                ],
+            )
+        }
+        // Tomás Ferreira: lateral hip pain when running.
+        0x102 => {
+            rom(
+                "hip_internal_rotation",
+                Some(Side::Right),
+                &[28.0, 32.0, 36.0, 40.0, 42.0],
+                "lateral hip pain at end range",
+            );
+            rom(
+                "hip_adduction",
+                Some(Side::Right),
+                &[18.0, 20.0, 24.0, 27.0, 28.0],
+                "",
+            );
+            rom(
+                "straight_leg_raise",
+                Some(Side::Right),
+                &[75.0, 78.0, 80.0, 82.0, 84.0],
+                "",
+            );
+            (
+                pick(&[52.0, 57.0, 60.0, 69.0, 75.0])
+                    .map(|v| vec![("lefs", v)])
+                    .unwrap_or_default(),
+                psfs(&[
+                    ("Running 5 km", &[2, 3, 4, 7, 8]),
+                    ("Lying on the right side at night", &[4, 5, 5, 8, 9]),
+                    ("Climbing stairs two at a time", &[5, 6, 7, 8, 9]),
+                ]),
+                vec![("lefs", 72.0), ("psfs", 8.0)],
+            )
+        }
+        // Margaret Oduya: low back pain when standing.
+        _ => {
+            rom(
+                "thoracolumbar_flexion",
+                None,
+                &[52.0, 60.0, 66.0],
+                "stiff, pain across the left iliac crest",
+            );
+            rom(
+                "thoracolumbar_side_bending",
+                Some(Side::Right),
+                &[22.0, 25.0, 28.0],
+                "",
+            );
+            if let Some(value) = pick(&[11.0, 13.0, 16.0]) {
+                outcomes.clinic_measures.push(ClinicMeasure {
+                    name: "30-second chair stand".to_owned(),
+                    unit: "stands".to_owned(),
+                    min: 0.0,
+                    max: 50.0,
+                    better: crate::model::measures::Better::Higher,
+                    // The demo clinic's own thresholds, as a clinic defines them.
+                    mcid: Some(2.0),
+                    mdc: Some(2.0),
+                    value,
+                });
             }
-            // Tomás Ferreira: lateral hip pain when running.
-            0x102 => {
-                rom(
-                    "hip_internal_rotation",
-                    Some(Side::Right),
-                    &[28.0, 32.0, 36.0, 40.0, 42.0],
-                    "lateral hip pain at end range",
-                );
-                rom(
-                    "hip_adduction",
-                    Some(Side::Right),
-                    &[18.0, 20.0, 24.0, 27.0, 28.0],
-                    "",
-                );
-                rom(
-                    "straight_leg_raise",
-                    Some(Side::Right),
-                    &[75.0, 78.0, 80.0, 82.0, 84.0],
-                    "",
-                );
-                (
-                    pick(&[52.0, 57.0, 60.0, 69.0, 75.0])
-                        .map(|v| vec![("lefs", v)])
-                        .unwrap_or_default(),
-                    psfs(&[
-                        ("Running 5 km", &[2, 3, 4, 7, 8]),
-                        ("Lying on the right side at night", &[4, 5, 5, 8, 9]),
-                        ("Climbing stairs two at a time", &[5, 6, 7, 8, 9]),
-                    ]),
-                    vec![("lefs", 72.0), ("psfs", 8.0)],
-                )
-            }
-            // Margaret Oduya: low back pain when standing.
-            _ => {
-                rom(
-                    "thoracolumbar_flexion",
-                    None,
-                    &[52.0, 60.0, 66.0],
-                    "stiff, pain across the left iliac crest",
-                );
-                rom(
-                    "thoracolumbar_side_bending",
-                    Some(Side::Right),
-                    &[22.0, 25.0, 28.0],
-                    "",
-                );
-                if let Some(value) = pick(&[11.0, 13.0, 16.0]) {
-                    outcomes.clinic_measures.push(ClinicMeasure {
-                        name: "30-second chair stand".to_owned(),
-                        unit: "stands".to_owned(),
-                        min: 0.0,
-                        max: 50.0,
-                        better: crate::model::measures::Better::Higher,
-                        // The demo clinic's own thresholds, as a clinic defines them.
-                        mcid: Some(2.0),
-                        mdc: Some(2.0),
-                        value,
-                    });
-                }
-                (
-                    pick(&[34.0, 30.0, 26.0])
-                        .map(|v| vec![("odi", v)])
-                        .unwrap_or_default(),
-                    psfs(&[
-                        ("Standing to cook a meal", &[3, 4, 6]),
-                        ("Gardening for half an hour", &[2, 3, 5]),
-                    ]),
-                    vec![("odi", 20.0), ("psfs", 7.0)],
-                )
-            }
-        };
+            (
+                pick(&[34.0, 30.0, 26.0])
+                    .map(|v| vec![("odi", v)])
+                    .unwrap_or_default(),
+                psfs(&[
+                    ("Standing to cook a meal", &[3, 4, 6]),
+                    ("Gardening for half an hour", &[2, 3, 5]),
+                ]),
+                vec![("odi", 20.0), ("psfs", 7.0)],
+            )
+        }
+    };
     outcomes.scores = scores
         .into_iter()
         .map(|(id, value)| (id.to_owned(), value))
