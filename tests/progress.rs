@@ -10,30 +10,11 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use myomap::app::{AppPaths, AppStart, MyomapApp, ScriptedDialogs};
 
-fn demo_app(data: &std::path::Path) -> Harness<'static, MyomapApp> {
-    let library = common::demo_library(data);
-    common::app(data, Some(library), None, Vec::new())
-}
-
-fn find_patient(harness: &mut Harness<'_, MyomapApp>, search: &str, name: &str) {
-    harness.get_by_label("Search patients").focus();
-    harness.run_ok();
-    harness.get_by_label("Search patients").type_text(search);
-    harness.run_ok();
-    assert_eq!(
-        harness.get_all_by_label_contains("(demo)").count(),
-        1,
-        "the search leaves one patient"
-    );
-    harness.get_by_label_contains(name).click();
-    harness.run_ok();
-}
-
 #[test]
 fn comparing_two_visits_shows_the_metrics_and_the_difference_map() {
     let data = tempfile::tempdir().expect("temp dir");
-    let mut harness = demo_app(data.path());
-    find_patient(&mut harness, "tom", "Tomás Ferreira (demo)");
+    let mut harness = common::demo_app(data.path());
+    common::find_patient(&mut harness, "tom", "Tomás Ferreira (demo)");
     // The newest visit is listed first; compare it with the one before.
     harness
         .get_all_by_label("Compare")
@@ -75,8 +56,8 @@ fn comparing_two_visits_shows_the_metrics_and_the_difference_map() {
 #[test]
 fn the_progress_screen_plots_every_visit_and_the_story_of_the_demo() {
     let data = tempfile::tempdir().expect("temp dir");
-    let mut harness = demo_app(data.path());
-    find_patient(&mut harness, "claire", "Claire Bennett (demo)");
+    let mut harness = common::demo_app(data.path());
+    common::find_patient(&mut harness, "claire", "Claire Bennett (demo)");
     harness.get_by_label("Progress").click();
     harness.run_ok();
     let progress = harness

@@ -6,6 +6,7 @@ pub mod compare;
 pub mod editing;
 pub mod inspector;
 pub mod library;
+pub mod measures;
 pub mod presentation;
 pub mod progress;
 pub mod record;
