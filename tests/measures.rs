@@ -187,10 +187,26 @@ fn a_range_of_motion_is_picked_by_region_and_side_beside_its_normal() {
     assert_eq!(rom[0].movement, "cervical_rotation");
     assert_eq!(rom[0].side, Some(Side::Right));
     assert_eq!(rom[0].degrees, 64.0);
-    // The same movement and side twice in a visit is refused, in words.
-    focus_nth(&mut harness, "Degrees", 0);
+    // The other side comes next, its degrees with the keyboard: right, then left.
+    assert!(harness.get_by_label("Degrees").is_focused());
+    assert!(
+        has_text(&harness, "last visit: 75°"),
+        "the left side's last value"
+    );
     type_and_enter(&mut harness, "66");
-    assert_eq!(outcomes(&harness).range_of_motion.len(), 1);
+    let rom = outcomes(&harness).range_of_motion;
+    assert_eq!(rom.len(), 2);
+    assert_eq!((rom[1].side, rom[1].degrees), (Some(Side::Left), 66.0));
+    // The same movement and side twice in a visit is refused, in words.
+    press(&mut harness, "Movement");
+    harness
+        .get_all_by_label_contains("Rotation")
+        .next()
+        .expect("cervical rotation")
+        .click();
+    harness.run_ok();
+    type_and_enter(&mut harness, "70");
+    assert_eq!(outcomes(&harness).range_of_motion.len(), 2);
     assert!(has_text(&harness, "measured twice on the same side"));
 }
 

@@ -30,9 +30,7 @@ fn comparing_two_visits_shows_the_metrics_and_the_difference_map() {
     assert!(comparison.earlier.active_trigger_points >= comparison.later.active_trigger_points);
     // The outcome measures of both visits side by side: LEFS 69 → 75, less than its MDC of 9.
     harness.get_by_label("Outcome measures");
-    harness.get_by_label("69/80");
-    harness.get_by_label("75/80");
-    harness.get_by_label("+6");
+    harness.get_by_label("LEFS 69/80 → 75/80 (+6): within measurement error");
     let outcomes = &harness.state().comparison().expect("open").outcomes;
     let lefs = outcomes
         .iter()

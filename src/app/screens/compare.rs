@@ -12,7 +12,7 @@ use crate::app::canvas::custom_views::CustomViews;
 use crate::app::canvas::overlays::{DifferenceOverlay, GhostOverlay};
 use crate::app::canvas::toolbar;
 use crate::app::canvas::{CanvasContent, CanvasState, body_canvas};
-use crate::app::screens::measure_table::{Columns, measures_table};
+use crate::app::screens::measure_table::pair_list;
 use crate::app::shell::theme::Palette;
 use crate::bodymap::standard;
 use crate::geometry::{MapPoint, ViewId};
@@ -403,17 +403,9 @@ fn metrics_ui(ui: &mut egui::Ui, state: &CompareState, palette: &Palette) {
     );
 }
 
-/// The outcome measures of both visits, the change and how it reads against each measure's
-/// MDC and MCID.
+/// The outcome measures of both visits, each change and how it reads against the
+/// measure's MDC and MCID.
 fn outcomes_ui(ui: &mut egui::Ui, state: &CompareState, palette: &Palette) {
     ui.label(RichText::new("Outcome measures").strong());
-    let (earlier, later) = (
-        state.earlier.1.date().to_string(),
-        state.later.1.date().to_string(),
-    );
-    let columns = Columns::Pair {
-        earlier: &earlier,
-        later: &later,
-    };
-    measures_table(ui, "compare_outcomes", &state.outcomes, &columns, palette);
+    pair_list(ui, &state.outcomes, palette);
 }

@@ -3,7 +3,7 @@
 //! point's status and PPT at every visit with that change labelled against the PPT's MDC and
 //! MCID, and markers on the map where each was last charted, which a click selects.
 
-use egui::{Align2, FontId, Pos2, RichText, Stroke};
+use egui::{Align2, Color32, FontId, Pos2, RichText, Stroke};
 
 use crate::app::canvas::CanvasState;
 use crate::app::canvas::marks::{rgba, screen};
@@ -75,6 +75,18 @@ impl Followed {
             .map(|m| m.view.clone())
     }
 
+    /// Turns the map to the view with the most followed trigger points, unless the one it
+    /// shows has some.
+    pub fn show_on(&self, canvas: &mut CanvasState) {
+        let on = |view: &ViewId| self.markers.iter().filter(|m| &m.view == view).count();
+        if on(&canvas.memory.view) > 0 {
+            return;
+        }
+        if let Some(marker) = self.markers.iter().max_by_key(|m| on(&m.view)) {
+            canvas.memory.set_view(marker.view.clone());
+        }
+    }
+
     /// The list; a click shows one in detail and turns the map to its view.
     pub fn list_ui(&mut self, ui: &mut egui::Ui, canvas: &mut CanvasState, palette: &Palette) {
         if self.tracks.is_empty() {
@@ -112,7 +124,13 @@ impl Followed {
         let track = self.tracks.get(self.selected?)?;
         ui.horizontal(|ui| {
             ui.label(RichText::new(track.label()).strong());
-            ui.label(RichText::new(track.view.replace('_', " ")).color(palette.muted_text));
+            let view = ViewId::new(track.view.as_str());
+            let name = crate::bodymap::standard()
+                .map
+                .view(&view)
+                .map_or_else(|| track.view.clone(), |v| v.name.to_lowercase());
+            let text = format!("{name} view");
+            ui.label(RichText::new(text).color(palette.muted_text));
             if ui.small_button("Close").clicked() {
                 self.selected = None;
             }
@@ -171,7 +189,7 @@ impl Followed {
 }
 
 /// "active at the last visit · PPT +1 kg/cm², exceeds MCID", coloured by the PPT's change.
-fn summary(track: &TriggerPointTrack, palette: &Palette) -> (String, egui::Color32) {
+fn summary(track: &TriggerPointTrack, palette: &Palette) -> (String, Color32) {
     let now = match track.points.last() {
         Some(last) if track.present_at_last_visit => {
             format!("{} at the last visit", last.status.label())
@@ -192,7 +210,7 @@ fn summary(track: &TriggerPointTrack, palette: &Palette) -> (String, egui::Color
 }
 
 /// "PPT 1.6 → 2.6 kg/cm² (+1): exceeds MCID".
-fn ppt_text(track: &TriggerPointTrack, palette: &Palette) -> (String, egui::Color32) {
+fn ppt_text(track: &TriggerPointTrack, palette: &Palette) -> (String, Color32) {
     match &track.ppt_change {
         Some(change) => (
             format!(
@@ -314,9 +332,13 @@ impl CanvasOverlay for FollowedOverlay<'_> {
             if self.followed.selected == Some(marker.track) {
                 painter.circle_stroke(at, 10.0, Stroke::new(2.0, text));
                 if let Some(track) = self.followed.tracks.get(marker.track) {
-                    let label_at = at + egui::vec2(14.0, 0.0);
-                    let font = FontId::proportional(13.0);
-                    painter.text(label_at, Align2::LEFT_CENTER, track.label(), font, text);
+                    name_tag(
+                        painter,
+                        at,
+                        &track.label(),
+                        text,
+                        rgba(self.colours.note_background),
+                    );
                 }
             }
         }
@@ -351,4 +373,13 @@ impl FollowedOverlay<'_> {
             None => crate::scene::marks::RESOLVED.0,
         }
     }
+}
+
+/// A trigger point's name above its marker, on a card so it reads over the map and other
+/// markers.
+fn name_tag(painter: &egui::Painter, at: Pos2, name: &str, text: Color32, card: Color32) {
+    let galley = painter.layout_no_wrap(name.to_owned(), FontId::proportional(13.0), text);
+    let rect = Align2::CENTER_BOTTOM.anchor_size(at - egui::vec2(0.0, 14.0), galley.size());
+    painter.rect_filled(rect.expand2(egui::vec2(4.0, 2.0)), 3.0, card);
+    painter.galley(rect.min, galley, text);
 }

@@ -1,99 +1,98 @@
-//! Outcome measures as a table: each measure's first and last value, the change, how it
-//! reads against the measure's MDC and MCID, and its goal. The progress screen shows the
-//! baseline against the latest visit; the comparison, one visit against the other. A change
+//! Outcome measures' changes, each labelled against the measure's MDC and MCID: a table over
+//! a course of care (baseline, latest, change, label, goal) for the progress screen, and a
+//! sentence a measure, for the progress plots and the comparison of two visits. A change
 //! within measurement error is never coloured as progress.
 
-use egui::RichText;
+use egui::{Color32, RichText};
 
 use crate::app::shell::theme::Palette;
-use crate::progress::{Change, Trend, TrendPoint, format_delta};
+use crate::progress::{Trend, format_delta};
 
-/// What the two value columns hold.
-pub enum Columns<'a> {
-    /// A course of care: baseline and latest value of each measure, and its goal.
-    Course,
-    /// Two visits (`trends` of exactly those two): each one's value under its heading.
-    Pair { earlier: &'a str, later: &'a str },
-}
-
-impl Columns<'_> {
-    fn headings(&self) -> Vec<&str> {
-        match self {
-            Self::Course => vec!["Measure", "Baseline", "Latest", "Change", "", "Goal"],
-            Self::Pair { earlier, later } => vec!["Measure", earlier, later, "Change", ""],
-        }
-    }
-
-    /// The values under the two headings.
-    fn ends<'t>(&self, trend: &'t Trend) -> (Option<&'t TrendPoint>, Option<&'t TrendPoint>) {
-        let points = &trend.points;
-        match self {
-            Self::Course if points.len() >= 2 => (points.first(), points.last()),
-            Self::Course => (points.first(), None),
-            Self::Pair { .. } => (
-                points.iter().find(|p| p.visit == 0),
-                points.iter().find(|p| p.visit == 1),
-            ),
-        }
-    }
-
-    /// Why a row has no change.
-    fn no_change(&self) -> &'static str {
-        match self {
-            Self::Course => "taken at one visit",
-            Self::Pair { .. } => "not taken at both visits",
-        }
-    }
-}
-
-/// The table of `trends`, one row per measure, scrolling sideways where it is too wide.
-pub fn measures_table(
-    ui: &mut egui::Ui,
-    id: &str,
-    trends: &[Trend],
-    columns: &Columns<'_>,
-    palette: &Palette,
-) {
+/// The table of `trends` over a course of care, one row per measure (baseline, latest,
+/// change, label, goal), scrolling sideways where it is too wide.
+pub fn measures_table(ui: &mut egui::Ui, id: &str, trends: &[Trend], palette: &Palette) {
     if trends.is_empty() {
         ui.label(RichText::new("No outcome measures recorded.").color(palette.muted_text));
         return;
     }
-    let headings = columns.headings();
+    let headings = ["Measure", "Baseline", "Latest", "Change", "", "Goal"];
     egui::ScrollArea::horizontal().id_salt(id).show(ui, |ui| {
         egui::Grid::new(id)
             .striped(true)
             .num_columns(headings.len())
             .spacing([10.0, 4.0])
             .show(ui, |ui| {
-                for heading in &headings {
-                    ui.label(RichText::new(*heading).strong());
+                for heading in headings {
+                    ui.label(RichText::new(heading).strong());
                 }
                 ui.end_row();
                 for trend in trends {
-                    row(ui, trend, columns, palette);
+                    row(ui, trend, palette);
                     ui.end_row();
                 }
             });
     });
 }
 
-fn row(ui: &mut egui::Ui, trend: &Trend, columns: &Columns<'_>, palette: &Palette) {
-    let hover = format!(
+/// The measures of two visits (`trends` of exactly those two), one sentence each.
+pub fn pair_list(ui: &mut egui::Ui, trends: &[Trend], palette: &Palette) {
+    if trends.is_empty() {
+        ui.label(RichText::new("No outcome measures recorded.").color(palette.muted_text));
+    }
+    for trend in trends {
+        let (text, colour) = change_sentence(trend, palette);
+        ui.label(RichText::new(text).color(colour))
+            .on_hover_text(hover(trend));
+    }
+}
+
+/// "NDI 22/50 → 7/50 (−15): exceeds MCID", coloured by what the change means; a measure
+/// taken at one visit says so.
+pub fn change_sentence(trend: &Trend, palette: &Palette) -> (String, Color32) {
+    match (trend.change(), trend.points.first()) {
+        (Some(change), _) => (
+            format!(
+                "{} {} → {} ({}): {}",
+                trend.label,
+                trend.format(change.from),
+                trend.format(change.to),
+                delta_text(trend, change.delta),
+                change.label.text()
+            ),
+            palette.change(change.label),
+        ),
+        (None, Some(only)) => (
+            format!(
+                "{} {} on {} only: no change to read",
+                trend.label,
+                trend.format(only.value),
+                only.date
+            ),
+            palette.muted_text,
+        ),
+        (None, None) => (trend.label.clone(), palette.muted_text),
+    }
+}
+
+/// The measure's direction and where its thresholds come from.
+fn hover(trend: &Trend) -> String {
+    format!(
         "Direction: {}.\n{}",
         trend.rule.better.label(),
         trend.sources.join("\n")
-    );
-    ui.label(&trend.label).on_hover_text(hover);
-    let (first, last) = columns.ends(trend);
+    )
+}
+
+fn row(ui: &mut egui::Ui, trend: &Trend, palette: &Palette) {
+    ui.label(&trend.label).on_hover_text(hover(trend));
+    let points = &trend.points;
+    let (first, last) = (points.first(), points.get(1..).and_then(<[_]>::last));
     for end in [first, last] {
         let text = end.map_or_else(|| "–".to_owned(), |p| trend.format(p.value));
         let date = end.map(|p| p.date.to_string()).unwrap_or_default();
         ui.label(text).on_hover_text(date);
     }
-    match first
-        .zip(last)
-        .map(|(a, b)| change(trend, a.value, b.value))
-    {
+    match trend.change() {
         Some(change) => {
             ui.label(delta_text(trend, change.delta));
             let colour = palette.change(change.label);
@@ -101,21 +100,10 @@ fn row(ui: &mut egui::Ui, trend: &Trend, columns: &Columns<'_>, palette: &Palett
         }
         None => {
             ui.label("");
-            ui.label(RichText::new(columns.no_change()).color(palette.muted_text));
+            ui.label(RichText::new("taken at one visit").color(palette.muted_text));
         }
     }
-    if matches!(columns, Columns::Course) {
-        goal_cell(ui, trend, palette);
-    }
-}
-
-fn change(trend: &Trend, from: f64, to: f64) -> Change {
-    Change {
-        from,
-        to,
-        delta: to - from,
-        label: trend.rule.classify(from, to),
-    }
+    goal_cell(ui, trend, palette);
 }
 
 fn goal_cell(ui: &mut egui::Ui, trend: &Trend, palette: &Palette) {

@@ -4,7 +4,9 @@
 //! goal; each point coloured by how its change from the baseline reads.
 
 use egui::{Color32, RichText, Stroke};
-use egui_plot::{HLine, Line, LineStyle, MarkerShape, Plot, PlotPoints, PlotUi, Points, Polygon};
+use egui_plot::{
+    Axis, HLine, Line, LineStyle, MarkerShape, Plot, PlotPoints, PlotUi, Points, Span,
+};
 
 use crate::app::shell::theme::Palette;
 use crate::progress::{ChangeLabel, ChangeRule, Trend};
@@ -89,10 +91,13 @@ impl MeasureSeries {
         }
     }
 
-    /// Where a change from the baseline reaches the MCID, if within the scale.
+    /// Where a change from the baseline counts as reaching the MCID, if within the scale:
+    /// the MCID, or the MDC where the MCID lies within measurement error (a change must
+    /// pass both, as the labels say).
     fn mcid_line(&self) -> Option<f64> {
         let baseline = self.points.first()?.1;
-        let y = baseline + self.rule.better.sign() * self.rule.mcid?;
+        let reach = self.rule.mcid?.max(self.rule.mdc.unwrap_or(0.0));
+        let y = baseline + self.rule.better.sign() * reach;
         (self.min..=self.max).contains(&y).then_some(y)
     }
 
@@ -139,7 +144,7 @@ pub fn measure_key(ui: &mut egui::Ui, palette: &Palette) {
         (
             Sample::Dashed,
             palette.success,
-            "MCID reached from the baseline",
+            "MCID reached from the baseline, beyond measurement error",
         ),
         (Sample::Solid, palette.goal, "goal"),
         (
@@ -153,6 +158,20 @@ pub fn measure_key(ui: &mut egui::Ui, palette: &Palette) {
             key_sample(ui, sample, colour);
             ui.label(RichText::new(text).small());
             ui.add_space(8.0);
+        }
+    });
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new("Each change from the baseline:").small());
+        for label in [
+            ChangeLabel::ExceedsMcid,
+            ChangeLabel::ImprovedBelowMcid,
+            ChangeLabel::Improved,
+            ChangeLabel::WithinMeasurementError,
+            ChangeLabel::Worse,
+        ] {
+            ui.label(RichText::new("●").color(palette.change(label)));
+            ui.label(RichText::new(label.text()).small());
+            ui.add_space(6.0);
         }
     });
 }
@@ -188,7 +207,6 @@ pub fn measure_plot(
 ) -> Option<usize> {
     let mut include_y = frame.include_y.clone();
     include_y.extend([series.min, series.max]);
-    let x_end = frame.dates.len() as f64 + 0.5;
     let band = series.error_band();
     let mcid = series.mcid_line();
     let values: Vec<[f64; 2]> = series
@@ -202,11 +220,12 @@ pub fn measure_plot(
     let frame = PlotFrame { include_y, ..frame };
     visit_plot(ui, frame, move |plot| {
         if let Some((low, high)) = band {
-            let corners = vec![[0.5, low], [x_end, low], [x_end, high], [0.5, high]];
-            plot.polygon(
-                Polygon::new("measurement error (±MDC)", PlotPoints::from(corners))
-                    .fill_color(palette.measurement_error)
-                    .stroke(Stroke::NONE),
+            // Unnamed: a span draws its name inside the band; the key above the plots
+            // names it.
+            plot.span(
+                Span::new("", low..=high)
+                    .axis(Axis::Y)
+                    .fill(palette.measurement_error),
             );
         }
         let reference = |name: &str, y: f64, colour: Color32, style: LineStyle| {

@@ -16,14 +16,14 @@ use crate::app::canvas::overlays::{CanvasOverlay, FrequencyOverlay};
 use crate::app::canvas::toolbar;
 use crate::app::canvas::{CanvasContent, CanvasState, body_canvas};
 use crate::app::screens::followed_points::Followed;
-use crate::app::screens::measure_table::{Columns, delta_text, measures_table};
+use crate::app::screens::measure_table::{change_sentence, delta_text, measures_table};
 use crate::app::screens::plots::{MeasureSeries, PlotFrame, measure_key, measure_plot, visit_plot};
 use crate::app::shell::theme::Palette;
 use crate::bodymap::standard;
 use crate::geometry::ViewId;
 use crate::metrics::{SessionMetrics, frequency_counts, session_metrics, standard_charts};
 use crate::model::Session;
-use crate::progress::{Trend, trends};
+use crate::progress::{Trend, format_number, trends};
 
 pub enum ProgressAction {
     Close,
@@ -161,12 +161,16 @@ pub fn progress_ui(
         }
         // The "Progress report…" button (a PDF of the period of care) goes here.
     });
+    let shown = state.tab;
     ui.horizontal(|ui| {
         for tab in ProgressTab::ALL {
             ui.selectable_value(&mut state.tab, tab, tab.label())
                 .on_hover_text(tab.tooltip());
         }
     });
+    if state.tab != shown && state.tab == ProgressTab::TriggerPoints {
+        state.followed.show_on(&mut state.canvas);
+    }
     ui.separator();
     let clicked = match state.tab {
         ProgressTab::Measures => measures_page(ui, state, &palette),
@@ -187,13 +191,7 @@ fn measures_page(ui: &mut egui::Ui, state: &ProgressState, palette: &Palette) ->
             ui.label(
                 RichText::new("Baseline (first visit measured) against the latest visit").strong(),
             );
-            measures_table(
-                ui,
-                "progress_measures",
-                &state.outcomes,
-                &Columns::Course,
-                palette,
-            );
+            measures_table(ui, "progress_measures", &state.outcomes, palette);
             if state.outcomes.is_empty() {
                 return;
             }
@@ -209,7 +207,12 @@ fn measures_page(ui: &mut egui::Ui, state: &ProgressState, palette: &Palette) ->
                 ui.add_space(6.0);
                 ui.columns(columns, |cells| {
                     for (ui, trend) in cells.iter_mut().zip(row) {
-                        clicked = clicked.or(measure_panel(ui, trend, &state.axis_dates, palette));
+                        // Left-aligned, not justified: the captions are sentences.
+                        let layout = egui::Layout::top_down(egui::Align::Min);
+                        let panel = ui.with_layout(layout, |ui| {
+                            measure_panel(ui, trend, &state.axis_dates, palette)
+                        });
+                        clicked = clicked.or(panel.inner);
                     }
                 });
             }
@@ -240,7 +243,7 @@ fn measure_panel(
         legend: false,
     };
     let clicked = measure_plot(ui, frame, &MeasureSeries::of(trend), palette);
-    let (caption, colour) = caption(trend, palette);
+    let (caption, colour) = change_sentence(trend, palette);
     ui.label(RichText::new(caption).color(colour));
     let steps = trend.steps();
     if steps.len() >= 2 {
@@ -257,14 +260,15 @@ fn measure_panel(
     clicked
 }
 
-/// "0–50, lower is better · goal 10/50".
+/// "0–50, lower is better · goal 10/50 (met)"; "0–110°, higher is better · normal 60°".
 fn scale_text(trend: &Trend) -> String {
-    let mut text = format!(
-        "{}–{}, {}",
-        trend.format(trend.min),
-        trend.format(trend.max),
-        trend.rule.better.label()
-    );
+    let unit = match trend.unit.as_str() {
+        unit if unit.starts_with('/') => String::new(),
+        unit @ ("" | "°" | "%") => unit.to_owned(),
+        unit => format!(" {unit}"),
+    };
+    let (min, max) = (format_number(trend.min), format_number(trend.max));
+    let mut text = format!("{min}–{max}{unit}, {}", trend.rule.better.label());
     if let Some(normal) = trend.normal {
         text.push_str(&format!(" · normal {}", trend.format(normal)));
     }
@@ -273,32 +277,6 @@ fn scale_text(trend: &Trend) -> String {
         text.push_str(&format!(" · goal {} ({met})", trend.format(goal.target)));
     }
     text
-}
-
-/// "NDI 22/50 → 7/50 (−15): exceeds MCID", coloured by what the change means.
-fn caption(trend: &Trend, palette: &Palette) -> (String, Color32) {
-    match (trend.change(), trend.points.first()) {
-        (Some(change), _) => (
-            format!(
-                "{} {} → {} ({}): {}",
-                trend.label,
-                trend.format(change.from),
-                trend.format(change.to),
-                delta_text(trend, change.delta),
-                change.label.text()
-            ),
-            palette.change(change.label),
-        ),
-        (None, Some(only)) => (
-            format!(
-                "{} {} at one visit: no change to read yet",
-                trend.label,
-                trend.format(only.value)
-            ),
-            palette.muted_text,
-        ),
-        (None, None) => (String::new(), palette.muted_text),
-    }
 }
 
 // --- Pain drawings and trigger points, beside the map ----------------------------------------
@@ -390,9 +368,12 @@ fn side_panel(
     id: &str,
     content: impl FnOnce(&mut egui::Ui) -> Option<usize>,
 ) -> Option<usize> {
+    let width = ui.available_width();
     egui::Panel::left(id.to_owned())
         .resizable(true)
-        .default_size(ui.available_width() * 0.55)
+        .default_size(width * 0.55)
+        // A width kept from a wider window still leaves the map room.
+        .max_size(width * 0.7)
         .show(ui, |ui| {
             egui::ScrollArea::vertical()
                 .auto_shrink([false, false])

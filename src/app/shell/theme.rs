@@ -122,7 +122,7 @@ impl Palette {
         zone: rgb(MarkColors::LIGHT.zone),
         muted_text: Color32::from_gray(0x60),
         goal: Color32::from_rgb(0x7b, 0x3f, 0xa0),
-        measurement_error: Color32::from_rgba_premultiplied(0x50, 0x50, 0x50, 0x30),
+        measurement_error: Color32::from_rgba_unmultiplied_const(0x40, 0x50, 0x70, 0x38),
     };
 
     pub const DARK: Self = Self {
@@ -136,7 +136,7 @@ impl Palette {
         zone: rgb(MarkColors::DARK.zone),
         muted_text: Color32::from_gray(0xa0),
         goal: Color32::from_rgb(0xc3, 0x9b, 0xe0),
-        measurement_error: Color32::from_rgba_premultiplied(0x38, 0x38, 0x38, 0x38),
+        measurement_error: Color32::from_rgba_unmultiplied_const(0xb0, 0xc0, 0xe0, 0x30),
     };
 
     /// The mark colours of the theme `ctx` is showing (shared with export).

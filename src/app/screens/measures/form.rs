@@ -142,7 +142,7 @@ pub fn same_name(a: &str, b: &str) -> bool {
 }
 
 pub fn muted(text: impl Into<String>, palette: &Palette) -> RichText {
-    RichText::new(text).small().color(palette.muted_text)
+    RichText::new(text).color(palette.muted_text)
 }
 
 /// A number as typed, with a decimal comma taken as a point.

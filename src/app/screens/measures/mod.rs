@@ -116,8 +116,13 @@ impl MeasuresUi {
                 self.form.accepted(&change.slot);
                 if change.records_draft {
                     self.scores.recorded(&change.slot);
-                    self.psfs.recorded(&change.slot);
-                    self.movements.recorded(&change.slot);
+                    if let Some(next) = self.psfs.recorded(&change.slot) {
+                        self.form.focus(next);
+                    }
+                    let now = &doc.session().outcomes;
+                    if let Some(next) = self.movements.recorded(&change.slot, now) {
+                        self.form.focus(next);
+                    }
                     self.clinic.recorded(&change.slot);
                     self.goals.recorded(&change.slot);
                 }

@@ -7,7 +7,7 @@ use egui::{ComboBox, DragValue, RichText, TextEdit};
 use super::form::{Change, Ctx, Form, Slot, entered, muted, parse};
 use crate::app::screens::editing;
 use crate::model::measures::{Movement, catalog};
-use crate::model::{RomMeasurement, Side, limits};
+use crate::model::{Outcomes, RomMeasurement, Side, limits};
 use crate::progress::format_number;
 
 /// The movement being added.
@@ -45,11 +45,23 @@ impl Movements {
         change.or_else(|| self.draft_ui(ui, ctx, form))
     }
 
-    /// The movement was recorded: its degrees are cleared for the next one.
-    pub fn recorded(&mut self, slot: &Slot) {
-        if *slot == Slot::MovementDraft {
-            self.degrees.clear();
+    /// The movement was recorded (`outcomes` as they are now): its degrees are cleared for
+    /// the next one, on the other side of a sided movement not yet measured there (right
+    /// after left), whose degrees then take the keyboard.
+    pub fn recorded(&mut self, slot: &Slot, outcomes: &Outcomes) -> Option<Slot> {
+        if *slot != Slot::MovementDraft {
+            return None;
         }
+        self.degrees.clear();
+        let id = self.movement.take()?;
+        let other = self.side.opposite();
+        let sided = catalog().movement(&id).is_some_and(|m| m.sided);
+        if !sided || outcomes.movement(&id, Some(other)).is_some() {
+            return None;
+        }
+        self.movement = Some(id);
+        self.side = other;
+        Some(Slot::MovementDraft)
     }
 
     /// Picks a movement (grouped by region), its side, and today's degrees.

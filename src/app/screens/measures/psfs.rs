@@ -57,13 +57,16 @@ impl Psfs {
         change
     }
 
-    /// The pending activity of `slot` was scored and recorded: its draft goes.
-    pub fn recorded(&mut self, slot: &Slot) {
-        if let Slot::PendingActivity(index) = slot
-            && *index < self.pending.len()
-        {
+    /// The pending activity of `slot` was scored and recorded: its draft goes, and the
+    /// next one still to score is returned, to take the keyboard.
+    pub fn recorded(&mut self, slot: &Slot) -> Option<Slot> {
+        let Slot::PendingActivity(index) = slot else {
+            return None;
+        };
+        if *index < self.pending.len() {
             self.pending.remove(*index);
         }
+        (*index < self.pending.len()).then_some(Slot::PendingActivity(*index))
     }
 
     /// An activity named (or brought in) without today's score: recorded once scored, and
@@ -97,7 +100,7 @@ impl Psfs {
                     .add(
                         TextEdit::singleline(&mut pending.score)
                             .hint_text("0–10")
-                            .desired_width(40.0),
+                            .desired_width(48.0),
                     )
                     .labelled_by(label.id);
                 form.take_focus(&slot, &response);
@@ -106,7 +109,7 @@ impl Psfs {
                     Some(last) => format!("not scored today (last visit: {last})"),
                     None => "not scored yet".to_owned(),
                 };
-                ui.label(RichText::new(note).small().color(ctx.palette.warning));
+                ui.label(RichText::new(note).color(ctx.palette.warning));
                 let typed = response.lost_focus() && !pending.score.trim().is_empty();
                 (typed, ui.small_button("Remove").clicked())
             })

@@ -63,8 +63,8 @@ impl Scores {
                 .add(
                     TextEdit::singleline(text)
                         .id_salt(("pending_score", &instrument.id))
-                        .hint_text("today's score")
-                        .desired_width(90.0),
+                        .hint_text("score")
+                        .desired_width(70.0),
                 )
                 .labelled_by(label.id);
             if response.lost_focus() && !text.trim().is_empty() {
