@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Captures the comparison and progress screenshots from the demo library: the runner's first
 # and last visits side by side, as a difference map and as an overlay, and his progress
-# (trends and frequency map). Release build under Xvfb, driven by xdotool.
+# (the pain drawings page: pain trends and the frequency map; capture-measures.sh takes the
+# outcome measures and trigger points pages). Release build under Xvfb, driven by xdotool.
 # Needs xvfb, xdotool and imagemagick. Usage: docs/screenshots/capture-progress.sh [BINARY]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -36,6 +37,7 @@ xvfb-run -a -s "-screen 0 1400x900x24" bash -c '
   shot compare-overlay.png
   click 852 43                      # Close comparison
   click 376 111                     # Progress
+  click 432 67                      # its Pain drawings page
   xdotool mousemove 700 860
   shot progress.png
   kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true

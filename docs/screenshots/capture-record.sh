@@ -10,7 +10,7 @@ bin=$(realpath "${1:-target/release/myomap}")
 out=$(realpath docs/screenshots)
 . docs/screenshots/run-demo.sh
 
-tab="xdotool mousemove 1117 45 click 1; sleep 0.8;"   # the Clinical record page
+tab="xdotool mousemove 1224 45 click 1; sleep 0.8;"   # the Clinical record page
 # The record, with the consent opened.
 run 103 last "$tab xdotool mousemove 1060 103 click 1; sleep 0.5; shot session-record.png"
 # Safety overlay on, needle tool, a site over the right lung from behind.

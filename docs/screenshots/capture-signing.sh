@@ -39,8 +39,8 @@ prelude='
   xdotool windowmove "$win" 0 0 windowsize "$win" 1280 820; sleep 2
   xdotool windowfocus --sync "$win" || true
   click 700 808                     # focus the window (status bar)
-  click 997 45 1.5                  # Clinical record
-  click 997 45 1.5                  # (again: the first click after start can be lost)
+  click 1078 45 1.5                 # Clinical record
+  click 1078 45 1.5                 # (again: the first click after start can be lost)
 '
 run "$prelude"'
   click 925 360 1.5                 # Sign session…

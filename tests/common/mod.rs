@@ -49,6 +49,27 @@ pub fn demo_sessions(library: &Path, suffix: &str) -> Vec<PathBuf> {
     sessions
 }
 
+/// The app on the demo library written under `data`.
+pub fn demo_app(data: &std::path::Path) -> Harness<'static, MyomapApp> {
+    let library = demo_library(data);
+    app(data, Some(library), None, Vec::new())
+}
+
+/// Finds a demo patient by typing `search` and opens their page (`name` is their row).
+pub fn find_patient(harness: &mut Harness<'_, MyomapApp>, search: &str, name: &str) {
+    harness.get_by_label("Search patients").focus();
+    harness.run_ok();
+    harness.get_by_label("Search patients").type_text(search);
+    harness.run_ok();
+    assert_eq!(
+        harness.get_all_by_label_contains("(demo)").count(),
+        1,
+        "the search leaves one patient"
+    );
+    harness.get_by_label_contains(name).click();
+    harness.run_ok();
+}
+
 /// Writes the demo library into `data/demo` and returns its folder.
 pub fn demo_library(data: &Path) -> PathBuf {
     let library = data.join("demo");

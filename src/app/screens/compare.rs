@@ -12,11 +12,13 @@ use crate::app::canvas::custom_views::CustomViews;
 use crate::app::canvas::overlays::{DifferenceOverlay, GhostOverlay};
 use crate::app::canvas::toolbar;
 use crate::app::canvas::{CanvasContent, CanvasState, body_canvas};
+use crate::app::screens::measure_table::pair_list;
 use crate::app::shell::theme::Palette;
 use crate::bodymap::standard;
 use crate::geometry::{MapPoint, ViewId};
 use crate::metrics::{Change, Comparison, ViewDifference, compare, differences, standard_charts};
 use crate::model::{PainScore, Session};
+use crate::progress::{Trend, trends};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum CompareMode {
@@ -62,6 +64,8 @@ pub struct CompareState {
     pub left: CanvasState,
     pub right: CanvasState,
     pub comparison: Comparison,
+    /// The outcome measures of the two visits, each change labelled.
+    pub outcomes: Vec<Trend>,
     differences: HashMap<ViewId, ViewDifference>,
     /// Zoom and centre of both canvases last frame, to tell which one the user moved.
     linked: Option<((f32, MapPoint), (f32, MapPoint))>,
@@ -77,6 +81,7 @@ impl CompareState {
         };
         let charts = standard_charts();
         let comparison = compare(&earlier.1, &later.1, charts);
+        let outcomes = trends(&[&earlier.1, &later.1]);
         let differences = differences(&earlier.1, &later.1, charts)
             .into_iter()
             .map(|d| (d.view.clone(), d))
@@ -100,6 +105,7 @@ impl CompareState {
             left,
             right,
             comparison,
+            outcomes,
             differences,
             linked: None,
         }
@@ -369,6 +375,8 @@ fn metrics_ui(ui: &mut egui::Ui, state: &CompareState, palette: &Palette) {
             }
         });
     ui.add_space(8.0);
+    outcomes_ui(ui, state, palette);
+    ui.add_space(8.0);
     let names = |ids: &[String]| {
         if ids.is_empty() {
             return "none".to_owned();
@@ -393,4 +401,11 @@ fn metrics_ui(ui: &mut egui::Ui, state: &CompareState, palette: &Palette) {
         .small()
         .color(palette.muted_text),
     );
+}
+
+/// The outcome measures of both visits, each change and how it reads against the
+/// measure's MDC and MCID.
+fn outcomes_ui(ui: &mut egui::Ui, state: &CompareState, palette: &Palette) {
+    ui.label(RichText::new("Outcome measures").strong());
+    pair_list(ui, &state.outcomes, palette);
 }

@@ -121,7 +121,7 @@ pub fn patient_ui(ui: &mut egui::Ui, state: &LibraryState) -> Option<Action> {
         }
         if ui
             .add_enabled(!state.sessions.is_empty(), egui::Button::new("Progress"))
-            .on_hover_text("Trends of pain, extent and trigger points over all visits, and the frequency map")
+            .on_hover_text("Outcome measures against their measurement error and MCID, pain, extent and trigger points over all visits, and the frequency map")
             .clicked()
         {
             action = Some(Action::Progress(patient.id));

@@ -4,8 +4,12 @@
 
 pub mod compare;
 pub mod editing;
+pub mod followed_points;
 pub mod inspector;
 pub mod library;
+pub mod measure_table;
+pub mod measures;
+pub mod plots;
 pub mod presentation;
 pub mod progress;
 pub mod reconcile;

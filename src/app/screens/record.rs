@@ -8,6 +8,7 @@ use jiff::civil::DateTime;
 
 use crate::app::canvas::tool::Tool;
 use crate::app::screens::editing;
+use crate::app::screens::measures::MeasuresUi;
 use crate::app::screens::signing::{Purpose, SignDialog, Signed};
 use crate::app::shell::theme::Palette;
 use crate::bodymap::sides::{self, SideDisagreement};
@@ -49,12 +50,14 @@ pub enum RecordAction {
     Inform(String),
 }
 
-/// The two pages of the session panel: the visit's details, and its clinical record. Only
-/// the page shown is laid out, which keeps a frame cheap.
+/// The pages of the session panel: the visit's details, its outcome measures, and its
+/// clinical record. Only the page shown is laid out, which keeps a frame cheap.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum PanelTab {
     #[default]
     Visit,
+    /// Outcome measures: scores, PSFS, range of motion, clinic measures, goals.
+    Measures,
     Record,
 }
 
@@ -162,6 +165,8 @@ impl Summary {
 pub struct RecordUi {
     /// The page of the session panel shown.
     pub tab: PanelTab,
+    /// The outcome measures' page: its drafts and the last visit's values.
+    pub measures: MeasuresUi,
     /// Derived from the whole session, once per document revision.
     summary: Option<Summary>,
     /// Safety warnings raised by recent edits, waiting to be shown.
@@ -226,6 +231,10 @@ impl RecordUi {
         ui.horizontal(|ui| {
             ui.selectable_value(&mut self.tab, PanelTab::Visit, "Visit details")
                 .on_hover_text("Date, clinician, pain scores, complaints, goals and plan");
+            ui.selectable_value(&mut self.tab, PanelTab::Measures, "Measures")
+                .on_hover_text(
+                    "Outcome measures: scores, PSFS, range of motion, clinic measures, goals",
+                );
             let record = if attention {
                 "Clinical record ⚠"
             } else {

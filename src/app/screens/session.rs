@@ -71,8 +71,10 @@ pub fn session_ui(
                             details_ui(ui, doc, &palette);
                         }
                     });
-                    if record.tab == PanelTab::Record {
-                        record.sections(ui, doc, editable, can_append);
+                    match record.tab {
+                        PanelTab::Record => record.sections(ui, doc, editable, can_append),
+                        PanelTab::Measures => record.measures.ui(ui, doc, editable),
+                        PanelTab::Visit => {}
                     }
                 });
         });

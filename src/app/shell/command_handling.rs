@@ -8,6 +8,7 @@ use egui::ViewportCommand;
 
 use crate::app::canvas::custom_views::CustomViews;
 use crate::app::screens::compare::CompareState;
+use crate::app::screens::measures::LastVisit;
 use crate::app::screens::presentation::Presentation;
 use crate::app::screens::progress::ProgressState;
 use crate::app::screens::reconcile::ReconcileState;
@@ -84,6 +85,14 @@ impl MyomapApp {
             }
         }
         self.record.opened(&doc);
+        let last = self.library.as_ref().and_then(|state| {
+            let before = state.visit_before(doc.session())?;
+            Some(LastVisit {
+                date: before.date(),
+                outcomes: before.outcomes.clone(),
+            })
+        });
+        self.record.measures.set_last_visit(last);
         self.route = Route::Session(Box::new(doc));
     }
 

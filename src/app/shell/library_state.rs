@@ -3,7 +3,7 @@
 //! the frame; the library screen only draws it.
 
 use crate::app::shell::notifications::Notifications;
-use crate::model::{Patient, PatientId};
+use crate::model::{Patient, PatientId, Session};
 use crate::storage::{Library, LoadError, PatientEntry, SessionEntry};
 
 pub struct LibraryState {
@@ -55,6 +55,18 @@ impl LibraryState {
             }
         }
         self.sessions = sessions;
+    }
+
+    /// The visit of `session`'s patient before it, among the selected patient's sessions; a
+    /// new session, not in the library yet, comes after all of them.
+    pub fn visit_before(&self, session: &Session) -> Option<&Session> {
+        let listed = self.sessions.iter().any(|e| e.session.id == session.id);
+        self.sessions
+            .iter()
+            .map(|entry| &entry.session)
+            .filter(|s| s.patient_id == session.patient_id && s.id != session.id)
+            .filter(|s| !listed || s.started_at < session.started_at)
+            .max_by_key(|s| s.started_at)
     }
 
     /// Reads the library again (after a save), keeping the selection.

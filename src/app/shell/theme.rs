@@ -3,6 +3,7 @@
 
 use egui::Color32;
 
+use crate::progress::ChangeLabel;
 use crate::scene::MarkColors;
 
 /// Adds DejaVu Sans (from `assets/fonts`) after egui's own fonts, so symbols egui's font lacks
@@ -98,6 +99,10 @@ pub struct Palette {
     pub needle: Color32,
     pub zone: Color32,
     pub muted_text: Color32,
+    /// A goal (target value) of an outcome measure.
+    pub goal: Color32,
+    /// The shaded band of measurement error around a measure's baseline.
+    pub measurement_error: Color32,
 }
 
 /// An opaque egui colour of a scene colour.
@@ -116,6 +121,8 @@ impl Palette {
         needle: rgb(MarkColors::LIGHT.needle),
         zone: rgb(MarkColors::LIGHT.zone),
         muted_text: Color32::from_gray(0x60),
+        goal: Color32::from_rgb(0x7b, 0x3f, 0xa0),
+        measurement_error: Color32::from_rgba_unmultiplied_const(0x40, 0x50, 0x70, 0x38),
     };
 
     pub const DARK: Self = Self {
@@ -128,6 +135,8 @@ impl Palette {
         needle: rgb(MarkColors::DARK.needle),
         zone: rgb(MarkColors::DARK.zone),
         muted_text: Color32::from_gray(0xa0),
+        goal: Color32::from_rgb(0xc3, 0x9b, 0xe0),
+        measurement_error: Color32::from_rgba_unmultiplied_const(0xb0, 0xc0, 0xe0, 0x30),
     };
 
     /// The mark colours of the theme `ctx` is showing (shared with export).
@@ -135,6 +144,18 @@ impl Palette {
         match ctx.theme() {
             egui::Theme::Dark => MarkColors::DARK,
             egui::Theme::Light => MarkColors::LIGHT,
+        }
+    }
+
+    /// The colour of a change of an outcome measure: green only for a change that reaches
+    /// the MCID, blue for one beyond measurement error below it, grey within measurement
+    /// error (never shown as progress), red for worse.
+    pub fn change(&self, label: ChangeLabel) -> Color32 {
+        match label {
+            ChangeLabel::ExceedsMcid => self.success,
+            ChangeLabel::ImprovedBelowMcid | ChangeLabel::Improved => self.info,
+            ChangeLabel::WithinMeasurementError => self.muted_text,
+            ChangeLabel::Worse => self.error,
         }
     }
 
