@@ -223,3 +223,34 @@ fn a_big_library_is_read_in_the_background_with_progress_shown() {
     harness.get_by_label_contains("Patient 042").click();
     harness.run_ok();
 }
+
+#[test]
+fn the_progress_report_is_exported_from_the_progress_screen_for_its_period() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let library = common::demo_library(data.path());
+    let out = data.path().join("claire-progress.pdf");
+    let mut harness = common::app(data.path(), Some(library), None, vec![Some(out.clone())]);
+    open_progress(&mut harness, "Claire", "Claire Bennett");
+    harness.get_by_label("Export PDF…").click();
+    harness.run_ok();
+    let pdf = std::fs::read(&out).expect("the report was written where the dialog said");
+    assert!(pdf.starts_with(b"%PDF-"), "a PDF");
+
+    // A period with no visit is said at once, and nothing is asked or written.
+    std::fs::remove_file(&out).expect("removed");
+    harness.get_by_label("Progress report from").focus();
+    harness.run_ok();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness
+        .get_by_label("Progress report from")
+        .type_text("2027-01-01");
+    harness.get_by_label("to").focus();
+    harness.run_ok();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get_by_label("to").type_text("2027-02-01");
+    harness.run_ok();
+    harness.get_by_label("Export PDF…").click();
+    harness.run_ok();
+    harness.get_by_label_contains("Could not make the progress report");
+    assert!(!out.exists(), "nothing written");
+}

@@ -28,6 +28,8 @@ use crate::progress::{Trend, format_number, trends};
 pub enum ProgressAction {
     Close,
     Open(PathBuf),
+    /// Export the progress report (PDF) for the period in `report_from..=report_to`.
+    Report,
 }
 
 /// The pages of the progress screen.
@@ -73,6 +75,10 @@ pub struct ProgressState {
     /// Every trigger point followed over the visits, and the one shown in detail.
     pub followed: Followed,
     pub tab: ProgressTab,
+    /// The progress report's period as typed (`YYYY-MM-DD`): the first and last visit's
+    /// dates until changed.
+    pub report_from: String,
+    pub report_to: String,
     /// The visits' dates on the plots' axes ("09-07") and in tables ("2026-09-07").
     axis_dates: Vec<String>,
     dates: Vec<String>,
@@ -120,8 +126,11 @@ impl ProgressState {
                 .map(|s| s.started_at.strftime(format).to_string())
                 .collect()
         };
+        let dates = date("%Y-%m-%d");
         Self {
             patient_name,
+            report_from: dates.first().cloned().unwrap_or_default(),
+            report_to: dates.last().cloned().unwrap_or_default(),
             axis_dates: date("%m-%d"),
             dates: date("%Y-%m-%d"),
             key: visits.len() as u64,
@@ -159,7 +168,30 @@ pub fn progress_ui(
         if ui.button("Close progress").clicked() {
             action = Some(ProgressAction::Close);
         }
-        // The "Progress report…" button (a PDF of the period of care) goes here.
+        ui.separator();
+        let from = ui.label("Progress report from").id;
+        ui.add(
+            egui::TextEdit::singleline(&mut state.report_from)
+                .desired_width(86.0)
+                .hint_text("YYYY-MM-DD"),
+        )
+        .labelled_by(from)
+        .on_hover_text("The first day of the period of care (YYYY-MM-DD)");
+        let to = ui.label("to").id;
+        ui.add(
+            egui::TextEdit::singleline(&mut state.report_to)
+                .desired_width(86.0)
+                .hint_text("YYYY-MM-DD"),
+        )
+        .labelled_by(to)
+        .on_hover_text("The last day of the period of care (YYYY-MM-DD)");
+        if ui
+            .button("Export PDF…")
+            .on_hover_text(crate::app::shell::command::UiCommand::ExportProgressReport.tooltip())
+            .clicked()
+        {
+            action = Some(ProgressAction::Report);
+        }
     });
     let shown = state.tab;
     ui.horizontal(|ui| {

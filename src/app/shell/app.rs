@@ -282,6 +282,7 @@ impl MyomapApp {
             | UiCommand::ExportReport
             | UiCommand::ExportHandout => doc.is_some(),
             UiCommand::ExportCsv => self.library.as_ref().is_some_and(|l| l.selected.is_some()),
+            UiCommand::ExportProgressReport => self.route.progress().is_some(),
             UiCommand::Undo => doc.is_some_and(Document::can_undo),
             UiCommand::Redo => doc.is_some_and(Document::can_redo),
             UiCommand::NewPatient
@@ -462,6 +463,9 @@ impl MyomapApp {
                     Some(ProgressAction::Open(path)) => {
                         self.actions.push(Action::OpenSession(path));
                     }
+                    Some(ProgressAction::Report) => self
+                        .actions
+                        .push(Action::Command(UiCommand::ExportProgressReport)),
                     None => {}
                 }
             }

@@ -29,6 +29,7 @@ pub enum UiCommand {
     ExportReport,
     ExportHandout,
     ExportCsv,
+    ExportProgressReport,
 }
 
 const fn ctrl(key: Key) -> KeyboardShortcut {
@@ -63,6 +64,7 @@ impl UiCommand {
             Self::ExportReport => "Export session report (PDF)…",
             Self::ExportHandout => "Export patient handout (PDF)…",
             Self::ExportCsv => "Export needling log (CSV)…",
+            Self::ExportProgressReport => "Export progress report (PDF)…",
         }
     }
 
@@ -107,6 +109,9 @@ impl UiCommand {
             Self::ExportCsv => {
                 "Every needle site of the selected patient's sessions, one row each, for audit, billing or research"
             }
+            Self::ExportProgressReport => {
+                "A PDF for an insurer or a referrer, for the period set on the progress screen: visits, every measure baseline against latest with its MCID label, goals, trigger points, treatment, adverse events, pain drawings first against last, plan"
+            }
         }
     }
 
@@ -143,7 +148,8 @@ impl UiCommand {
             | Self::ExportSvg
             | Self::ExportReport
             | Self::ExportHandout
-            | Self::ExportCsv => &[],
+            | Self::ExportCsv
+            | Self::ExportProgressReport => &[],
         }
     }
 
@@ -249,6 +255,7 @@ pub const MENUS: &[(&str, &[MenuItem])] = {
                         U::ExportReport,
                         U::ExportHandout,
                         U::ExportCsv,
+                        U::ExportProgressReport,
                     ],
                 ),
                 Separator,

@@ -314,6 +314,7 @@ impl MyomapApp {
             UiCommand::ExportReport => self.export_report(false),
             UiCommand::ExportHandout => self.export_report(true),
             UiCommand::ExportCsv => self.export_csv(),
+            UiCommand::ExportProgressReport => self.export_progress_report(),
         }
     }
 

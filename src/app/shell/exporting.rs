@@ -216,6 +216,56 @@ impl MyomapApp {
         self.deliver(path, "CSV", bytes);
     }
 
+    /// The progress report (PDF) of the patient on the progress screen, for the period set
+    /// there: checked before asking where to write it, so a bad date or an empty period is
+    /// said at once.
+    pub(super) fn export_progress_report(&mut self) {
+        use crate::export::progress_report::{PatientRecords, Period, progress_report};
+        let Some(state) = self.route.progress() else {
+            return;
+        };
+        let Some(patient_dir) = state
+            .visits
+            .first()
+            .and_then(|(path, _)| path.parent()?.parent())
+            .map(Path::to_path_buf)
+        else {
+            return;
+        };
+        let day = |text: &str, which: &str| {
+            text.trim().parse::<jiff::civil::Date>().map_err(|_| {
+                format!("The report's {which} date \"{text}\" is not a date; write YYYY-MM-DD.")
+            })
+        };
+        let period = day(&state.report_from, "first")
+            .and_then(|from| Ok((from, day(&state.report_to, "last")?)))
+            .and_then(|(from, to)| Period::new(from, to).map_err(|e| e.to_string()));
+        let suggested = format!(
+            "{}-progress-report-{}-to-{}.pdf",
+            slug(&state.patient_name),
+            state.report_from.trim(),
+            state.report_to.trim()
+        );
+        let bytes = period.and_then(|period| {
+            let records = PatientRecords::load(&patient_dir).map_err(|e| e.to_string())?;
+            let input = records
+                .input(&standard().map, period)
+                .map_err(|e| e.to_string())?;
+            progress_report(&input).map_err(|e| e.to_string())
+        });
+        if let Err(error) = &bytes {
+            self.notifications
+                .error(format!("Could not make the progress report: {error}"));
+            return;
+        }
+        let Some(path) =
+            self.export_path(UiCommand::ExportProgressReport, "PDF", "pdf", &suggested)
+        else {
+            return;
+        };
+        self.deliver(path, "progress report", bytes);
+    }
+
     /// Asks where to write an export (suggesting `suggested`); never the open session's own
     /// file. The export is made only once the place is chosen.
     fn export_path(
