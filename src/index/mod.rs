@@ -370,7 +370,7 @@ impl LibraryIndex {
         // Names read once per search, not once per visit found.
         let zone_name = query.zone.as_deref().map(place_name).unwrap_or_default();
         let region_name = query.region.as_deref().map(place_name).unwrap_or_default();
-        let trigger_point_words = describe_trigger_points(query);
+        let trigger_point_words = TriggerPointWords::new(query);
         let mut hits = Vec::new();
         for patient in &self.patients {
             for visit in &patient.visits {
@@ -393,11 +393,7 @@ impl LibraryIndex {
                     if count == 0 {
                         continue;
                     }
-                    matched.push(
-                        trigger_point_words
-                            .replacen("{count}", &count.to_string(), 1)
-                            .replacen("{s}", if count == 1 { "" } else { "s" }, 1),
-                    );
+                    matched.push(trigger_point_words.say(count));
                 }
                 if let Some(zone) = zone {
                     let count = visit
@@ -476,28 +472,41 @@ impl LibraryIndex {
     }
 }
 
-/// "{count} active trigger point{s}, right upper trapezius": the words for the trigger points a
-/// search found, the count and plural filled in per visit.
-fn describe_trigger_points(query: &Query) -> String {
-    let status = query.status.map_or("", |s| match s {
-        TriggerPointStatus::Active => "active ",
-        TriggerPointStatus::Latent => "latent ",
-    });
-    let mut text = format!("{{count}} {status}trigger point{{s}}");
-    let side = query.side.map(|s| s.label());
-    let muscle = query.muscle.as_deref().map(|id| {
-        crate::bodymap::standard()
-            .map
-            .muscle(id)
-            .map_or_else(|| id.to_owned(), |m| m.name.to_lowercase())
-    });
-    match (side, muscle) {
-        (Some(side), Some(muscle)) => text.push_str(&format!(", {side} {muscle}")),
-        (None, Some(muscle)) => text.push_str(&format!(", {muscle}")),
-        (Some(side), None) => text.push_str(&format!(" on the {side}")),
-        (None, None) => {}
+/// How a search's trigger points read, worked out once per search: "2 active trigger points,
+/// right upper trapezius".
+struct TriggerPointWords {
+    /// "active ", "latent " or nothing.
+    status: &'static str,
+    /// ", right upper trapezius", " on the left" or nothing.
+    place: String,
+}
+
+impl TriggerPointWords {
+    fn new(query: &Query) -> Self {
+        let status = query.status.map_or("", |s| match s {
+            TriggerPointStatus::Active => "active ",
+            TriggerPointStatus::Latent => "latent ",
+        });
+        let side = query.side.map(|s| s.label());
+        let muscle = query.muscle.as_deref().map(|id| {
+            crate::bodymap::standard()
+                .map
+                .muscle(id)
+                .map_or_else(|| id.to_owned(), |m| m.name.to_lowercase())
+        });
+        let place = match (side, muscle) {
+            (Some(side), Some(muscle)) => format!(", {side} {muscle}"),
+            (None, Some(muscle)) => format!(", {muscle}"),
+            (Some(side), None) => format!(" on the {side}"),
+            (None, None) => String::new(),
+        };
+        Self { status, place }
     }
-    text
+
+    fn say(&self, count: usize) -> String {
+        let plural = if count == 1 { "" } else { "s" };
+        format!("{count} {}trigger point{plural}{}", self.status, self.place)
+    }
 }
 
 /// A safety zone's or location's name from the standard map, else its id.
