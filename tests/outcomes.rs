@@ -15,21 +15,6 @@ fn demo(dir: &Path) -> PathBuf {
     lib
 }
 
-fn sessions(lib: &Path, suffix: &str) -> Vec<PathBuf> {
-    let dir = lib
-        .join("patients")
-        .join(format!("00010000-0000-0000-0000-000000000{suffix}"))
-        .join("sessions");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .expect("sessions")
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
-        .collect();
-    files.sort();
-    files
-}
-
 /// A version 4 session as myomap 3 wrote it: the same text without `outcomes`.
 fn as_version_3(text: &str) -> String {
     let start = text.find("    outcomes: (").expect("outcomes written");
@@ -44,7 +29,7 @@ fn every_older_demo_and_fixture_session_migrates_with_no_measures_and_its_signat
     let lib = demo(dir.path());
     let mut migrated = 0;
     for suffix in ["101", "102", "103"] {
-        for path in sessions(&lib, suffix) {
+        for path in common::demo_sessions(&lib, suffix) {
             let now = load_session(&path).expect("current demo loads");
             let old_text = as_version_3(&std::fs::read_to_string(&path).expect("read"));
             assert!(!old_text.contains("outcomes"));
@@ -98,7 +83,7 @@ fn check(dir: &Path, name: &str, text: &str) -> String {
 fn check_refuses_each_bad_measure_at_its_line_and_column_with_the_range() {
     let dir = tempfile::tempdir().expect("temp dir");
     let lib = demo(dir.path());
-    let claire = &sessions(&lib, "101")[0];
+    let claire = &common::demo_sessions(&lib, "101")[0];
     let text = std::fs::read_to_string(claire).expect("read");
     assert!(text.contains("\"ndi\": 22.0"), "the demo's first NDI");
     let line_of = |needle: &str| {
@@ -162,7 +147,7 @@ fn compare_json_includes_every_measure_with_its_label() {
         ("102", "lefs", "exceeds MCID"),
         ("103", "odi", "within measurement error"),
     ] {
-        let visits = sessions(&lib, suffix);
+        let visits = common::demo_sessions(&lib, suffix);
         let (first, last) = (&visits[0], &visits[visits.len() - 1]);
         let output = myomap(&["compare", path_str(first), path_str(last), "--json"]);
         assert!(output.status.success());

@@ -194,14 +194,7 @@ pub fn run(args: &CompareArgs) -> ExitCode {
         doc.extend(measures);
     }
     if args.json {
-        match serde_json::to_string_pretty(&doc) {
-            Ok(text) => say!("{text}"),
-            Err(error) => {
-                eprintln!("myomap: {error}");
-                return ExitCode::FAILURE;
-            }
-        }
-        return ExitCode::SUCCESS;
+        return super::print_json(&doc);
     }
     let (ea, eb) = (&comparison.earlier, &comparison.later);
     let pct = |v: Option<f32>| format!("{:.1} %", v.unwrap_or(0.0));

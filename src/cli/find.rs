@@ -107,12 +107,7 @@ fn query(args: &FindArgs, map: &BodyMap) -> Result<Query, String> {
         since: date(&args.since, "since")?,
         until: date(&args.until, "until")?,
     };
-    if query.muscle.is_none()
-        && query.zone.is_none()
-        && query.region.is_none()
-        && query.status.is_none()
-        && query.side.is_none()
-    {
+    if query.names_nothing() {
         return Err(
             "say what to find: --muscle, --status or --side (trigger points), --zone (needle sites) or --region (pain drawings)"
                 .to_owned(),
@@ -163,14 +158,7 @@ pub fn run(args: &FindArgs) -> ExitCode {
                 "problem": v.problem,
             })).collect::<Vec<_>>(),
         });
-        match serde_json::to_string_pretty(&doc) {
-            Ok(text) => say!("{text}"),
-            Err(error) => {
-                eprintln!("myomap: {error}");
-                return ExitCode::FAILURE;
-            }
-        }
-        return ExitCode::SUCCESS;
+        return super::print_json(&doc);
     }
     for hit in &hits {
         say!(

@@ -74,14 +74,7 @@ pub fn maps_json(map: &BodyMap) -> serde_json::Value {
 pub fn maps(as_json: bool) -> ExitCode {
     let map = &standard().map;
     if as_json {
-        match serde_json::to_string_pretty(&maps_json(map)) {
-            Ok(text) => say!("{text}"),
-            Err(error) => {
-                eprintln!("myomap: {error}");
-                return ExitCode::FAILURE;
-            }
-        }
-        return ExitCode::SUCCESS;
+        return super::print_json(&maps_json(map));
     }
     say!("{} (id {}, version {})", map.name, map.id, map.version);
     for view in &map.views {

@@ -127,6 +127,20 @@ pub(crate) fn say(line: std::fmt::Arguments<'_>) {
     }
 }
 
+/// Prints `value` as pretty JSON on standard output.
+pub(crate) fn print_json(value: &impl serde::Serialize) -> ExitCode {
+    match serde_json::to_string_pretty(value) {
+        Ok(text) => {
+            say!("{text}");
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("myomap: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
 /// What the binary should do after parsing: run a command to completion, or start the app.
 pub enum Outcome {
     Exit(ExitCode),

@@ -451,11 +451,8 @@ impl LibraryIndex {
             match (&row.patient, &row.problem) {
                 (Some(patient), _) => {
                     let sessions = dir.join(library_dirs::SESSIONS);
-                    patients.push(storage::PatientEntry {
-                        patient: patient.clone(),
-                        session_files: row.visits.iter().map(|v| sessions.join(&v.file)).collect(),
-                        dir,
-                    });
+                    let files = row.visits.iter().map(|v| sessions.join(&v.file)).collect();
+                    patients.push(storage::PatientEntry::new(patient.clone(), dir, files));
                 }
                 (None, problem) => problems.push(storage::LoadError::io(
                     &dir.join(library_dirs::PATIENT_FILE),
@@ -598,6 +595,17 @@ pub struct Query {
     pub region: Option<String>,
     pub since: Option<Date>,
     pub until: Option<Date>,
+}
+
+impl Query {
+    /// Whether the query names nothing to find (dates alone would list every visit).
+    pub fn names_nothing(&self) -> bool {
+        self.muscle.is_none()
+            && self.zone.is_none()
+            && self.region.is_none()
+            && self.status.is_none()
+            && self.side.is_none()
+    }
 }
 
 /// One visit a search found.

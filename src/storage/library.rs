@@ -49,6 +49,28 @@ pub struct PatientEntry {
     pub dir: PathBuf,
     /// Session files, sorted by name (so by date).
     pub session_files: Vec<PathBuf>,
+    /// How many of them are a sync engine's conflict copies (counted once, when listed).
+    pub conflict_copies: usize,
+}
+
+impl PatientEntry {
+    pub fn new(patient: Patient, dir: PathBuf, session_files: Vec<PathBuf>) -> Self {
+        let conflict_copies = session_files
+            .iter()
+            .filter(|path| super::conflicts::conflict_copy(path).is_some())
+            .count();
+        Self {
+            patient,
+            dir,
+            session_files,
+            conflict_copies,
+        }
+    }
+
+    /// The visits, conflict copies left out.
+    pub fn visit_count(&self) -> usize {
+        self.session_files.len() - self.conflict_copies
+    }
 }
 
 /// What reading a library gives: its patients, and the files that could not be read.
@@ -249,11 +271,7 @@ impl Library {
         let patient = load_patient(&dir.join(PATIENT_FILE))?;
         let session_files =
             list_session_files(&sessions).map_err(|source| LoadError::io(&sessions, source))?;
-        Ok(PatientEntry {
-            patient,
-            dir: dir.to_path_buf(),
-            session_files,
-        })
+        Ok(PatientEntry::new(patient, dir.to_path_buf(), session_files))
     }
 
     /// Reads every session of a patient entry, oldest first; unreadable files are returned

@@ -50,12 +50,7 @@ pub fn patients_panel(ui: &mut egui::Ui, state: &mut LibraryState) -> Option<Act
                 continue;
             }
             let selected = state.selected == Some(patient.id);
-            let conflicts = entry
-                .session_files
-                .iter()
-                .filter(|path| crate::storage::conflicts::conflict_copy(path).is_some())
-                .count();
-            let visits = entry.session_files.len() - conflicts;
+            let (visits, conflicts) = (entry.visit_count(), entry.conflict_copies);
             let mut text = format!(
                 "{}\n{} visit{}",
                 patient.display_name,

@@ -27,9 +27,50 @@ pub struct Found {
     pub path: PathBuf,
 }
 
+/// The choices of the window's lists, `(id, name)` sorted by name: read from the body map
+/// once, not every frame.
+struct Choices {
+    muscles: Vec<(String, String)>,
+    zones: Vec<(String, String)>,
+    locations: Vec<(String, String)>,
+}
+
+impl Default for Choices {
+    fn default() -> Self {
+        let map = &standard().map;
+        let sorted = |mut choices: Vec<(String, String)>| {
+            choices.sort_by(|a, b| a.1.cmp(&b.1));
+            choices
+        };
+        Self {
+            muscles: sorted(
+                map.muscles
+                    .iter()
+                    .map(|m| (m.id.clone(), m.name.clone()))
+                    .collect(),
+            ),
+            zones: sorted(
+                map.safety_zones
+                    .iter()
+                    .map(|z| (z.id.clone(), z.name.clone()))
+                    .collect(),
+            ),
+            locations: sorted(
+                map.region_sets
+                    .iter()
+                    .filter(|set| set.id == "locations")
+                    .flat_map(|set| &set.regions)
+                    .map(|r| (r.id.clone(), r.name.clone()))
+                    .collect(),
+            ),
+        }
+    }
+}
+
 /// The window's fields and the last answer.
 #[derive(Default)]
 pub struct SearchState {
+    choices: Choices,
     muscle: Option<String>,
     side: Option<Side>,
     status: Option<TriggerPointStatus>,
@@ -60,12 +101,7 @@ impl SearchState {
             since,
             until: None,
         };
-        if query.muscle.is_none()
-            && query.zone.is_none()
-            && query.region.is_none()
-            && query.status.is_none()
-            && query.side.is_none()
-        {
+        if query.names_nothing() {
             return Err(
                 "Choose a muscle, a side or status, a safety zone or a location.".to_owned(),
             );
@@ -101,34 +137,8 @@ fn choice(
     ui.end_row();
 }
 
-fn sorted(mut choices: Vec<(String, String)>) -> Vec<(String, String)> {
-    choices.sort_by(|a, b| a.1.cmp(&b.1));
-    choices
-}
-
 /// The search window; `None` while it stays open with nothing asked.
 pub fn search_window(ctx: &egui::Context, state: &mut SearchState) -> Option<SearchAction> {
-    let map = &standard().map;
-    let muscles = sorted(
-        map.muscles
-            .iter()
-            .map(|m| (m.id.clone(), m.name.clone()))
-            .collect(),
-    );
-    let zones = sorted(
-        map.safety_zones
-            .iter()
-            .map(|z| (z.id.clone(), z.name.clone()))
-            .collect(),
-    );
-    let locations = sorted(
-        map.region_sets
-            .iter()
-            .filter(|set| set.id == "locations")
-            .flat_map(|set| &set.regions)
-            .map(|r| (r.id.clone(), r.name.clone()))
-            .collect(),
-    );
     let mut action = None;
     let mut open = true;
     egui::Window::new("Find by location")
@@ -139,7 +149,12 @@ pub fn search_window(ctx: &egui::Context, state: &mut SearchState) -> Option<Sea
                 .num_columns(2)
                 .spacing([12.0, 6.0])
                 .show(ui, |ui| {
-                    choice(ui, "Trigger point in", &mut state.muscle, &muscles);
+                    choice(
+                        ui,
+                        "Trigger point in",
+                        &mut state.muscle,
+                        &state.choices.muscles,
+                    );
                     ui.label("Side");
                     ui.horizontal(|ui| {
                         ui.selectable_value(&mut state.side, None, "any");
@@ -162,8 +177,18 @@ pub fn search_window(ctx: &egui::Context, state: &mut SearchState) -> Option<Sea
                         );
                     });
                     ui.end_row();
-                    choice(ui, "Needle site in the zone", &mut state.zone, &zones);
-                    choice(ui, "Pain drawn over", &mut state.region, &locations);
+                    choice(
+                        ui,
+                        "Needle site in the zone",
+                        &mut state.zone,
+                        &state.choices.zones,
+                    );
+                    choice(
+                        ui,
+                        "Pain drawn over",
+                        &mut state.region,
+                        &state.choices.locations,
+                    );
                     ui.label("Since");
                     ui.horizontal(|ui| {
                         ui.add(
