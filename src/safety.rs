@@ -107,6 +107,11 @@ pub fn acknowledge(session: &mut Session, needle: MarkId) {
 
 /// Whether any needle site lies over the lung (a thorax zone): consent should then cover the
 /// risk of pneumothorax.
+/// Whether `needle` lies in a safety zone over the thorax (lung and pleura).
+pub fn over_thorax(map: &StandardMap, needle: &NeedleSite) -> bool {
+    site_warnings(map, needle).1.is_some()
+}
+
 pub fn thorax_needled(session: &Session, map: &StandardMap) -> bool {
     session.needle_sites.iter().any(|n| {
         n.warnings.iter().any(|w| {

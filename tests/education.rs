@@ -36,7 +36,7 @@ fn presentation_shows_a_pattern_with_its_caption_and_exit_restores_charting() {
     assert!(!has_text(&harness, "Claire Bennett"));
     assert!(!has_text(&harness, "Margaret Oduya"));
     assert!(harness.query_by_label("File").is_none());
-    assert!(!has_text(&harness, "Visit details"));
+    assert!(!has_text(&harness, "Clinical record"));
 
     harness.get_by_label("Upper trapezius").click();
     harness.run_ok();
@@ -63,7 +63,7 @@ fn presentation_shows_a_pattern_with_its_caption_and_exit_restores_charting() {
         before_zoom,
         "same zoom"
     );
-    assert!(has_text(&harness, "Visit details"));
+    assert!(has_text(&harness, "Clinical record"));
     assert!(has_text(&harness, "Claire Bennett"));
     assert!(
         harness.state().document().is_some(),

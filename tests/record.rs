@@ -69,7 +69,8 @@ fn open_record(harness: &mut Harness<'_, MyomapApp>) {
 fn screen_and_consent(harness: &mut Harness<'_, MyomapApp>) {
     open_record(harness);
     press(harness, "Mark screening reviewed");
-    press(harness, "Record consent");
+    press(harness, "Risk of pneumothorax (thorax treated)");
+    press(harness, "Explained all — record consent");
 }
 
 /// Chooses the needle tool and clicks at `at` (posterior view, mm).
@@ -254,8 +255,6 @@ fn signing_with_a_needle_count_mismatch_is_refused_and_names_the_reason() {
     let mut harness = new_session(data.path());
     type_into(&mut harness, "Clinician", "Ana Lopes, PT");
     screen_and_consent(&mut harness);
-    press(&mut harness, "What the procedure involves");
-    press(&mut harness, "Material risks");
     place_needle(&mut harness, GLUTEUS_MEDIUS);
     place_needle(&mut harness, MapPoint::new(100.0, 790.0));
     assert_eq!(needle_count(&harness), 2);
@@ -284,7 +283,6 @@ fn a_complete_session_signs_and_becomes_read_only() {
     let mut harness = new_session(data.path());
     type_into(&mut harness, "Clinician", "Ana Lopes, PT");
     screen_and_consent(&mut harness);
-    press(&mut harness, "What the procedure involves");
     place_needle(&mut harness, GLUTEUS_MEDIUS);
     count_needles(&mut harness);
     press(&mut harness, "Sign session…");
@@ -314,6 +312,7 @@ fn a_complete_session_signs_and_becomes_read_only() {
     assert_eq!(needle_count(&harness), 1);
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     harness.run_ok();
+    harness.run_ok();
     assert!(
         harness
             .state()
@@ -322,6 +321,12 @@ fn a_complete_session_signs_and_becomes_read_only() {
             .session()
             .is_signed()
     );
+    // The refusal explains itself and shows the way: the addendum, one button away.
+    assert!(has_text(
+        &harness,
+        "the session cannot change; add an addendum instead"
+    ));
+    assert!(has_text(&harness, "Add an addendum…"));
 }
 
 #[test]

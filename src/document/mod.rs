@@ -518,6 +518,20 @@ impl Document {
         {
             return Err(Refusal::NeedleGate(missing));
         }
+        // Over the thorax, consent must cover the risk of pneumothorax before the needle.
+        if let Edit::AddNeedle(site) = &edit
+            && self.session.gate_override.is_none()
+            && self
+                .session
+                .consent
+                .as_ref()
+                .is_some_and(|consent| !consent.explained.contains(&ConsentTopic::Pneumothorax))
+            && safety::over_thorax(standard(), site)
+        {
+            return Err(Refusal::NeedleGate(vec![
+                "this site is over the thorax and the consent does not record that the risk of pneumothorax was explained (tick it under Consent)".to_owned(),
+            ]));
+        }
         if let Some(too_long) = crate::model::limits::edit(&edit) {
             return Err(Refusal::TooLong(too_long));
         }

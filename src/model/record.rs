@@ -238,6 +238,22 @@ pub enum ConsentTopic {
 }
 
 impl ConsentTopic {
+    /// What must have been explained before needling: the nature of the procedure and its
+    /// material risks, the two elements of informed consent (Montgomery v Lanarkshire Health
+    /// Board [2015] UKSC 11; `clinical.md`, "Consent"). The needle gate stays closed without
+    /// them.
+    pub const ESSENTIAL: [Self; 2] = [Self::Procedure, Self::MaterialRisks];
+
+    /// Everything explained at a usual first visit, pneumothorax apart (which is explained
+    /// where the thorax is treated).
+    pub const USUAL: [Self; 5] = [
+        Self::Procedure,
+        Self::Sensations,
+        Self::ExpectedOutcome,
+        Self::PatientRole,
+        Self::MaterialRisks,
+    ];
+
     pub const ALL: [Self; 6] = [
         Self::Procedure,
         Self::Sensations,
@@ -271,6 +287,17 @@ pub struct Consent {
     pub explained: Vec<ConsentTopic>,
     #[serde(default)]
     pub notes: String,
+}
+
+impl Consent {
+    /// The essential topics ([`ConsentTopic::ESSENTIAL`]) the record does not say were
+    /// explained.
+    pub fn missing_essentials(&self) -> Vec<ConsentTopic> {
+        ConsentTopic::ESSENTIAL
+            .into_iter()
+            .filter(|t| !self.explained.contains(t))
+            .collect()
+    }
 }
 
 /// Needling without reviewed screening or consent, on the clinician's stated reason.

@@ -408,8 +408,21 @@ impl Session {
                 None => "contraindication screening has not been reviewed".to_owned(),
             });
         }
-        if self.consent.is_none() {
-            missing.push("consent has not been recorded for this session".to_owned());
+        match &self.consent {
+            None => missing.push("consent has not been recorded for this session".to_owned()),
+            Some(consent) => {
+                let topics: Vec<&str> = consent
+                    .missing_essentials()
+                    .into_iter()
+                    .map(|t| t.label())
+                    .collect();
+                if !topics.is_empty() {
+                    missing.push(format!(
+                        "the consent does not record what was explained: {}",
+                        topics.join(", ").to_lowercase()
+                    ));
+                }
+            }
         }
         for item in self.screening.absolute_contraindications() {
             missing.push(format!(

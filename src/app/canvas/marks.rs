@@ -208,38 +208,38 @@ pub(crate) fn paint_glyphs(painter: &egui::Painter, glyphs: &[Glyph]) {
     }
 }
 
-/// A legend, bottom left of the canvas: a patterned swatch and a line of text per entry.
+/// A legend at the bottom of `gutter` (the canvas's left strip that the fitted drawing
+/// leaves free, so it never covers the body): a patterned swatch and the entry's words,
+/// wrapped to the strip's width.
 pub(crate) fn paint_legend(
     painter: &egui::Painter,
-    rect: Rect,
+    gutter: Rect,
     entries: &[LegendEntry],
     text: Color32,
     background: Color32,
 ) {
-    if entries.is_empty() {
+    if entries.is_empty() || gutter.width() < 80.0 {
         return;
     }
-    let row = 18.0;
     let font = FontId::proportional(12.0);
-    let widest = entries
+    let swatch_width = 30.0;
+    let wrap = (gutter.width() - swatch_width - 20.0).max(40.0);
+    let galleys: Vec<_> = entries
         .iter()
-        .map(|e| {
-            painter
-                .layout_no_wrap(e.label.clone(), font.clone(), text)
-                .size()
-                .x
-        })
-        .fold(0.0, f32::max);
-    let height = row * entries.len() as f32 + 8.0;
+        .map(|e| painter.layout(e.label.clone(), font.clone(), text, wrap))
+        .collect();
+    let rows: Vec<f32> = galleys.iter().map(|g| g.size().y.max(14.0) + 4.0).collect();
+    let height = rows.iter().sum::<f32>() + 8.0;
+    let widest = galleys.iter().map(|g| g.size().x).fold(0.0, f32::max);
     let frame = Rect::from_min_size(
-        rect.left_bottom() + vec2(10.0, -height - 10.0),
-        vec2(widest + 48.0, height),
+        gutter.left_bottom() + vec2(8.0, -height - 8.0),
+        vec2(widest + swatch_width + 12.0, height),
     );
     painter.rect_filled(frame, 4.0, background);
-    for (i, entry) in entries.iter().enumerate() {
+    let mut top = frame.min + vec2(6.0, 4.0);
+    for ((entry, galley), row) in entries.iter().zip(galleys).zip(rows) {
         let colour = rgba(entry.colour);
-        let top = frame.min + vec2(6.0, 4.0 + row * i as f32);
-        let swatch = Rect::from_min_size(top + vec2(0.0, 2.0), vec2(22.0, 12.0));
+        let swatch = Rect::from_min_size(top + vec2(0.0, 3.0), vec2(22.0, 12.0));
         painter.rect_filled(swatch, 2.0, colour.gamma_multiply(0.45));
         // The pattern, one texel = 2 px.
         for (x, y) in marks::swatch_texels(entry.pattern) {
@@ -252,13 +252,8 @@ pub(crate) fn paint_legend(
                 colour,
             );
         }
-        painter.text(
-            top + vec2(30.0, 8.0),
-            Align2::LEFT_CENTER,
-            &entry.label,
-            font.clone(),
-            text,
-        );
+        painter.galley(top + vec2(swatch_width, 2.0), galley, text);
+        top.y += row;
     }
 }
 

@@ -38,6 +38,22 @@ const MIN_ZOOM: f32 = 0.5;
 const MAX_ZOOM: f32 = 24.0;
 /// Muscle names appear from this many pixels per millimetre.
 const LABELS_FROM_SCALE: f32 = 0.9;
+/// The strip at the canvas's left that a fitted drawing leaves free for the legend, so the
+/// legend never covers the body; narrower canvases have none.
+const LEGEND_GUTTER: f32 = 190.0;
+const LEGEND_GUTTER_FROM_WIDTH: f32 = 460.0;
+/// How far outside a view's drawing the pointer still reports a point, mm.
+const HOVER_MARGIN_MM: f32 = 20.0;
+
+/// The legend's strip of a canvas (empty when the canvas is too narrow to spare one).
+fn legend_gutter(rect: Rect) -> Rect {
+    let width = if rect.width() >= LEGEND_GUTTER_FROM_WIDTH {
+        LEGEND_GUTTER
+    } else {
+        0.0
+    };
+    Rect::from_min_size(rect.min, vec2(width, rect.height()))
+}
 
 /// What the canvas shows for its view id.
 enum Shown<'a> {
@@ -123,11 +139,30 @@ pub fn body_canvas(
         Shown::Missing => marks_bounds(session, &state.memory.view),
     };
     let keyboard_free = ui.memory(|m| m.focused().is_none());
-    let delete = (editable && keyboard_free && response.hovered())
-        .then(|| keyboard(ui, state, session))
+    let delete = (keyboard_free && response.hovered())
+        .then(|| keyboard(ui, state, session, &map.map))
         .flatten();
+    // A change asked of a canvas that cannot change (a signed session, or one open
+    // elsewhere) is not dropped silently: the screen says why (`read_only_attempt`).
+    let delete = if editable {
+        delete
+    } else {
+        state.read_only_attempt |= delete.is_some();
+        None
+    };
     // A drag that starts on a mark with the select tool moves it: decide before navigating,
     // so the same drag does not also pan the drawing.
+    if !editable
+        && response.drag_started_by(PointerButton::Primary)
+        && let (Some(previous), Some(press)) = (
+            state.memory.projection,
+            ui.input(|i| i.pointer.press_origin()),
+        )
+        && marks::mark_at(&painter, session, &state.memory.view, &previous, press).is_some()
+    {
+        // Dragging a mark of a session that cannot change: say why (the drawing pans).
+        state.read_only_attempt = true;
+    }
     if editable
         && state.tools.tool == Tool::Select
         && response.drag_started_by(PointerButton::Primary)
@@ -285,7 +320,7 @@ pub fn body_canvas(
     }
     marks::paint_legend(
         &painter,
-        rect,
+        legend_gutter(rect),
         &legend,
         ui.visuals().text_color(),
         marks::rgba(mark_colors.note_background),
@@ -327,13 +362,43 @@ pub fn body_canvas(
 
 /// Tool shortcuts, Delete and Escape, while the pointer is over the canvas and no text field
 /// has the keyboard.
-fn keyboard(ui: &egui::Ui, state: &mut CanvasState, session: &Session) -> Option<Edit> {
+fn keyboard(
+    ui: &egui::Ui,
+    state: &mut CanvasState,
+    session: &Session,
+    map: &crate::bodymap::BodyMap,
+) -> Option<Edit> {
+    const DIGITS: [egui::Key; 9] = [
+        egui::Key::Num1,
+        egui::Key::Num2,
+        egui::Key::Num3,
+        egui::Key::Num4,
+        egui::Key::Num5,
+        egui::Key::Num6,
+        egui::Key::Num7,
+        egui::Key::Num8,
+        egui::Key::Num9,
+    ];
     ui.input(|input| {
         for tool in Tool::ALL {
             if input.key_pressed(tool.key()) && input.modifiers.is_none() {
                 state.tools.tool = tool;
                 state.tools.gesture = None;
             }
+        }
+        // 1–9: the standard map's views, in its order (as the view tooltips say).
+        for (key, view) in DIGITS.iter().zip(&map.views) {
+            if input.key_pressed(*key) && input.modifiers.is_none() {
+                state.memory.set_view(view.id.clone());
+            }
+        }
+        // [ and ]: the brush a size smaller or larger.
+        let radius = &mut state.tools.settings.brush_radius;
+        if input.key_pressed(egui::Key::OpenBracket) {
+            *radius = (*radius / 1.25).clamp(2.0, 60.0);
+        }
+        if input.key_pressed(egui::Key::CloseBracket) {
+            *radius = (*radius * 1.25).clamp(2.0, 60.0);
         }
         if input.key_pressed(egui::Key::Escape) {
             state.tools.selection.clear();
@@ -366,10 +431,12 @@ fn navigate(
     editable: bool,
 ) -> Projection {
     let rect = response.rect;
+    // Fitted beside the legend's strip, so the legend never covers the body.
+    let gutter = legend_gutter(rect).width();
     let fitted = Projection::fit(
         bounds,
-        (rect.min.x, rect.min.y),
-        rect.width(),
+        (rect.min.x + gutter, rect.min.y),
+        rect.width() - gutter,
         rect.height(),
         24.0,
     );
@@ -450,9 +517,14 @@ fn paint_standard(
     };
     paint_scene(painter, &scene, projection, colors);
 
-    // What is under the pointer, on the layers shown.
-    state.hover = response.hover_pos().map(|pos| {
-        let at = projection.to_map((pos.x, pos.y));
+    // What is under the pointer, on the layers shown; nothing off the body map (the status
+    // bar never shows a point the map does not have).
+    let bounds = scene.bounds;
+    let at = response
+        .hover_pos()
+        .map(|pos| projection.to_map((pos.x, pos.y)))
+        .filter(|at| bounds.contains(*at, HOVER_MARGIN_MM));
+    state.hover = at.map(|at| {
         let index = map.index.get(&view.id);
         let muscles = index
             .map(|index| index.muscles_at(at))
@@ -532,14 +604,20 @@ fn paint_custom(
             .collect();
         painter.add(Shape::closed_line(points, edge));
     }
-    state.hover = response.hover_pos().map(|pos| {
-        let at = projection.to_map((pos.x, pos.y));
-        Hover {
-            at,
-            muscles: Vec::new(),
-            region: view.region_at(at).map(|r| r.name.clone()),
-            safety: Vec::new(),
-        }
+    let (w, h) = view.size.unwrap_or((1000, 1000));
+    let bounds = Bounds {
+        min: MapPoint::new(0.0, 0.0),
+        max: MapPoint::new(w as f32, h as f32),
+    };
+    let at = response
+        .hover_pos()
+        .map(|pos| projection.to_map((pos.x, pos.y)))
+        .filter(|at| bounds.contains(*at, HOVER_MARGIN_MM));
+    state.hover = at.map(|at| Hover {
+        at,
+        muscles: Vec::new(),
+        region: view.region_at(at).map(|r| r.name.clone()),
+        safety: Vec::new(),
     });
     if let Some(region) = state.hover.as_ref().and_then(|h| view.region_at(h.at)) {
         let points: Vec<Pos2> = region

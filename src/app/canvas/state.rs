@@ -210,6 +210,9 @@ pub struct CanvasState {
     pub(crate) cache: SceneCache,
     /// What lies under the pointer, as of the last frame.
     pub hover: Option<Hover>,
+    /// Set when the user tried to change marks on a canvas that cannot change them (Delete,
+    /// or dragging a mark, on a signed session); the screen says why and clears it.
+    pub read_only_attempt: bool,
 }
 
 impl Default for CanvasState {
@@ -225,6 +228,7 @@ impl CanvasState {
             tools: ToolState::default(),
             cache: SceneCache::default(),
             hover: None,
+            read_only_attempt: false,
         }
     }
 

@@ -5,7 +5,7 @@
 use egui::Key;
 
 use crate::geometry::MapPoint;
-use crate::model::{MarkRef, NeedleSpec, PainQuality, TissueDepth};
+use crate::model::{MarkRef, NeedleSpec, NeedleTechnique, PainQuality, TissueDepth};
 
 /// The tool in use, what new marks are made with, the selection and the drag in progress.
 #[derive(Clone, Debug, Default)]
@@ -115,7 +115,10 @@ pub struct ToolSettings {
     pub intensity: u8,
     pub quality: PainQuality,
     pub depth: TissueDepth,
+    /// The needle new sites are charted with: the last one the clinician chose.
     pub needle: NeedleSpec,
+    /// The technique new sites are charted with: the last one the clinician chose.
+    pub technique: NeedleTechnique,
 }
 
 impl Default for ToolSettings {
@@ -126,6 +129,7 @@ impl Default for ToolSettings {
             quality: PainQuality::Aching,
             depth: TissueDepth::Deep,
             needle: NeedleSpec::new(0.25, 40.0),
+            technique: NeedleTechnique::Pistoning,
         }
     }
 }

@@ -1,5 +1,17 @@
-//! The toolbar above the body-map canvas: which view, which muscle layer, the patient-facing
-//! mirror, labels, and fitting the drawing. Changes view state only.
+//! The two rows above the body-map canvas, each one line high at any window size so the map
+//! never moves when something in them changes: the map row (which view, muscle layers,
+//! mirror, names, safety zones, fit, the side panel) and the tool row (the charting tools as
+//! icons, then what the chosen tool makes marks with, or why it cannot). Icons carry their
+//! name and shortcut in the tooltip. Changes view state only.
+
+use egui::{Align, Layout, RichText, Sense, TextWrapMode, UiBuilder, vec2};
+use egui_material_icons::MaterialIcon;
+use egui_material_icons::icons::{
+    ICON_ACUPUNCTURE, ICON_ADJUST, ICON_ARROW_OUTWARD, ICON_ARROW_SELECTOR_TOOL, ICON_BRUSH,
+    ICON_FIT_SCREEN, ICON_FLIP, ICON_HEALTH_AND_SAFETY, ICON_INK_ERASER, ICON_LABEL,
+    ICON_LASSO_SELECT, ICON_LAYERS, ICON_RIGHT_PANEL_CLOSE, ICON_RIGHT_PANEL_OPEN,
+    ICON_STICKY_NOTE_2,
+};
 
 use crate::app::canvas::CanvasState;
 use crate::app::canvas::custom_views::CustomViews;
@@ -9,172 +21,409 @@ use crate::geometry::ViewId;
 use crate::model::{NeedleSpec, PainQuality, Session, TissueDepth};
 use crate::scene::LayerMode;
 
+/// The full-body views, one click each; the others are in the "Detail" list.
+const FULL_BODY: [&str; 4] = ["anterior", "posterior", "left_lateral", "right_lateral"];
+
 /// Short names for the view switcher; the full name is the tooltip.
 fn short_name(view: &str) -> &str {
     match view {
         "anterior" => "Front",
         "posterior" => "Back",
-        "left_lateral" => "Left side",
-        "right_lateral" => "Right side",
-        "head_anterior" => "Head front",
-        "head_posterior" => "Head back",
-        "head_left_lateral" => "Head left",
-        "head_right_lateral" => "Head right",
-        "feet_plantar" => "Soles",
+        "left_lateral" => "Left",
+        "right_lateral" => "Right",
         other => other,
     }
 }
 
-/// The toolbar: the standard views, then the library's custom views, then any view the
-/// session has marks on that this library lacks (so those marks can still be looked at).
+/// The icon of a tool.
+pub fn tool_icon(tool: Tool) -> MaterialIcon {
+    match tool {
+        Tool::Select => ICON_ARROW_SELECTOR_TOOL,
+        Tool::TriggerPoint => ICON_ADJUST,
+        Tool::Brush => ICON_BRUSH,
+        Tool::Eraser => ICON_INK_ERASER,
+        Tool::Lasso => ICON_LASSO_SELECT,
+        Tool::Needle => ICON_ACUPUNCTURE,
+        Tool::Arrow => ICON_ARROW_OUTWARD,
+        Tool::Note => ICON_STICKY_NOTE_2,
+    }
+}
+
+/// The height of one toolbar row: the same whatever it holds.
+fn row_height(ui: &egui::Ui) -> f32 {
+    ui.spacing().interact_size.y + 8.0
+}
+
+/// A row exactly one line high across the available width: what does not fit is cut off
+/// at the right (never wrapped onto a second line, which would move the map below).
+fn fixed_row<R>(ui: &mut egui::Ui, add_contents: impl FnOnce(&mut egui::Ui) -> R) -> R {
+    let size = vec2(ui.available_width(), row_height(ui));
+    let (rect, _) = ui.allocate_exact_size(size, Sense::hover());
+    let mut row = ui.new_child(
+        UiBuilder::new()
+            .max_rect(rect)
+            .layout(Layout::left_to_right(Align::Center)),
+    );
+    row.set_clip_rect(rect.intersect(ui.clip_rect()));
+    row.style_mut().wrap_mode = Some(TextWrapMode::Extend);
+    add_contents(&mut row)
+}
+
+/// An icon button that stays pressed while `on`; `name` is what screen readers (and tests)
+/// call it, `tooltip` what the pointer shows.
+fn icon_toggle(ui: &mut egui::Ui, on: bool, icon: MaterialIcon, name: &str, tooltip: &str) -> bool {
+    let response = ui
+        .add(egui::Button::selectable(on, icon.rich_text().size(18.0)))
+        .on_hover_text(tooltip);
+    let enabled = ui.is_enabled();
+    response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, enabled, on, name));
+    response.clicked()
+}
+
+/// The map row: the four full-body views one click each, the detail views (head and neck,
+/// soles, the library's custom views, any view the session has marks on that this library
+/// lacks) in one list, then, at the right, muscle layers, mirror, names, safety zones, fit and
+/// the side panel's button. `side_panel`: whether the screen's side panel is shown, when the
+/// screen has one that folds.
 pub fn map_toolbar(
     ui: &mut egui::Ui,
     map: &BodyMap,
     custom: &CustomViews,
     session: &Session,
     canvas: &mut CanvasState,
+    side_panel: Option<&mut bool>,
 ) {
     let missing: Vec<&ViewId> = session
         .views_used()
         .into_iter()
         .filter(|v| map.view(v).is_none() && custom.get(v.as_str()).is_none())
         .collect();
-    ui.horizontal_wrapped(|ui| {
-        let mut button = |ui: &mut egui::Ui, id: &ViewId, text: &str, tooltip: &str| {
+    // Every view but the four full-body ones: (id, name, tooltip).
+    let mut details: Vec<(ViewId, String, &str)> = map
+        .views
+        .iter()
+        .filter(|v| !FULL_BODY.contains(&v.id.as_str()))
+        .map(|v| {
+            (
+                v.id.clone(),
+                v.name.clone(),
+                "A detail view of the standard map",
+            )
+        })
+        .collect();
+    details.extend(
+        custom
+            .views
+            .iter()
+            .map(|v| (v.id(), v.file.name.clone(), "A custom view of this library")),
+    );
+    details.extend(missing.into_iter().map(|id| {
+        (
+            id.clone(),
+            format!("{id} (missing)"),
+            "This session has marks on a view this library does not have",
+        )
+    }));
+    fixed_row(ui, |ui| {
+        for view in map
+            .views
+            .iter()
+            .filter(|v| FULL_BODY.contains(&v.id.as_str()))
+        {
+            let number = view_number(map, &view.id)
+                .map(|n| format!(" ({n})"))
+                .unwrap_or_default();
             if ui
-                .selectable_label(canvas.memory.view == *id, text)
-                .on_hover_text(tooltip)
+                .selectable_label(canvas.memory.view == view.id, short_name(view.id.as_str()))
+                .on_hover_text(format!("{}{number}", view.name))
                 .clicked()
             {
-                canvas.memory.set_view(id.clone());
+                canvas.memory.set_view(view.id.clone());
             }
+        }
+        let current = details.iter().find(|(id, ..)| *id == canvas.memory.view);
+        let text = match current {
+            Some((_, name, _)) => RichText::new(name.as_str()).strong(),
+            None => RichText::new("Detail views"),
         };
-        for view in &map.views {
-            button(ui, &view.id, short_name(view.id.as_str()), &view.name);
-        }
-        if !custom.views.is_empty() || !missing.is_empty() {
-            ui.separator();
-        }
-        for view in &custom.views {
-            button(
-                ui,
-                &view.id(),
-                &view.file.name,
-                "A custom view of this library",
-            );
-        }
-        for id in &missing {
-            button(
-                ui,
-                id,
-                &format!("{id} (missing)"),
-                "This session has marks on a view this library does not have",
-            );
-        }
-    });
-    ui.horizontal_wrapped(|ui| {
-        ui.label("Muscles:");
-        for mode in LayerMode::ALL {
-            ui.selectable_value(&mut canvas.memory.layers, mode, mode.label())
-                .on_hover_text(match mode {
-                    LayerMode::Superficial => "The muscles under the skin",
-                    LayerMode::Deep => {
-                        "The deep muscles alone (gluteus minimus, piriformis, quadratus lumborum, rhomboids, scalenes…)"
+        egui::ComboBox::from_id_salt("detail_views")
+            .selected_text(text)
+            .width(130.0)
+            .show_ui(ui, |ui| {
+                for (id, name, tooltip) in &details {
+                    let number = view_number(map, id)
+                        .map(|n| format!(" ({n})"))
+                        .unwrap_or_default();
+                    if ui
+                        .selectable_label(canvas.memory.view == *id, name.as_str())
+                        .on_hover_text(format!("{tooltip}{number}"))
+                        .clicked()
+                    {
+                        canvas.memory.set_view(id.clone());
                     }
-                    LayerMode::Both => "The deep muscles drawn over the superficial ones",
-                });
-        }
-        ui.separator();
-        ui.toggle_value(&mut canvas.memory.mirrored, "Mirror for patient")
-            .on_hover_text(
-                "Show the drawing as the patient sees themselves, with their right on the right; R and L follow",
-            );
-        ui.toggle_value(&mut canvas.memory.labels, "Muscle names")
-            .on_hover_text("Name the muscles when zoomed in far enough");
-        ui.toggle_value(&mut canvas.memory.safety_zones, "Safety zones")
-            .on_hover_text(
-                "Show where needling needs particular care: lung and pleura, neck vessels, femoral triangle, popliteal fossa, sciatic nerve, kidneys…",
-            );
-        if ui
-            .button("Fit")
-            .on_hover_text("Show the whole view (Home or 0, or double-click the drawing)")
-            .clicked()
-        {
-            canvas.memory.fit();
-        }
+                }
+            })
+            .response
+            .on_hover_text("Head and neck, soles and the library's own views");
+        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+            if let Some(open) = side_panel {
+                let (icon, tip) = if *open {
+                    (ICON_RIGHT_PANEL_CLOSE, "Hide the side panel")
+                } else {
+                    (ICON_RIGHT_PANEL_OPEN, "Show the side panel")
+                };
+                if icon_toggle(ui, *open, icon, "Side panel", tip) {
+                    *open = !*open;
+                }
+                ui.separator();
+            }
+            if icon_toggle(
+                ui,
+                false,
+                ICON_FIT_SCREEN,
+                "Fit",
+                "Fit: show the whole view (Home or 0, or double-click the drawing)",
+            ) {
+                canvas.memory.fit();
+            }
+            let memory = &mut canvas.memory;
+            if icon_toggle(
+                ui,
+                memory.safety_zones,
+                ICON_HEALTH_AND_SAFETY,
+                "Safety zones",
+                "Safety zones: where needling needs particular care (lung and pleura, neck vessels, femoral triangle, popliteal fossa, sciatic nerve, kidneys…)",
+            ) {
+                memory.safety_zones = !memory.safety_zones;
+            }
+            if icon_toggle(
+                ui,
+                memory.labels,
+                ICON_LABEL,
+                "Muscle names",
+                "Muscle names, when zoomed in far enough",
+            ) {
+                memory.labels = !memory.labels;
+            }
+            if icon_toggle(
+                ui,
+                memory.mirrored,
+                ICON_FLIP,
+                "Mirror for patient",
+                "Mirror for the patient: the drawing as the patient sees themselves, their right on the right; R and L follow",
+            ) {
+                memory.mirrored = !memory.mirrored;
+            }
+            // The muscle layers: an icon opening the three choices, pressed while deep
+            // muscles are shown.
+            let layers = memory.layers;
+            let (response, _) = egui::containers::menu::MenuButton::from_button(
+                egui::Button::selectable(
+                    layers != LayerMode::Superficial,
+                    ICON_LAYERS.rich_text().size(18.0),
+                ),
+            )
+            .ui(ui, |ui| {
+                for mode in LayerMode::ALL {
+                    if ui
+                        .selectable_label(memory.layers == mode, mode.label())
+                        .on_hover_text(layer_tooltip(mode))
+                        .clicked()
+                    {
+                        memory.layers = mode;
+                        ui.close();
+                    }
+                }
+            });
+            let response = response.on_hover_text(format!(
+                "Muscle layers: {} shown (superficial, deep, or both)",
+                layers.label().to_lowercase()
+            ));
+            response.widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::Button, true, "Muscle layers")
+            });
+        });
     });
 }
 
-/// The charting tools and what new marks are made with. Disabled for a read-only session.
-pub fn tool_toolbar(ui: &mut egui::Ui, canvas: &mut CanvasState, editable: bool) {
-    ui.add_enabled_ui(editable, |ui| {
-        ui.horizontal_wrapped(|ui| {
+/// The digit key that shows a view of the standard map (1–9 in the map's order).
+pub fn view_number(map: &BodyMap, view: &ViewId) -> Option<usize> {
+    map.views
+        .iter()
+        .position(|v| v.id == *view)
+        .map(|i| i + 1)
+        .filter(|n| *n <= 9)
+}
+
+fn layer_tooltip(mode: LayerMode) -> &'static str {
+    match mode {
+        LayerMode::Superficial => "The muscles under the skin",
+        LayerMode::Deep => {
+            "The deep muscles alone (gluteus minimus, piriformis, quadratus lumborum, rhomboids, scalenes…)"
+        }
+        LayerMode::Both => "The deep muscles drawn over the superficial ones",
+    }
+}
+
+/// What the tool row shows after the tools when the chosen tool cannot be used.
+pub enum ToolNotice<'a> {
+    /// The tool can be used.
+    None,
+    /// The session is read-only: why, and what to do instead (a signed session: add an
+    /// addendum); `action` names the button, if there is one.
+    ReadOnly {
+        why: &'a str,
+        action: Option<&'a str>,
+    },
+    /// The needle tool is locked: what is missing.
+    NeedleLocked(&'a [String]),
+}
+
+/// What the user asked of the tool row's notice.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoticeAction {
+    /// The read-only notice's button (e.g. "Add an addendum…").
+    ReadOnlyAction,
+    /// "Open the record" from the needle lock.
+    OpenRecord,
+    /// "Override…" from the needle lock.
+    Override,
+}
+
+/// The tool row: the charting tools as icons, then what new marks are made with, or why
+/// the tool cannot be used. Returns what the notice's buttons asked for.
+pub fn tool_toolbar(
+    ui: &mut egui::Ui,
+    canvas: &mut CanvasState,
+    notice: &ToolNotice<'_>,
+) -> Option<NoticeAction> {
+    let palette_warning = crate::app::shell::theme::Palette::of(ui.ctx()).warning;
+    fixed_row(ui, |ui| {
+        let editable = !matches!(notice, ToolNotice::ReadOnly { .. });
+        ui.add_enabled_ui(editable, |ui| {
             for tool in Tool::ALL {
                 let key = tool.key().name();
-                if ui
-                    .selectable_label(canvas.tools.tool == tool, tool.label())
-                    .on_hover_text(format!("{} ({key})", tool.tooltip()))
-                    .clicked()
-                {
+                if icon_toggle(
+                    ui,
+                    canvas.tools.tool == tool,
+                    tool_icon(tool),
+                    tool.label(),
+                    &format!("{} ({key}): {}", tool.label(), tool.tooltip()),
+                ) {
                     canvas.tools.tool = tool;
+                    canvas.tools.gesture = None;
                 }
             }
         });
-        let settings = &mut canvas.tools.settings;
-        match canvas.tools.tool {
-            Tool::Brush | Tool::Eraser | Tool::Lasso => {
-                ui.horizontal_wrapped(|ui| {
-                    if canvas.tools.tool != Tool::Lasso {
-                        let label = ui.label("Brush");
-                        ui.add(
-                            egui::Slider::new(&mut settings.brush_radius, 2.0..=60.0)
-                                .suffix(" mm")
-                                .logarithmic(true),
-                        )
-                        .labelled_by(label.id);
-                    }
-                    if canvas.tools.tool != Tool::Eraser {
-                        let label = ui.label("Intensity");
-                        ui.add(egui::Slider::new(&mut settings.intensity, 0..=10))
-                            .labelled_by(label.id);
-                        let label = ui.label("Quality");
-                        egui::ComboBox::from_id_salt("brush_quality")
-                            .selected_text(settings.quality.label())
-                            .show_ui(ui, |ui| {
-                                for quality in PainQuality::ALL {
-                                    ui.selectable_value(
-                                        &mut settings.quality,
-                                        quality,
-                                        quality.label(),
-                                    );
-                                }
-                            })
-                            .response
-                            .labelled_by(label.id);
+        ui.separator();
+        match notice {
+            ToolNotice::ReadOnly { why, action } => {
+                // The button first, so a narrow window cuts off words, not the way out.
+                let clicked = action.is_some_and(|action| ui.button(action).clicked());
+                ui.label(RichText::new(*why).color(palette_warning))
+                    .on_hover_text(*why);
+                return clicked.then_some(NoticeAction::ReadOnlyAction);
+            }
+            ToolNotice::NeedleLocked(missing) if canvas.tools.tool == Tool::Needle => {
+                let mut asked = None;
+                if ui
+                    .button("Open the record")
+                    .on_hover_text("Review screening and record consent")
+                    .clicked()
+                {
+                    asked = Some(NoticeAction::OpenRecord);
+                }
+                if ui
+                    .button("Override…")
+                    .on_hover_text("Needle anyway, with a reason that is kept in the record")
+                    .clicked()
+                {
+                    asked = Some(NoticeAction::Override);
+                }
+                let why = format!(
+                    "Needle sites are locked for this session: {}",
+                    missing.join("; ")
+                );
+                ui.label(RichText::new(&why).color(palette_warning))
+                    .on_hover_text(why);
+                return asked;
+            }
+            ToolNotice::NeedleLocked(_) | ToolNotice::None => {}
+        }
+        tool_settings(ui, canvas);
+        None
+    })
+}
+
+/// What the chosen tool makes new marks with, on one line, or what it does.
+fn tool_settings(ui: &mut egui::Ui, canvas: &mut CanvasState) {
+    let tool = canvas.tools.tool;
+    let settings = &mut canvas.tools.settings;
+    match tool {
+        Tool::Brush | Tool::Eraser | Tool::Lasso => {
+            if tool != Tool::Lasso {
+                ui.add(
+                    egui::DragValue::new(&mut settings.brush_radius)
+                        .range(2.0..=60.0)
+                        .speed(0.3)
+                        .prefix("size ")
+                        .suffix(" mm")
+                        .fixed_decimals(0),
+                )
+                .on_hover_text("Brush radius on the body, mm ([ and ] change it)");
+            }
+            if tool != Tool::Eraser {
+                ui.add(
+                    egui::DragValue::new(&mut settings.intensity)
+                        .range(0..=10)
+                        .prefix("intensity ")
+                        .suffix("/10"),
+                )
+                .on_hover_text("Pain intensity of the painted area, 0–10");
+                egui::ComboBox::from_id_salt("brush_quality")
+                    .selected_text(settings.quality.label())
+                    .width(96.0)
+                    .show_ui(ui, |ui| {
+                        for quality in PainQuality::ALL {
+                            ui.selectable_value(&mut settings.quality, quality, quality.label());
+                        }
+                    })
+                    .response
+                    .on_hover_text("Pain quality of the painted area");
+                egui::ComboBox::from_id_salt("brush_depth")
+                    .selected_text(match settings.depth {
+                        TissueDepth::Superficial => "superficial",
+                        TissueDepth::Deep => "deep",
+                    })
+                    .width(90.0)
+                    .show_ui(ui, |ui| {
                         ui.selectable_value(
                             &mut settings.depth,
                             TissueDepth::Superficial,
                             "superficial",
                         );
                         ui.selectable_value(&mut settings.depth, TissueDepth::Deep, "deep");
-                    }
-                });
+                    })
+                    .response
+                    .on_hover_text("Felt in the skin (superficial) or deep");
             }
-            Tool::Needle => {
-                ui.horizontal_wrapped(|ui| {
-                    let label = ui.label("Needle");
-                    egui::ComboBox::from_id_salt("tool_needle")
-                        .selected_text(settings.needle.label())
-                        .show_ui(ui, |ui| {
-                            for spec in NeedleSpec::COMMON {
-                                ui.selectable_value(&mut settings.needle, spec, spec.label());
-                            }
-                        })
-                        .response
-                        .labelled_by(label.id);
-                });
-            }
-            Tool::Select | Tool::TriggerPoint | Tool::Arrow | Tool::Note => {}
         }
-    });
+        Tool::Needle => {
+            egui::ComboBox::from_id_salt("tool_needle")
+                .selected_text(settings.needle.label())
+                .width(120.0)
+                .show_ui(ui, |ui| {
+                    for spec in NeedleSpec::COMMON {
+                        ui.selectable_value(&mut settings.needle, spec, spec.label());
+                    }
+                })
+                .response
+                .on_hover_text("The needle new sites are charted with (the last one used)");
+            ui.label(RichText::new(settings.technique.label()).weak())
+                .on_hover_text("The technique new sites are charted with (the last one used)");
+        }
+        Tool::Select | Tool::TriggerPoint | Tool::Arrow | Tool::Note => {
+            ui.label(RichText::new(tool.tooltip()).weak());
+        }
+    }
 }

@@ -12,8 +12,7 @@ use crate::bodymap::{Facing, StandardMap};
 use crate::geometry::{MapPoint, ViewId};
 use crate::model::{
     Arrow, Edit, ElectricalStimulation, Finding, MarkId, MarkKind, MarkRef, MuscleRef, NeedleSite,
-    NeedleTechnique, PaintOp, Palpation, ReferredZone, Session, Side, TextNote, TriggerPoint,
-    TriggerPointStatus,
+    PaintOp, Palpation, ReferredZone, Session, Side, TextNote, TriggerPoint, TriggerPointStatus,
 };
 use crate::scene::Projection;
 
@@ -173,7 +172,7 @@ pub(crate) fn use_tool(
                     depth_mm: None,
                     direction: String::new(),
                     palpation: Palpation::Flat,
-                    technique: NeedleTechnique::Pistoning,
+                    technique: state.tools.settings.technique,
                     twitch_count: None,
                     retention_min: None,
                     electrical_stimulation: None::<ElectricalStimulation>,

@@ -69,6 +69,10 @@ pub struct CompareState {
     differences: HashMap<ViewId, ViewDifference>,
     /// Zoom and centre of both canvases last frame, to tell which one the user moved.
     linked: Option<((f32, MapPoint), (f32, MapPoint))>,
+    /// Whether the metrics panel is shown: `None` follows the window's width.
+    pub metrics_open: Option<bool>,
+    /// Whether the metrics panel was shown last frame.
+    pub metrics_shown: bool,
 }
 
 impl CompareState {
@@ -108,6 +112,8 @@ impl CompareState {
             outcomes,
             differences,
             linked: None,
+            metrics_open: None,
+            metrics_shown: false,
         }
     }
 
@@ -142,6 +148,9 @@ impl CompareState {
             .zip(self.right.memory.zoom_and_centre());
     }
 }
+
+/// Below this width (points) the metrics panel starts folded.
+const METRICS_FROM_WIDTH: f32 = 1100.0;
 
 pub fn compare_ui(
     ui: &mut egui::Ui,
@@ -180,13 +189,36 @@ pub fn compare_ui(
             action = Some(CompareAction::Open(state.later.0.clone()));
         }
     });
-    egui::Panel::right("compare_metrics")
-        .resizable(true)
-        .default_size(360.0)
-        .show(ui, |ui| {
-            egui::ScrollArea::vertical().show(ui, |ui| metrics_ui(ui, state, &palette));
-        });
-    toolbar::map_toolbar(ui, &standard().map, custom, &state.later.1, &mut state.left);
+    // The metrics fold away on a small window, so the two maps keep their width.
+    let mut metrics_open = state
+        .metrics_open
+        .unwrap_or(ui.available_width() >= METRICS_FROM_WIDTH);
+    state.metrics_shown = metrics_open;
+    if metrics_open {
+        egui::Panel::right("compare_metrics")
+            .resizable(true)
+            .default_size(if ui.available_width() < 1400.0 {
+                300.0
+            } else {
+                360.0
+            })
+            .min_size(240.0)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical().show(ui, |ui| metrics_ui(ui, state, &palette));
+            });
+    }
+    let was_open = metrics_open;
+    toolbar::map_toolbar(
+        ui,
+        &standard().map,
+        custom,
+        &state.later.1,
+        &mut state.left,
+        Some(&mut metrics_open),
+    );
+    if metrics_open != was_open {
+        state.metrics_open = Some(metrics_open);
+    }
     ui.add_space(4.0);
     let key = |s: &Session| {
         use std::hash::{Hash, Hasher};

@@ -4,6 +4,7 @@
 
 use egui::{ComboBox, DragValue, RichText, TextEdit};
 
+use crate::app::canvas::tool::ToolSettings;
 use crate::app::screens::editing;
 use crate::app::shell::theme::Palette;
 use crate::bodymap::BodyMap;
@@ -47,11 +48,14 @@ impl Changes {
     }
 }
 
+/// The selected marks' fields. A needle size or technique chosen here becomes what the next
+/// needle site is charted with (`settings`): clinics reuse the last needle.
 pub fn inspector_ui(
     ui: &mut egui::Ui,
     doc: &mut Document,
     map: &BodyMap,
     selection: &[MarkRef],
+    settings: &mut ToolSettings,
     palette: &Palette,
 ) -> Option<InspectorAction> {
     let live: Vec<MarkRef> = selection
@@ -78,7 +82,9 @@ pub fn inspector_ui(
                 MarkKind::TriggerPoint => {
                     trigger_point_ui(ui, doc, map, mark.id, &mut changes, palette)
                 }
-                MarkKind::NeedleSite => needle_ui(ui, doc, map, mark.id, &mut changes),
+                MarkKind::NeedleSite => {
+                    needle_ui(ui, doc, map, mark.id, &mut changes, settings);
+                }
                 MarkKind::ReferredZone => zone_ui(ui, doc, mark.id, &mut changes, palette),
                 MarkKind::Arrow => {
                     if let Some(mut arrow) = doc
@@ -363,6 +369,7 @@ fn needle_ui(
     map: &BodyMap,
     id: MarkId,
     changes: &mut Changes,
+    settings: &mut ToolSettings,
 ) {
     let trigger_points: Vec<(MarkId, String)> = doc
         .session()
@@ -596,6 +603,10 @@ fn needle_ui(
             };
             ui.label(RichText::new(format!("{mark} {}", warning.message)).color(colour));
         }
+    }
+    if changes.gesture.is_some() {
+        settings.needle = needle.needle;
+        settings.technique = needle.technique;
     }
     changes.apply(doc, MarkUpdate::NeedleSite(needle));
 }

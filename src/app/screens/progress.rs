@@ -422,7 +422,7 @@ fn map_view(
     custom: &mut CustomViews,
     overlay: &dyn CanvasOverlay,
 ) -> egui::Rect {
-    toolbar::map_toolbar(ui, &standard().map, custom, shown.empty, shown.canvas);
+    toolbar::map_toolbar(ui, &standard().map, custom, shown.empty, shown.canvas, None);
     let content = CanvasContent {
         session: shown.empty,
         revision: shown.key,

@@ -6,7 +6,6 @@
 use egui::{ComboBox, DragValue, RichText, TextEdit};
 use jiff::civil::DateTime;
 
-use crate::app::canvas::tool::Tool;
 use crate::app::screens::editing;
 use crate::app::screens::measures::MeasuresUi;
 use crate::app::screens::signing::{Purpose, SignDialog, Signed};
@@ -173,8 +172,13 @@ pub struct RecordUi {
     raised: Vec<RaisedWarning>,
     /// The reason typed into the override dialog, while it is open.
     override_reason: Option<String>,
-    /// Set when a needle site was refused by the gate, until the gate opens.
-    needle_refused: bool,
+    /// Whether the session panel is shown: `None` follows the window's width (shown when
+    /// there is room), `Some` is the clinician's own choice for this run.
+    pub details_open: Option<bool>,
+    /// Whether the session panel was shown last frame.
+    pub details_shown: bool,
+    /// The addendum field takes the keyboard the next time it is drawn ("Add an addendum…").
+    focus_addendum: bool,
     /// Why the last attempt to sign was refused.
     sign_refusal: Vec<String>,
     /// The signing dialog, while it is open.
@@ -229,7 +233,7 @@ impl RecordUi {
     pub fn tabs_ui(&mut self, ui: &mut egui::Ui, doc: &Document) {
         let attention = self.summary(doc).attention;
         ui.horizontal(|ui| {
-            ui.selectable_value(&mut self.tab, PanelTab::Visit, "Visit details")
+            ui.selectable_value(&mut self.tab, PanelTab::Visit, "Visit")
                 .on_hover_text("Date, clinician, pain scores, complaints, goals and plan");
             ui.selectable_value(&mut self.tab, PanelTab::Measures, "Measures")
                 .on_hover_text(
@@ -250,12 +254,36 @@ impl RecordUi {
 
     /// Notes how the document took an edit from the canvas: a needle site refused by the
     /// needle gate brings up the lock's banner with what is missing.
-    pub fn applied(&mut self, result: Result<(), Refusal>) {
+    pub fn applied(&mut self, doc: &Document, result: Result<(), Refusal>) {
         match result {
             Ok(()) => {}
-            Err(Refusal::NeedleGate(_)) => self.needle_refused = true,
+            Err(Refusal::NeedleGate(missing)) => self.actions.push(RecordAction::Notify(format!(
+                "Needle site not placed: {}.",
+                missing.join("; ")
+            ))),
+            Err(Refusal::Signed) => self.refuse_signed(doc),
             Err(refusal) => self.actions.push(RecordAction::Notify(refusal.to_string())),
         }
+    }
+
+    /// Says why a signed session did not change, and shows where its addendum is written.
+    pub fn refuse_signed(&mut self, doc: &Document) {
+        if let Some(why) = signed_refusal(doc) {
+            self.actions.push(RecordAction::Notify(why));
+        }
+        self.open_addendum();
+    }
+
+    /// Shows the record's addendum field with the keyboard in it.
+    pub fn open_addendum(&mut self) {
+        self.tab = PanelTab::Record;
+        self.details_open = Some(true);
+        self.focus_addendum = true;
+    }
+
+    /// Opens the override dialog of the needle lock.
+    pub fn ask_override(&mut self) {
+        self.override_reason = Some(String::new());
     }
 
     /// Queues the safety warnings the document raised since the last frame for the warning
@@ -342,45 +370,6 @@ impl RecordUi {
         if close || response.should_close() {
             self.sides.clear();
         }
-    }
-
-    /// The needle tool's lock, above the canvas while the needle tool is chosen (or a site
-    /// was just refused): what is missing, and the override.
-    pub fn needle_gate_banner(&mut self, ui: &mut egui::Ui, doc: &Document, tool: Tool) {
-        let NeedleGate::Closed(missing) = doc.session().needle_gate() else {
-            self.needle_refused = false;
-            return;
-        };
-        if tool != Tool::Needle && !self.needle_refused {
-            return;
-        }
-        let palette = Palette::of(ui.ctx());
-        egui::Frame::group(ui.style())
-            .stroke(egui::Stroke::new(1.5, palette.warning))
-            .show(ui, |ui| {
-                ui.set_width(ui.available_width());
-                ui.label(
-                    RichText::new("Needle sites are locked for this session")
-                        .strong()
-                        .color(palette.warning),
-                );
-                for reason in &missing {
-                    ui.label(format!("• {reason}"));
-                }
-                ui.horizontal(|ui| {
-                    if ui.button("Open the record").clicked() {
-                        self.tab = PanelTab::Record;
-                    }
-                    ui.label("to review screening and record consent, or");
-                    if ui
-                        .button("Override…")
-                        .on_hover_text("Needle anyway, with a reason that is kept in the record")
-                        .clicked()
-                    {
-                        self.override_reason = Some(String::new());
-                    }
-                });
-            });
     }
 
     /// The record's sections in the session panel. `editable`: the content may change
@@ -699,13 +688,18 @@ impl RecordUi {
                         if can_append && state.is_intact() {
                             ui.add_space(4.0);
                             let label = ui.label("New addendum");
-                            ui.add(
-                                TextEdit::multiline(&mut self.addendum)
-                                    .hint_text("What changed or was learned after signing")
-                                    .desired_rows(3)
-                                    .desired_width(f32::INFINITY),
-                            )
-                            .labelled_by(label.id);
+                            let field = ui
+                                .add(
+                                    TextEdit::multiline(&mut self.addendum)
+                                        .hint_text("What changed or was learned after signing")
+                                        .desired_rows(3)
+                                        .desired_width(f32::INFINITY),
+                                )
+                                .labelled_by(label.id);
+                            if std::mem::take(&mut self.focus_addendum) {
+                                field.request_focus();
+                                field.scroll_to_me(Some(egui::Align::Center));
+                            }
                             if ui
                                 .add_enabled(
                                     !self.addendum.trim().is_empty(),
@@ -848,7 +842,6 @@ impl RecordUi {
                 by: doc.session().clinician.clone(),
             };
             editing::apply(doc, Edit::Set(Field::GateOverride(Some(gate))), None);
-            self.needle_refused = false;
         }
         if done.is_some() || response.should_close() {
             self.override_reason = None;
@@ -907,6 +900,18 @@ impl RecordUi {
 
 /// A "YYYY-MM-DD HH:MM" field for a date-time; the value changes when the text parses.
 /// Returns the response when the value changed.
+/// What a change to a signed session gets instead: when and by whom it was signed, and
+/// where later changes go. `None` for an unsigned session.
+pub fn signed_refusal(doc: &Document) -> Option<String> {
+    doc.session().signature.as_ref().map(|signature| {
+        format!(
+            "Signed by {} on {} — the session cannot change; add an addendum instead.",
+            signature.by,
+            signature.at.strftime("%Y-%m-%d %H:%M")
+        )
+    })
+}
+
 pub fn date_time_edit(
     ui: &mut egui::Ui,
     id_salt: &str,
@@ -977,59 +982,12 @@ fn screening_ui(ui: &mut egui::Ui, doc: &mut Document, palette: &Palette) {
                 }
             }
             let mut changed = None;
-            for (heading, absolute) in [
-                ("Absolute: do not needle", true),
-                ("Relative: decide and record the decision", false),
-            ] {
-                ui.add_space(4.0);
-                ui.label(RichText::new(heading).italics());
-                for item in ScreeningItem::ALL.into_iter().filter(|i| i.is_absolute() == absolute) {
-                    let answer = screening.answer(item);
-                    ui.push_id(item, |ui| {
-                        // Answers first, so they line up; the item's words wrap beside them
-                        // and the panel keeps its width, however long the item.
-                        ui.horizontal(|ui| {
-                            let mut value = answer;
-                            for choice in [Answer::Yes, Answer::No, Answer::NotAsked] {
-                                let selected = value == choice;
-                                let button = egui::Button::selectable(selected, choice.label())
-                                    .min_size(egui::vec2(if choice == Answer::NotAsked { 64.0 } else { 34.0 }, 0.0));
-                                if ui.add(button).clicked() {
-                                    value = choice;
-                                }
-                            }
-                            if value != answer {
-                                screening.entry(item).answer = value;
-                                changed = Some(None);
-                            }
-                            let text = RichText::new(item.label());
-                            ui.add(
-                                egui::Label::new(if answer == Answer::Yes {
-                                    text.strong().color(if absolute { palette.error } else { palette.warning })
-                                } else {
-                                    text
-                                })
-                                .wrap(),
-                            );
-                        });
-                        if answer == Answer::Yes {
-                            let entry = screening.entry(item);
-                            let response = ui.add(
-                                TextEdit::singleline(&mut entry.note)
-                                    .hint_text("The decision, e.g. superficial needling only")
-                                    .desired_width(f32::INFINITY),
-                            );
-                            if response.changed() {
-                                changed = Some(Some(editing::gesture(response.id)));
-                            }
-                        }
-                    });
-                }
-            }
+            // The quick answers first, above the questions: "no" to every question not yet
+            // answered, and the review, without scrolling past 21 questions.
             ui.horizontal_wrapped(|ui| {
                 if ui
-                    .button("Answer the rest “no”")
-                    .on_hover_text("Every question still “not asked” becomes “no”")
+                    .button("No to all not yet answered")
+                    .on_hover_text("Every question still “not asked” becomes “no”; questions already answered keep their answer")
                     .clicked()
                 {
                     for item in ScreeningItem::ALL {
@@ -1060,10 +1018,170 @@ fn screening_ui(ui: &mut egui::Ui, doc: &mut Document, palette: &Palette) {
                     changed = Some(None);
                 }
             });
+            ui.label(
+                RichText::new("Keyboard: Tab to a question, then Y (yes), N (no) or U (not asked); the next question follows.")
+                    .small()
+                    .color(palette.muted_text),
+            );
+            // The question whose answer has the keyboard, if any, and the key pressed.
+            let focus_next = ui.make_persistent_id("screening_focus_next");
+            let wanted: Option<usize> = ui.data_mut(|d| d.remove_temp(focus_next));
+            let mut answered_by_key: Option<usize> = None;
+            let mut position = 0_usize;
+            for (heading, absolute) in [
+                ("Absolute: do not needle", true),
+                ("Relative: decide and record the decision", false),
+            ] {
+                ui.add_space(4.0);
+                ui.label(RichText::new(heading).italics());
+                for item in ScreeningItem::ALL.into_iter().filter(|i| i.is_absolute() == absolute) {
+                    let answer = screening.answer(item);
+                    let index = position;
+                    position += 1;
+                    ui.push_id(item, |ui| {
+                        // Answers first, so they line up; the item's words wrap beside them
+                        // and the panel keeps its width, however long the item.
+                        ui.horizontal(|ui| {
+                            let mut value = answer;
+                            let mut focused = false;
+                            for choice in [Answer::Yes, Answer::No, Answer::NotAsked] {
+                                let selected = value == choice;
+                                let button = egui::Button::selectable(selected, choice.label())
+                                    .min_size(egui::vec2(if choice == Answer::NotAsked { 64.0 } else { 34.0 }, 0.0));
+                                let response = ui.add(button);
+                                if wanted == Some(index) && choice == Answer::No {
+                                    response.request_focus();
+                                    response.scroll_to_me(None);
+                                }
+                                focused |= response.has_focus();
+                                if response.clicked() {
+                                    value = choice;
+                                }
+                            }
+                            if focused {
+                                let key = ui.input(|i| {
+                                    [(egui::Key::Y, Answer::Yes), (egui::Key::N, Answer::No), (egui::Key::U, Answer::NotAsked)]
+                                        .into_iter()
+                                        .find(|(key, _)| i.key_pressed(*key) && i.modifiers.is_none())
+                                        .map(|(_, answer)| answer)
+                                });
+                                if let Some(key) = key {
+                                    value = key;
+                                    answered_by_key = Some(index);
+                                }
+                            }
+                            if value != answer {
+                                screening.entry(item).answer = value;
+                                changed = Some(None);
+                            }
+                            let text = RichText::new(item.label());
+                            ui.add(
+                                egui::Label::new(if answer == Answer::Yes {
+                                    text.strong().color(if absolute { palette.error } else { palette.warning })
+                                } else {
+                                    text
+                                })
+                                .wrap(),
+                            );
+                        });
+                        if answer == Answer::Yes {
+                            let entry = screening.entry(item);
+                            let response = ui.add(
+                                TextEdit::singleline(&mut entry.note)
+                                    .hint_text("The decision, e.g. superficial needling only")
+                                    .desired_width(f32::INFINITY),
+                            );
+                            if response.changed() {
+                                changed = Some(Some(editing::gesture(response.id)));
+                            }
+                        }
+                    });
+                }
+            }
+            if let Some(index) = answered_by_key {
+                ui.data_mut(|d| d.insert_temp(focus_next, index + 1));
+            }
             if let Some(gesture) = changed {
                 editing::apply(doc, Edit::Set(Field::Screening(screening)), gesture);
             }
         });
+}
+
+/// Consent not yet recorded: what was explained is ticked as part of recording it (the
+/// usual topics in one click), so needling never unlocks on a consent that records nothing.
+fn new_consent_ui(ui: &mut egui::Ui, doc: &mut Document, palette: &Palette, thorax: bool) {
+    ui.label(RichText::new("No consent recorded for this session.").color(palette.warning));
+    let id = ui.make_persistent_id("consent_draft");
+    let mut explained: Vec<ConsentTopic> =
+        ui.data_mut(|d| d.get_temp_mut_or_default::<Vec<ConsentTopic>>(id).clone());
+    ui.label("Explained to the patient:");
+    for topic in ConsentTopic::ALL {
+        let mut ticked = explained.contains(&topic);
+        let mut text = RichText::new(topic.label());
+        if topic == ConsentTopic::Pneumothorax && thorax {
+            text = text.color(palette.warning);
+        }
+        if ui.checkbox(&mut ticked, text).changed() {
+            explained.retain(|t| *t != topic);
+            if ticked {
+                explained.push(topic);
+                explained.sort();
+            }
+        }
+    }
+    if thorax && !explained.contains(&ConsentTopic::Pneumothorax) {
+        ui.label(
+            RichText::new("The thorax is needled: explain and tick the risk of pneumothorax.")
+                .color(palette.warning),
+        );
+    }
+    let missing: Vec<&str> = ConsentTopic::ESSENTIAL
+        .into_iter()
+        .filter(|t| !explained.contains(t))
+        .map(ConsentTopic::label)
+        .collect();
+    let mut record = None;
+    ui.horizontal_wrapped(|ui| {
+        if ui
+            .button("Explained all — record consent")
+            .on_hover_text(
+                "The patient (verbally) consented after you explained every topic above but pneumothorax, which counts only when ticked; edit who, when and how afterwards",
+            )
+            .clicked()
+        {
+            let mut all = explained.clone();
+            for topic in ConsentTopic::USUAL {
+                if !all.contains(&topic) {
+                    all.push(topic);
+                }
+            }
+            all.sort();
+            record = Some(all);
+        }
+        let response = ui
+            .add_enabled(missing.is_empty(), egui::Button::new("Record consent"))
+            .on_hover_text("Consent for what is ticked above")
+            .on_disabled_hover_text(format!(
+                "Tick what was explained first: {}",
+                missing.join(", ").to_lowercase()
+            ));
+        if response.clicked() {
+            record = Some(explained.clone());
+        }
+    });
+    if let Some(explained) = record {
+        ui.data_mut(|d| d.remove::<Vec<ConsentTopic>>(id));
+        let consent = Consent {
+            given_by: "Patient".to_owned(),
+            at: now(),
+            method: ConsentMethod::Verbal,
+            explained,
+            notes: String::new(),
+        };
+        editing::apply(doc, Edit::Set(Field::Consent(Some(consent))), None);
+    } else {
+        ui.data_mut(|d| d.insert_temp(id, explained));
+    }
 }
 
 fn consent_ui(ui: &mut egui::Ui, doc: &mut Document, palette: &Palette, thorax: bool) {
@@ -1077,19 +1195,7 @@ fn consent_ui(ui: &mut egui::Ui, doc: &mut Document, palette: &Palette, thorax: 
         .show(ui, |ui| {
             let mut consent = doc.session().consent.clone();
             let Some(consent) = &mut consent else {
-                ui.label(
-                    RichText::new("No consent recorded for this session.").color(palette.warning),
-                );
-                if ui.button("Record consent").clicked() {
-                    let consent = Consent {
-                        given_by: "Patient".to_owned(),
-                        at: now(),
-                        method: ConsentMethod::Verbal,
-                        explained: Vec::new(),
-                        notes: String::new(),
-                    };
-                    editing::apply(doc, Edit::Set(Field::Consent(Some(consent))), None);
-                }
+                new_consent_ui(ui, doc, palette, thorax);
                 return;
             };
             let mut changed = None;
@@ -1168,6 +1274,21 @@ fn needle_count_ui(ui: &mut egui::Ui, doc: &mut Document, palette: &Palette) {
     let sites = doc.session().needle_sites.len() as u32;
     let mut changed = None;
     let mut count = doc.session().needle_count;
+    // The usual case in one click: every needle charted went in and came out.
+    if sites > 0
+        && count.inserted.is_none()
+        && count.removed.is_none()
+        && ui
+            .button(format!("{sites} in, {sites} out — all counted"))
+            .on_hover_text(
+                "Every needle charted was counted in and out; change either number below if not",
+            )
+            .clicked()
+    {
+        count.inserted = Some(sites);
+        count.removed = Some(sites);
+        changed = Some(None);
+    }
     egui::Grid::new("needle_count")
         .num_columns(2)
         .spacing([12.0, 4.0])

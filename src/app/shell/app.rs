@@ -122,7 +122,15 @@ pub struct MyomapApp {
     pub(super) answered: Option<(PathQuestion, PathBuf)>,
     /// The system's file dialogs failed once: the in-app one is used from then on.
     pub(super) system_dialogs_failed: bool,
+    /// Whether the patient list is shown: `None` follows the screen and the window's width
+    /// (folded beside a chart on a small window), `Some` is the clinician's choice (F8).
+    pub(super) patients_open: Option<bool>,
+    /// Whether the patient list was shown last frame.
+    pub(super) patients_shown: bool,
 }
+
+/// Below this width (points) the patient list starts folded beside a chart or a comparison.
+const PATIENTS_BESIDE_CHART_FROM_WIDTH: f32 = 1400.0;
 
 impl MyomapApp {
     pub fn new(
@@ -163,6 +171,8 @@ impl MyomapApp {
             in_app_dialog: None,
             answered: None,
             system_dialogs_failed: false,
+            patients_open: None,
+            patients_shown: false,
         };
         let library = start
             .library
@@ -283,8 +293,16 @@ impl MyomapApp {
             | UiCommand::ExportHandout => doc.is_some(),
             UiCommand::ExportCsv => self.library.as_ref().is_some_and(|l| l.selected.is_some()),
             UiCommand::ExportProgressReport => self.route.progress().is_some(),
-            UiCommand::Undo => doc.is_some_and(Document::can_undo),
+            // A signed session takes Ctrl+Z to say that changes go into an addendum.
+            UiCommand::Undo => doc.is_some_and(|d| d.can_undo() || d.session().signature.is_some()),
             UiCommand::Redo => doc.is_some_and(Document::can_redo),
+            UiCommand::TogglePatients => self
+                .library
+                .as_ref()
+                .is_some_and(|state| !state.patients.is_empty()),
+            UiCommand::ToggleSidePanel => {
+                matches!(self.route, Route::Session(_) | Route::Compare(_))
+            }
             UiCommand::NewPatient
             | UiCommand::Open
             | UiCommand::OpenLibrary
@@ -363,13 +381,45 @@ impl MyomapApp {
         }
     }
 
-    fn status_bar(&self, ui: &mut egui::Ui) {
+    fn status_bar(&mut self, ui: &mut egui::Ui) {
         let palette = Palette::of(ui.ctx());
         ui.horizontal(|ui| {
+            if self
+                .library
+                .as_ref()
+                .is_some_and(|s| !s.patients.is_empty())
+            {
+                use egui_material_icons::icons::{ICON_LEFT_PANEL_CLOSE, ICON_LEFT_PANEL_OPEN};
+                let icon = if self.patients_shown {
+                    ICON_LEFT_PANEL_CLOSE
+                } else {
+                    ICON_LEFT_PANEL_OPEN
+                };
+                let command = UiCommand::TogglePatients;
+                let response = ui
+                    .add(egui::Button::selectable(
+                        self.patients_shown,
+                        icon.rich_text(),
+                    ))
+                    .on_hover_text(command.label_with_shortcut(ui.ctx()));
+                let shown = self.patients_shown;
+                response.widget_info(|| {
+                    egui::WidgetInfo::selected(egui::Role::Button, true, shown, "Patient list")
+                });
+                if response.clicked() {
+                    self.actions.push(Action::Command(command));
+                }
+            }
             match &self.library {
                 Some(state) => {
-                    ui.label(format!("Library: {}", state.library.root().display()));
-                    if state.library.root() == self.paths.demo_library {
+                    let root = state.library.root();
+                    let name = root.file_name().map_or_else(
+                        || root.display().to_string(),
+                        |n| n.to_string_lossy().into(),
+                    );
+                    ui.label(format!("Library: {name}"))
+                        .on_hover_text(root.display().to_string());
+                    if root == self.paths.demo_library {
                         ui.label(RichText::new("demo data").color(palette.warning));
                     }
                 }
@@ -386,13 +436,14 @@ impl MyomapApp {
                 }
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     ui.label(format!("zoom {:.0} %", self.canvas.memory.zoom() * 100.0));
+                    // The canvas reports a point only while the pointer is on the body map.
                     if let Some(hover) = &self.canvas.hover {
                         ui.separator();
                         ui.label(format!("x {:.0} mm, y {:.0} mm", hover.at.x, hover.at.y));
                         let under = hover.describe(crate::bodymap::standard());
                         if !under.is_empty() {
                             ui.separator();
-                            ui.label(RichText::new(under).strong());
+                            ui.add(egui::Label::new(RichText::new(under).strong()).truncate());
                         }
                     }
                 });
@@ -644,11 +695,16 @@ impl eframe::App for MyomapApp {
         egui::Panel::top("menu_bar").show(ui, |ui| self.menu_bar(ui));
         egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar(ui));
 
-        let show_patients = self
+        let has_patients = self
             .library
             .as_ref()
             .is_some_and(|state| !state.patients.is_empty());
-        if show_patients && let Some(state) = &mut self.library {
+        let beside_chart = matches!(self.route, Route::Session(_) | Route::Compare(_));
+        let room = ctx.content_rect().width() >= PATIENTS_BESIDE_CHART_FROM_WIDTH;
+        self.patients_shown = has_patients && self.patients_open.unwrap_or(!beside_chart || room);
+        if self.patients_shown
+            && let Some(state) = &mut self.library
+        {
             egui::Panel::left("patients")
                 .resizable(true)
                 .default_size(240.0)
@@ -656,7 +712,7 @@ impl eframe::App for MyomapApp {
                     self.actions.extend(library::patients_panel(ui, state));
                 });
         }
-        egui::CentralPanel::default_margins().show(ui, |ui| self.screen_ui(ui, show_patients));
+        egui::CentralPanel::default_margins().show(ui, |ui| self.screen_ui(ui, has_patients));
 
         if let Some(search) = &mut self.search {
             use crate::app::screens::search::{SearchAction, search_window};

@@ -22,6 +22,8 @@ pub enum UiCommand {
     Undo,
     Redo,
     ToggleTheme,
+    TogglePatients,
+    ToggleSidePanel,
     ShowMessages,
     Present,
     ExportPng,
@@ -57,6 +59,8 @@ impl UiCommand {
             Self::Undo => "Undo",
             Self::Redo => "Redo",
             Self::ToggleTheme => "Toggle light/dark theme",
+            Self::TogglePatients => "Show or hide the patient list",
+            Self::ToggleSidePanel => "Show or hide the side panel",
             Self::ShowMessages => "Messages",
             Self::Present => "Present to the patient",
             Self::ExportPng => "Export view as PNG…",
@@ -92,6 +96,12 @@ impl UiCommand {
             Self::Undo => "Undo the last change",
             Self::Redo => "Redo the change you undid",
             Self::ToggleTheme => "Switch between the light and the dark theme",
+            Self::TogglePatients => {
+                "Fold the patient list away to give the chart the room, or bring it back"
+            }
+            Self::ToggleSidePanel => {
+                "Fold the session's panel (record, inspector, marks) or the comparison's metrics away to give the chart the room; a selected mark's inspector then floats over the chart's edge"
+            }
             Self::ShowMessages => "Show every message of this run, errors included",
             Self::Present => {
                 "Full screen, large and calm, for explaining referral patterns to the patient: no notes, no patient list"
@@ -127,6 +137,8 @@ impl UiCommand {
         const REDO: [KeyboardShortcut; 2] = [ctrl(Key::Y), ctrl_shift(Key::Z)];
         const PRESENT: [KeyboardShortcut; 1] = [KeyboardShortcut::new(Modifiers::NONE, Key::F11)];
         const FIND: [KeyboardShortcut; 1] = [ctrl_shift(Key::F)];
+        const PATIENTS: [KeyboardShortcut; 1] = [KeyboardShortcut::new(Modifiers::NONE, Key::F8)];
+        const SIDE_PANEL: [KeyboardShortcut; 1] = [KeyboardShortcut::new(Modifiers::NONE, Key::F9)];
         match self {
             Self::NewSession => &NEW,
             Self::Open => &OPEN,
@@ -138,6 +150,8 @@ impl UiCommand {
             Self::Redo => &REDO,
             Self::Present => &PRESENT,
             Self::FindByLocation => &FIND,
+            Self::TogglePatients => &PATIENTS,
+            Self::ToggleSidePanel => &SIDE_PANEL,
             Self::NewPatient
             | Self::OpenLibrary
             | Self::ExploreDemo
@@ -265,7 +279,14 @@ pub const MENUS: &[(&str, &[MenuItem])] = {
         ("Edit", &[C(U::Undo), C(U::Redo)]),
         (
             "View",
-            &[C(U::ToggleTheme), C(U::ShowMessages), C(U::Present)],
+            &[
+                C(U::TogglePatients),
+                C(U::ToggleSidePanel),
+                Separator,
+                C(U::ToggleTheme),
+                C(U::ShowMessages),
+                C(U::Present),
+            ],
         ),
     ]
 };

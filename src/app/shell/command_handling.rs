@@ -62,7 +62,11 @@ impl MyomapApp {
                 doc.session().body_map.id, doc.session().body_map.version, standard.id, standard.version
             ));
         }
+        // A new session starts on its first charted view; what new marks are made with (the
+        // last needle and technique used) carries over from the session before.
+        let settings = self.canvas.tools.settings.clone();
         self.canvas = crate::app::canvas::CanvasState::for_session(doc.session());
+        self.canvas.tools.settings = settings;
         for view in doc.session().views_used() {
             let known = crate::bodymap::standard().map.view(view).is_some()
                 || self.custom_views.get(view.as_str()).is_some();
@@ -296,7 +300,12 @@ impl MyomapApp {
             }
             UiCommand::Undo => {
                 if let Some(doc) = self.route.document_mut() {
-                    doc.undo();
+                    if doc.session().signature.is_some() {
+                        // Nothing to undo in a signed session: say where changes go instead.
+                        self.record.refuse_signed(doc);
+                    } else {
+                        doc.undo();
+                    }
                 }
             }
             UiCommand::Redo => {
@@ -304,6 +313,12 @@ impl MyomapApp {
                     doc.redo();
                 }
             }
+            UiCommand::TogglePatients => self.patients_open = Some(!self.patients_shown),
+            UiCommand::ToggleSidePanel => match &mut self.route {
+                Route::Session(_) => self.record.details_open = Some(!self.record.details_shown),
+                Route::Compare(state) => state.metrics_open = Some(!state.metrics_shown),
+                _ => {}
+            },
             UiCommand::ToggleTheme => {
                 self.prefs.theme = self.prefs.theme.toggled();
                 ctx.set_theme(self.prefs.theme.egui());

@@ -44,6 +44,8 @@ pub fn install_fallback_font(ctx: &egui::Context) {
         ));
     }
     ctx.add_font_provider(std::sync::Arc::new(system_font_for));
+    // The toolbars' icons, after every text font so they never shadow a letter.
+    egui_material_icons::initialize(ctx);
 }
 
 /// The five pictographs egui_file marks folders, files and its titles with, cut from the

@@ -1,0 +1,257 @@
+//! How much a clinician has to do: a complete first visit driven through the real UI, every
+//! click and key counted (`docs/usability.md` says what counts and how to run it), and the
+//! chart's share of a small clinic screen.
+
+mod common;
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use myomap::app::{AppPaths, MyomapApp};
+use myomap::geometry::MapPoint;
+
+/// The most a complete first visit may take (issue #18: about 110 before).
+const FIRST_VISIT_BUDGET: u32 = 45;
+
+/// The app with what the clinician did to it: each click, key press and typed entry counts
+/// one.
+struct Walk {
+    harness: Harness<'static, MyomapApp>,
+    actions: u32,
+    log: Vec<String>,
+}
+
+impl Walk {
+    fn note(&mut self, what: String) {
+        self.actions += 1;
+        self.log.push(what);
+    }
+
+    /// Clicks the control named `label` (scrolled into sight first, which is not counted:
+    /// the wheel is not a decision).
+    fn click(&mut self, label: &str) {
+        self.harness.get_by_label(label).scroll_to_me();
+        self.harness.run_ok();
+        self.harness.get_by_label(label).click();
+        self.harness.run_ok();
+        self.harness.run_ok();
+        self.note(format!("click {label}"));
+    }
+
+    /// Types `text` into the field that has the keyboard (one entry, however long).
+    fn type_text(&mut self, text: &str) {
+        let focused = self
+            .harness
+            .ctx
+            .memory(|m| m.focused())
+            .expect("a field has the keyboard");
+        let node = self
+            .harness
+            .get_all(egui_kittest::kittest::by())
+            .find(|n| n.id() == focused.accesskit_id())
+            .expect("the focused field");
+        node.type_text(text);
+        self.harness.run_ok();
+        self.note(format!("type {text:?}"));
+    }
+
+    /// Clicks into the field labelled `label`, then types.
+    fn fill(&mut self, label: &str, text: &str) {
+        self.click(label);
+        self.harness.get_by_label(label).focus();
+        self.harness.run_ok();
+        self.type_text(text);
+    }
+
+    /// Presses `key` over the chart.
+    fn key_over_chart(&mut self, key: egui::Key) {
+        let centre = self.screen_of(MapPoint::new(0.0, 900.0));
+        self.harness.hover_at(centre);
+        self.harness.run_ok();
+        self.harness.key_press(key);
+        self.harness.run_ok();
+        self.note(format!("key {key:?}"));
+    }
+
+    fn screen_of(&self, at: MapPoint) -> egui::Pos2 {
+        self.harness
+            .state()
+            .canvas()
+            .memory
+            .screen_pos(at)
+            .expect("the canvas has been shown")
+    }
+
+    /// Clicks the chart at `at` (mm on the view shown).
+    fn click_chart(&mut self, at: MapPoint) {
+        let pos = self.screen_of(at);
+        self.harness.hover_at(pos);
+        self.harness.run_ok();
+        self.harness.drag_at(pos);
+        self.harness.run_ok();
+        self.harness.drop_at(pos);
+        self.harness.run_ok();
+        self.harness.run_ok();
+        self.note(format!("click the chart at {}, {}", at.x, at.y));
+    }
+
+    /// Drags over the chart through `path` (one stroke).
+    fn stroke(&mut self, path: &[MapPoint]) {
+        let points: Vec<egui::Pos2> = path.iter().map(|p| self.screen_of(*p)).collect();
+        self.harness.hover_at(points[0]);
+        self.harness.run_ok();
+        self.harness.drag_at(points[0]);
+        self.harness.run_ok();
+        for pos in &points[1..] {
+            self.harness.hover_at(*pos);
+            self.harness.run_ok();
+        }
+        self.harness.drop_at(*points.last().expect("a path"));
+        self.harness.run_ok();
+        self.note("one stroke on the chart".to_owned());
+    }
+}
+
+/// New patient, complaint, pain before, screening, consent (the thorax will be needled),
+/// three trigger points, a pain drawing, two needles (one over the lung, acknowledged), pain
+/// after, needle count, aftercare, sign-off with a new signing identity, save.
+#[test]
+fn a_complete_first_visit_takes_at_most_45_clicks_and_keys() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let library = AppPaths::under(&data.path().join("app")).default_library;
+    let harness = common::app(data.path(), Some(library), None, Vec::new());
+    let mut walk = Walk {
+        harness,
+        actions: 0,
+        log: Vec::new(),
+    };
+
+    // The patient and the visit.
+    walk.click("File");
+    let items: Vec<_> = walk.harness.get_all_by_label("New patient…").collect();
+    items.last().expect("the menu item").click();
+    walk.harness.run_ok();
+    walk.note("click New patient…".to_owned());
+    walk.type_text("Jordan Okafor");
+    walk.click("Create patient");
+    assert!(walk.harness.state().document().is_some(), "a visit is open");
+    walk.fill("Clinician", "Ana Lopes, PT");
+    walk.click("Add complaint");
+    walk.type_text("Right neck and shoulder pain, 6 weeks");
+    walk.click("Pain before: 6 of 10");
+
+    // Screening and consent, from the top of the record.
+    walk.click("Clinical record");
+    walk.click("No to all not yet answered");
+    walk.click("Mark screening reviewed");
+    walk.click("Risk of pneumothorax (thorax treated)");
+    walk.click("Explained all — record consent");
+
+    // Charting on the back view.
+    walk.click("Back");
+    walk.key_over_chart(egui::Key::T);
+    walk.click_chart(MapPoint::new(130.0, 300.0)); // right upper trapezius
+    walk.click_chart(MapPoint::new(100.0, 250.0)); // right levator scapulae
+    walk.click_chart(MapPoint::new(110.0, 400.0)); // right infraspinatus
+    walk.key_over_chart(egui::Key::B);
+    walk.stroke(&[
+        MapPoint::new(60.0, 150.0),
+        MapPoint::new(80.0, 200.0),
+        MapPoint::new(110.0, 260.0),
+        MapPoint::new(150.0, 290.0),
+    ]);
+    walk.key_over_chart(egui::Key::N);
+    walk.click_chart(MapPoint::new(130.0, 300.0)); // into the upper trapezius
+    walk.click_chart(MapPoint::new(120.0, 560.0)); // over the ribs: the lung zone
+    walk.click("Acknowledge");
+
+    // After the needling.
+    walk.click("Visit");
+    walk.click("Pain after: 3 of 10");
+    walk.click("Clinical record");
+    walk.click("2 in, 2 out — all counted");
+    walk.click("Aftercare advice given");
+
+    // Sign-off, creating the clinician's signing identity on the way.
+    walk.click("Sign session…");
+    walk.fill("Credentials", "PT, registration 12345");
+    walk.fill("Passphrase", "correct horse battery");
+    walk.fill("Repeat passphrase", "correct horse battery");
+    walk.click("Create identity");
+    walk.fill("Passphrase", "correct horse battery");
+    walk.click("Sign and save");
+
+    let doc = walk.harness.state().document().expect("open");
+    let session = doc.session();
+    assert_eq!(session.complaints.len(), 1);
+    assert!(session.pain_before.is_some() && session.pain_after.is_some());
+    assert!(session.screening.is_reviewed());
+    let consent = session.consent.as_ref().expect("consent");
+    assert!(consent.missing_essentials().is_empty());
+    assert_eq!(session.trigger_points.len(), 3, "{:#?}", walk.log);
+    assert_eq!(session.referred_zones.len(), 1);
+    assert_eq!(session.needle_sites.len(), 2);
+    assert!(
+        session
+            .needle_sites
+            .iter()
+            .flat_map(|n| &n.warnings)
+            .all(|w| w.acknowledged)
+    );
+    assert!(session.aftercare.given);
+    assert!(session.is_signed(), "signed: {:#?}", walk.log);
+    assert!(doc.path().is_some(), "signing saved it");
+    println!(
+        "A complete first visit took {} clicks, keys and typed entries:",
+        walk.actions
+    );
+    for step in &walk.log {
+        println!("  {step}");
+    }
+    assert!(
+        walk.actions <= FIRST_VISIT_BUDGET,
+        "{} actions, over the budget of {FIRST_VISIT_BUDGET}: {:#?}",
+        walk.actions,
+        walk.log
+    );
+}
+
+/// At 1024 × 700 (scale 1.0) the body chart of an open visit takes at least 60 % of the
+/// window's height and most of its width.
+#[test]
+fn the_chart_fills_a_small_window() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let library = common::demo_library(data.path());
+    let first = common::demo_sessions(&library, "103")[0].clone();
+    let paths = AppPaths::under(&data.path().join("app"));
+    let start = myomap::app::AppStart {
+        library: Some(library),
+        open: Some(first),
+    };
+    let mut harness = Harness::builder()
+        .with_size([1024.0, 700.0])
+        .with_step_dt(1.0 / 60.0)
+        .build_eframe(move |cc| {
+            MyomapApp::new(
+                cc,
+                start,
+                paths,
+                Box::new(myomap::app::ScriptedDialogs::new(Vec::new())),
+            )
+        });
+    harness.run_ok();
+    harness.run_ok();
+    let chart = harness
+        .get_all_by_role(egui::accesskit::Role::Canvas)
+        .next()
+        .expect("the body chart")
+        .rect();
+    let (width, height) = (chart.width(), chart.height());
+    assert!(
+        height >= 0.6 * 700.0,
+        "the chart is {height:.0} px of 700 high"
+    );
+    assert!(
+        width >= 0.5 * 1024.0,
+        "the chart is {width:.0} px of 1024 wide"
+    );
+}
