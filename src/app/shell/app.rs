@@ -580,9 +580,9 @@ fn loading_ui(ui: &mut egui::Ui, loading: &LibraryLoading) {
     ui.vertical_centered(|ui| {
         ui.spinner();
         ui.label(format!(
-            "Reading the library at {}: {done} of {} patients",
+            "Reading the library at {}: {done} of {}",
             loading.library.root().display(),
-            loading.total
+            crate::words::count(loading.total, "patient", "patients")
         ));
         ui.add(
             egui::ProgressBar::new(done as f32 / loading.total.max(1) as f32).desired_width(320.0),

@@ -25,6 +25,7 @@ use crate::model::{
     describe_changes,
 };
 use crate::storage::{Library, SaveError, conflicts};
+use crate::words::count;
 
 /// Libraries with at most this many patients are read at once (a few milliseconds); bigger
 /// ones on a background thread with a progress indicator.
@@ -334,16 +335,15 @@ impl MyomapApp {
             .len();
         let unreadable = index.unreadable().count();
         let mut summary = format!(
-            "{} visit{} of {patients} patient{} found among {} visits",
-            hits.len(),
-            if hits.len() == 1 { "" } else { "s" },
-            if patients == 1 { "" } else { "s" },
-            index.visit_count()
+            "{} of {} found among {}",
+            count(hits.len(), "visit", "visits"),
+            count(patients, "patient", "patients"),
+            count(index.visit_count(), "visit", "visits")
         );
         if unreadable > 0 {
             summary.push_str(&format!(
-                "; {unreadable} visit file{} could not be searched",
-                if unreadable == 1 { "" } else { "s" }
+                "; {} could not be searched",
+                count(unreadable, "visit file", "visit files")
             ));
         }
         let found = hits
@@ -715,7 +715,8 @@ impl MyomapApp {
         self.set_document(doc, Vec::new());
         if from_last {
             self.notifications.info(format!(
-                "{carried} findings carried forward from the last visit, drawn faded with a dashed ring: confirm or edit each one."
+                "{} carried forward from the last visit, drawn faded with a dashed ring: confirm or edit each one.",
+                count(carried, "finding", "findings")
             ));
         }
     }

@@ -194,8 +194,8 @@ impl MyomapApp {
         };
         let bytes = match crate::export::csv::patient_log(&entry.dir, &standard().map, style) {
             Ok(log) if !log.unreadable.is_empty() => Err(format!(
-                "{} session file(s) of this patient could not be read, so the log would be incomplete: {}",
-                log.unreadable.len(),
+                "{} of this patient could not be read, so the log would be incomplete: {}",
+                crate::words::count(log.unreadable.len(), "session file", "session files"),
                 log.unreadable
                     .iter()
                     .map(ToString::to_string)
