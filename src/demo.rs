@@ -157,9 +157,8 @@ fn build_session(
     session.clinician = CLINICIAN.to_owned();
     session.patient_position = Some(visit.position);
     session.complaints = vec![Complaint {
-        description: demo.complaint.to_owned(),
-        onset: demo.onset.to_owned(),
         pain: PainScore::new(visit.complaint_pain),
+        ..Complaint::new(demo.complaint, demo.onset)
     }];
     session.pain_before = PainScore::new(visit.pain.0);
     session.pain_after = PainScore::new(visit.pain.1);
