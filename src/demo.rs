@@ -1393,6 +1393,37 @@ mod tests {
     }
 
     #[test]
+    fn every_demo_session_id_and_file_name_is_unique_across_the_library() {
+        let records = demo_records();
+        let mut ids = std::collections::BTreeSet::new();
+        let mut short_ids = std::collections::BTreeSet::new();
+        let mut patient_ids = std::collections::BTreeSet::new();
+        let mut sessions = 0;
+        for (patient, visits) in &records {
+            assert!(patient_ids.insert(patient.id), "patient {} twice", patient.id);
+            for session in visits {
+                sessions += 1;
+                assert!(
+                    ids.insert(session.id),
+                    "session id {} appears twice (again under {})",
+                    session.id,
+                    patient.display_name
+                );
+                // The short id names the file: two visits on one day must not share it.
+                assert!(
+                    short_ids.insert(session.id.short()),
+                    "short id {} appears twice (again under {})",
+                    session.id.short(),
+                    patient.display_name
+                );
+            }
+        }
+        assert!(sessions >= 9, "{sessions} demo visits");
+        // No session id is also a patient's id.
+        assert!(ids.iter().all(|id| !patient_ids.iter().any(|p| p.0 == id.0)));
+    }
+
+    #[test]
     fn demo_measures_move_realistically_and_one_stays_within_measurement_error() {
         use crate::progress::{ChangeLabel, trends};
         let records = demo_records();
