@@ -160,6 +160,44 @@ impl Library {
         Ok(path)
     }
 
+    /// Saves a change to a patient's details (`edited`, whose `changes` record it) over the
+    /// patient file, which must still hold `original`, the patient the clinician began
+    /// editing: a file changed since (another workstation) or unreadable now is not
+    /// overwritten. The write is atomic and keeps the previous file as `patient.ron.bak`.
+    pub fn save_patient_edit(
+        &self,
+        original: &Patient,
+        edited: &Patient,
+    ) -> Result<PathBuf, SaveError> {
+        let path = self.patient_file(original.id);
+        if edited.id != original.id {
+            return Err(SaveError::Encode {
+                path,
+                message: "the edited patient has another id; nothing was written".to_owned(),
+            });
+        }
+        let (on_disk, stamp) = match super::load_stamped::<Patient>(&path) {
+            Ok(loaded) => loaded,
+            Err(LoadError::Io { source, .. }) if source.kind() == io::ErrorKind::NotFound => {
+                return Err(SaveError::DeletedOnDisk { path });
+            }
+            Err(error) => {
+                return Err(SaveError::Encode {
+                    message: format!(
+                        "the file on disk cannot be read now ({}), so it was not replaced",
+                        error.message()
+                    ),
+                    path,
+                });
+            }
+        };
+        if on_disk != *original {
+            return Err(SaveError::ChangedOnDisk { path });
+        }
+        save(&path, edited, Some(stamp))?;
+        Ok(path)
+    }
+
     /// Writes a new session file for an existing patient. Refuses to replace a file.
     pub fn create_session(&self, session: &Session) -> Result<(PathBuf, DiskStamp), SaveError> {
         let path = self.session_path(session);

@@ -92,7 +92,16 @@ pub fn patient_ui(ui: &mut egui::Ui, state: &LibraryState) -> Option<Action> {
         return None;
     };
 
-    ui.heading(&patient.display_name);
+    ui.horizontal(|ui| {
+        ui.heading(&patient.display_name);
+        if ui
+            .button("Edit patient…")
+            .on_hover_text("Change the name, date of birth or record number; each change is kept with its date, and signed visits keep the details they were signed with")
+            .clicked()
+        {
+            action = Some(Action::EditPatient(patient.id));
+        }
+    });
     let mut details = Vec::new();
     if let Some(born) = patient.date_of_birth {
         details.push(format!("born {born}"));

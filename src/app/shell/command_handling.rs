@@ -136,6 +136,8 @@ impl MyomapApp {
                 }
             }
             Action::CreatePatient(name) => self.create_patient(name),
+            Action::EditPatient(id) => self.edit_patient(id),
+            Action::SavePatient { original, details } => self.save_patient(&original, details),
             Action::AddCustomView { image, name } => self.add_custom_view(&image, &name),
             Action::CloseWindow => {
                 self.close_document();
@@ -675,6 +677,64 @@ impl MyomapApp {
                     .success(format!("Added {}.", patient.display_name));
                 self.actions.push(Action::NewSessionFor(patient.id));
             }
+            Err(error) => self.notifications.error(error.to_string()),
+        }
+    }
+
+    /// Asks for a patient's new details, starting from the file as read now: what was listed
+    /// may be older than the file.
+    fn edit_patient(&mut self, id: PatientId) {
+        let Some(library) = self.library.as_ref().map(|s| s.library.clone()) else {
+            return;
+        };
+        match crate::storage::load_patient(&library.patient_file(id)) {
+            Ok(patient) => {
+                self.prompt = Some(Prompt::EditPatient {
+                    name: patient.display_name.clone(),
+                    date_of_birth: patient
+                        .date_of_birth
+                        .map_or_else(String::new, |d| d.to_string()),
+                    clinic_ref: patient.clinic_ref.clone(),
+                    refusal: None,
+                    original: Box::new(patient),
+                });
+            }
+            Err(error) => self.notifications.error(format!(
+                "The patient cannot be edited: {error}"
+            )),
+        }
+    }
+
+    /// Saves a patient's edited details, each change recorded with the time, over the file
+    /// only if it still holds what editing began from.
+    fn save_patient(&mut self, original: &Patient, details: crate::model::PatientDetails) {
+        let Some(library) = self.library.as_ref().map(|s| s.library.clone()) else {
+            self.notifications
+                .error("No library is open: the patient was not saved.");
+            return;
+        };
+        let mut edited = original.clone();
+        let now = jiff::ZonedDateTime::now().datetime();
+        let at = now.with().subsec_nanosecond(0).build().unwrap_or(now);
+        let changes = edited.edit(details, at);
+        if changes.is_empty() {
+            self.notifications.info("Nothing changed.");
+            return;
+        }
+        match library.save_patient_edit(original, &edited) {
+            Ok(_) => {
+                let what: Vec<&str> = changes.iter().map(|c| c.field.label()).collect();
+                self.notifications.success(format!(
+                    "Saved {}'s {}.",
+                    edited.display_name,
+                    what.join(", ")
+                ));
+                self.refresh_library();
+            }
+            Err(SaveError::ChangedOnDisk { .. }) => self.notifications.error(format!(
+                "{}'s file was changed elsewhere (another workstation?) while you edited: nothing was saved. Choose Edit patient… again to start from what it holds now.",
+                original.display_name
+            )),
             Err(error) => self.notifications.error(error.to_string()),
         }
     }
