@@ -85,6 +85,14 @@ struct DemoPatient {
     visits: Vec<Visit>,
 }
 
+/// Whether `id` is one of the demo's fictional patients (wherever the demo was written: the
+/// app's own demo folder, or a folder given to `myomap demo`).
+pub fn is_demo_patient(id: PatientId) -> bool {
+    demo_patients()
+        .iter()
+        .any(|demo| PatientId::from_u128(demo.id) == id)
+}
+
 /// The demo patients with all their sessions, built in memory.
 pub fn demo_records() -> Vec<(Patient, Vec<Session>)> {
     demo_patients()

@@ -136,7 +136,8 @@ impl MyomapApp {
         std::thread::spawn(|| {
             crate::bodymap::standard();
         });
-        let prefs = Preferences::load(cc.storage);
+        let mut prefs = Preferences::load(cc.storage);
+        prefs.forget_demo(&paths.demo_library);
         let paths_recovery = paths.recovery.clone();
         let paths_keys = paths.keys.clone();
         cc.egui_ctx.set_theme(prefs.theme.egui());
@@ -342,17 +343,13 @@ impl MyomapApp {
                     if self.prefs.recent_files.is_empty() {
                         ui.label(RichText::new("No recent sessions").weak());
                     }
-                    for path in &self.prefs.recent_files {
-                        let label = path.file_name().map_or_else(
-                            || path.display().to_string(),
-                            |n| n.to_string_lossy().into(),
-                        );
+                    for file in &self.prefs.recent_files {
                         if ui
-                            .button(label)
-                            .on_hover_text(path.display().to_string())
+                            .button(file.label())
+                            .on_hover_text(file.path.display().to_string())
                             .clicked()
                         {
-                            self.actions.push(Action::OpenSession(path.clone()));
+                            self.actions.push(Action::OpenSession(file.path.clone()));
                         }
                     }
                 });
@@ -474,7 +471,13 @@ impl MyomapApp {
                     Some(state) => library::patient_ui(ui, state),
                     None => welcome::welcome_ui(
                         ui,
-                        &self.prefs.recent_files,
+                        &self
+                            .prefs
+                            .recent_files
+                            .iter()
+                            .take(5)
+                            .map(|f| (f.label(), f.path.clone()))
+                            .collect::<Vec<_>>(),
                         self.library.as_ref().map(|s| s.library.root()),
                     ),
                 };

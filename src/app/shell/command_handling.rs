@@ -17,6 +17,7 @@ use crate::app::shell::app::MyomapApp;
 use crate::app::shell::command::UiCommand;
 use crate::app::shell::file_dialogs::PathQuestion;
 use crate::app::shell::library_state::LibraryState;
+use crate::app::shell::preferences::RecentFile;
 use crate::app::shell::prompt::{Prompt, Replacement};
 use crate::app::shell::route::Route;
 use crate::document::Document;
@@ -581,7 +582,14 @@ impl MyomapApp {
                     self.notifications.error(problem.clone());
                 }
                 self.reload_custom_views(&dir);
-                if dir != self.paths.demo_library {
+                // The demo (its own folder, or one `myomap demo` wrote elsewhere) is never
+                // remembered as the clinic's library.
+                let only_demo = !state.patients.is_empty()
+                    && state
+                        .patients
+                        .iter()
+                        .all(|entry| crate::demo::is_demo_patient(entry.patient.id));
+                if dir != self.paths.demo_library && !only_demo {
                     self.prefs.last_library = Some(dir);
                 }
                 self.library = Some(state);
@@ -601,8 +609,8 @@ impl MyomapApp {
         }
         match Document::open(path) {
             Ok((doc, warnings)) => {
-                self.prefs.add_recent(path);
                 self.set_document(doc, warnings);
+                self.remember_recent(path);
             }
             Err(error) => self.notifications.error(error.to_string()),
         }
@@ -860,7 +868,7 @@ impl MyomapApp {
     pub(super) fn after_save(&mut self, result: Result<PathBuf, SaveError>) {
         let error = match result {
             Ok(path) => {
-                self.prefs.add_recent(&path);
+                self.remember_recent(&path);
                 self.notifications
                     .success(format!("Saved {}", path.display()));
                 self.refresh_library();
@@ -915,6 +923,24 @@ impl MyomapApp {
         };
         let result = doc.save_as(path);
         self.after_save(result);
+    }
+
+    /// Puts the open session's file at the top of the recent files, with its patient, date
+    /// and library; a demo visit is left out (`Preferences::add_recent`).
+    fn remember_recent(&mut self, path: &Path) {
+        let Some(doc) = self.route.document() else {
+            return;
+        };
+        let session = doc.session();
+        let file = RecentFile {
+            path: path.to_owned(),
+            patient: doc.patient_name().to_owned(),
+            date: Some(session.date()),
+            library: crate::storage::library_of(path).map(|l| l.root().to_owned()),
+        };
+        let demo_patient = crate::demo::is_demo_patient(session.patient_id);
+        self.prefs
+            .add_recent(file, &self.paths.demo_library, demo_patient);
     }
 
     fn refresh_library(&mut self) {
