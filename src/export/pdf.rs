@@ -269,6 +269,7 @@ impl Writer {
 
     /// How full each page is, the last one as far as it goes: 0 to 1 of the room between the
     /// header and the footer.
+    #[cfg(test)]
     pub fn page_fills(&self) -> Vec<f32> {
         let mut fills = self.fills.clone();
         fills.push(self.fill());

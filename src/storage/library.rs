@@ -391,17 +391,38 @@ pub fn make_private(dir: &Path, files: &[(&str, &str)]) -> io::Result<()> {
         use std::os::unix::fs::PermissionsExt as _;
         std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))?;
         for (name, initial) in files {
-            use std::io::Write as _;
-            let path = dir.join(name);
-            match super::atomic::owner_only_options().open(&path) {
-                Ok(mut file) => file.write_all(initial.as_bytes())?,
-                Err(error) if error.kind() == io::ErrorKind::AlreadyExists => {
-                    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600))?;
-                }
-                Err(error) => return Err(error),
-            }
+            keep_private(&dir.join(name), initial)?;
         }
     }
+    Ok(())
+}
+
+/// Makes a file of the app's own readable by its owner only (0600), creating it with
+/// `initial` (and its folder, 0700) when it is missing. For a file another program writes in
+/// place: eframe saves
+/// the preferences with `File::create`, which keeps the mode of a file that exists but
+/// creates a missing one as the umask allows (0644), so this runs before each of its saves.
+pub fn keep_private(path: &Path, initial: &str) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::io::Write as _;
+        use std::os::unix::fs::PermissionsExt as _;
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            create_dir_all_private(dir)?;
+        }
+        match super::atomic::owner_only_options().open(path) {
+            Ok(mut file) => file.write_all(initial.as_bytes())?,
+            Err(error) if error.kind() == io::ErrorKind::AlreadyExists => {
+                let mode = super::regular_metadata(path)?.permissions().mode() & 0o777;
+                if mode != 0o600 {
+                    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))?;
+                }
+            }
+            Err(error) => return Err(error),
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = (path, initial);
     Ok(())
 }
 

@@ -21,7 +21,7 @@ pub use codec::{
 pub use error::{LoadError, SaveError, shown};
 pub use library::{
     Library, LibraryScan, PatientEntry, SessionEntry, create_dir_all_private, dirs as library_dirs,
-    library_of, make_private,
+    keep_private, library_of, make_private,
 };
 pub use recovery::{RECOVERY_FORMAT_VERSION, RecoveryRecord, RecoveryStore};
 pub use regular::{open_regular, read_small_text, regular_metadata};

@@ -47,6 +47,9 @@ pub struct AppPaths {
     pub recovery: PathBuf,
     /// The user's signing keys (private keys sealed with their passphrase).
     pub keys: PathBuf,
+    /// The preferences file eframe writes (theme, recent sessions, last library): kept
+    /// readable by the user only, as it names patients. `None` where eframe keeps none.
+    pub preferences: Option<PathBuf>,
 }
 
 impl AppPaths {
@@ -63,6 +66,8 @@ impl AppPaths {
             .unwrap_or_else(|| data.join("keys"));
         Self {
             keys,
+            // Where eframe keeps its storage, whatever the data folder above is.
+            preferences: eframe::storage_dir("myomap").map(|dir| dir.join("app.ron")),
             ..Self::under(&data)
         }
     }
@@ -73,6 +78,7 @@ impl AppPaths {
             demo_library: dir.join("demo-library"),
             recovery: dir.join("recovery"),
             keys: dir.join("keys"),
+            preferences: Some(dir.join("app.ron")),
         }
     }
 }
@@ -685,6 +691,13 @@ impl eframe::App for MyomapApp {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        // eframe writes the file right after this (File::create): made 0600 first, so even
+        // a file deleted since the start is not recreated readable by others.
+        if let Some(file) = &self.paths.preferences
+            && let Err(error) = crate::storage::keep_private(file, "{}")
+        {
+            log::warn!("could not make {} private: {error}", file.display());
+        }
         self.prefs.save(storage);
     }
 }
