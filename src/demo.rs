@@ -1408,7 +1408,11 @@ mod tests {
         let mut patient_ids = std::collections::BTreeSet::new();
         let mut sessions = 0;
         for (patient, visits) in &records {
-            assert!(patient_ids.insert(patient.id), "patient {} twice", patient.id);
+            assert!(
+                patient_ids.insert(patient.id),
+                "patient {} twice",
+                patient.id
+            );
             for session in visits {
                 sessions += 1;
                 assert!(
@@ -1428,7 +1432,10 @@ mod tests {
         }
         assert!(sessions >= 9, "{sessions} demo visits");
         // No session id is also a patient's id.
-        assert!(ids.iter().all(|id| !patient_ids.iter().any(|p| p.0 == id.0)));
+        assert!(
+            ids.iter()
+                .all(|id| !patient_ids.iter().any(|p| p.0 == id.0))
+        );
     }
 
     #[test]

@@ -19,8 +19,14 @@ mod tests {
 
     #[test]
     fn one_is_singular_and_every_other_count_plural() {
-        assert_eq!(count(1, "trigger point", "trigger points"), "1 trigger point");
-        assert_eq!(count(0, "trigger point", "trigger points"), "0 trigger points");
+        assert_eq!(
+            count(1, "trigger point", "trigger points"),
+            "1 trigger point"
+        );
+        assert_eq!(
+            count(0, "trigger point", "trigger points"),
+            "0 trigger points"
+        );
         assert_eq!(count(2, "addendum", "addenda"), "2 addenda");
         assert_eq!(count(21, "zone", "zones"), "21 zones");
         assert_eq!(noun(1, "visit", "visits"), "visit");

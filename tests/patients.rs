@@ -182,7 +182,10 @@ fn exports_of_signed_visits_keep_the_details_they_were_signed_with() {
     let pages: Vec<u32> = document.get_pages().keys().copied().collect();
     let text = document.extract_text(&pages).expect("text");
     assert!(text.contains(&original.clinic_ref), "{text}");
-    assert!(!text.contains("MRN-55") && !text.contains("Renamed"), "{text}");
+    assert!(
+        !text.contains("MRN-55") && !text.contains("Renamed"),
+        "{text}"
+    );
 }
 
 #[test]

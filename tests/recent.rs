@@ -13,10 +13,7 @@ fn recent_items(harness: &mut egui_kittest::Harness<'_, myomap::app::MyomapApp>)
     harness.run_ok();
     harness.get_by_label("Open recent").click();
     harness.run_ok();
-    let items = if harness
-        .query_by_label("No recent sessions")
-        .is_some()
-    {
+    let items = if harness.query_by_label("No recent sessions").is_some() {
         Vec::new()
     } else {
         harness
@@ -38,7 +35,10 @@ fn a_demo_visit_opened_is_not_a_recent_session_and_a_clinic_visit_shows_who_when
         .pop()
         .expect("a demo visit");
     let mut harness = common::app(data.path(), Some(library), Some(visit), Vec::new());
-    assert!(harness.state().document().is_some(), "the demo visit is open");
+    assert!(
+        harness.state().document().is_some(),
+        "the demo visit is open"
+    );
     assert_eq!(recent_items(&mut harness), Vec::<String>::new());
     drop(harness);
 

@@ -644,10 +644,16 @@ mod tests {
         let mut complaints = next.complaints.clone();
         complaints.remove(0);
         next.apply(Edit::Set(Field::Complaints(complaints.clone())));
-        assert!(next.complaints[0].carried_forward, "removing another confirms nothing");
+        assert!(
+            next.complaints[0].carried_forward,
+            "removing another confirms nothing"
+        );
         complaints[0].onset = "2 weeks".into();
         next.apply(Edit::Set(Field::Complaints(complaints)));
-        assert!(!next.complaints[0].carried_forward, "editing is confirming it");
+        assert!(
+            !next.complaints[0].carried_forward,
+            "editing is confirming it"
+        );
         assert!(next.unconfirmed_complaints().is_empty());
         let first = MarkRef::new(MarkKind::TriggerPoint, next.trigger_points[0].id);
         next.apply(Edit::Confirm(vec![first]));

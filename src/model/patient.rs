@@ -257,7 +257,13 @@ mod tests {
             parse_date_of_birth(" 1988-03-14 ", today()),
             Ok(Some(date(1988, 3, 14)))
         );
-        for bad in ["14/03/1988", "1988-3-14", "88-03-14", "1988-03-14T00:00", "yesterday"] {
+        for bad in [
+            "14/03/1988",
+            "1988-3-14",
+            "88-03-14",
+            "1988-03-14T00:00",
+            "yesterday",
+        ] {
             let error = parse_date_of_birth(bad, today()).expect_err(bad);
             assert!(error.contains("YYYY-MM-DD"), "{bad}: {error}");
         }
@@ -287,7 +293,11 @@ mod tests {
             },
             first,
         );
-        assert_eq!(made.len(), 2, "name and date of birth, not the record number");
+        assert_eq!(
+            made.len(),
+            2,
+            "name and date of birth, not the record number"
+        );
         let made = patient.edit(
             PatientDetails {
                 display_name: "Claire Bennett".into(),
@@ -297,7 +307,10 @@ mod tests {
             second,
         );
         assert_eq!(made.len(), 2);
-        assert!(patient.edit(patient.details(), second).is_empty(), "no change, no record");
+        assert!(
+            patient.edit(patient.details(), second).is_empty(),
+            "no change, no record"
+        );
         assert_eq!(patient.changes.len(), 4);
         assert!(patient.problems().is_empty(), "{:?}", patient.problems());
 

@@ -707,9 +707,9 @@ impl MyomapApp {
                     original: Box::new(patient),
                 });
             }
-            Err(error) => self.notifications.error(format!(
-                "The patient cannot be edited: {error}"
-            )),
+            Err(error) => self
+                .notifications
+                .error(format!("The patient cannot be edited: {error}")),
         }
     }
 

@@ -166,7 +166,11 @@ impl Preferences {
     /// last library).
     pub fn forget_demo(&mut self, demo: &Path) {
         self.recent_files.retain(|f| !f.is_in(demo));
-        if self.last_library.as_deref().is_some_and(|l| l.starts_with(demo)) {
+        if self
+            .last_library
+            .as_deref()
+            .is_some_and(|l| l.starts_with(demo))
+        {
             self.last_library = None;
         }
     }
@@ -212,11 +216,17 @@ mod tests {
         );
         prefs.add_recent(recent("/elsewhere/demo/x.ron"), demo, true);
         assert!(prefs.recent_files.is_empty(), "{:?}", prefs.recent_files);
-        prefs.add_recent(recent("/clinic/patients/p/sessions/2026-09-07-1.ron"), demo, false);
+        prefs.add_recent(
+            recent("/clinic/patients/p/sessions/2026-09-07-1.ron"),
+            demo,
+            false,
+        );
         assert_eq!(prefs.recent_files.len(), 1);
 
         // What an older myomap listed of the demo is forgotten.
-        prefs.recent_files.push(recent("/data/demo-library/patients/p/sessions/a.ron"));
+        prefs
+            .recent_files
+            .push(recent("/data/demo-library/patients/p/sessions/a.ron"));
         prefs.last_library = Some(PathBuf::from("/data/demo-library"));
         prefs.forget_demo(demo);
         assert_eq!(prefs.recent_files.len(), 1);
@@ -242,7 +252,10 @@ mod tests {
         let prefs: Preferences = ron::from_str(old).expect("old preferences load");
         assert_eq!(prefs.theme, ThemeChoice::Dark);
         assert_eq!(prefs.recent_files.len(), 1);
-        assert_eq!(prefs.recent_files[0].date, Some(jiff::civil::date(2026, 9, 7)));
+        assert_eq!(
+            prefs.recent_files[0].date,
+            Some(jiff::civil::date(2026, 9, 7))
+        );
         assert_eq!(
             prefs.recent_files[0].library.as_deref(),
             Some(Path::new("/clinic"))

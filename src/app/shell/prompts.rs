@@ -50,12 +50,7 @@ impl MyomapApp {
                     date_of_birth,
                     clinic_ref,
                     refusal,
-                } => self.edit_patient_ui(
-                    ui,
-                    original,
-                    [name, date_of_birth, clinic_ref],
-                    refusal,
-                ),
+                } => self.edit_patient_ui(ui, original, [name, date_of_birth, clinic_ref], refusal),
                 Prompt::NewCustomView { image, name } => self.new_custom_view_ui(ui, image, name),
                 Prompt::ReplaceFile { path, with } => self.replace_file_ui(ui, path, with),
                 Prompt::Recover {
@@ -155,26 +150,38 @@ impl MyomapApp {
         );
         ui.add_space(6.0);
         let mut enter = false;
-        egui::Grid::new("edit_patient").num_columns(2).show(ui, |ui| {
-            let rows = [
-                ("Name or initials", &mut name, "e.g. J. Smith", crate::model::limits::NAME),
-                ("Date of birth", &mut date_of_birth, "YYYY-MM-DD", 10),
-                ("Record number", &mut clinic_ref, "the clinic's own", crate::model::limits::ID),
-            ];
-            for (label, text, hint, limit) in rows {
-                let label = ui.label(label);
-                let response = ui
-                    .add(
-                        egui::TextEdit::singleline(text)
-                            .char_limit(limit)
-                            .hint_text(hint)
-                            .desired_width(260.0),
-                    )
-                    .labelled_by(label.id);
-                enter |= response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                ui.end_row();
-            }
-        });
+        egui::Grid::new("edit_patient")
+            .num_columns(2)
+            .show(ui, |ui| {
+                let rows = [
+                    (
+                        "Name or initials",
+                        &mut name,
+                        "e.g. J. Smith",
+                        crate::model::limits::NAME,
+                    ),
+                    ("Date of birth", &mut date_of_birth, "YYYY-MM-DD", 10),
+                    (
+                        "Record number",
+                        &mut clinic_ref,
+                        "the clinic's own",
+                        crate::model::limits::ID,
+                    ),
+                ];
+                for (label, text, hint, limit) in rows {
+                    let label = ui.label(label);
+                    let response = ui
+                        .add(
+                            egui::TextEdit::singleline(text)
+                                .char_limit(limit)
+                                .hint_text(hint)
+                                .desired_width(260.0),
+                        )
+                        .labelled_by(label.id);
+                    enter |= response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                    ui.end_row();
+                }
+            });
         if let Some(refusal) = &refusal {
             ui.label(RichText::new(refusal).color(Palette::of(ui.ctx()).error));
         }
