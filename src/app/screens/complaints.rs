@@ -11,7 +11,7 @@ use crate::model::{Edit, Field};
 use crate::words::count;
 
 /// A notice over the complaints while any came from the last visit unconfirmed, with a
-/// **Confirm** for each (and **Confirm all**). Draws nothing otherwise.
+/// **Confirm complaint** for each (and **Confirm all**). Draws nothing otherwise.
 pub fn carried_complaints_ui(ui: &mut egui::Ui, doc: &mut Document) {
     let carried = doc.session().unconfirmed_complaints().len();
     if carried == 0 {
@@ -38,7 +38,7 @@ pub fn carried_complaints_ui(ui: &mut egui::Ui, doc: &mut Document) {
                 complaint.description.trim()
             };
             if ui
-                .add_enabled(editable, egui::Button::new("Confirm").small())
+                .add_enabled(editable, egui::Button::new("Confirm complaint").small())
                 .on_hover_text(format!("\"{name}\" still applies today"))
                 .clicked()
             {
