@@ -85,6 +85,14 @@ struct DemoPatient {
     visits: Vec<Visit>,
 }
 
+/// Whether `id` is one of the demo's fictional patients (wherever the demo was written: the
+/// app's own demo folder, or a folder given to `myomap demo`).
+pub fn is_demo_patient(id: PatientId) -> bool {
+    demo_patients()
+        .iter()
+        .any(|demo| PatientId::from_u128(demo.id) == id)
+}
+
 /// The demo patients with all their sessions, built in memory.
 pub fn demo_records() -> Vec<(Patient, Vec<Session>)> {
     demo_patients()
@@ -157,9 +165,8 @@ fn build_session(
     session.clinician = CLINICIAN.to_owned();
     session.patient_position = Some(visit.position);
     session.complaints = vec![Complaint {
-        description: demo.complaint.to_owned(),
-        onset: demo.onset.to_owned(),
         pain: PainScore::new(visit.complaint_pain),
+        ..Complaint::new(demo.complaint, demo.onset)
     }];
     session.pain_before = PainScore::new(visit.pain.0);
     session.pain_after = PainScore::new(visit.pain.1);
@@ -1391,6 +1398,44 @@ mod tests {
             let last_pain = s1.last().and_then(|s| s.pain_before);
             assert!(last_pain < first_pain);
         }
+    }
+
+    #[test]
+    fn every_demo_session_id_and_file_name_is_unique_across_the_library() {
+        let records = demo_records();
+        let mut ids = std::collections::BTreeSet::new();
+        let mut short_ids = std::collections::BTreeSet::new();
+        let mut patient_ids = std::collections::BTreeSet::new();
+        let mut sessions = 0;
+        for (patient, visits) in &records {
+            assert!(
+                patient_ids.insert(patient.id),
+                "patient {} twice",
+                patient.id
+            );
+            for session in visits {
+                sessions += 1;
+                assert!(
+                    ids.insert(session.id),
+                    "session id {} appears twice (again under {})",
+                    session.id,
+                    patient.display_name
+                );
+                // The short id names the file: two visits on one day must not share it.
+                assert!(
+                    short_ids.insert(session.id.short()),
+                    "short id {} appears twice (again under {})",
+                    session.id.short(),
+                    patient.display_name
+                );
+            }
+        }
+        assert!(sessions >= 9, "{sessions} demo visits");
+        // No session id is also a patient's id.
+        assert!(
+            ids.iter()
+                .all(|id| !patient_ids.iter().any(|p| p.0 == id.0))
+        );
     }
 
     #[test]

@@ -25,6 +25,7 @@ pub mod safety;
 pub mod scene;
 pub mod storage;
 pub mod text;
+pub mod words;
 
 /// Id of the standard adult body map built into myomap.
 pub const STANDARD_BODY_MAP_ID: &str = "myomap-adult";

@@ -547,6 +547,30 @@ fn carried_forward_marks_block_signing_count_apart_and_never_persist() {
     assert!(
         doc.signing_blockers()
             .iter()
+            .all(|b| !b.contains("not re-examined")),
+        "{:?}",
+        doc.signing_blockers()
+    );
+    // The complaints came forward too, and wait for their own confirmation.
+    assert!(
+        doc.signing_blockers()
+            .iter()
+            .any(|b| b.contains("1 complaint carried forward")),
+        "{:?}",
+        doc.signing_blockers()
+    );
+    let mut complaints = doc.session().complaints.clone();
+    complaints
+        .iter_mut()
+        .for_each(|c| c.carried_forward = false);
+    doc.apply(
+        Edit::Set(myomap::model::Field::Complaints(complaints)),
+        None,
+    )
+    .expect("confirms the complaint");
+    assert!(
+        doc.signing_blockers()
+            .iter()
             .all(|b| !b.contains("carried forward")),
         "{:?}",
         doc.signing_blockers()

@@ -266,6 +266,16 @@ fn start_from_last_visit_carries_findings_forward_until_confirmed() {
             .count(),
         carried - 1
     );
+
+    // The complaint came forward too, waiting to be confirmed with the patient.
+    assert_eq!(doc.session().unconfirmed_complaints().len(), 1);
+    harness.get_by_label_contains("1 complaint carried forward");
+    harness.get_by_label("Confirm complaint").click_accesskit();
+    harness.run_ok();
+    let doc = harness.state().document().expect("open");
+    assert!(doc.session().unconfirmed_complaints().is_empty());
+    assert_eq!(doc.session().complaints.len(), 1, "kept, confirmed");
+    assert!(harness.query_by_label("Confirm complaint").is_none());
 }
 
 #[test]

@@ -21,7 +21,7 @@ fn demo_library_checks_clean() {
     assert!(output.status.success(), "{}", stderr(&output));
     let output = myomap(&["check", path_str(&lib)]);
     assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
-    assert!(stdout(&output).contains("16 file(s) checked, no problems"));
+    assert!(stdout(&output).contains("16 files checked, no problems"));
 
     // Writing the demo again over it is refused, and nothing is changed.
     let output = myomap(&["demo", path_str(&lib)]);

@@ -444,3 +444,56 @@ fn a_megabyte_name_is_refused_at_load_with_its_field_and_limit() {
         "the patient fails alone"
     );
 }
+
+/// eframe's own storage, as far as the test needs it: values in memory.
+#[derive(Default)]
+struct MemoryStorage(std::collections::HashMap<String, String>);
+
+impl eframe::Storage for MemoryStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_owned(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+    fn flush(&mut self) {}
+}
+
+#[test]
+fn the_preferences_file_stays_private_through_eframes_saves() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let mode = |p: &Path| std::fs::metadata(p).expect("meta").permissions().mode() & 0o777;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = common::app(dir.path(), None, None, Vec::new());
+    let file = myomap::app::AppPaths::under(&dir.path().join("app"))
+        .preferences
+        .expect("a preferences file");
+    // Deleted while the app runs (or never made): the app's save, which eframe calls just
+    // before writing the file, makes it owner-only first.
+    let _ = std::fs::remove_file(&file);
+    eframe::App::save(harness.state_mut(), &mut MemoryStorage::default());
+    assert_eq!(mode(&file), 0o600);
+    // eframe then writes it as its FileStorage does, File::create over the file: the mode
+    // of the file that exists is kept.
+    {
+        use std::io::Write as _;
+        let mut written = std::fs::File::create(&file).expect("eframe's create");
+        written
+            .write_all(b"{\"myomap.preferences\": \"()\"}")
+            .expect("eframe's write");
+    }
+    assert_eq!(mode(&file), 0o600);
+    // A file widened by something else is narrowed again at the next save.
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).expect("0644");
+    eframe::App::save(harness.state_mut(), &mut MemoryStorage::default());
+    assert_eq!(mode(&file), 0o600);
+    assert!(
+        std::fs::read_to_string(&file)
+            .expect("kept")
+            .contains("myomap.preferences"),
+        "what eframe wrote is kept"
+    );
+}

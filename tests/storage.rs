@@ -25,9 +25,8 @@ fn full_session() -> Session {
     session.clinician = "Ana Lopes, PT".into();
     session.patient_position = Some(PatientPosition::SideLyingRight);
     session.complaints.push(Complaint {
-        description: "Left buttock pain \"like a toothache\"".into(),
-        onset: "3 weeks".into(),
         pain: PainScore::new(6),
+        ..Complaint::new("Left buttock pain \"like a toothache\"", "3 weeks")
     });
     session.pain_before = PainScore::new(6);
     session.pain_after = PainScore::new(3);

@@ -25,14 +25,18 @@ pub use shell::route::Route;
 
 /// Opens the main window and runs until it is closed.
 pub fn run(start: AppStart) -> eframe::Result {
-    // The preferences (recent session paths name patients) and the recovery copies live in
-    // the app's data folder: private, whatever made it first.
-    if let Some(dir) = eframe::storage_dir("myomap")
-        && let Err(error) = crate::storage::make_private(&dir, &[("app.ron", "{}")])
+    let paths = AppPaths::standard();
+    // The preferences (recent sessions name patients) and the recovery copies live in the
+    // app's data folder: private, whatever made it first. eframe is told the very file made
+    // private here (`persistence_path`), so the two can never drift apart.
+    if let Some(file) = &paths.preferences
+        && let Some((dir, name)) = file.parent().zip(file.file_name().and_then(|n| n.to_str()))
+        && let Err(error) = crate::storage::make_private(dir, &[(name, "{}")])
     {
         log::warn!("could not make {} private: {error}", dir.display());
     }
     let options = eframe::NativeOptions {
+        persistence_path: paths.preferences.clone(),
         viewport: egui::ViewportBuilder::default()
             .with_title("myomap")
             .with_app_id("myomap")
@@ -44,7 +48,6 @@ pub fn run(start: AppStart) -> eframe::Result {
         "myomap",
         options,
         Box::new(move |cc| {
-            let paths = AppPaths::standard();
             Ok(Box::new(MyomapApp::new(
                 cc,
                 start,

@@ -237,8 +237,8 @@ pub fn export_csv(args: &ExportCsvArgs) -> ExitCode {
             eprintln!("myomap: {error}");
         }
         return fail(format!(
-            "{} session file(s) of this patient could not be read; fix them (see `myomap check`) so the log is complete",
-            log.unreadable.len()
+            "{} of this patient could not be read; fix them (see `myomap check`) so the log is complete",
+            crate::words::count(log.unreadable.len(), "session file", "session files")
         ));
     }
     for path in &log.other_patients {
@@ -299,8 +299,8 @@ pub fn progress_report(args: &ProgressReportArgs) -> ExitCode {
         &bytes,
         args.force,
         &format!(
-            "progress report, {visits} visit{} from {period}",
-            if visits == 1 { "" } else { "s" }
+            "progress report, {} from {period}",
+            crate::words::count(visits, "visit", "visits")
         ),
     )
 }

@@ -12,6 +12,7 @@ use crate::bodymap::BodyMap;
 use crate::index::{LibraryIndex, Query};
 use crate::model::{Side, TriggerPointStatus};
 use crate::storage::Library;
+use crate::words::count;
 
 #[derive(Clone, Copy, Debug, clap::ValueEnum)]
 pub enum SideArg {
@@ -175,17 +176,15 @@ pub fn run(args: &FindArgs) -> ExitCode {
         .collect::<std::collections::BTreeSet<_>>()
         .len();
     say!(
-        "{} visit{} of {patients} patient{} found among {} visits",
-        hits.len(),
-        if hits.len() == 1 { "" } else { "s" },
-        if patients == 1 { "" } else { "s" },
-        index.visit_count()
+        "{} of {} found among {}",
+        count(hits.len(), "visit", "visits"),
+        count(patients, "patient", "patients"),
+        count(index.visit_count(), "visit", "visits")
     );
     if !unreadable.is_empty() {
         say!(
-            "{} visit file{} could not be searched (run `myomap check` on the library)",
-            unreadable.len(),
-            if unreadable.len() == 1 { "" } else { "s" }
+            "{} could not be searched (run `myomap check` on the library)",
+            count(unreadable.len(), "visit file", "visit files")
         );
     }
     ExitCode::SUCCESS

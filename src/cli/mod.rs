@@ -194,7 +194,8 @@ fn demo(dir: &std::path::Path) -> ExitCode {
     match crate::demo::write_demo_library(dir) {
         Ok(files) => {
             say!(
-                "wrote the demo library ({files} files) into {}",
+                "wrote the demo library ({}) into {}",
+                crate::words::count(files, "file", "files"),
                 dir.display()
             );
             ExitCode::SUCCESS
@@ -216,18 +217,22 @@ fn check(paths: &[PathBuf]) -> ExitCode {
     }
     if report.is_ok() {
         match report.findings.len() {
-            0 => say!("{} file(s) checked, no problems", report.files_checked),
+            0 => say!(
+                "{} checked, no problems",
+                crate::words::count(report.files_checked, "file", "files")
+            ),
             n => say!(
-                "{} file(s) checked, no problems; {n} warning(s)",
-                report.files_checked
+                "{} checked, no problems; {}",
+                crate::words::count(report.files_checked, "file", "files"),
+                crate::words::count(n, "warning", "warnings")
             ),
         }
         ExitCode::SUCCESS
     } else {
         eprintln!(
-            "{} problem(s) in {} file(s) checked",
-            report.problems.len(),
-            report.files_checked
+            "{} in {} checked",
+            crate::words::count(report.problems.len(), "problem", "problems"),
+            crate::words::count(report.files_checked, "file", "files")
         );
         ExitCode::FAILURE
     }

@@ -124,8 +124,10 @@ pub fn needling_log(
     writer.write_record(COLUMNS).map_err(write_error)?;
     let mut rows = 0;
     for session in sorted {
+        // A signed visit's rows name the patient as the visit was signed.
+        let patient = patient.for_visit(session);
         for site in &session.needle_sites {
-            let cells = row(patient, session, site, map, style);
+            let cells = row(&patient, session, site, map, style);
             writer
                 .write_record(cells.iter().map(|cell| guard(cell).into_owned()))
                 .map_err(write_error)?;

@@ -10,6 +10,12 @@ use crate::render::Marks;
 /// The patient's handout as PDF bytes: today's chart without notes, the muscles treated in
 /// plain words, aftercare with its red flags, the next appointment.
 pub fn patient_handout(input: &ReportInput<'_>) -> Result<Vec<u8>, ReportError> {
+    let pdf = handout_pages(input)?;
+    Ok(pdf.finish(&format!("Handout · {}", input.session.date()))?)
+}
+
+/// The handout laid out, before its pages are footed and written.
+fn handout_pages(input: &ReportInput<'_>) -> Result<Writer, ReportError> {
     let session = input.session;
     let map = input.map;
     let name = input
@@ -106,5 +112,47 @@ pub fn patient_handout(input: &ReportInput<'_>) -> Result<Vec<u8>, ReportError> 
         11.0,
         INK,
     );
-    Ok(pdf.finish(&format!("Handout · {}", session.date()))?)
+    Ok(pdf)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every page but the last of every demo visit's handout is at least this full: a chart
+    /// that does not fit the rest of a page is made smaller rather than moved on alone.
+    const MIN_FILL: f32 = 0.6;
+
+    #[test]
+    fn no_handout_page_but_the_last_is_left_half_empty() {
+        let map = &crate::bodymap::standard().map;
+        let mut checked = 0;
+        for (patient, sessions) in crate::demo::demo_records() {
+            for session in &sessions {
+                let input = ReportInput {
+                    session,
+                    patient: Some(&patient),
+                    previous: None,
+                    map,
+                    aftercare_template: crate::model::DEFAULT_AFTERCARE,
+                    custom_views: &[],
+                };
+                let fills = handout_pages(&input).expect("laid out").page_fills();
+                let (_, before_last) = fills.split_last().expect("a page");
+                for (page, fill) in before_last.iter().enumerate() {
+                    assert!(
+                        *fill >= MIN_FILL,
+                        "{} {}: page {} of {} is {:.0}% full ({fills:?})",
+                        patient.display_name,
+                        session.date(),
+                        page + 1,
+                        fills.len(),
+                        fill * 100.0
+                    );
+                }
+                checked += 1;
+            }
+        }
+        assert!(checked >= 9);
+    }
 }

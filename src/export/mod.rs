@@ -50,14 +50,15 @@ pub fn refuse_record_target(path: &Path) -> Result<(), String> {
 }
 
 /// The patient file of a session kept in a library (`…/<patient>/sessions/S.ron` has
-/// `…/<patient>/patient.ron`), when it is this session's patient.
+/// `…/<patient>/patient.ron`), when it is this session's patient: for a signed visit, the
+/// patient's details as they were when it was signed ([`Patient::for_visit`]).
 pub fn patient_of(session_path: &Path, session: &Session) -> Option<Patient> {
     let sessions = session_path.parent()?;
     if sessions.file_name()? != SESSIONS {
         return None;
     }
     let patient = crate::storage::load_patient(&sessions.parent()?.join(PATIENT_FILE)).ok()?;
-    (patient.id == session.patient_id).then_some(patient)
+    (patient.id == session.patient_id).then(|| patient.for_visit(session))
 }
 
 /// Why the patient file beside a session in a library could not be read, when it exists but

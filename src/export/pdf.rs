@@ -176,6 +176,9 @@ pub struct Writer {
     y: f32,
     header: String,
     images: usize,
+    /// How full each finished page was: the share of the room between the header and the
+    /// footer its content took (the layout's own numbers, for tests of the layout).
+    fills: Vec<f32>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -230,6 +233,7 @@ impl Writer {
             y: TOP,
             header,
             images: 0,
+            fills: Vec::new(),
         };
         writer.start_page();
         Ok(writer)
@@ -243,6 +247,7 @@ impl Writer {
     }
 
     fn new_page(&mut self) {
+        self.fills.push(self.fill());
         let ops = std::mem::take(&mut self.ops);
         self.pages.push(ops);
         self.start_page();
@@ -255,6 +260,20 @@ impl Writer {
             self.new_page();
         }
         new_page
+    }
+
+    /// How much of this page's room (between header and footer) is used so far, 0 to 1.
+    fn fill(&self) -> f32 {
+        ((self.y - TOP) / (PAGE_H - BOTTOM - TOP)).clamp(0.0, 1.0)
+    }
+
+    /// How full each page is, the last one as far as it goes: 0 to 1 of the room between the
+    /// header and the footer.
+    #[cfg(test)]
+    pub fn page_fills(&self) -> Vec<f32> {
+        let mut fills = self.fills.clone();
+        fills.push(self.fill());
+        fills
     }
 
     /// Where the next block starts: mm from the top of the page.
@@ -648,20 +667,32 @@ impl Writer {
             let aspect = image.width as f32 / image.height.max(1) as f32;
             let used: f32 = row.iter().map(|(_, _, a)| min_height * a + gap).sum();
             if !row.is_empty() && used + min_height * aspect > BODY_W {
-                self.chart_row(std::mem::take(&mut row), height, gap);
+                self.chart_row(std::mem::take(&mut row), height, min_height, gap);
             }
             row.push((image, caption, aspect));
         }
         if !row.is_empty() {
-            self.chart_row(row, height, gap);
+            self.chart_row(row, height, min_height, gap);
         }
     }
 
-    /// One row of charts (image, caption, width ÷ height), as tall as fits the width.
-    fn chart_row(&mut self, row: Vec<(RawImage, String, f32)>, max_height: f32, gap: f32) {
+    /// One row of charts (image, caption, width ÷ height), as tall as fits the width. A row
+    /// that does not fit the rest of the page at that height, but does at `min_height` or
+    /// more, is made as tall as the room left rather than leaving the page half empty.
+    fn chart_row(
+        &mut self,
+        row: Vec<(RawImage, String, f32)>,
+        max_height: f32,
+        min_height: f32,
+        gap: f32,
+    ) {
         let aspects: f32 = row.iter().map(|(_, _, a)| a).sum();
         let gaps = gap * (row.len() - 1) as f32;
-        let height = ((BODY_W - gaps) / aspects.max(1e-3)).min(max_height);
+        let mut height = ((BODY_W - gaps) / aspects.max(1e-3)).min(max_height);
+        let room = self.room() - 7.0;
+        if height > room && room >= min_height.min(height) {
+            height = room;
+        }
         let total = height * aspects + gaps;
         self.ensure(height + 7.0);
         let mut x = MARGIN + (BODY_W - total).max(0.0) / 2.0;

@@ -74,8 +74,8 @@ impl ProgressInput<'_> {
         let (signed, broken) = self.signed();
         let visits = self.sessions.len();
         let mut text = format!(
-            "{visits} visit{}, {signed} signed",
-            if visits == 1 { "" } else { "s" }
+            "{}, {signed} signed",
+            crate::words::count(visits, "visit", "visits")
         );
         if broken > 0 {
             text.push_str(&format!(", {broken} with a BROKEN signature"));
@@ -248,8 +248,8 @@ fn attended(input: &ProgressInput<'_>) -> String {
     let visits = input.sessions.len();
     let mut text = if first == last {
         format!(
-            "{visits} visit{} on {first}",
-            if visits == 1 { "" } else { "s" }
+            "{} on {first}",
+            crate::words::count(visits, "visit", "visits")
         )
     } else {
         format!("{visits} visits from {first} to {last}")
@@ -384,8 +384,8 @@ fn measures_summary(trends: &[Trend]) -> String {
         })
         .collect();
     format!(
-        "of {} measures taken at two or more visits: {}",
-        labels.len(),
+        "of {} taken at two or more visits: {}",
+        crate::words::count(labels.len(), "measure", "measures"),
         parts.join(", ")
     )
 }

@@ -330,6 +330,9 @@ pub fn session_report(input: &ReportInput<'_>) -> Result<Vec<u8>, ReportError> {
                 if let Some(pain) = c.pain {
                     text.push_str(&format!(", NPRS {}/10", pain.0));
                 }
+                if c.carried_forward {
+                    text.push_str(" — carried forward from the last visit, not yet confirmed");
+                }
                 ("Complaint", text)
             })
             .collect();

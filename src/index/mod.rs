@@ -405,8 +405,8 @@ impl LibraryIndex {
                         continue;
                     }
                     matched.push(format!(
-                        "{count} needle site{} in the {zone_name} zone",
-                        if count == 1 { "" } else { "s" },
+                        "{} in the {zone_name} zone",
+                        crate::words::count(count, "needle site", "needle sites"),
                     ));
                 }
                 if let Some(region) = region {
@@ -501,8 +501,8 @@ impl TriggerPointWords {
     }
 
     fn say(&self, count: usize) -> String {
-        let plural = if count == 1 { "" } else { "s" };
-        format!("{count} {}trigger point{plural}{}", self.status, self.place)
+        let noun = crate::words::noun(count, "trigger point", "trigger points");
+        format!("{count} {}{noun}{}", self.status, self.place)
     }
 }
 

@@ -104,8 +104,8 @@ pub fn describe_changes(theirs: &Session, ours: &Session) -> Vec<String> {
     for (count, what) in [(added, "added"), (removed, "removed"), (changed, "changed")] {
         if count > 0 {
             lines.push(format!(
-                "{count} mark{} {what}",
-                if count == 1 { "" } else { "s" }
+                "{} {what}",
+                crate::words::count(count, "mark", "marks")
             ));
         }
     }

@@ -319,7 +319,16 @@ impl Session {
             Field::StartedAt(at) => self.started_at = at,
             Field::Clinician(text) => self.clinician = text,
             Field::PatientPosition(position) => self.patient_position = position,
-            Field::Complaints(complaints) => self.complaints = complaints,
+            Field::Complaints(mut complaints) => {
+                // A complaint carried forward stays unconfirmed only while it is exactly as it
+                // came: editing its words or pain is confirming it, like editing a mark.
+                for complaint in complaints.iter_mut().filter(|c| c.carried_forward) {
+                    if !self.complaints.contains(complaint) {
+                        complaint.carried_forward = false;
+                    }
+                }
+                self.complaints = complaints;
+            }
             Field::PainBefore(score) => self.pain_before = score,
             Field::PainAfter(score) => self.pain_after = score,
             Field::Notes(text) => self.notes = text,
@@ -380,10 +389,10 @@ impl Session {
         }
     }
 
-    /// A new session starting from `previous`: its trigger points and referred-pain zones
-    /// copied as a starting point, each flagged as carried forward until the clinician
-    /// confirms or edits it. Needles, arrows and notes belong to the visit they were made in
-    /// and are not copied. The clinician and body map carry over.
+    /// A new session starting from `previous`: its trigger points, referred-pain zones and
+    /// complaints copied as a starting point, each flagged as carried forward until the
+    /// clinician confirms, edits or removes it. Needles, arrows and notes belong to the visit
+    /// they were made in and are not copied. The clinician and body map carry over.
     pub fn carried_forward_from(
         previous: &Session,
         id: super::SessionId,
@@ -408,6 +417,15 @@ impl Session {
             .map(|mut zone| {
                 zone.carried_forward = true;
                 zone
+            })
+            .collect();
+        session.complaints = previous
+            .complaints
+            .iter()
+            .cloned()
+            .map(|mut complaint| {
+                complaint.carried_forward = true;
+                complaint
             })
             .collect();
         session
@@ -595,7 +613,11 @@ mod tests {
 
     #[test]
     fn starting_from_the_last_visit_copies_findings_flagged_until_confirmed() {
-        let previous = session();
+        let mut previous = session();
+        previous.complaints = vec![
+            crate::model::Complaint::new("Neck pain", "3 months"),
+            crate::model::Complaint::new("Headache", "weeks"),
+        ];
         let started = jiff::civil::date(2026, 12, 1).at(9, 0, 0, 0);
         let mut next =
             Session::carried_forward_from(&previous, crate::model::SessionId::random(), started);
@@ -605,7 +627,34 @@ mod tests {
         assert!(next.needle_sites.is_empty() && next.arrows.is_empty());
         assert!(next.trigger_points.iter().all(|t| t.carried_forward));
         assert!(next.referred_zones.iter().all(|z| z.carried_forward));
+        // The complaints come forward too, unconfirmed, in their order and words.
+        assert_eq!(next.complaints.len(), 2);
+        assert!(next.complaints.iter().all(|c| c.carried_forward));
+        assert_eq!(next.complaints[1].description, "Headache");
+        assert!(previous.complaints.iter().all(|c| !c.carried_forward));
         assert!(next.problems().is_empty(), "{:?}", next.problems());
+        assert!(
+            next.signing_blockers()
+                .iter()
+                .any(|b| b.contains("2 complaints carried forward")),
+            "{:?}",
+            next.signing_blockers()
+        );
+        // Removing the first leaves the second unconfirmed; editing the second confirms it.
+        let mut complaints = next.complaints.clone();
+        complaints.remove(0);
+        next.apply(Edit::Set(Field::Complaints(complaints.clone())));
+        assert!(
+            next.complaints[0].carried_forward,
+            "removing another confirms nothing"
+        );
+        complaints[0].onset = "2 weeks".into();
+        next.apply(Edit::Set(Field::Complaints(complaints)));
+        assert!(
+            !next.complaints[0].carried_forward,
+            "editing is confirming it"
+        );
+        assert!(next.unconfirmed_complaints().is_empty());
         let first = MarkRef::new(MarkKind::TriggerPoint, next.trigger_points[0].id);
         next.apply(Edit::Confirm(vec![first]));
         assert!(!next.trigger_points[0].carried_forward);

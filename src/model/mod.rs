@@ -31,7 +31,7 @@ pub use marks::{
     ReferredZone, TextNote, TriggerPoint,
 };
 pub use outcomes::{ClinicMeasure, OutcomeError, Outcomes, PsfsActivity, RomMeasurement, Target};
-pub use patient::Patient;
+pub use patient::{Patient, PatientChange, PatientDetails, PatientField};
 pub use record::{
     Addendum, AdverseEvent, AdverseEventKind, Aftercare, Answer, CoSignature, Consent,
     ConsentMethod, ConsentTopic, DEFAULT_AFTERCARE, GateOverride, Grade, Meaning, NeedleCount,

@@ -65,6 +65,23 @@ pub struct Complaint {
     pub onset: String,
     #[serde(deserialize_with = "super::ranges::complaint_pain")]
     pub pain: Option<PainScore>,
+    /// Copied from the previous visit by "Start from last visit" and not yet confirmed, edited
+    /// or removed in this one: the visit cannot be signed while one is. Written only when
+    /// set, so every other file (and every signature's encoding) is as before.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub carried_forward: bool,
+}
+
+impl Complaint {
+    /// A complaint recorded in this visit.
+    pub fn new(description: impl Into<String>, onset: impl Into<String>) -> Self {
+        Self {
+            description: description.into(),
+            onset: onset.into(),
+            pain: None,
+            carried_forward: false,
+        }
+    }
 }
 
 /// One treatment session (`patients/<patient>/sessions/<date>-<short id>.ron`).

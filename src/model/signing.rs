@@ -12,6 +12,8 @@ use ed25519_dalek::Signer as _;
 use jiff::civil::DateTime;
 use sha2::{Digest, Sha256};
 
+use crate::words::count;
+
 use super::{
     Addendum, CoSignature, Grade, MarkKind, MarkRef, Meaning, MuscleRef, Seal, Session, Side,
     Signature, WarningKind, canonical,
@@ -490,8 +492,8 @@ impl Session {
                 .count();
             if unacknowledged > 0 {
                 blockers.push(format!(
-                    "{unacknowledged} needle site{} with safety warnings not acknowledged",
-                    if unacknowledged == 1 { "" } else { "s" }
+                    "{} with safety warnings not acknowledged",
+                    count(unacknowledged, "needle site", "needle sites")
                 ));
             }
         }
@@ -514,7 +516,7 @@ impl Session {
         if !carried.is_empty() {
             blockers.push(format!(
                 "{} carried forward from the last visit and not re-examined (confirm, edit or remove): {}",
-                plural(carried.len(), "mark", "marks"),
+                count(carried.len(), "mark", "marks"),
                 carried
                     .iter()
                     .filter_map(|mark| self.describe_mark(*mark))
@@ -522,7 +524,28 @@ impl Session {
                     .join("; ")
             ));
         }
+        let complaints = self.unconfirmed_complaints();
+        if !complaints.is_empty() {
+            blockers.push(format!(
+                "{} carried forward from the last visit and not confirmed with the patient (confirm, edit or remove): {}",
+                count(complaints.len(), "complaint", "complaints"),
+                complaints
+                    .iter()
+                    .map(|c| c.description.trim())
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            ));
+        }
         blockers
+    }
+
+    /// The complaints copied from the previous visit that the clinician has not confirmed,
+    /// edited or removed in this one.
+    pub fn unconfirmed_complaints(&self) -> Vec<&super::Complaint> {
+        self.complaints
+            .iter()
+            .filter(|c| c.carried_forward)
+            .collect()
     }
 
     /// The trigger points and zones copied from the previous visit that nobody has confirmed
@@ -662,14 +685,21 @@ impl Session {
         if carried > 0 {
             findings.push(format!(
                 "{} carried forward from the last visit and not re-examined",
-                plural(carried, "mark", "marks")
+                count(carried, "mark", "marks")
+            ));
+        }
+        let complaints = self.unconfirmed_complaints().len();
+        if complaints > 0 {
+            findings.push(format!(
+                "{} carried forward from the last visit and not confirmed",
+                count(complaints, "complaint", "complaints")
             ));
         }
         let needles = self.needle_sites.len();
         if needles > 0 && self.consent.is_none() {
             findings.push(format!(
-                "{needles} needle site{} without recorded consent",
-                if needles == 1 { "" } else { "s" }
+                "{} without recorded consent",
+                count(needles, "needle site", "needle sites")
             ));
         }
         if needles > 0 && !self.screening.is_reviewed() {
@@ -722,11 +752,6 @@ fn credentials(text: &str) -> String {
     } else {
         format!(", {}", text.trim())
     }
-}
-
-/// "1 mark", "3 marks".
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 #[cfg(test)]

@@ -160,6 +160,44 @@ impl Library {
         Ok(path)
     }
 
+    /// Saves a change to a patient's details (`edited`, whose `changes` record it) over the
+    /// patient file, which must still hold `original`, the patient the clinician began
+    /// editing: a file changed since (another workstation) or unreadable now is not
+    /// overwritten. The write is atomic and keeps the previous file as `patient.ron.bak`.
+    pub fn save_patient_edit(
+        &self,
+        original: &Patient,
+        edited: &Patient,
+    ) -> Result<PathBuf, SaveError> {
+        let path = self.patient_file(original.id);
+        if edited.id != original.id {
+            return Err(SaveError::Encode {
+                path,
+                message: "the edited patient has another id; nothing was written".to_owned(),
+            });
+        }
+        let (on_disk, stamp) = match super::load_stamped::<Patient>(&path) {
+            Ok(loaded) => loaded,
+            Err(LoadError::Io { source, .. }) if source.kind() == io::ErrorKind::NotFound => {
+                return Err(SaveError::DeletedOnDisk { path });
+            }
+            Err(error) => {
+                return Err(SaveError::Encode {
+                    message: format!(
+                        "the file on disk cannot be read now ({}), so it was not replaced",
+                        error.message()
+                    ),
+                    path,
+                });
+            }
+        };
+        if on_disk != *original {
+            return Err(SaveError::ChangedOnDisk { path });
+        }
+        save(&path, edited, Some(stamp))?;
+        Ok(path)
+    }
+
     /// Writes a new session file for an existing patient. Refuses to replace a file.
     pub fn create_session(&self, session: &Session) -> Result<(PathBuf, DiskStamp), SaveError> {
         let path = self.session_path(session);
@@ -353,17 +391,38 @@ pub fn make_private(dir: &Path, files: &[(&str, &str)]) -> io::Result<()> {
         use std::os::unix::fs::PermissionsExt as _;
         std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))?;
         for (name, initial) in files {
-            use std::io::Write as _;
-            let path = dir.join(name);
-            match super::atomic::owner_only_options().open(&path) {
-                Ok(mut file) => file.write_all(initial.as_bytes())?,
-                Err(error) if error.kind() == io::ErrorKind::AlreadyExists => {
-                    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600))?;
-                }
-                Err(error) => return Err(error),
-            }
+            keep_private(&dir.join(name), initial)?;
         }
     }
+    Ok(())
+}
+
+/// Makes a file of the app's own readable by its owner only (0600), creating it with
+/// `initial` (and its folder, 0700) when it is missing. For a file another program writes in
+/// place: eframe saves
+/// the preferences with `File::create`, which keeps the mode of a file that exists but
+/// creates a missing one as the umask allows (0644), so this runs before each of its saves.
+pub fn keep_private(path: &Path, initial: &str) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::io::Write as _;
+        use std::os::unix::fs::PermissionsExt as _;
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            create_dir_all_private(dir)?;
+        }
+        match super::atomic::owner_only_options().open(path) {
+            Ok(mut file) => file.write_all(initial.as_bytes())?,
+            Err(error) if error.kind() == io::ErrorKind::AlreadyExists => {
+                let mode = super::regular_metadata(path)?.permissions().mode() & 0o777;
+                if mode != 0o600 {
+                    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))?;
+                }
+            }
+            Err(error) => return Err(error),
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = (path, initial);
     Ok(())
 }
 

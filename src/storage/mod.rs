@@ -21,7 +21,7 @@ pub use codec::{
 pub use error::{LoadError, SaveError, shown};
 pub use library::{
     Library, LibraryScan, PatientEntry, SessionEntry, create_dir_all_private, dirs as library_dirs,
-    library_of, make_private,
+    keep_private, library_of, make_private,
 };
 pub use recovery::{RECOVERY_FORMAT_VERSION, RecoveryRecord, RecoveryStore};
 pub use regular::{open_regular, read_small_text, regular_metadata};
@@ -33,7 +33,7 @@ use crate::model::{Patient, Session};
 /// The session file format this build writes, and the newest it reads.
 pub const SESSION_FORMAT_VERSION: u32 = 4;
 /// The patient file format this build writes, and the newest it reads.
-pub const PATIENT_FORMAT_VERSION: u32 = 1;
+pub const PATIENT_FORMAT_VERSION: u32 = 2;
 
 impl Versioned for Session {
     const CURRENT: u32 = SESSION_FORMAT_VERSION;
@@ -64,8 +64,11 @@ impl Versioned for Patient {
 
     fn decode_version(version: u32, text: &str) -> Result<Self, DecodeError> {
         match version {
-            1 => {
-                let patient: Patient = codec::parse_ron(text)?;
+            // Version 2 added the history of changes to the details (`changes`), empty by
+            // default: a version 1 file is a version 2 patient never edited.
+            1 | 2 => {
+                let mut patient: Patient = codec::parse_ron(text)?;
+                patient.format_version = PATIENT_FORMAT_VERSION;
                 refuse_too_long(crate::model::limits::patient(&patient), text)?;
                 Ok(patient)
             }

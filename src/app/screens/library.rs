@@ -8,6 +8,7 @@ use crate::app::shell::command::UiCommand;
 use crate::app::shell::library_state::LibraryState;
 use crate::app::shell::theme::Palette;
 use crate::model::PainScore;
+use crate::words::count;
 
 /// The patient list. Returns what the user asked for.
 pub fn patients_panel(ui: &mut egui::Ui, state: &mut LibraryState) -> Option<Action> {
@@ -52,10 +53,9 @@ pub fn patients_panel(ui: &mut egui::Ui, state: &mut LibraryState) -> Option<Act
             let selected = state.selected == Some(patient.id);
             let (visits, conflicts) = (entry.visit_count(), entry.conflict_copies);
             let mut text = format!(
-                "{}\n{} visit{}",
+                "{}\n{}",
                 patient.display_name,
-                visits,
-                if visits == 1 { "" } else { "s" }
+                count(visits, "visit", "visits")
             );
             if conflicts > 0 {
                 text.push_str(&format!(
@@ -92,7 +92,16 @@ pub fn patient_ui(ui: &mut egui::Ui, state: &LibraryState) -> Option<Action> {
         return None;
     };
 
-    ui.heading(&patient.display_name);
+    ui.horizontal(|ui| {
+        ui.heading(&patient.display_name);
+        if ui
+            .button("Edit patient…")
+            .on_hover_text("Change the name, date of birth or record number; each change is kept with its date, and signed visits keep the details they were signed with")
+            .clicked()
+        {
+            action = Some(Action::EditPatient(patient.id));
+        }
+    });
     let mut details = Vec::new();
     if let Some(born) = patient.date_of_birth {
         details.push(format!("born {born}"));
@@ -219,10 +228,10 @@ pub fn patient_ui(ui: &mut egui::Ui, state: &LibraryState) -> Option<Action> {
                     ui.label(score(session.pain_before));
                     ui.label(score(session.pain_after));
                     ui.label(format!(
-                        "{} trigger points · {} zones · {} needles",
-                        session.trigger_points.len(),
-                        session.referred_zones.len(),
-                        session.needle_sites.len()
+                        "{} · {} · {}",
+                        count(session.trigger_points.len(), "trigger point", "trigger points"),
+                        count(session.referred_zones.len(), "zone", "zones"),
+                        count(session.needle_sites.len(), "needle", "needles")
                     ));
                     match &entry.conflict {
                         Some(copy) => conflict_cell(ui, copy, &palette),

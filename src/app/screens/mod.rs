@@ -3,6 +3,7 @@
 //! returns what the user asked for; none runs a file effect or changes a session directly.
 
 pub mod compare;
+pub mod complaints;
 pub mod editing;
 pub mod followed_points;
 pub mod inspector;

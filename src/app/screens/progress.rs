@@ -161,9 +161,9 @@ pub fn progress_ui(
     let mut action = None;
     ui.horizontal_wrapped(|ui| {
         ui.heading(format!(
-            "Progress — {}: {} visits",
+            "Progress — {}: {}",
             state.patient_name,
-            state.visits.len()
+            crate::words::count(state.visits.len(), "visit", "visits")
         ));
         if ui.button("Close progress").clicked() {
             action = Some(ProgressAction::Close);

@@ -272,6 +272,7 @@ fn details_ui(ui: &mut egui::Ui, doc: &mut Document, palette: &Palette) {
     ui.add_space(8.0);
     header_ui(ui, doc);
     ui.add_space(12.0);
+    super::complaints::carried_complaints_ui(ui, doc);
     complaints_ui(ui, doc);
 }
 
@@ -487,11 +488,7 @@ fn complaints_ui(ui: &mut egui::Ui, doc: &mut Document) {
         });
     }
     if ui.button("Add complaint").clicked() {
-        complaints.push(Complaint {
-            description: String::new(),
-            onset: String::new(),
-            pain: None,
-        });
+        complaints.push(Complaint::new("", ""));
         let index = complaints.len() - 1;
         ui.data_mut(|d| d.insert_temp(focus_id, index));
         changed = Some(None);

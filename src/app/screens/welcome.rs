@@ -11,7 +11,8 @@ use crate::app::shell::theme::Palette;
 
 pub fn welcome_ui(
     ui: &mut egui::Ui,
-    recent_files: &[PathBuf],
+    // Each recent session's label (patient · date · library) and file.
+    recent_files: &[(String, PathBuf)],
     library: Option<&Path>,
 ) -> Option<Action> {
     let palette = Palette::of(ui.ctx());
@@ -68,12 +69,9 @@ pub fn welcome_ui(
         if !recent_files.is_empty() {
             ui.add_space(24.0);
             ui.label(RichText::new("Recent sessions").strong());
-            for path in recent_files.iter().take(5) {
-                let name = path
-                    .file_name()
-                    .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into());
+            for (label, path) in recent_files.iter().take(5) {
                 if ui
-                    .link(name)
+                    .link(label)
                     .on_hover_text(path.display().to_string())
                     .clicked()
                 {

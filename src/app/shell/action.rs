@@ -34,6 +34,13 @@ pub enum Action {
     /// Leave the comparison or progress screen for the library.
     GoHome,
     CreatePatient(String),
+    /// Ask for a patient's new name, date of birth and record number.
+    EditPatient(PatientId),
+    /// Save a patient's details as edited, over the file that held `original`.
+    SavePatient {
+        original: Box<crate::model::Patient>,
+        details: crate::model::PatientDetails,
+    },
     AddCustomView {
         image: PathBuf,
         name: String,
@@ -99,6 +106,8 @@ impl Action {
             | Self::CloseWindow
             | Self::OpenRecovered(_) => true,
             Self::CreatePatient(_)
+            | Self::EditPatient(_)
+            | Self::SavePatient { .. }
             | Self::AddCustomView { .. }
             | Self::GoHome
             | Self::SaveThen(_)

@@ -47,6 +47,9 @@ pub struct AppPaths {
     pub recovery: PathBuf,
     /// The user's signing keys (private keys sealed with their passphrase).
     pub keys: PathBuf,
+    /// The preferences file eframe writes (theme, recent sessions, last library): kept
+    /// readable by the user only, as it names patients. `None` where eframe keeps none.
+    pub preferences: Option<PathBuf>,
 }
 
 impl AppPaths {
@@ -63,6 +66,8 @@ impl AppPaths {
             .unwrap_or_else(|| data.join("keys"));
         Self {
             keys,
+            // Where eframe keeps its storage, whatever the data folder above is.
+            preferences: eframe::storage_dir("myomap").map(|dir| dir.join("app.ron")),
             ..Self::under(&data)
         }
     }
@@ -73,6 +78,7 @@ impl AppPaths {
             demo_library: dir.join("demo-library"),
             recovery: dir.join("recovery"),
             keys: dir.join("keys"),
+            preferences: Some(dir.join("app.ron")),
         }
     }
 }
@@ -144,7 +150,8 @@ impl MyomapApp {
         std::thread::spawn(|| {
             crate::bodymap::standard();
         });
-        let prefs = Preferences::load(cc.storage);
+        let mut prefs = Preferences::load(cc.storage);
+        prefs.forget_demo(&paths.demo_library);
         let paths_recovery = paths.recovery.clone();
         let paths_keys = paths.keys.clone();
         cc.egui_ctx.set_theme(prefs.theme.egui());
@@ -360,17 +367,13 @@ impl MyomapApp {
                     if self.prefs.recent_files.is_empty() {
                         ui.label(RichText::new("No recent sessions").weak());
                     }
-                    for path in &self.prefs.recent_files {
-                        let label = path.file_name().map_or_else(
-                            || path.display().to_string(),
-                            |n| n.to_string_lossy().into(),
-                        );
+                    for file in &self.prefs.recent_files {
                         if ui
-                            .button(label)
-                            .on_hover_text(path.display().to_string())
+                            .button(file.label())
+                            .on_hover_text(file.path.display().to_string())
                             .clicked()
                         {
-                            self.actions.push(Action::OpenSession(path.clone()));
+                            self.actions.push(Action::OpenSession(file.path.clone()));
                         }
                     }
                 });
@@ -525,7 +528,13 @@ impl MyomapApp {
                     Some(state) => library::patient_ui(ui, state),
                     None => welcome::welcome_ui(
                         ui,
-                        &self.prefs.recent_files,
+                        &self
+                            .prefs
+                            .recent_files
+                            .iter()
+                            .take(5)
+                            .map(|f| (f.label(), f.path.clone()))
+                            .collect::<Vec<_>>(),
                         self.library.as_ref().map(|s| s.library.root()),
                     ),
                 };
@@ -631,9 +640,9 @@ fn loading_ui(ui: &mut egui::Ui, loading: &LibraryLoading) {
     ui.vertical_centered(|ui| {
         ui.spinner();
         ui.label(format!(
-            "Reading the library at {}: {done} of {} patients",
+            "Reading the library at {}: {done} of {}",
             loading.library.root().display(),
-            loading.total
+            crate::words::count(loading.total, "patient", "patients")
         ));
         ui.add(
             egui::ProgressBar::new(done as f32 / loading.total.max(1) as f32).desired_width(320.0),
@@ -738,6 +747,13 @@ impl eframe::App for MyomapApp {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        // eframe writes the file right after this (File::create): made 0600 first, so even
+        // a file deleted since the start is not recreated readable by others.
+        if let Some(file) = &self.paths.preferences
+            && let Err(error) = crate::storage::keep_private(file, "{}")
+        {
+            log::warn!("could not make {} private: {error}", file.display());
+        }
         self.prefs.save(storage);
     }
 }

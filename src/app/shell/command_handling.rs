@@ -17,6 +17,7 @@ use crate::app::shell::app::MyomapApp;
 use crate::app::shell::command::UiCommand;
 use crate::app::shell::file_dialogs::PathQuestion;
 use crate::app::shell::library_state::LibraryState;
+use crate::app::shell::preferences::RecentFile;
 use crate::app::shell::prompt::{Prompt, Replacement};
 use crate::app::shell::route::Route;
 use crate::document::Document;
@@ -25,6 +26,7 @@ use crate::model::{
     describe_changes,
 };
 use crate::storage::{Library, SaveError, conflicts};
+use crate::words::count;
 
 /// Libraries with at most this many patients are read at once (a few milliseconds); bigger
 /// ones on a background thread with a progress indicator.
@@ -139,6 +141,8 @@ impl MyomapApp {
                 }
             }
             Action::CreatePatient(name) => self.create_patient(name),
+            Action::EditPatient(id) => self.edit_patient(id),
+            Action::SavePatient { original, details } => self.save_patient(&original, details),
             Action::AddCustomView { image, name } => self.add_custom_view(&image, &name),
             Action::CloseWindow => {
                 self.close_document();
@@ -349,16 +353,15 @@ impl MyomapApp {
             .len();
         let unreadable = index.unreadable().count();
         let mut summary = format!(
-            "{} visit{} of {patients} patient{} found among {} visits",
-            hits.len(),
-            if hits.len() == 1 { "" } else { "s" },
-            if patients == 1 { "" } else { "s" },
-            index.visit_count()
+            "{} of {} found among {}",
+            count(hits.len(), "visit", "visits"),
+            count(patients, "patient", "patients"),
+            count(index.visit_count(), "visit", "visits")
         );
         if unreadable > 0 {
             summary.push_str(&format!(
-                "; {unreadable} visit file{} could not be searched",
-                if unreadable == 1 { "" } else { "s" }
+                "; {} could not be searched",
+                count(unreadable, "visit file", "visit files")
             ));
         }
         let found = hits
@@ -594,7 +597,14 @@ impl MyomapApp {
                     self.notifications.error(problem.clone());
                 }
                 self.reload_custom_views(&dir);
-                if dir != self.paths.demo_library {
+                // The demo (its own folder, or one `myomap demo` wrote elsewhere) is never
+                // remembered as the clinic's library.
+                let only_demo = !state.patients.is_empty()
+                    && state
+                        .patients
+                        .iter()
+                        .all(|entry| crate::demo::is_demo_patient(entry.patient.id));
+                if dir != self.paths.demo_library && !only_demo {
                     self.prefs.last_library = Some(dir);
                 }
                 self.library = Some(state);
@@ -614,8 +624,8 @@ impl MyomapApp {
         }
         match Document::open(path) {
             Ok((doc, warnings)) => {
-                self.prefs.add_recent(path);
                 self.set_document(doc, warnings);
+                self.remember_recent(path);
             }
             Err(error) => self.notifications.error(error.to_string()),
         }
@@ -694,6 +704,64 @@ impl MyomapApp {
         }
     }
 
+    /// Asks for a patient's new details, starting from the file as read now: what was listed
+    /// may be older than the file.
+    fn edit_patient(&mut self, id: PatientId) {
+        let Some(library) = self.library.as_ref().map(|s| s.library.clone()) else {
+            return;
+        };
+        match crate::storage::load_patient(&library.patient_file(id)) {
+            Ok(patient) => {
+                self.prompt = Some(Prompt::EditPatient {
+                    name: patient.display_name.clone(),
+                    date_of_birth: patient
+                        .date_of_birth
+                        .map_or_else(String::new, |d| d.to_string()),
+                    clinic_ref: patient.clinic_ref.clone(),
+                    refusal: None,
+                    original: Box::new(patient),
+                });
+            }
+            Err(error) => self
+                .notifications
+                .error(format!("The patient cannot be edited: {error}")),
+        }
+    }
+
+    /// Saves a patient's edited details, each change recorded with the time, over the file
+    /// only if it still holds what editing began from.
+    fn save_patient(&mut self, original: &Patient, details: crate::model::PatientDetails) {
+        let Some(library) = self.library.as_ref().map(|s| s.library.clone()) else {
+            self.notifications
+                .error("No library is open: the patient was not saved.");
+            return;
+        };
+        let mut edited = original.clone();
+        let now = jiff::ZonedDateTime::now().datetime();
+        let at = now.with().subsec_nanosecond(0).build().unwrap_or(now);
+        let changes = edited.edit(details, at);
+        if changes.is_empty() {
+            self.notifications.info("Nothing changed.");
+            return;
+        }
+        match library.save_patient_edit(original, &edited) {
+            Ok(_) => {
+                let what: Vec<&str> = changes.iter().map(|c| c.field.label()).collect();
+                self.notifications.success(format!(
+                    "Saved {}'s {}.",
+                    edited.display_name,
+                    what.join(", ")
+                ));
+                self.refresh_library();
+            }
+            Err(SaveError::ChangedOnDisk { .. }) => self.notifications.error(format!(
+                "{}'s file was changed elsewhere (another workstation?) while you edited: nothing was saved. Choose Edit patient… again to start from what it holds now.",
+                original.display_name
+            )),
+            Err(error) => self.notifications.error(error.to_string()),
+        }
+    }
+
     /// Opens a new session for a patient: empty, or (`from_last`) starting from their last
     /// visit's trigger points and zones, flagged as carried forward.
     fn new_session_for(&mut self, patient_id: PatientId, from_last: bool) {
@@ -730,7 +798,8 @@ impl MyomapApp {
         self.set_document(doc, Vec::new());
         if from_last {
             self.notifications.info(format!(
-                "{carried} findings carried forward from the last visit, drawn faded with a dashed ring: confirm or edit each one."
+                "{} carried forward from the last visit, drawn faded with a dashed ring: confirm or edit each one.",
+                count(carried, "finding", "findings")
             ));
         }
     }
@@ -814,7 +883,7 @@ impl MyomapApp {
     pub(super) fn after_save(&mut self, result: Result<PathBuf, SaveError>) {
         let error = match result {
             Ok(path) => {
-                self.prefs.add_recent(&path);
+                self.remember_recent(&path);
                 self.notifications
                     .success(format!("Saved {}", path.display()));
                 self.refresh_library();
@@ -869,6 +938,24 @@ impl MyomapApp {
         };
         let result = doc.save_as(path);
         self.after_save(result);
+    }
+
+    /// Puts the open session's file at the top of the recent files, with its patient, date
+    /// and library; a demo visit is left out (`Preferences::add_recent`).
+    fn remember_recent(&mut self, path: &Path) {
+        let Some(doc) = self.route.document() else {
+            return;
+        };
+        let session = doc.session();
+        let file = RecentFile {
+            path: path.to_owned(),
+            patient: doc.patient_name().to_owned(),
+            date: Some(session.date()),
+            library: crate::storage::library_of(path).map(|l| l.root().to_owned()),
+        };
+        let demo_patient = crate::demo::is_demo_patient(session.patient_id);
+        self.prefs
+            .add_recent(file, &self.paths.demo_library, demo_patient);
     }
 
     fn refresh_library(&mut self) {

@@ -37,12 +37,13 @@ fn slug(text: &str) -> String {
 
 impl MyomapApp {
     /// The open session's patient: from its library when it is open, else from the file
-    /// beside the session.
+    /// beside the session; for a signed visit, as they were when it was signed.
     fn document_patient(&self) -> Option<Patient> {
         let doc = self.route.document()?;
         self.library
             .as_ref()
-            .and_then(|l| l.patient(doc.session().patient_id).cloned())
+            .and_then(|l| l.patient(doc.session().patient_id))
+            .map(|p| p.for_visit(doc.session()))
             .or_else(|| {
                 doc.path()
                     .and_then(|p| crate::export::patient_of(p, doc.session()))
@@ -194,8 +195,8 @@ impl MyomapApp {
         };
         let bytes = match crate::export::csv::patient_log(&entry.dir, &standard().map, style) {
             Ok(log) if !log.unreadable.is_empty() => Err(format!(
-                "{} session file(s) of this patient could not be read, so the log would be incomplete: {}",
-                log.unreadable.len(),
+                "{} of this patient could not be read, so the log would be incomplete: {}",
+                crate::words::count(log.unreadable.len(), "session file", "session files"),
                 log.unreadable
                     .iter()
                     .map(ToString::to_string)

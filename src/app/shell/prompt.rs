@@ -25,6 +25,15 @@ pub enum Prompt {
     NewPatient {
         name: String,
     },
+    /// A patient's details being edited: the patient as shown when editing began, the
+    /// fields as typed so far, and why the last answer was refused.
+    EditPatient {
+        original: Box<crate::model::Patient>,
+        name: String,
+        date_of_birth: String,
+        clinic_ref: String,
+        refusal: Option<String>,
+    },
     /// The name of a custom view being added from `image`.
     NewCustomView {
         image: PathBuf,

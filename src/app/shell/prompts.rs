@@ -44,6 +44,13 @@ impl MyomapApp {
             waiting = match prompt {
                 Prompt::UnsavedChanges { then } => self.unsaved_changes_ui(ui, then),
                 Prompt::NewPatient { name } => self.new_patient_ui(ui, name),
+                Prompt::EditPatient {
+                    original,
+                    name,
+                    date_of_birth,
+                    clinic_ref,
+                    refusal,
+                } => self.edit_patient_ui(ui, original, [name, date_of_birth, clinic_ref], refusal),
                 Prompt::NewCustomView { image, name } => self.new_custom_view_ui(ui, image, name),
                 Prompt::ReplaceFile { path, with } => self.replace_file_ui(ui, path, with),
                 Prompt::Recover {
@@ -59,7 +66,11 @@ impl MyomapApp {
         if modal.should_close()
             && matches!(
                 waiting,
-                Some(Prompt::NewPatient { .. } | Prompt::NewCustomView { .. })
+                Some(
+                    Prompt::NewPatient { .. }
+                        | Prompt::NewCustomView { .. }
+                        | Prompt::EditPatient { .. }
+                )
             )
         {
             waiting = None;
@@ -117,6 +128,92 @@ impl MyomapApp {
             Answer::Cancel => None,
             Answer::Waiting => Some(Prompt::NewPatient { name }),
         }
+    }
+
+    /// The patient's name, date of birth (`YYYY-MM-DD`) and record number; a date or name
+    /// that cannot be taken is refused in words under the fields, and nothing is saved.
+    fn edit_patient_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        original: Box<crate::model::Patient>,
+        fields: [String; 3],
+        mut refusal: Option<String>,
+    ) -> Option<Prompt> {
+        let [mut name, mut date_of_birth, mut clinic_ref] = fields;
+        ui.heading("Edit patient");
+        ui.label(
+            RichText::new(
+                "Each change is kept in the patient's file with its date; signed visits keep printing the details they were signed with.",
+            )
+            .small()
+            .color(Palette::of(ui.ctx()).muted_text),
+        );
+        ui.add_space(6.0);
+        let mut enter = false;
+        egui::Grid::new("edit_patient")
+            .num_columns(2)
+            .show(ui, |ui| {
+                let rows = [
+                    (
+                        "Name or initials",
+                        &mut name,
+                        "e.g. J. Smith",
+                        crate::model::limits::NAME,
+                    ),
+                    ("Date of birth", &mut date_of_birth, "YYYY-MM-DD", 10),
+                    (
+                        "Record number",
+                        &mut clinic_ref,
+                        "the clinic's own",
+                        crate::model::limits::ID,
+                    ),
+                ];
+                for (label, text, hint, limit) in rows {
+                    let label = ui.label(label);
+                    let response = ui
+                        .add(
+                            egui::TextEdit::singleline(text)
+                                .char_limit(limit)
+                                .hint_text(hint)
+                                .desired_width(260.0),
+                        )
+                        .labelled_by(label.id);
+                    enter |= response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                    ui.end_row();
+                }
+            });
+        if let Some(refusal) = &refusal {
+            ui.label(RichText::new(refusal).color(Palette::of(ui.ctx()).error));
+        }
+        ui.add_space(8.0);
+        let (save, cancel) = ui
+            .horizontal(|ui| {
+                (
+                    ui.button("Save patient").clicked(),
+                    ui.button("Cancel").clicked(),
+                )
+            })
+            .inner;
+        if cancel {
+            return None;
+        }
+        if save || enter {
+            let today = jiff::ZonedDateTime::now().date();
+            match crate::model::PatientDetails::parse(&name, &date_of_birth, &clinic_ref, today) {
+                Ok(details) => {
+                    self.actions.push(Action::SavePatient { original, details });
+                    return None;
+                }
+                Err(why) => refusal = Some(why),
+            }
+        }
+        Some(Prompt::EditPatient {
+            original,
+            name,
+            date_of_birth,
+            clinic_ref,
+            refusal,
+        })
     }
 
     fn new_custom_view_ui(

@@ -10,6 +10,7 @@ use super::measures::threshold;
 use super::{ProgressInput, Sources};
 use crate::model::{AdverseEvent, MuscleRef, Side};
 use crate::progress::{TriggerPointTrack, format_number, ppt_rule, trigger_point_tracks};
+use crate::words::count;
 
 /// Each trigger point of the period followed across visits: first and latest findings, the
 /// pressure-pain threshold first and last measured, and its change labelled.
@@ -195,8 +196,10 @@ fn needling_summary(input: &ProgressInput<'_>, muscles: usize) -> String {
         .count();
     let sites: usize = input.sessions.iter().map(|s| s.needle_sites.len()).sum();
     format!(
-        "at {needled} of {} visits: {sites} needle sites in {muscles} muscle(s), each side counted once",
-        input.sessions.len()
+        "at {needled} of {}: {} in {}, each side counted once",
+        count(input.sessions.len(), "visit", "visits"),
+        count(sites, "needle site", "needle sites"),
+        count(muscles, "muscle", "muscles")
     )
 }
 
@@ -249,7 +252,11 @@ fn stimulation(input: &ProgressInput<'_>) -> String {
     if uses.is_empty() {
         "not used".to_owned()
     } else {
-        format!("used at {} visit(s) — {}", uses.len(), uses.join(" · "))
+        format!(
+            "used at {} — {}",
+            count(uses.len(), "visit", "visits"),
+            uses.join(" · ")
+        )
     }
 }
 
@@ -280,8 +287,8 @@ pub(super) fn adverse_events(pdf: &mut Writer, input: &ProgressInput<'_>) {
     if events.is_empty() {
         pdf.paragraph(
             &format!(
-                "None recorded at the {} visit(s) of this period.",
-                input.sessions.len()
+                "None recorded at the {} of this period.",
+                count(input.sessions.len(), "visit", "visits")
             ),
             9.5,
             INK,

@@ -88,8 +88,8 @@ pub enum ProgressReportError {
 
 fn unreadable_message(errors: &[String]) -> String {
     format!(
-        "{} session file(s) of this patient could not be read, so a report would leave visits out; fix them (see `myomap check`): {}",
-        errors.len(),
+        "{} of this patient could not be read, so a report would leave visits out; fix them (see `myomap check`): {}",
+        crate::words::count(errors.len(), "session file", "session files"),
         errors.join("; ")
     )
 }
@@ -110,8 +110,8 @@ fn no_visits_message(patient: &str, period: &Period, visits: &[Date]) -> String 
         [] => "the patient has no visits yet".to_owned(),
         [only] => format!("the patient has 1 visit, on {only}"),
         [first, .., last] => format!(
-            "the patient has {} visits, the first on {first} and the last on {last}",
-            visits.len()
+            "the patient has {}, the first on {first} and the last on {last}",
+            crate::words::count(visits.len(), "visit", "visits")
         ),
     };
     format!("no visits of {patient} from {period}; {had}")
