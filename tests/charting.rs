@@ -155,7 +155,7 @@ fn a_needle_filled_in_the_inspector_survives_save_and_reopen() {
     // Needling needs reviewed screening and consent first (see tests/record.rs).
     harness.get_by_label_contains("Clinical record").click();
     harness.run_ok();
-    for button in ["Mark screening reviewed", "Record consent"] {
+    for button in ["Mark screening reviewed", "Explained all — record consent"] {
         harness.get_by_label(button).scroll_to_me();
         harness.run_ok();
         harness.get_by_label(button).click();

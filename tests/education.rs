@@ -20,7 +20,9 @@ fn presentation_shows_a_pattern_with_its_caption_and_exit_restores_charting() {
     let library = common::demo_library(data.path());
     let session = common::demo_sessions(&library, "101").remove(0);
     let mut harness = common::app(data.path(), Some(library), Some(session), Vec::new());
-    harness.get_by_label("Head back").click();
+    harness.get_by_label("Detail views").click();
+    harness.run_ok();
+    harness.get_by_label("Head and neck, posterior").click();
     harness.run_ok();
     let before_view = harness.state().canvas().memory.view.clone();
     let before_zoom = harness.state().canvas().memory.zoom_and_centre();

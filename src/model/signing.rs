@@ -900,6 +900,11 @@ mod tests {
             explained: Vec::new(),
             notes: String::new(),
         });
+        // A consent that does not say what was explained keeps the gate closed.
+        assert!(matches!(s.needle_gate(), NeedleGate::Closed(_)));
+        if let Some(consent) = &mut s.consent {
+            consent.explained = crate::model::ConsentTopic::ESSENTIAL.to_vec();
+        }
         assert_eq!(s.needle_gate(), NeedleGate::Open);
         s.screening
             .entry(crate::model::ScreeningItem::NeedlePhobia)

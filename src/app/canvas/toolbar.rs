@@ -29,8 +29,8 @@ fn short_name(view: &str) -> &str {
     match view {
         "anterior" => "Front",
         "posterior" => "Back",
-        "left_lateral" => "Left",
-        "right_lateral" => "Right",
+        "left_lateral" => "Left side",
+        "right_lateral" => "Right side",
         other => other,
     }
 }
@@ -164,7 +164,8 @@ pub fn map_toolbar(
                 }
             })
             .response
-            .on_hover_text("Head and neck, soles and the library's own views");
+            .on_hover_text("Head and neck, soles and the library's own views")
+            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Detail views"));
         ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
             if let Some(open) = side_panel {
                 let (icon, tip) = if *open {

@@ -31,7 +31,7 @@ pub fn carried_complaints_ui(ui: &mut egui::Ui, doc: &mut Document) {
         if !complaint.carried_forward {
             continue;
         }
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             let name = if complaint.description.trim().is_empty() {
                 "(no description)"
             } else {

@@ -68,7 +68,7 @@ pub fn inspector_ui(
         [] => return None,
         [mark] => {
             let mut changes = Changes { gesture: None };
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 ui.label(RichText::new(mark.kind.label()).strong());
                 if ui
                     .small_button("Delete")
@@ -124,7 +124,7 @@ pub fn inspector_ui(
             }
         }
         ref many => {
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 ui.label(RichText::new(format!("{} marks selected", many.len())).strong());
                 if ui.small_button("Delete").clicked() {
                     action = Some(InspectorAction::Delete(many.to_vec()));
@@ -149,15 +149,16 @@ fn carried_forward_ui(
     palette: &Palette,
 ) {
     if *carried {
-        ui.horizontal(|ui| {
-            ui.label(
-                RichText::new("Carried forward from the last visit: check and confirm it.")
-                    .color(palette.warning),
-            );
+        ui.horizontal_wrapped(|ui| {
+            // The button first: on a narrow panel the words wrap, the button stays in reach.
             if ui.button("Confirm").clicked() {
                 *carried = false;
                 changes.discrete(true);
             }
+            ui.label(
+                RichText::new("Carried forward from the last visit: check and confirm it.")
+                    .color(palette.warning),
+            );
         });
     }
 }
@@ -230,7 +231,7 @@ fn side_field(ui: &mut egui::Ui, side: &mut Side, changes: &mut Changes, salt: &
 fn finding_field(ui: &mut egui::Ui, name: &str, finding: &mut Finding, changes: &mut Changes) {
     let label = ui.label(name);
     let before = *finding;
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         for option in Finding::ALL {
             ui.selectable_value(finding, option, option.label());
         }
@@ -250,7 +251,7 @@ fn optional_number<T: egui::emath::Numeric + Default>(
     changes: &mut Changes,
 ) {
     let label = ui.label(name);
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let mut recorded = value.is_some();
         if ui.checkbox(&mut recorded, "recorded").changed() {
             *value = recorded.then(|| value.unwrap_or_default());
@@ -317,7 +318,7 @@ fn trigger_point_ui(
             ui.end_row();
             let label = ui.label("Status");
             let before = tp.status;
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 ui.selectable_value(&mut tp.status, TriggerPointStatus::Active, "active")
                     .on_hover_text("Reproduces the patient's familiar pain");
                 ui.selectable_value(&mut tp.status, TriggerPointStatus::Latent, "latent")
@@ -397,7 +398,7 @@ fn needle_ui(
 
             let label = ui.label("Needle");
             let before = needle.needle;
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 ComboBox::from_id_salt("needle_size")
                     .selected_text(needle.needle.label())
                     .show_ui(ui, |ui| {
@@ -687,7 +688,7 @@ fn zone_ui(
 
             let label = ui.label("Depth");
             let before = zone.depth;
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 ui.selectable_value(&mut zone.depth, TissueDepth::Superficial, "superficial");
                 ui.selectable_value(&mut zone.depth, TissueDepth::Deep, "deep");
             })

@@ -339,7 +339,7 @@ impl RecordUi {
                      record the correction in an addendum.",
                 );
             }
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 if editable
                     && ui
                         .button("Record each side as drawn")
@@ -767,7 +767,7 @@ impl RecordUi {
                 ui.add_space(4.0);
             }
             ui.add_space(6.0);
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 if ui.button("Acknowledge").clicked() {
                     choice = Some(true);
                 }
@@ -820,7 +820,7 @@ impl RecordUi {
                     .desired_width(f32::INFINITY),
             )
             .labelled_by(label.id);
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 if ui
                     .add_enabled(
                         !reason.trim().is_empty(),
@@ -925,7 +925,7 @@ pub fn date_time_edit(
         .filter(|(for_value, _)| *for_value == current)
         .map_or_else(|| current.clone(), |(_, text)| text);
     let mut changed = None;
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let mut response = ui.add(TextEdit::singleline(&mut text).desired_width(140.0));
         if let Some(label) = label {
             response = response.labelled_by(label);
@@ -1223,7 +1223,7 @@ fn consent_ui(ui: &mut egui::Ui, doc: &mut Document, palette: &Palette, thorax: 
                     }
                     ui.end_row();
                     ui.label("How");
-                    ui.horizontal(|ui| {
+                    ui.horizontal_wrapped(|ui| {
                         for method in ConsentMethod::ALL {
                             if ui
                                 .radio_value(&mut consent.method, method, method.label())
@@ -1299,7 +1299,7 @@ fn needle_count_ui(ui: &mut egui::Ui, doc: &mut Document, palette: &Palette) {
                 ("Needles out", &mut count.removed),
             ] {
                 let label = ui.label(label);
-                ui.horizontal(|ui| {
+                ui.horizontal_wrapped(|ui| {
                     let mut recorded = value.is_some();
                     if ui.checkbox(&mut recorded, "counted").changed() {
                         *value = recorded.then_some(sites);
