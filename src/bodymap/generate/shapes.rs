@@ -58,6 +58,64 @@ fn position_of(knots: &[Knot], x: f64, y: f64) -> usize {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Version 2 of the map moves two things of the version 1 drawing with smooth deformations, so
+// that every shape, contour, region and referral zone drawn in version 1's frame follows them:
+// the shoulders and arms of the front and back views move out (the biacromial width was 6–8 %
+// short of anatomy.md's 0.259 H), and the lateral views' arm is raised forward so that the
+// lateral chest wall, the mid-axillary line and serratus anterior show.
+
+/// How far the arms of the front and back views move out (mm at each side).
+const SHOULDER_WIDENING: f64 = 12.0;
+
+/// 0 below `a`, 1 above `b`, smooth between.
+fn smoothstep(a: f64, b: f64, v: f64) -> f64 {
+    let t = ((v - a) / (b - a)).clamp(0.0, 1.0);
+    t * t * (3.0 - 2.0 * t)
+}
+
+/// A point of the front or back view drawn in version 1's frame, in version 2's: points beyond
+/// the chest (|x| > 172 mm: shoulders, arms and hands) move out by up to 12 mm; the trunk, hips
+/// and legs stay where they were.
+pub fn widen_shoulders(p: Pt) -> Pt {
+    let shift = SHOULDER_WIDENING * smoothstep(172.0, 200.0, p.x.abs());
+    Pt::new(p.x + shift * p.x.signum(), p.y)
+}
+
+/// The shoulder joint of the right lateral view, about which the arm is raised.
+const LATERAL_SHOULDER: Pt = Pt::new(0.0, 360.0);
+/// The elbow of the right lateral view's arm as drawn hanging.
+const LATERAL_ELBOW: Pt = Pt::new(6.0, 640.0);
+/// How far the lateral view's upper arm is raised forward (degrees of flexion).
+const ARM_FLEXION_DEG: f64 = 40.0;
+
+/// Flexion of the shoulder: `p` turned forward (towards +x and up) about the shoulder.
+fn flexed(p: Pt) -> Pt {
+    let (sin, cos) = super::geometry::radians(ARM_FLEXION_DEG).sin_cos();
+    let (dx, dy) = (p.x - LATERAL_SHOULDER.x, p.y - LATERAL_SHOULDER.y);
+    Pt::new(
+        LATERAL_SHOULDER.x + dx * cos + dy * sin,
+        LATERAL_SHOULDER.y - dx * sin + dy * cos,
+    )
+}
+
+/// A point of the right lateral view's arm (outline part 1) drawn hanging in version 1's frame,
+/// in version 2's: the upper arm raised 40° forward about the shoulder, the forearm and hand
+/// carried with the elbow and kept at the angle they hung at, blended over the elbow.
+pub fn raise_arm(p: Pt) -> Pt {
+    let upper = flexed(p);
+    let elbow = flexed(LATERAL_ELBOW);
+    let lower = Pt::new(
+        p.x + elbow.x - LATERAL_ELBOW.x,
+        p.y + elbow.y - LATERAL_ELBOW.y,
+    );
+    let t = smoothstep(LATERAL_ELBOW.y - 50.0, LATERAL_ELBOW.y + 50.0, p.y);
+    Pt::new(
+        upper.x + t * (lower.x - upper.x),
+        upper.y + t * (lower.y - upper.y),
+    )
+}
+
+// ---------------------------------------------------------------------------------------------
 // Front and back
 
 // The +x half of the silhouette, from the vertex to the crotch, clockwise.
@@ -155,7 +213,12 @@ pub fn front_back_contours(facing: Facing) -> Vec<ContourLine> {
         out.push(line(Bone, oval(70.0, 1672.0, 6.0, 9.0)).paired());
         out.push(line(Bone, oval(104.0, 1682.0, 5.0, 8.0)).paired());
         out.push(line(Feature, smooth_open(&[(45.0, 215.0), (25.0, 226.0), (0.0, 229.0)])).paired());
+        // Elbow crease.
+        out.push(line(Feature, smooth_open(&[(220.0, 652.0), (236.0, 646.0), (252.0, 648.0)])).paired());
     } else {
+        // Olecranon, greater trochanter.
+        out.push(line(Bone, oval(232.0, 648.0, 6.0, 8.0)).paired());
+        out.push(line(Bone, oval(152.0, 826.0, 7.0, 10.0)).paired());
         // Hairline, ears, spine, scapula (spine, medial border, inferior angle), iliac crest,
         // sacrum and PSIS dimples, gluteal folds, popliteal creases, Achilles tendons.
         out.push(line(Feature, smooth_open(&[(82.0, 116.0), (86.0, 132.0), (80.0, 150.0)])).paired());
@@ -199,9 +262,11 @@ const ANTERIOR_MUSCLES: &[(&str, Shape)] = &[
         (60.0, 146.0), (72.0, 150.0), (70.0, 182.0), (60.0, 205.0), (52.0, 190.0), (53.0, 160.0),
     ])),
     ("lateral_pterygoid", pts(&[(56.0, 138.0), (68.0, 140.0), (68.0, 152.0), (58.0, 154.0)])),
-    ("digastric", pts(&[
-        (8.0, 214.0), (28.0, 206.0), (46.0, 200.0), (46.0, 210.0), (28.0, 220.0), (8.0, 224.0),
-    ])),
+    // Under the jaw: the anterior belly from beside the chin to the hyoid, the posterior belly
+    // rising behind the angle of the jaw.
+    ("digastric", strap(&[
+        (6.0, 234.0), (20.0, 243.0), (38.0, 240.0), (52.0, 228.0),
+    ], &[8.0, 9.0, 9.0, 7.0])),
     ("sternocleidomastoid_clavicular", strap(&[
         (62.0, 196.0), (55.0, 250.0), (44.0, 312.0),
     ], &[10.0, 16.0, 20.0])),
@@ -365,9 +430,10 @@ const POSTERIOR_MUSCLES: &[(&str, Shape)] = &[
         (80.0, 340.0), (130.0, 336.0), (180.0, 336.0), (200.0, 342.0), (175.0, 346.0),
         (120.0, 358.0), (72.0, 372.0),
     ])),
+    // Lies on the front of the scapula: from behind only its lateral edge is reached, in the
+    // axilla between latissimus dorsi and the chest wall.
     ("subscapularis", pts(&[
-        (72.0, 380.0), (120.0, 362.0), (170.0, 356.0), (160.0, 405.0), (126.0, 460.0),
-        (96.0, 490.0), (72.0, 440.0),
+        (136.0, 392.0), (154.0, 398.0), (157.0, 428.0), (148.0, 452.0), (137.0, 428.0),
     ])),
     ("middle_trapezius", pts(&[
         (3.0, 294.0), (40.0, 302.0), (92.0, 318.0), (140.0, 332.0), (186.0, 338.0), (176.0, 350.0),
@@ -577,8 +643,8 @@ const LATERAL_TRUNK_MUSCLES: &[(&str, Shape)] = &[
         (18.0, 144.0), (48.0, 144.0), (58.0, 174.0), (52.0, 212.0), (30.0, 214.0), (14.0, 196.0),
     ])),
     ("digastric", strap(&[
-        (-16.0, 170.0), (10.0, 214.0), (40.0, 226.0), (70.0, 228.0),
-    ], &[8.0, 8.0, 8.0, 8.0])),
+        (-18.0, 168.0), (8.0, 208.0), (36.0, 228.0), (60.0, 229.0), (82.0, 226.0),
+    ], &[8.0, 8.0, 7.0, 7.0, 7.0])),
     ("suboccipitals", pts(&[(-78.0, 158.0), (-54.0, 150.0), (-46.0, 164.0), (-74.0, 172.0)])),
     ("semispinalis_capitis", pts(&[
         (-82.0, 166.0), (-70.0, 162.0), (-56.0, 215.0), (-52.0, 262.0), (-60.0, 262.0),
@@ -628,8 +694,10 @@ const LATERAL_TRUNK_MUSCLES: &[(&str, Shape)] = &[
         (-100.0, 444.0), (-62.0, 428.0), (-46.0, 454.0), (-80.0, 476.0), (-104.0, 472.0),
     ])),
     ("rhomboid_major", pts(&[(-104.0, 380.0), (-96.0, 372.0), (-94.0, 440.0), (-104.0, 452.0)])),
+    // On the lateral chest wall from the mid-axillary line forward, below the raised arm.
     ("serratus_anterior", pts(&[
-        (40.0, 450.0), (80.0, 470.0), (92.0, 520.0), (80.0, 570.0), (50.0, 580.0), (30.0, 520.0),
+        (-16.0, 430.0), (20.0, 436.0), (60.0, 462.0), (86.0, 500.0), (88.0, 550.0), (76.0, 596.0),
+        (40.0, 604.0), (0.0, 592.0), (-22.0, 540.0),
     ])),
     ("latissimus_dorsi", pts(&[
         (-104.0, 452.0), (-60.0, 470.0), (-30.0, 470.0), (-20.0, 560.0), (-30.0, 640.0),

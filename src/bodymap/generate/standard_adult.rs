@@ -126,14 +126,24 @@ fn full_front_back(
     facing: Facing,
     problems: &mut Vec<String>,
 ) -> View {
+    // Everything is drawn in version 1's frame and moved with the version 2 shoulders.
+    let widen = |knots: Vec<Knot>| -> Vec<Knot> {
+        knots
+            .into_iter()
+            .map(|k| k.moved(shapes::widen_shoulders))
+            .collect()
+    };
     let mut view = View::new(id, name, facing);
     view.outline
-        .push(smooth(&shapes::front_back_silhouette(facing)));
+        .push(smooth(&widen(shapes::front_back_silhouette(facing))));
     for line in shapes::front_back_contours(facing) {
-        view.contour(line);
+        view.contour(ContourLine {
+            curve: line.curve.moved(shapes::widen_shoulders),
+            ..line
+        });
     }
     for (muscle, shape) in shapes::front_back_muscles(facing) {
-        view.pair(muscle, &shape.knots(), (0, 0), problems);
+        view.pair(muscle, &widen(shape.knots()), (0, 0), problems);
     }
     view
 }
@@ -141,13 +151,30 @@ fn full_front_back(
 /// The right lateral view: the body, and the arm over it as outline part 1.
 fn right_lateral(problems: &mut Vec<String>) -> View {
     let mut view = View::new("right_lateral", "Right lateral", Facing::RightLateral);
+    // The arm (part 1) is drawn hanging, in version 1's frame, and raised forward.
+    let raise = |knots: Vec<Knot>, part: u8| -> Vec<Knot> {
+        if part == 1 {
+            knots
+                .into_iter()
+                .map(|k| k.moved(shapes::raise_arm))
+                .collect()
+        } else {
+            knots
+        }
+    };
     view.outline.push(smooth(shapes::LATERAL_BODY));
-    view.outline.push(smooth(shapes::LATERAL_ARM));
+    view.outline
+        .push(smooth(&raise(shapes::LATERAL_ARM.to_vec(), 1)));
     for line in shapes::lateral_contours() {
-        view.contour(line);
+        let curve = if line.part == 1 {
+            line.curve.moved(shapes::raise_arm)
+        } else {
+            line.curve.clone()
+        };
+        view.contour(ContourLine { curve, ..line });
     }
     for (muscle, shape, part) in shapes::lateral_muscles() {
-        view.one(muscle, &shape.knots(), part, problems);
+        view.one(muscle, &raise(shape.knots(), part), part, problems);
     }
     view
 }
@@ -218,7 +245,10 @@ fn build_views(problems: &mut Vec<String>) -> Vec<View> {
     let posterior = full_front_back("posterior", "Posterior", Facing::Posterior, problems);
     let right = right_lateral(problems);
     let left = left_lateral(&right);
-    let head_front_back = shapes::head_front_back_outline();
+    let head_front_back: Vec<Knot> = shapes::head_front_back_outline()
+        .into_iter()
+        .map(|k| k.moved(shapes::widen_shoulders))
+        .collect();
     let head_lateral = shapes::head_lateral_outline();
     let head_lateral_left: Vec<Knot> = head_lateral.iter().map(|k| k.mirrored()).collect();
     let head_anterior = head_crop(
