@@ -379,10 +379,16 @@ fn write_map(views: &[View], region_sets: &[RegionSet], zones: &[(&Zone, Vec<Are
     push(&mut out, "    name: \"Standard adult\",");
     push(&mut out, "    muscles: [");
     for m in MUSCLES {
+        let note = super::muscles::note(m.id);
+        let note = if note.is_empty() {
+            String::new()
+        } else {
+            format!(", note: \"{note}\"")
+        };
         push(
             &mut out,
             format!(
-                "        (id: \"{}\", name: \"{}\", layer: {}, group: \"{}\"),",
+                "        (id: \"{}\", name: \"{}\", layer: {}, group: \"{}\"{note}),",
                 m.id,
                 m.name,
                 layer_name(m.layer),

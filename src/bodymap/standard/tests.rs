@@ -506,3 +506,79 @@ fn every_full_body_view_has_the_proportions_of_anatomy_md() {
         }
     }
 }
+
+/// The muscles of body map version 2 (issue #19, against Travell & Simons vols 1 and 2), with
+/// whether each lies on the deep layer.
+const VERSION_2_MUSCLES: &[(&str, bool)] = &[
+    ("medial_pterygoid", true),
+    ("zygomaticus_major", false),
+    ("orbicularis_oculi", false),
+    ("buccinator", true),
+    ("platysma", false),
+    ("semispinalis_cervicis", true),
+    ("cervical_multifidi", true),
+    ("longus_colli", true),
+    ("infrahyoids", false),
+    ("subclavius", true),
+    ("sternalis", false),
+    ("intercostals", true),
+    ("diaphragm", true),
+    ("transversus_abdominis", true),
+    ("pyramidalis", false),
+    ("anconeus", false),
+    ("palmaris_longus", false),
+    ("flexor_digitorum_profundus", true),
+    ("flexor_pollicis_longus", true),
+    ("extensor_indicis", true),
+    ("dorsal_interossei_hand", false),
+    ("palmar_interossei_hand", true),
+    ("lumbricals_hand", true),
+    ("abductor_pollicis_brevis", false),
+    ("flexor_pollicis_brevis", false),
+    ("abductor_digiti_minimi_hand", false),
+    ("flexor_digiti_minimi_hand", false),
+    ("opponens_digiti_minimi", true),
+    ("pelvic_floor", true),
+    ("obturator_internus", true),
+    ("obturator_externus", true),
+    ("gemelli", true),
+    ("quadratus_femoris", true),
+    ("vastus_intermedius", true),
+    ("adductor_brevis", true),
+    ("plantaris", true),
+    ("flexor_digitorum_longus", true),
+    ("flexor_hallucis_longus", true),
+    ("extensor_hallucis_longus", false),
+    ("extensor_hallucis_brevis", false),
+    ("fibularis_tertius", false),
+    ("flexor_hallucis_brevis", true),
+    ("adductor_hallucis", true),
+    ("flexor_digiti_minimi_pedis", true),
+    ("lumbricals_foot", true),
+    ("plantar_interossei_foot", true),
+    ("dorsal_interossei_foot", true),
+];
+
+#[test]
+fn the_muscles_a_dry_needling_clinician_expects_are_drawn_on_both_sides_and_their_layer() {
+    let map = &standard().map;
+    assert!(map.muscles.len() >= 130, "{} muscles", map.muscles.len());
+    for &(id, deep) in VERSION_2_MUSCLES {
+        let muscle = map.muscle(id).unwrap_or_else(|| panic!("{id} is not defined"));
+        let layer = if deep { Layer::Deep } else { Layer::Superficial };
+        assert_eq!(muscle.layer, layer, "{id}");
+        let sides: HashSet<Side> = map
+            .views
+            .iter()
+            .flat_map(|v| &v.muscles)
+            .filter(|r| r.muscle == id)
+            .map(|r| r.side)
+            .collect();
+        assert_eq!(sides, HashSet::from([Side::Left, Side::Right]), "{id}");
+    }
+    // Regions that are not a palpable surface say how the muscle is reached.
+    for id in ["diaphragm", "pelvic_floor"] {
+        let note = &map.muscle(id).expect("defined").note;
+        assert!(note.contains("Not palpable"), "{id}: {note:?}");
+    }
+}
