@@ -23,6 +23,8 @@ mod shared;
 mod thigh;
 mod trunk;
 mod upper_limb;
+mod v2_muscles;
+mod sources;
 
 use std::collections::{HashMap, HashSet};
 
@@ -56,12 +58,19 @@ const HEADER: &str = "\
 fn patterns() -> impl Iterator<Item = &'static Pattern> {
     [
         head::PATTERNS,
+        v2_muscles::HEAD_PATTERNS,
         neck_shoulder::PATTERNS,
+        v2_muscles::NECK_SHOULDER_PATTERNS,
         upper_limb::PATTERNS,
+        v2_muscles::UPPER_LIMB_PATTERNS,
         trunk::PATTERNS,
+        v2_muscles::TRUNK_PATTERNS,
         hip::PATTERNS,
+        v2_muscles::HIP_PATTERNS,
         thigh::PATTERNS,
+        v2_muscles::THIGH_PATTERNS,
         leg::PATTERNS,
+        v2_muscles::LEG_PATTERNS,
     ]
     .into_iter()
     .flatten()
@@ -683,6 +692,9 @@ fn build_and_check(body: &Body) -> Result<Vec<Placed>, Vec<String>> {
             problems.push(format!("{m}: unknown region {:?}", p.region));
         }
         check_texts(p, &mut problems);
+        if sources::source(m).is_none() {
+            problems.push(format!("{m}: no source (add it to sources.rs)"));
+        }
         if p.trigger_points.is_empty() {
             problems.push(format!("{m}: no trigger point"));
         }
@@ -726,9 +738,9 @@ fn build_and_check(body: &Body) -> Result<Vec<Placed>, Vec<String>> {
             problems.push(format!("no pattern in region {region:?}"));
         }
     }
-    if placed.len() < 44 {
+    if placed.len() < 120 {
         problems.push(format!(
-            "only {} patterns (at least 44 wanted)",
+            "only {} patterns (at least 120 wanted)",
             placed.len()
         ));
     }
@@ -826,6 +838,8 @@ fn write_library(map_id: &str, placed: &[Placed]) -> String {
             "            clinician_notes: {},",
             ron_string(p.notes)
         ));
+        let source = sources::source(p.muscle).unwrap_or_default();
+        out.push(format!("            source: {},", ron_string(&source)));
         out.push("            trigger_points: [".into());
         for tp in p.trigger_points {
             let at = tp_at(p, tp);
