@@ -21,6 +21,10 @@ fn short_name(view: &str) -> &str {
         "head_left_lateral" => "Head left",
         "head_right_lateral" => "Head right",
         "feet_plantar" => "Soles",
+        "hands_palmar" => "Palms",
+        "hands_dorsal" => "Backs of hands",
+        "feet_dorsal" => "Tops of feet",
+        "feet_medial" => "Feet, inner side",
         other => other,
     }
 }

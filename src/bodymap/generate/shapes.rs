@@ -195,6 +195,18 @@ pub fn front_back_contours(facing: Facing) -> Vec<ContourLine> {
         out.push(line(Feature, smooth_open(&[(7.0, 120.0), (9.0, 150.0), (15.0, 160.0), (7.0, 165.0)])).paired());
         out.push(line(Feature, smooth_open(&[(-18.0, 190.0), (0.0, 193.0), (18.0, 190.0)])));
         out.push(line(Feature, smooth_open(&[(82.0, 116.0), (85.0, 130.0), (80.0, 148.0)])).paired());
+        // Irises, nostrils, lips, the angle of the jaw, hyoid and thyroid cartilage.
+        out.push(line(Feature, oval(33.0, 112.0, 4.0, 4.0)).paired());
+        out.push(line(Feature, smooth_open(&[(4.0, 166.0), (12.0, 162.0), (18.0, 158.0)])).paired());
+        out.push(line(Feature, smooth_open(&[(0.0, 183.0), (10.0, 181.0), (20.0, 189.0)])).paired());
+        out.push(line(Feature, smooth_open(&[(0.0, 200.0), (10.0, 199.0), (19.0, 192.0)])).paired());
+        out.push(line(Bone, smooth_open(&[(70.0, 168.0), (64.0, 200.0), (56.0, 212.0), (45.0, 215.0)])).paired());
+        out.push(line(Bone, smooth_open(&[(0.0, 246.0), (10.0, 245.0), (18.0, 242.0)])).paired());
+        out.push(line(Bone, smooth_open(&[(12.0, 258.0), (0.0, 274.0), (-12.0, 258.0)])));
+        // Toes.
+        for x in [78.0, 94.0, 108.0, 120.0] {
+            out.push(line(Feature, smooth_open(&[(x, 1738.0), (x + 1.0, 1752.0)])).paired());
+        }
         // Clavicles, sternum, nipples, navel, linea alba, costal margin, iliac crest and ASIS.
         out.push(line(Bone, smooth_open(&[(14.0, 314.0), (50.0, 322.0), (95.0, 316.0), (140.0, 305.0), (190.0, 312.0)])).paired());
         out.push(line(Bone, smooth_open(&[(0.0, 318.0), (0.0, 400.0), (0.0, 470.0)])));
@@ -222,6 +234,13 @@ pub fn front_back_contours(facing: Facing) -> Vec<ContourLine> {
         // Hairline, ears, spine, scapula (spine, medial border, inferior angle), iliac crest,
         // sacrum and PSIS dimples, gluteal folds, popliteal creases, Achilles tendons.
         out.push(line(Feature, smooth_open(&[(82.0, 116.0), (86.0, 132.0), (80.0, 150.0)])).paired());
+        // External occipital protuberance, superior nuchal lines, mastoid processes, angle
+        // of the jaw, C2 spinous process.
+        out.push(line(Bone, oval(0.0, 128.0, 6.0, 4.0)));
+        out.push(line(Bone, smooth_open(&[(6.0, 130.0), (34.0, 132.0), (62.0, 140.0)])).paired());
+        out.push(line(Bone, oval(66.0, 158.0, 6.0, 10.0)).paired());
+        out.push(line(Bone, smooth_open(&[(70.0, 176.0), (62.0, 204.0), (52.0, 214.0)])).paired());
+        out.push(line(Bone, oval(0.0, 176.0, 4.0, 4.0)));
         out.push(line(Bone, smooth_open(&[(0.0, 300.0), (0.0, 500.0), (0.0, 760.0)])));
         out.push(line(Bone, oval(0.0, 300.0, 5.0, 5.0)));
         out.push(line(Bone, smooth_open(&[(66.0, 378.0), (120.0, 355.0), (175.0, 338.0), (208.0, 330.0)])).paired());
@@ -650,8 +669,9 @@ pub const LATERAL_BODY: &[Knot] = &[
     k(-68.0, 1747.0), k(-72.0, 1712.0), k(-46.0, 1660.0), k(-42.0, 1580.0), k(-66.0, 1450.0),
     k(-84.0, 1365.0), k(-74.0, 1290.0), k(-60.0, 1250.0), k(-70.0, 1180.0), k(-88.0, 1050.0),
     k(-100.0, 945.0), k(-122.0, 870.0), k(-118.0, 790.0), k(-88.0, 720.0), k(-80.0, 650.0),
-    k(-95.0, 540.0), k(-110.0, 440.0), k(-100.0, 360.0), k(-72.0, 300.0), k(-58.0, 262.0),
-    k(-66.0, 222.0), k(-90.0, 172.0), k(-100.0, 110.0), k(-86.0, 45.0), k(-52.0, 12.0),
+    k(-95.0, 540.0), k(-110.0, 440.0), k(-100.0, 360.0), k(-76.0, 300.0), k(-68.0, 262.0),
+    k(-74.0, 222.0), k(-86.0, 180.0), k(-98.0, 150.0), k(-104.0, 108.0), k(-94.0, 50.0),
+    k(-60.0, 12.0),
 ];
 
 /// The arm hanging at the side, forearm slightly forward: outline part 1, over the trunk.
@@ -668,14 +688,28 @@ pub const LATERAL_ARM: &[Knot] = &[
 #[rustfmt::skip]
 pub fn lateral_contours() -> Vec<ContourLine> {
     use ContourKind::{Bone, Feature, MuscleBorder as Border};
-    let jaw = [k(-2.0, 166.0), corner(8.0, 205.0), k(40.0, 222.0), k(80.0, 226.0)];
+    // The mandible: condyle in front of the ear, ramus, angle, body to the chin.
+    let jaw = [k(16.0, 146.0), k(10.0, 180.0), corner(6.0, 208.0), k(40.0, 222.0), k(84.0, 227.0)];
     vec![
-        // Ear, eye, brow, mouth, jaw line.
-        line(Feature, smooth(&[(-6.0, 112.0), (10.0, 108.0), (14.0, 130.0), (8.0, 158.0), (-4.0, 156.0), (-10.0, 132.0)])),
-        line(Feature, smooth(&[(72.0, 110.0), (80.0, 106.0), (86.0, 112.0), (80.0, 114.0)])),
+        // Ear (helix, antihelix, tragus, lobule), eye (lids and iris), brow, nostril, lips,
+        // the jaw, the zygomatic arch, the mastoid process, the hyoid and the thyroid
+        // cartilage.
+        line(Feature, smooth(&[(-6.0, 112.0), (6.0, 106.0), (14.0, 114.0), (13.0, 134.0), (8.0, 152.0), (0.0, 160.0), (-6.0, 154.0), (-10.0, 132.0)])),
+        line(Feature, smooth_open(&[(-2.0, 118.0), (6.0, 116.0), (8.0, 132.0), (2.0, 146.0)])),
+        line(Feature, smooth_open(&[(14.0, 128.0), (18.0, 134.0), (14.0, 140.0)])),
+        line(Feature, smooth_open(&[(70.0, 110.0), (80.0, 105.0), (89.0, 110.0)])),
+        line(Feature, smooth_open(&[(71.0, 111.0), (80.0, 115.0), (88.0, 111.0)])),
+        line(Feature, oval(84.0, 110.0, 3.0, 3.5)),
         line(Feature, smooth_open(&[(68.0, 98.0), (82.0, 93.0), (92.0, 100.0)])),
-        line(Feature, smooth_open(&[(80.0, 192.0), (95.0, 190.0)])),
+        line(Feature, smooth_open(&[(92.0, 150.0), (86.0, 158.0), (94.0, 163.0)])),
+        line(Feature, smooth_open(&[(84.0, 190.0), (97.0, 190.0)])),
+        line(Feature, smooth_open(&[(90.0, 182.0), (98.0, 180.0)])),
+        line(Feature, smooth_open(&[(90.0, 199.0), (98.0, 200.0)])),
         line(Bone, smooth_open(&jaw)),
+        line(Bone, smooth_open(&[(18.0, 130.0), (40.0, 128.0), (62.0, 126.0)])),
+        line(Bone, oval(-20.0, 162.0, 6.0, 9.0)),
+        line(Bone, smooth_open(&[(24.0, 244.0), (36.0, 246.0)])),
+        line(Bone, smooth_open(&[(40.0, 262.0), (48.0, 270.0), (46.0, 282.0)])),
         // Clavicle, scapular spine, ribs' margin, iliac crest and ASIS, greater trochanter,
         // iliotibial band, patella, fibular head, malleolus, Achilles tendon.
         line(Bone, smooth_open(&[(56.0, 312.0), (30.0, 318.0), (0.0, 322.0)])),
@@ -706,8 +740,8 @@ pub fn lateral_muscles() -> impl Iterator<Item = (&'static str, Shape, u8)> {
 #[rustfmt::skip]
 const LATERAL_TRUNK_MUSCLES: &[(&str, Shape)] = &[
     ("platysma", pts(&[
-        (30.0, 200.0), (70.0, 214.0), (76.0, 232.0), (60.0, 300.0), (70.0, 340.0), (40.0, 330.0),
-        (20.0, 260.0),
+        (10.0, 232.0), (34.0, 238.0), (38.0, 262.0), (46.0, 300.0), (58.0, 330.0), (34.0, 330.0),
+        (16.0, 290.0), (4.0, 250.0),
     ])),
     ("frontalis", pts(&[
         (48.0, 16.0), (78.0, 40.0), (90.0, 78.0), (78.0, 92.0), (58.0, 70.0), (40.0, 40.0),
@@ -1015,4 +1049,208 @@ const PLANTAR_MUSCLES: &[(&str, &[Xy])] = &[
     ("adductor_hallucis", &[(76.0, 1660.0), (108.0, 1662.0), (110.0, 1688.0), (78.0, 1698.0)]),
     ("flexor_digiti_minimi_pedis", &[(108.0, 1640.0), (119.0, 1642.0), (121.0, 1690.0), (110.0, 1690.0)]),
     ("lumbricals_foot", &[(80.0, 1690.0), (110.0, 1690.0), (112.0, 1708.0), (82.0, 1712.0)]),
+];
+
+// ---------------------------------------------------------------------------------------------
+// Detail views of the hands and feet (body map version 2), each in its own frame at true size
+// (mm), the two sides mirror images about x = 0. Fingers and toes point up.
+
+/// One finger or toe: the centre of its base, the centre of its tip and its width.
+struct Digit {
+    base: Xy,
+    tip: Xy,
+    width: f64,
+}
+
+const fn digit(base: Xy, tip: Xy, width: f64) -> Digit {
+    Digit { base, tip, width }
+}
+
+/// A digit's outline from the base of its side towards -x, round the tip, to the base of its
+/// other side.
+fn digit_knots(d: &Digit) -> [Knot; 7] {
+    let (bx, by) = d.base;
+    let (tx, ty) = d.tip;
+    let len = super::geometry::hypot(tx - bx, ty - by);
+    let (dx, dy) = ((tx - bx) / len, (ty - by) / len);
+    // The side towards -x of a digit pointing up.
+    let (nx, ny) = (dy, -dx);
+    let h = d.width / 2.0;
+    let near_tip = (tx - dx * h, ty - dy * h);
+    let mid = ((bx + near_tip.0) / 2.0, (by + near_tip.1) / 2.0);
+    [
+        k(bx + nx * h, by + ny * h),
+        k(mid.0 + nx * h, mid.1 + ny * h),
+        k(near_tip.0 + nx * h, near_tip.1 + ny * h),
+        k(tx, ty),
+        k(near_tip.0 - nx * h, near_tip.1 - ny * h),
+        k(mid.0 - nx * h, mid.1 - ny * h),
+        k(bx - nx * h, by - ny * h),
+    ]
+}
+
+/// An outline running up one border, over the digits and down the other border; between two
+/// digits a web corner replaces their bases, `web_depth` below the bases' midpoint.
+fn digits_outline(start: &[Knot], digits: &[Digit], web_depth: f64, end: &[Knot]) -> Vec<Knot> {
+    let mut out = start.to_vec();
+    let mut previous: Option<Knot> = None;
+    for d in digits {
+        let knots = digit_knots(d);
+        match previous {
+            Some(last) => {
+                let first = knots[0].at;
+                out.push(corner(
+                    (last.at.x + first.x) / 2.0,
+                    (last.at.y + first.y) / 2.0 + web_depth,
+                ));
+                out.extend_from_slice(&knots[1..6]);
+            }
+            None => out.extend_from_slice(&knots[..6]),
+        }
+        previous = Some(knots[6]);
+    }
+    out.extend(previous);
+    out.extend_from_slice(end);
+    out
+}
+
+/// The hand at +x, palm or back towards the viewer (the outline is the same), fingers apart:
+/// little finger towards the midline, thumb outwards.
+const HAND_DIGITS: [Digit; 5] = [
+    digit((114.0, 140.0), (98.0, 74.0), 15.0),
+    digit((133.0, 131.0), (127.0, 50.0), 17.0),
+    digit((152.0, 129.0), (156.0, 40.0), 18.0),
+    digit((171.0, 133.0), (186.0, 56.0), 17.0),
+    digit((200.0, 188.0), (240.0, 126.0), 22.0),
+];
+
+pub fn hand_outline() -> Vec<Knot> {
+    digits_outline(
+        &[corner(114.0, 262.0), k(108.0, 222.0), k(105.0, 180.0)],
+        &HAND_DIGITS,
+        5.0,
+        &[k(210.0, 214.0), k(194.0, 240.0), corner(188.0, 262.0)],
+    )
+}
+
+/// Creases of the palm and the fingers' joints (palmar), or knuckles and nails (dorsal).
+pub fn hand_contours(palmar: bool) -> Vec<ContourLine> {
+    use ContourKind::{Bone, Feature};
+    let mut out = Vec::new();
+    if palmar {
+        // Thenar, proximal and distal palmar creases, wrist crease.
+        out.push(line(Feature, smooth_open(&[(176.0, 150.0), (178.0, 190.0), (172.0, 230.0)])).paired());
+        out.push(line(Feature, smooth_open(&[(112.0, 172.0), (140.0, 168.0), (172.0, 150.0)])).paired());
+        out.push(line(Feature, smooth_open(&[(108.0, 194.0), (140.0, 186.0), (176.0, 164.0)])).paired());
+        out.push(line(Feature, smooth_open(&[(118.0, 250.0), (152.0, 254.0), (188.0, 250.0)])).paired());
+    }
+    for d in &HAND_DIGITS {
+        let (bx, by) = d.base;
+        let (tx, ty) = d.tip;
+        let h = d.width / 2.0 - 2.0;
+        let len = super::geometry::hypot(tx - bx, ty - by);
+        let (dx, dy) = ((tx - bx) / len, (ty - by) / len);
+        let (nx, ny) = (dy, -dx);
+        // Creases (palmar) or knuckles (dorsal) at a third and two thirds of the digit.
+        for t in [0.35, 0.7] {
+            let (cx, cy) = (bx + (tx - bx) * t, by + (ty - by) * t);
+            let kind = if palmar { Feature } else { Bone };
+            out.push(line(kind, smooth_open(&[(cx + nx * h, cy + ny * h), (cx - nx * h, cy - ny * h)])).paired());
+        }
+        if !palmar {
+            let (cx, cy) = (tx - dx * d.width * 0.55, ty - dy * d.width * 0.55);
+            out.push(line(Feature, smooth(&ellipse_points(cx, cy, h * 0.7, d.width * 0.35, 0.0, 8))).paired());
+        }
+    }
+    out
+}
+
+/// The intrinsic muscles of the palm (left hand at +x on a view facing the patient).
+#[rustfmt::skip]
+pub const HAND_PALMAR_MUSCLES: &[(&str, Shape)] = &[
+    ("opponens_pollicis", pts(&[(184.0, 222.0), (198.0, 210.0), (208.0, 190.0), (198.0, 184.0), (184.0, 202.0)])),
+    ("abductor_pollicis_brevis", pts(&[(192.0, 214.0), (206.0, 196.0), (212.0, 180.0), (204.0, 174.0), (190.0, 188.0), (186.0, 204.0)])),
+    ("flexor_pollicis_brevis", pts(&[(174.0, 214.0), (186.0, 206.0), (194.0, 186.0), (184.0, 180.0), (172.0, 196.0)])),
+    ("adductor_pollicis", pts(&[(156.0, 178.0), (180.0, 172.0), (192.0, 166.0), (184.0, 158.0), (158.0, 164.0)])),
+    ("lumbricals_hand", pts(&[(120.0, 160.0), (176.0, 150.0), (178.0, 140.0), (122.0, 146.0)])),
+    ("palmar_interossei_hand", pts(&[(128.0, 192.0), (168.0, 186.0), (170.0, 168.0), (128.0, 174.0)])),
+    ("opponens_digiti_minimi", pts(&[(112.0, 232.0), (126.0, 228.0), (128.0, 180.0), (114.0, 176.0)])),
+    ("abductor_digiti_minimi_hand", pts(&[(108.0, 240.0), (116.0, 236.0), (116.0, 170.0), (108.0, 160.0), (105.0, 200.0)])),
+    ("flexor_digiti_minimi_hand", pts(&[(116.0, 226.0), (124.0, 222.0), (124.0, 170.0), (116.0, 166.0)])),
+];
+
+/// The intrinsic muscles of the back of the hand (right hand at +x on a view from behind).
+#[rustfmt::skip]
+pub const HAND_DORSAL_MUSCLES: &[(&str, Shape)] = &[
+    ("dorsal_interossei_hand", pts(&[(120.0, 150.0), (168.0, 146.0), (172.0, 200.0), (124.0, 206.0)])),
+    ("first_dorsal_interosseous", pts(&[(172.0, 166.0), (186.0, 164.0), (198.0, 182.0), (190.0, 200.0), (176.0, 190.0)])),
+    ("abductor_digiti_minimi_hand", pts(&[(106.0, 232.0), (114.0, 228.0), (114.0, 168.0), (106.0, 160.0)])),
+];
+
+/// The left foot's dorsum at +x on a view facing the patient: big toe towards the midline.
+const FOOT_DIGITS: [Digit; 5] = [
+    digit((62.0, 72.0), (58.0, 20.0), 28.0),
+    digit((88.0, 66.0), (90.0, 22.0), 17.0),
+    digit((106.0, 72.0), (110.0, 34.0), 16.0),
+    digit((122.0, 80.0), (128.0, 48.0), 15.0),
+    digit((136.0, 92.0), (144.0, 66.0), 14.0),
+];
+
+pub fn foot_dorsal_outline() -> Vec<Knot> {
+    digits_outline(
+        &[corner(62.0, 262.0), k(50.0, 180.0), k(46.0, 110.0)],
+        &FOOT_DIGITS,
+        4.0,
+        &[k(150.0, 130.0), k(142.0, 200.0), corner(128.0, 262.0)],
+    )
+}
+
+/// Toe joints and nails, the ankle's malleoli.
+pub fn foot_dorsal_contours() -> Vec<ContourLine> {
+    use ContourKind::{Bone, Feature};
+    let mut out = Vec::new();
+    for d in &FOOT_DIGITS {
+        let (tx, ty) = d.tip;
+        out.push(line(Feature, oval(tx, ty + d.width * 0.5, d.width * 0.3, d.width * 0.3)).paired());
+    }
+    out.push(line(Bone, oval(58.0, 246.0, 8.0, 9.0)).paired());
+    out.push(line(Bone, oval(132.0, 252.0, 7.0, 8.0)).paired());
+    out
+}
+
+#[rustfmt::skip]
+pub const FOOT_DORSAL_MUSCLES: &[(&str, Shape)] = &[
+    ("dorsal_interossei_foot", pts(&[(72.0, 112.0), (130.0, 120.0), (132.0, 140.0), (74.0, 134.0)])),
+    ("extensor_digitorum_brevis", pts(&[(102.0, 206.0), (130.0, 196.0), (136.0, 164.0), (116.0, 150.0), (98.0, 170.0)])),
+    ("extensor_hallucis_brevis", pts(&[(86.0, 196.0), (100.0, 190.0), (90.0, 150.0), (72.0, 124.0), (64.0, 132.0), (78.0, 168.0)])),
+];
+
+/// The right foot's medial side at +x on a view from behind and to the patient's left: heel
+/// outwards, toes towards the midline, sole down.
+#[rustfmt::skip]
+pub const FOOT_MEDIAL: &[Knot] = &[
+    corner(262.0, 20.0), k(286.0, 90.0), k(300.0, 140.0), k(298.0, 180.0), k(280.0, 204.0),
+    k(236.0, 200.0), k(180.0, 186.0), k(120.0, 190.0), k(70.0, 200.0), k(40.0, 196.0),
+    k(26.0, 180.0), k(32.0, 162.0), k(60.0, 150.0), k(120.0, 120.0), k(180.0, 84.0),
+    corner(214.0, 20.0),
+];
+
+pub fn foot_medial_contours() -> Vec<ContourLine> {
+    use ContourKind::{Bone, Feature};
+    vec![
+        line(Bone, oval(244.0, 96.0, 11.0, 12.0)).paired(),
+        line(Feature, smooth_open(&[(52.0, 152.0), (56.0, 172.0), (54.0, 196.0)])).paired(),
+        line(Bone, smooth_open(&[(120.0, 178.0), (170.0, 172.0), (220.0, 176.0)])).paired(),
+    ]
+}
+
+#[rustfmt::skip]
+pub const FOOT_MEDIAL_MUSCLES: &[(&str, Shape)] = &[
+    ("quadratus_plantae", pts(&[(250.0, 194.0), (200.0, 190.0), (200.0, 180.0), (250.0, 184.0)])),
+    ("flexor_digitorum_brevis", pts(&[(246.0, 196.0), (160.0, 188.0), (160.0, 180.0), (246.0, 188.0)])),
+    ("abductor_hallucis", pts(&[
+        (272.0, 190.0), (230.0, 184.0), (160.0, 176.0), (100.0, 182.0), (72.0, 180.0), (74.0, 168.0),
+        (120.0, 160.0), (190.0, 158.0), (250.0, 164.0), (278.0, 176.0),
+    ])),
+    ("flexor_hallucis_brevis", pts(&[(124.0, 186.0), (82.0, 192.0), (72.0, 184.0), (112.0, 176.0)])),
 ];

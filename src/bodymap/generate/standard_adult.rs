@@ -239,7 +239,65 @@ fn feet(problems: &mut Vec<String>) -> View {
     view
 }
 
-/// The nine views in the order the map lists them.
+/// A detail view of both hands or both feet: the +x one drawn, the other its mirror image as
+/// outline part 1.
+fn detail(
+    (id, name, facing): (&'static str, &'static str, Facing),
+    outline: &[Knot],
+    contours: Vec<ContourLine>,
+    muscles: &[(&'static str, super::geometry::Shape)],
+    problems: &mut Vec<String>,
+) -> View {
+    let mut view = View::new(id, name, facing);
+    let shape = smooth(outline);
+    view.outline.push(shape.clone());
+    view.outline.push(shape.mirrored());
+    for line in contours {
+        view.contours.push((line.kind, line.curve.mirrored(), 1));
+        view.contours.push((line.kind, line.curve, 0));
+    }
+    for (muscle, shape) in muscles {
+        view.pair(muscle, &shape.knots(), (0, 1), problems);
+    }
+    view
+}
+
+/// The views of version 2: both hands (palm and back) and both feet (top and inner side).
+fn hands_and_feet(problems: &mut Vec<String>) -> [View; 4] {
+    let hand = shapes::hand_outline();
+    [
+        detail(
+            ("hands_palmar", "Hands, palmar", Facing::Anterior),
+            &hand,
+            shapes::hand_contours(true),
+            shapes::HAND_PALMAR_MUSCLES,
+            problems,
+        ),
+        detail(
+            ("hands_dorsal", "Hands, dorsal", Facing::Posterior),
+            &hand,
+            shapes::hand_contours(false),
+            shapes::HAND_DORSAL_MUSCLES,
+            problems,
+        ),
+        detail(
+            ("feet_dorsal", "Feet, dorsal", Facing::Anterior),
+            &shapes::foot_dorsal_outline(),
+            shapes::foot_dorsal_contours(),
+            shapes::FOOT_DORSAL_MUSCLES,
+            problems,
+        ),
+        detail(
+            ("feet_medial", "Feet, medial", Facing::Posterior),
+            shapes::FOOT_MEDIAL,
+            shapes::foot_medial_contours(),
+            shapes::FOOT_MEDIAL_MUSCLES,
+            problems,
+        ),
+    ]
+}
+
+/// The thirteen views in the order the map lists them.
 fn build_views(problems: &mut Vec<String>) -> Vec<View> {
     let anterior = full_front_back("anterior", "Anterior", Facing::Anterior, problems);
     let posterior = full_front_back("posterior", "Posterior", Facing::Posterior, problems);
@@ -276,7 +334,7 @@ fn build_views(problems: &mut Vec<String>) -> Vec<View> {
         &head_lateral,
     );
     let feet = feet(problems);
-    vec![
+    let mut views = vec![
         anterior,
         posterior,
         left,
@@ -286,7 +344,9 @@ fn build_views(problems: &mut Vec<String>) -> Vec<View> {
         head_left,
         head_right,
         feet,
-    ]
+    ];
+    views.extend(hands_and_feet(problems));
+    views
 }
 
 fn layer_name(layer: Layer) -> &'static str {

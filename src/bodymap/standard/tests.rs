@@ -582,3 +582,47 @@ fn the_muscles_a_dry_needling_clinician_expects_are_drawn_on_both_sides_and_thei
         assert!(note.contains("Not palpable"), "{id}: {note:?}");
     }
 }
+
+#[test]
+fn the_hand_and_foot_views_show_both_sides_with_their_intrinsic_muscles() {
+    let map = &standard().map;
+    for (id, facing, muscles) in [
+        (
+            views::HANDS_PALMAR,
+            Facing::Anterior,
+            &["abductor_pollicis_brevis", "opponens_pollicis", "abductor_digiti_minimi_hand", "lumbricals_hand"][..],
+        ),
+        (
+            views::HANDS_DORSAL,
+            Facing::Posterior,
+            &["first_dorsal_interosseous", "dorsal_interossei_hand"][..],
+        ),
+        (
+            views::FEET_DORSAL,
+            Facing::Anterior,
+            &["extensor_digitorum_brevis", "extensor_hallucis_brevis", "dorsal_interossei_foot"][..],
+        ),
+        (
+            views::FEET_MEDIAL,
+            Facing::Posterior,
+            &["abductor_hallucis", "flexor_hallucis_brevis"][..],
+        ),
+    ] {
+        let view = full_view(id);
+        assert_eq!(view.facing, facing, "{id}");
+        assert_eq!(view.outline.len(), 2, "{id}: both hands or both feet");
+        for muscle in muscles {
+            let sides: HashSet<Side> = view
+                .muscles
+                .iter()
+                .filter(|r| r.muscle == *muscle)
+                .map(|r| r.side)
+                .collect();
+            assert_eq!(sides, HashSet::from([Side::Left, Side::Right]), "{id}: {muscle}");
+        }
+    }
+    // Palms and tops of the feet face the viewer: the patient's right is on the viewer's left.
+    let palms = &standard().index[&ViewId::new(views::HANDS_PALMAR)];
+    let hit = &palms.muscles_at(MapPoint::new(-200.0, 190.0))[0];
+    assert_eq!((hit.muscle.as_str(), hit.side), ("abductor_pollicis_brevis", Side::Right));
+}

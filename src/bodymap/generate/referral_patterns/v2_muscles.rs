@@ -109,7 +109,7 @@ pub const HEAD_PATTERNS: &[Pattern] = &[
             "clenched and the lower lip drawn down; TrPs often lie just above the clavicle. ",
             "Superficial only, within the pinch.",
         ),
-        trigger_points: &[tp_ant(40.0, 262.0), tp_lat(30.0, 258.0)],
+        trigger_points: &[tp_ant(40.0, 262.0), tp_lat(22.0, 262.0)],
         essential: &[
             ant(pts(&[(14.0, 212.0), (40.0, 204.0), (56.0, 214.0), (52.0, 228.0), (30.0, 234.0), (12.0, 232.0)])),
             lat(strap(&[(30.0, 219.0), (60.0, 224.0), (86.0, 220.0)], &[12.0, 12.0, 10.0])),
