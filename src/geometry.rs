@@ -76,9 +76,13 @@ pub mod views {
     pub const HEAD_LEFT_LATERAL: &str = "head_left_lateral";
     pub const HEAD_RIGHT_LATERAL: &str = "head_right_lateral";
     pub const FEET_PLANTAR: &str = "feet_plantar";
+    pub const HANDS_PALMAR: &str = "hands_palmar";
+    pub const HANDS_DORSAL: &str = "hands_dorsal";
+    pub const FEET_DORSAL: &str = "feet_dorsal";
+    pub const FEET_MEDIAL: &str = "feet_medial";
 
     /// Every standard view, in the order the view switcher shows them.
-    pub const ALL: [&str; 9] = [
+    pub const ALL: [&str; 13] = [
         ANTERIOR,
         POSTERIOR,
         LEFT_LATERAL,
@@ -88,5 +92,9 @@ pub mod views {
         HEAD_LEFT_LATERAL,
         HEAD_RIGHT_LATERAL,
         FEET_PLANTAR,
+        HANDS_PALMAR,
+        HANDS_DORSAL,
+        FEET_DORSAL,
+        FEET_MEDIAL,
     ];
 }

@@ -29,5 +29,8 @@ pub mod words;
 
 /// Id of the standard adult body map built into myomap.
 pub const STANDARD_BODY_MAP_ID: &str = "myomap-adult";
-/// Version of the standard body map's coordinate frame and muscle ids.
-pub const STANDARD_BODY_MAP_VERSION: u32 = 1;
+/// Version of the standard body map's drawing and muscle ids. Version 2 (issue #19) widened the
+/// shoulders, raised the lateral views' arm, added 47 muscles and the hand and foot views; it
+/// keeps every view id, muscle id and the coordinate frame of version 1, so sessions charted on
+/// version 1 open unchanged (tests/body_map_versions.rs).
+pub const STANDARD_BODY_MAP_VERSION: u32 = 2;

@@ -40,6 +40,9 @@ fn presentation_shows_a_pattern_with_its_caption_and_exit_restores_charting() {
     assert!(harness.query_by_label("File").is_none());
     assert!(!has_text(&harness, "Clinical record"));
 
+    // The list is longer than the panel: bring the muscle into view first, as a user scrolls.
+    harness.get_by_label("Upper trapezius").scroll_to_me();
+    harness.run_ok();
     harness.get_by_label("Upper trapezius").click();
     harness.run_ok();
     let caption = &referral_library()

@@ -8,7 +8,7 @@ cd "$(dirname "$0")/../.."
 bin=$(realpath "${1:-target/release/myomap}")
 out=docs/screenshots/maps
 mkdir -p "$out"
-views="anterior posterior left_lateral right_lateral head_anterior head_posterior head_left_lateral head_right_lateral feet_plantar"
+views="anterior posterior left_lateral right_lateral head_anterior head_posterior head_left_lateral head_right_lateral feet_plantar hands_palmar hands_dorsal feet_dorsal feet_medial"
 for view in $views; do
   "$bin" render-map --view "$view" --height 1000 --force -o "$out/$view.png"
   "$bin" render-map --view "$view" --height 1000 --force --layer deep -o "$out/$view-deep.png"

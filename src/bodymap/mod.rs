@@ -43,6 +43,10 @@ pub struct MuscleDef {
     pub layer: Layer,
     /// Body part, for grouping in lists: "Head and neck", "Shoulder girdle", …
     pub group: String,
+    /// A clinical note on how the muscle is reached, for muscles whose region is not a
+    /// palpable surface (the diaphragm, the pelvic floor); empty for most.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
 }
 
 /// How a view relates the viewer's left and right to the patient's.
@@ -426,6 +430,7 @@ mod tests {
             name: name.into(),
             layer,
             group: "Shoulder girdle".into(),
+            note: String::new(),
         };
         let region = |muscle: &str, side, shape| MuscleRegion {
             part: 0,
@@ -576,6 +581,7 @@ mod tests {
             name: "x".into(),
             layer: Layer::Deep,
             group: "x".into(),
+            note: String::new(),
         });
         let problems = map.problems().join("\n");
         for expected in [

@@ -78,6 +78,10 @@ pub struct ReferralPattern {
     pub conditions: Vec<String>,
     /// What a clinician looks for (not shown to patients).
     pub clinician_notes: String,
+    /// Where the pattern is documented: book and chapter, or a paper (empty in libraries
+    /// written before sources were recorded).
+    #[serde(default)]
+    pub source: String,
     pub trigger_points: Vec<PatternPoint>,
     pub essential: Vec<PatternZone>,
     pub spillover: Vec<PatternZone>,

@@ -72,6 +72,14 @@ impl Knot {
             ..self
         }
     }
+
+    /// The knot moved by `f` (a deformation of the drawing), keeping its corner.
+    pub fn moved(self, f: impl Fn(Pt) -> Pt) -> Self {
+        Self {
+            at: f(self.at),
+            ..self
+        }
+    }
 }
 
 impl From<Xy> for Knot {
@@ -210,6 +218,23 @@ pub struct Curve {
 }
 
 impl Curve {
+    /// The curve with every point and control point moved by `f` (a smooth deformation of the
+    /// drawing keeps the curve smooth).
+    pub fn moved(&self, f: impl Fn(Pt) -> Pt) -> Self {
+        Self {
+            start: f(self.start),
+            segments: self
+                .segments
+                .iter()
+                .map(|s| match *s {
+                    Seg::L(p) => Seg::L(f(p)),
+                    Seg::C(a, b, c) => Seg::C(f(a), f(b), f(c)),
+                })
+                .collect(),
+            closed: self.closed,
+        }
+    }
+
     pub fn mirrored(&self) -> Self {
         Self {
             start: self.start.mirrored(),

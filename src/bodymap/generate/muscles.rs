@@ -49,6 +49,15 @@ pub const MUSCLES: &[Muscle] = &[
     m("middle_scalene", "Middle scalene", Deep, HEAD),
     m("posterior_scalene", "Posterior scalene", Deep, HEAD),
     m("digastric", "Digastric", Superficial, HEAD),
+    m("medial_pterygoid", "Medial pterygoid", Deep, HEAD),
+    m("zygomaticus_major", "Zygomaticus major", Superficial, HEAD),
+    m("orbicularis_oculi", "Orbicularis oculi", Superficial, HEAD),
+    m("buccinator", "Buccinator", Deep, HEAD),
+    m("platysma", "Platysma", Superficial, HEAD),
+    m("semispinalis_cervicis", "Semispinalis cervicis", Deep, HEAD),
+    m("cervical_multifidi", "Cervical multifidi", Deep, HEAD),
+    m("longus_colli", "Longus colli", Deep, HEAD),
+    m("infrahyoids", "Infrahyoid muscles", Superficial, HEAD),
     // Shoulder girdle and upper back
     m("upper_trapezius", "Upper trapezius", Superficial, SHOULDER),
     m("middle_trapezius", "Middle trapezius", Superficial, SHOULDER),
@@ -69,6 +78,7 @@ pub const MUSCLES: &[Muscle] = &[
     m("posterior_deltoid", "Posterior deltoid", Superficial, SHOULDER),
     m("pectoralis_major", "Pectoralis major", Superficial, SHOULDER),
     m("pectoralis_minor", "Pectoralis minor", Deep, SHOULDER),
+    m("subclavius", "Subclavius", Deep, SHOULDER),
     // Arm and hand
     m("biceps_brachii", "Biceps brachii", Superficial, ARM),
     m("brachialis", "Brachialis", Deep, ARM),
@@ -87,6 +97,19 @@ pub const MUSCLES: &[Muscle] = &[
     m("adductor_pollicis", "Adductor pollicis", Superficial, ARM),
     m("opponens_pollicis", "Opponens pollicis", Superficial, ARM),
     m("first_dorsal_interosseous", "First dorsal interosseous", Superficial, ARM),
+    m("anconeus", "Anconeus", Superficial, ARM),
+    m("palmaris_longus", "Palmaris longus", Superficial, ARM),
+    m("flexor_digitorum_profundus", "Flexor digitorum profundus", Deep, ARM),
+    m("flexor_pollicis_longus", "Flexor pollicis longus", Deep, ARM),
+    m("extensor_indicis", "Extensor indicis", Deep, ARM),
+    m("dorsal_interossei_hand", "Dorsal interossei (hand, 2nd–4th)", Superficial, ARM),
+    m("palmar_interossei_hand", "Palmar interossei (hand)", Deep, ARM),
+    m("lumbricals_hand", "Lumbricals (hand)", Deep, ARM),
+    m("abductor_pollicis_brevis", "Abductor pollicis brevis", Superficial, ARM),
+    m("flexor_pollicis_brevis", "Flexor pollicis brevis", Superficial, ARM),
+    m("abductor_digiti_minimi_hand", "Abductor digiti minimi (hand)", Superficial, ARM),
+    m("flexor_digiti_minimi_hand", "Flexor digiti minimi brevis (hand)", Superficial, ARM),
+    m("opponens_digiti_minimi", "Opponens digiti minimi", Deep, ARM),
     // Trunk
     m("rectus_abdominis", "Rectus abdominis", Superficial, TRUNK),
     m("external_oblique", "External oblique", Superficial, TRUNK),
@@ -97,6 +120,11 @@ pub const MUSCLES: &[Muscle] = &[
     m("multifidus", "Multifidus", Deep, TRUNK),
     m("quadratus_lumborum", "Quadratus lumborum", Deep, TRUNK),
     m("serratus_posterior_inferior", "Serratus posterior inferior", Deep, TRUNK),
+    m("sternalis", "Sternalis", Superficial, TRUNK),
+    m("intercostals", "Intercostals", Deep, TRUNK),
+    m("diaphragm", "Diaphragm", Deep, TRUNK),
+    m("transversus_abdominis", "Transversus abdominis", Deep, TRUNK),
+    m("pyramidalis", "Pyramidalis", Superficial, TRUNK),
     // Hip and thigh
     m("gluteus_maximus", "Gluteus maximus", Superficial, HIP),
     m("gluteus_medius", "Gluteus medius", Superficial, HIP),
@@ -115,6 +143,13 @@ pub const MUSCLES: &[Muscle] = &[
     m("biceps_femoris", "Biceps femoris", Superficial, HIP),
     m("semitendinosus", "Semitendinosus", Superficial, HIP),
     m("semimembranosus", "Semimembranosus", Superficial, HIP),
+    m("pelvic_floor", "Pelvic floor", Deep, HIP),
+    m("obturator_internus", "Obturator internus", Deep, HIP),
+    m("obturator_externus", "Obturator externus", Deep, HIP),
+    m("gemelli", "Gemelli (superior and inferior)", Deep, HIP),
+    m("quadratus_femoris", "Quadratus femoris", Deep, HIP),
+    m("vastus_intermedius", "Vastus intermedius", Deep, HIP),
+    m("adductor_brevis", "Adductor brevis", Deep, HIP),
     // Leg and foot
     m("gastrocnemius_medial", "Gastrocnemius, medial head", Superficial, LEG),
     m("gastrocnemius_lateral", "Gastrocnemius, lateral head", Superficial, LEG),
@@ -129,4 +164,57 @@ pub const MUSCLES: &[Muscle] = &[
     m("flexor_digitorum_brevis", "Flexor digitorum brevis", Superficial, LEG),
     m("quadratus_plantae", "Quadratus plantae", Deep, LEG),
     m("extensor_digitorum_brevis", "Extensor digitorum brevis", Superficial, LEG),
-    m("abductor_digiti_minimi_pedis", "Abductor digiti minimi (foot)", Superficial, LEG),];
+    m("abductor_digiti_minimi_pedis", "Abductor digiti minimi (foot)", Superficial, LEG),
+    m("plantaris", "Plantaris", Deep, LEG),
+    m("flexor_digitorum_longus", "Flexor digitorum longus", Deep, LEG),
+    m("flexor_hallucis_longus", "Flexor hallucis longus", Deep, LEG),
+    m("extensor_hallucis_longus", "Extensor hallucis longus", Superficial, LEG),
+    m("extensor_hallucis_brevis", "Extensor hallucis brevis", Superficial, LEG),
+    m("fibularis_tertius", "Fibularis tertius", Superficial, LEG),
+    m("flexor_hallucis_brevis", "Flexor hallucis brevis", Deep, LEG),
+    m("adductor_hallucis", "Adductor hallucis", Deep, LEG),
+    m("flexor_digiti_minimi_pedis", "Flexor digiti minimi brevis (foot)", Deep, LEG),
+    m("lumbricals_foot", "Lumbricals (foot)", Deep, LEG),
+    m("plantar_interossei_foot", "Plantar interossei (foot)", Deep, LEG),
+    m("dorsal_interossei_foot", "Dorsal interossei (foot)", Deep, LEG),
+];
+
+/// Clinical notes of the muscles whose region is not a surface a finger reaches, or that need
+/// one to be found: (muscle id, note).
+#[rustfmt::skip]
+pub const NOTES: &[(&str, &str)] = &[
+    ("diaphragm", concat!(
+        "Not palpable: drawn as the area of its costal attachment. Its anterior fibres are reached ",
+        "by curling the fingers up under the costal margin, supine with the knees bent, as the ",
+        "patient breathes out. Not a needling site.",
+    )),
+    ("pelvic_floor", concat!(
+        "Not palpable from the surface: drawn as its area at the perineum. Assessed by internal ",
+        "(vaginal or rectal) examination by a clinician trained in pelvic health; externally ",
+        "only beside the ischial tuberosity and the coccyx.",
+    )),
+    ("longus_colli", concat!(
+        "Deep to the trachea and oesophagus: palpated gently beside the trachea, medial to the ",
+        "carotid pulse, supine. Not a needling site.",
+    )),
+    ("intercostals", concat!(
+        "Palpated in the intercostal spaces with the ribs bracketed between two fingers; the ",
+        "pleura lies a few millimetres beneath.",
+    )),
+    ("obturator_internus", concat!(
+        "From outside only its tendon with the gemelli, between the ischial tuberosity and the ",
+        "greater trochanter; its pelvic part by internal examination.",
+    )),
+    ("transversus_abdominis", concat!(
+        "Deepest of the abdominal wall: felt tensing medial to the anterior superior iliac spine ",
+        "on drawing the navel in; not separable from the obliques by touch.",
+    )),
+];
+
+/// The clinical note of a muscle, empty when it has none.
+pub fn note(id: &str) -> &'static str {
+    NOTES
+        .iter()
+        .find(|(m, _)| *m == id)
+        .map_or("", |(_, note)| note)
+}

@@ -3,6 +3,7 @@
 //! on the views (and mirrored for the other side). Views and muscles are not touched here.
 
 use super::geometry::{Curve, Pt, Xy, polygon};
+use super::shapes::{raise_arm, widen_shoulders};
 use super::{other_side, side_at_plus_x, side_name};
 use crate::bodymap::Facing::{self, Anterior, Posterior};
 use crate::model::Side;
@@ -175,9 +176,10 @@ pub fn build(views: &[(&'static str, Facing)]) -> Vec<RegionSet> {
         .filter(|&(_, f)| matches!(f, Facing::LeftLateral | Facing::RightLateral))
         .collect();
     // An area at +x and its mirror image, on each of `vids`.
+    // Drawn in version 1's frame, moved with the version 2 shoulders.
     let paired =
         |out: &mut Vec<Region>, rid: &str, name: &str, vids: &[&'static str], xy: &[Xy]| {
-            let pts = points(xy);
+            let pts: Vec<Pt> = points(xy).into_iter().map(widen_shoulders).collect();
             for &vid in vids {
                 let Some(facing) = facing_of(vid) else {
                     continue;
@@ -188,8 +190,12 @@ pub fn build(views: &[(&'static str, Facing)]) -> Vec<RegionSet> {
             }
         };
     // An area of the right lateral view, mirrored onto a left lateral view.
-    let lateral = |facing: Facing, xy: &[Xy]| {
-        let pts = points(xy);
+    let lateral = |facing: Facing, rid: &str, xy: &[Xy]| {
+        let mut pts = points(xy);
+        // The arm's areas are raised with the version 2 arm.
+        if ["upper_arm", "lower_arm"].contains(&rid) {
+            pts = pts.into_iter().map(raise_arm).collect();
+        }
         if facing == Facing::RightLateral {
             pts
         } else {
@@ -218,9 +224,9 @@ pub fn build(views: &[(&'static str, Facing)]) -> Vec<RegionSet> {
     for &(vid, facing) in &laterals {
         let side = side_at_plus_x(facing);
         for &(rid, name, xy) in WPI_LATERAL {
-            wpi.push(sided(side, rid, name, vid, &lateral(facing, xy)));
+            wpi.push(sided(side, rid, name, vid, &lateral(facing, rid, xy)));
         }
-        let neck = lateral(facing, &WPI_LATERAL_NECK);
+        let neck = lateral(facing, "neck", &WPI_LATERAL_NECK);
         wpi.push(region(
             "neck".into(),
             "Neck".into(),
@@ -237,7 +243,7 @@ pub fn build(views: &[(&'static str, Facing)]) -> Vec<RegionSet> {
     for &(vid, facing) in &laterals {
         let side = side_at_plus_x(facing);
         for &(rid, name, xy) in FINE_LATERAL {
-            fine.push(sided(side, rid, name, vid, &lateral(facing, xy)));
+            fine.push(sided(side, rid, name, vid, &lateral(facing, rid, xy)));
         }
     }
     for &(rid, name, xy) in FINE_PLANTAR {

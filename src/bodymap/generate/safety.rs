@@ -2,7 +2,8 @@
 //! guidance as data, placed on the views like the muscles (fitted, mirrored, repeated on the
 //! head-and-neck crops). Views and muscles are not touched here.
 
-use super::geometry::{Curve, Knot, Xy, fit_and_check};
+use super::geometry::{Curve, Knot, Pt, Xy, fit_and_check};
+use super::shapes::widen_shoulders;
 use super::standard_adult::{HEAD_CROP_Y, View};
 use super::{other_side, side_at_plus_x};
 use crate::model::Side;
@@ -285,7 +286,18 @@ pub fn build(views: &[View], problems: &mut Vec<String>) -> Vec<(&'static Zone, 
                 };
                 let silhouette = view.silhouette(0);
                 let side = side_at_plus_x(view.facing);
-                let knots: Vec<Knot> = xy.iter().map(|&p| Knot::from(p)).collect();
+                // Drawn in version 1's frame, moved with the version 2 shoulders.
+                let knots: Vec<Knot> = xy
+                    .iter()
+                    .map(|&p| {
+                        let p = Pt::from(p);
+                        Knot::from(if matches!(vid, "anterior" | "posterior") {
+                            widen_shoulders(p)
+                        } else {
+                            p
+                        })
+                    })
+                    .collect();
                 let what = format!("safety zone {} on {vid}", zone.id);
                 let shape = fit_and_check(&knots, &silhouette, &what, problems);
                 let mirror = if vid == "right_lateral" {

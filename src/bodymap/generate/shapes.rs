@@ -58,6 +58,64 @@ fn position_of(knots: &[Knot], x: f64, y: f64) -> usize {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Version 2 of the map moves two things of the version 1 drawing with smooth deformations, so
+// that every shape, contour, region and referral zone drawn in version 1's frame follows them:
+// the shoulders and arms of the front and back views move out (the biacromial width was 6–8 %
+// short of anatomy.md's 0.259 H), and the lateral views' arm is raised forward so that the
+// lateral chest wall, the mid-axillary line and serratus anterior show.
+
+/// How far the arms of the front and back views move out (mm at each side).
+const SHOULDER_WIDENING: f64 = 12.0;
+
+/// 0 below `a`, 1 above `b`, smooth between.
+fn smoothstep(a: f64, b: f64, v: f64) -> f64 {
+    let t = ((v - a) / (b - a)).clamp(0.0, 1.0);
+    t * t * (3.0 - 2.0 * t)
+}
+
+/// A point of the front or back view drawn in version 1's frame, in version 2's: points beyond
+/// the chest (|x| > 172 mm: shoulders, arms and hands) move out by up to 12 mm; the trunk, hips
+/// and legs stay where they were.
+pub fn widen_shoulders(p: Pt) -> Pt {
+    let shift = SHOULDER_WIDENING * smoothstep(172.0, 200.0, p.x.abs());
+    Pt::new(p.x + shift * p.x.signum(), p.y)
+}
+
+/// The shoulder joint of the right lateral view, about which the arm is raised.
+const LATERAL_SHOULDER: Pt = Pt::new(0.0, 360.0);
+/// The elbow of the right lateral view's arm as drawn hanging.
+const LATERAL_ELBOW: Pt = Pt::new(6.0, 640.0);
+/// How far the lateral view's upper arm is raised forward (degrees of flexion).
+const ARM_FLEXION_DEG: f64 = 40.0;
+
+/// Flexion of the shoulder: `p` turned forward (towards +x and up) about the shoulder.
+fn flexed(p: Pt) -> Pt {
+    let (sin, cos) = super::geometry::radians(ARM_FLEXION_DEG).sin_cos();
+    let (dx, dy) = (p.x - LATERAL_SHOULDER.x, p.y - LATERAL_SHOULDER.y);
+    Pt::new(
+        LATERAL_SHOULDER.x + dx * cos + dy * sin,
+        LATERAL_SHOULDER.y - dx * sin + dy * cos,
+    )
+}
+
+/// A point of the right lateral view's arm (outline part 1) drawn hanging in version 1's frame,
+/// in version 2's: the upper arm raised 40° forward about the shoulder, the forearm and hand
+/// carried with the elbow and kept at the angle they hung at, blended over the elbow.
+pub fn raise_arm(p: Pt) -> Pt {
+    let upper = flexed(p);
+    let elbow = flexed(LATERAL_ELBOW);
+    let lower = Pt::new(
+        p.x + elbow.x - LATERAL_ELBOW.x,
+        p.y + elbow.y - LATERAL_ELBOW.y,
+    );
+    let t = smoothstep(LATERAL_ELBOW.y - 50.0, LATERAL_ELBOW.y + 50.0, p.y);
+    Pt::new(
+        upper.x + t * (lower.x - upper.x),
+        upper.y + t * (lower.y - upper.y),
+    )
+}
+
+// ---------------------------------------------------------------------------------------------
 // Front and back
 
 // The +x half of the silhouette, from the vertex to the crotch, clockwise.
@@ -137,6 +195,18 @@ pub fn front_back_contours(facing: Facing) -> Vec<ContourLine> {
         out.push(line(Feature, smooth_open(&[(7.0, 120.0), (9.0, 150.0), (15.0, 160.0), (7.0, 165.0)])).paired());
         out.push(line(Feature, smooth_open(&[(-18.0, 190.0), (0.0, 193.0), (18.0, 190.0)])));
         out.push(line(Feature, smooth_open(&[(82.0, 116.0), (85.0, 130.0), (80.0, 148.0)])).paired());
+        // Irises, nostrils, lips, the angle of the jaw, hyoid and thyroid cartilage.
+        out.push(line(Feature, oval(33.0, 112.0, 4.0, 4.0)).paired());
+        out.push(line(Feature, smooth_open(&[(4.0, 166.0), (12.0, 162.0), (18.0, 158.0)])).paired());
+        out.push(line(Feature, smooth_open(&[(0.0, 183.0), (10.0, 181.0), (20.0, 189.0)])).paired());
+        out.push(line(Feature, smooth_open(&[(0.0, 200.0), (10.0, 199.0), (19.0, 192.0)])).paired());
+        out.push(line(Bone, smooth_open(&[(70.0, 168.0), (64.0, 200.0), (56.0, 212.0), (45.0, 215.0)])).paired());
+        out.push(line(Bone, smooth_open(&[(0.0, 246.0), (10.0, 245.0), (18.0, 242.0)])).paired());
+        out.push(line(Bone, smooth_open(&[(12.0, 258.0), (0.0, 274.0), (-12.0, 258.0)])));
+        // Toes.
+        for x in [78.0, 94.0, 108.0, 120.0] {
+            out.push(line(Feature, smooth_open(&[(x, 1738.0), (x + 1.0, 1752.0)])).paired());
+        }
         // Clavicles, sternum, nipples, navel, linea alba, costal margin, iliac crest and ASIS.
         out.push(line(Bone, smooth_open(&[(14.0, 314.0), (50.0, 322.0), (95.0, 316.0), (140.0, 305.0), (190.0, 312.0)])).paired());
         out.push(line(Bone, smooth_open(&[(0.0, 318.0), (0.0, 400.0), (0.0, 470.0)])));
@@ -155,10 +225,22 @@ pub fn front_back_contours(facing: Facing) -> Vec<ContourLine> {
         out.push(line(Bone, oval(70.0, 1672.0, 6.0, 9.0)).paired());
         out.push(line(Bone, oval(104.0, 1682.0, 5.0, 8.0)).paired());
         out.push(line(Feature, smooth_open(&[(45.0, 215.0), (25.0, 226.0), (0.0, 229.0)])).paired());
+        // Elbow crease.
+        out.push(line(Feature, smooth_open(&[(220.0, 652.0), (236.0, 646.0), (252.0, 648.0)])).paired());
     } else {
+        // Olecranon, greater trochanter.
+        out.push(line(Bone, oval(232.0, 648.0, 6.0, 8.0)).paired());
+        out.push(line(Bone, oval(152.0, 826.0, 7.0, 10.0)).paired());
         // Hairline, ears, spine, scapula (spine, medial border, inferior angle), iliac crest,
         // sacrum and PSIS dimples, gluteal folds, popliteal creases, Achilles tendons.
         out.push(line(Feature, smooth_open(&[(82.0, 116.0), (86.0, 132.0), (80.0, 150.0)])).paired());
+        // External occipital protuberance, superior nuchal lines, mastoid processes, angle
+        // of the jaw, C2 spinous process.
+        out.push(line(Bone, oval(0.0, 128.0, 6.0, 4.0)));
+        out.push(line(Bone, smooth_open(&[(6.0, 130.0), (34.0, 132.0), (62.0, 140.0)])).paired());
+        out.push(line(Bone, oval(66.0, 158.0, 6.0, 10.0)).paired());
+        out.push(line(Bone, smooth_open(&[(70.0, 176.0), (62.0, 204.0), (52.0, 214.0)])).paired());
+        out.push(line(Bone, oval(0.0, 176.0, 4.0, 4.0)));
         out.push(line(Bone, smooth_open(&[(0.0, 300.0), (0.0, 500.0), (0.0, 760.0)])));
         out.push(line(Bone, oval(0.0, 300.0, 5.0, 5.0)));
         out.push(line(Bone, smooth_open(&[(66.0, 378.0), (120.0, 355.0), (175.0, 338.0), (208.0, 330.0)])).paired());
@@ -191,17 +273,30 @@ pub fn front_back_muscles(facing: Facing) -> &'static [(&'static str, Shape)] {
 // hip and thigh, leg and foot.
 #[rustfmt::skip]
 const ANTERIOR_MUSCLES: &[(&str, Shape)] = &[
+    // Platysma first: a thin sheet drawn under the neck muscles it covers.
+    ("platysma", pts(&[
+        (22.0, 226.0), (50.0, 216.0), (58.0, 250.0), (100.0, 300.0), (122.0, 330.0), (84.0, 334.0),
+        (44.0, 300.0), (16.0, 262.0),
+    ])),
     ("frontalis", pts(&[
         (8.0, 32.0), (40.0, 22.0), (64.0, 50.0), (60.0, 86.0), (34.0, 88.0), (8.0, 90.0),
     ])),
+    ("orbicularis_oculi", ell(33.0, 112.0, 21.0, 14.0)),
+    ("zygomaticus_major", strap(&[(58.0, 136.0), (46.0, 160.0), (28.0, 184.0)], &[8.0, 8.0, 6.0])),
+    ("buccinator", pts(&[(28.0, 166.0), (48.0, 162.0), (51.0, 186.0), (30.0, 194.0), (24.0, 182.0)])),
+    ("medial_pterygoid", pts(&[(48.0, 192.0), (58.0, 190.0), (59.0, 212.0), (50.0, 216.0)])),
     ("temporalis", pts(&[(66.0, 62.0), (76.0, 78.0), (77.0, 110.0), (70.0, 126.0), (64.0, 100.0)])),
     ("masseter", pts(&[
         (60.0, 146.0), (72.0, 150.0), (70.0, 182.0), (60.0, 205.0), (52.0, 190.0), (53.0, 160.0),
     ])),
     ("lateral_pterygoid", pts(&[(56.0, 138.0), (68.0, 140.0), (68.0, 152.0), (58.0, 154.0)])),
-    ("digastric", pts(&[
-        (8.0, 214.0), (28.0, 206.0), (46.0, 200.0), (46.0, 210.0), (28.0, 220.0), (8.0, 224.0),
-    ])),
+    // Under the jaw: the anterior belly from beside the chin to the hyoid, the posterior belly
+    // rising behind the angle of the jaw.
+    ("digastric", strap(&[
+        (6.0, 234.0), (20.0, 243.0), (38.0, 240.0), (52.0, 228.0),
+    ], &[8.0, 9.0, 9.0, 7.0])),
+    ("longus_colli", strap(&[(10.0, 226.0), (12.0, 270.0), (14.0, 318.0)], &[8.0, 10.0, 8.0])),
+    ("infrahyoids", strap(&[(5.0, 250.0), (9.0, 282.0), (11.0, 312.0)], &[10.0, 12.0, 10.0])),
     ("sternocleidomastoid_clavicular", strap(&[
         (62.0, 196.0), (55.0, 250.0), (44.0, 312.0),
     ], &[10.0, 16.0, 20.0])),
@@ -218,6 +313,14 @@ const ANTERIOR_MUSCLES: &[(&str, Shape)] = &[
     ("pectoralis_minor", pts(&[
         (150.0, 345.0), (140.0, 370.0), (112.0, 420.0), (88.0, 445.0), (82.0, 415.0), (110.0, 380.0),
     ])),
+    ("subclavius", strap(&[(30.0, 331.0), (70.0, 331.0), (112.0, 321.0)], &[8.0, 9.0, 7.0])),
+    ("intercostals", pts(&[
+        (96.0, 478.0), (140.0, 452.0), (152.0, 500.0), (150.0, 570.0), (126.0, 590.0), (100.0, 540.0),
+    ])),
+    ("diaphragm", pts(&[
+        (10.0, 482.0), (56.0, 552.0), (110.0, 606.0), (140.0, 614.0), (138.0, 632.0), (106.0, 626.0),
+        (48.0, 574.0), (8.0, 502.0),
+    ])),
     ("subscapularis", pts(&[
         (140.0, 392.0), (156.0, 398.0), (152.0, 420.0), (144.0, 450.0), (138.0, 425.0),
     ])),
@@ -230,6 +333,7 @@ const ANTERIOR_MUSCLES: &[(&str, Shape)] = &[
         (194.0, 396.0), (166.0, 408.0), (148.0, 438.0), (120.0, 470.0), (90.0, 486.0),
         (50.0, 486.0), (12.0, 476.0),
     ])),
+    ("sternalis", strap(&[(9.0, 336.0), (11.0, 400.0), (12.0, 462.0)], &[9.0, 11.0, 9.0])),
     ("anterior_deltoid", pts(&[
         (178.0, 322.0), (212.0, 318.0), (230.0, 338.0), (226.0, 380.0), (218.0, 436.0),
         (206.0, 452.0), (196.0, 410.0), (194.0, 370.0),
@@ -260,6 +364,26 @@ const ANTERIOR_MUSCLES: &[(&str, Shape)] = &[
     ("flexor_carpi_ulnaris", strap(&[
         (212.0, 664.0), (226.0, 760.0), (246.0, 880.0),
     ], &[12.0, 14.0, 9.0])),
+    ("flexor_digitorum_profundus", strap(&[
+        (218.0, 700.0), (234.0, 790.0), (250.0, 880.0),
+    ], &[24.0, 26.0, 18.0])),
+    ("flexor_pollicis_longus", strap(&[
+        (262.0, 740.0), (272.0, 810.0), (280.0, 884.0),
+    ], &[12.0, 14.0, 8.0])),
+    ("palmaris_longus", strap(&[
+        (228.0, 676.0), (246.0, 770.0), (262.0, 884.0),
+    ], &[8.0, 8.0, 5.0])),
+    ("palmar_interossei_hand", pts(&[(264.0, 948.0), (290.0, 948.0), (292.0, 974.0), (264.0, 976.0)])),
+    ("lumbricals_hand", pts(&[(262.0, 974.0), (292.0, 972.0), (296.0, 998.0), (260.0, 1000.0)])),
+    ("opponens_digiti_minimi", pts(&[(250.0, 938.0), (262.0, 942.0), (263.0, 984.0), (251.0, 988.0)])),
+    ("abductor_digiti_minimi_hand", pts(&[
+        (246.0, 922.0), (254.0, 922.0), (256.0, 980.0), (250.0, 990.0), (245.0, 950.0),
+    ])),
+    ("flexor_digiti_minimi_hand", pts(&[(255.0, 930.0), (264.0, 934.0), (264.0, 972.0), (256.0, 976.0)])),
+    ("abductor_pollicis_brevis", pts(&[
+        (303.0, 922.0), (316.0, 946.0), (320.0, 972.0), (310.0, 968.0), (298.0, 940.0),
+    ])),
+    ("flexor_pollicis_brevis", pts(&[(291.0, 938.0), (302.0, 946.0), (304.0, 976.0), (291.0, 970.0)])),
     ("opponens_pollicis", pts(&[
         (300.0, 928.0), (316.0, 960.0), (314.0, 985.0), (300.0, 975.0), (292.0, 950.0),
     ])),
@@ -269,6 +393,10 @@ const ANTERIOR_MUSCLES: &[(&str, Shape)] = &[
     ("rectus_abdominis", pts(&[
         (4.0, 480.0), (40.0, 476.0), (62.0, 500.0), (60.0, 620.0), (52.0, 760.0), (30.0, 880.0),
         (4.0, 890.0),
+    ])),
+    ("pyramidalis", pts(&[(3.0, 852.0), (16.0, 850.0), (13.0, 880.0), (3.0, 888.0)])),
+    ("transversus_abdominis", pts(&[
+        (62.0, 610.0), (128.0, 616.0), (132.0, 700.0), (118.0, 770.0), (72.0, 800.0), (60.0, 700.0),
     ])),
     ("internal_oblique", pts(&[
         (64.0, 640.0), (110.0, 640.0), (128.0, 700.0), (132.0, 760.0), (90.0, 800.0), (60.0, 780.0),
@@ -287,6 +415,9 @@ const ANTERIOR_MUSCLES: &[(&str, Shape)] = &[
     ("pectineus", pts(&[
         (36.0, 880.0), (62.0, 868.0), (78.0, 890.0), (58.0, 918.0), (34.0, 915.0),
     ])),
+    ("adductor_brevis", pts(&[
+        (28.0, 906.0), (58.0, 900.0), (64.0, 950.0), (48.0, 1010.0), (30.0, 980.0),
+    ])),
     ("adductor_longus", pts(&[
         (16.0, 905.0), (36.0, 896.0), (60.0, 920.0), (50.0, 1000.0), (36.0, 1060.0), (24.0, 1030.0),
     ])),
@@ -300,6 +431,9 @@ const ANTERIOR_MUSCLES: &[(&str, Shape)] = &[
     ("rectus_femoris", strap(&[
         (120.0, 860.0), (112.0, 960.0), (100.0, 1080.0), (88.0, 1200.0),
     ], &[22.0, 42.0, 40.0, 20.0])),
+    ("vastus_intermedius", strap(&[
+        (118.0, 900.0), (110.0, 1000.0), (98.0, 1110.0), (90.0, 1190.0),
+    ], &[30.0, 36.0, 32.0, 18.0])),
     ("vastus_lateralis", pts(&[
         (148.0, 920.0), (156.0, 960.0), (150.0, 1060.0), (136.0, 1160.0), (124.0, 1222.0),
         (112.0, 1212.0), (122.0, 1120.0), (130.0, 1010.0), (138.0, 940.0),
@@ -314,6 +448,10 @@ const ANTERIOR_MUSCLES: &[(&str, Shape)] = &[
     ("extensor_digitorum_longus", strap(&[
         (112.0, 1300.0), (118.0, 1420.0), (112.0, 1560.0), (100.0, 1668.0),
     ], &[10.0, 12.0, 10.0, 6.0])),
+    ("extensor_hallucis_longus", strap(&[
+        (106.0, 1440.0), (100.0, 1560.0), (88.0, 1680.0), (74.0, 1730.0),
+    ], &[8.0, 9.0, 6.0, 5.0])),
+    ("fibularis_tertius", strap(&[(108.0, 1520.0), (104.0, 1590.0), (98.0, 1660.0)], &[7.0, 6.0, 4.0])),
     ("fibularis_longus", strap(&[
         (124.0, 1300.0), (128.0, 1390.0), (122.0, 1480.0),
     ], &[8.0, 9.0, 6.0])),
@@ -321,6 +459,8 @@ const ANTERIOR_MUSCLES: &[(&str, Shape)] = &[
     ("extensor_digitorum_brevis", pts(&[
         (104.0, 1704.0), (118.0, 1712.0), (122.0, 1726.0), (108.0, 1724.0),
     ])),
+    ("extensor_hallucis_brevis", pts(&[(86.0, 1704.0), (98.0, 1708.0), (94.0, 1726.0), (82.0, 1724.0)])),
+    ("dorsal_interossei_foot", pts(&[(94.0, 1728.0), (120.0, 1730.0), (126.0, 1742.0), (96.0, 1744.0)])),
 ];
 
 // Head and neck, shoulder girdle and upper back, arm and hand (palms forward: the back of the
@@ -331,6 +471,10 @@ const POSTERIOR_MUSCLES: &[(&str, Shape)] = &[
     ("semispinalis_capitis", pts(&[
         (4.0, 135.0), (22.0, 132.0), (26.0, 190.0), (22.0, 262.0), (4.0, 268.0),
     ])),
+    ("semispinalis_cervicis", pts(&[
+        (4.0, 196.0), (17.0, 196.0), (21.0, 250.0), (19.0, 318.0), (4.0, 330.0),
+    ])),
+    ("cervical_multifidi", strap(&[(8.0, 172.0), (9.0, 240.0), (9.0, 304.0)], &[8.0, 10.0, 8.0])),
     ("suboccipitals", pts(&[
         (6.0, 142.0), (36.0, 138.0), (52.0, 150.0), (40.0, 166.0), (8.0, 166.0),
     ])),
@@ -365,9 +509,10 @@ const POSTERIOR_MUSCLES: &[(&str, Shape)] = &[
         (80.0, 340.0), (130.0, 336.0), (180.0, 336.0), (200.0, 342.0), (175.0, 346.0),
         (120.0, 358.0), (72.0, 372.0),
     ])),
+    // Lies on the front of the scapula: from behind only its lateral edge is reached, in the
+    // axilla between latissimus dorsi and the chest wall.
     ("subscapularis", pts(&[
-        (72.0, 380.0), (120.0, 362.0), (170.0, 356.0), (160.0, 405.0), (126.0, 460.0),
-        (96.0, 490.0), (72.0, 440.0),
+        (136.0, 392.0), (154.0, 398.0), (157.0, 428.0), (148.0, 452.0), (137.0, 428.0),
     ])),
     ("middle_trapezius", pts(&[
         (3.0, 294.0), (40.0, 302.0), (92.0, 318.0), (140.0, 332.0), (186.0, 338.0), (176.0, 350.0),
@@ -440,12 +585,20 @@ const POSTERIOR_MUSCLES: &[(&str, Shape)] = &[
     ("first_dorsal_interosseous", pts(&[
         (294.0, 940.0), (302.0, 958.0), (299.0, 985.0), (291.0, 990.0), (287.0, 960.0),
     ])),
+    ("dorsal_interossei_hand", pts(&[(254.0, 944.0), (284.0, 944.0), (287.0, 990.0), (256.0, 992.0)])),
+    ("extensor_indicis", strap(&[(244.0, 800.0), (258.0, 858.0), (274.0, 904.0)], &[10.0, 10.0, 6.0])),
+    ("anconeus", pts(&[(238.0, 650.0), (254.0, 654.0), (252.0, 684.0), (240.0, 678.0)])),
     ("gluteus_minimus", pts(&[
         (80.0, 760.0), (132.0, 752.0), (160.0, 780.0), (162.0, 820.0), (130.0, 814.0), (96.0, 790.0),
     ])),
     ("piriformis", strap(&[
         (24.0, 810.0), (70.0, 815.0), (120.0, 826.0), (152.0, 834.0),
     ], &[22.0, 26.0, 18.0, 10.0])),
+    ("gemelli", pts(&[(64.0, 840.0), (148.0, 846.0), (148.0, 864.0), (64.0, 868.0)])),
+    ("obturator_internus", strap(&[(24.0, 862.0), (70.0, 856.0), (146.0, 855.0)], &[16.0, 8.0, 5.0])),
+    ("quadratus_femoris", pts(&[(80.0, 874.0), (150.0, 868.0), (152.0, 896.0), (82.0, 902.0)])),
+    ("obturator_externus", strap(&[(64.0, 892.0), (108.0, 886.0), (146.0, 880.0)], &[8.0, 8.0, 6.0])),
+    ("pelvic_floor", pts(&[(2.0, 884.0), (22.0, 886.0), (26.0, 908.0), (14.0, 924.0), (2.0, 928.0)])),
     ("gluteus_medius", pts(&[
         (56.0, 748.0), (110.0, 730.0), (150.0, 748.0), (164.0, 800.0), (160.0, 826.0),
         (130.0, 800.0), (90.0, 784.0), (60.0, 780.0),
@@ -472,6 +625,13 @@ const POSTERIOR_MUSCLES: &[(&str, Shape)] = &[
     ("popliteus", pts(&[
         (58.0, 1270.0), (102.0, 1262.0), (110.0, 1284.0), (70.0, 1300.0), (54.0, 1296.0),
     ])),
+    ("plantaris", strap(&[(110.0, 1258.0), (98.0, 1296.0), (82.0, 1346.0)], &[10.0, 8.0, 5.0])),
+    ("flexor_digitorum_longus", strap(&[
+        (62.0, 1400.0), (66.0, 1500.0), (70.0, 1610.0),
+    ], &[14.0, 14.0, 8.0])),
+    ("flexor_hallucis_longus", strap(&[
+        (102.0, 1440.0), (96.0, 1540.0), (86.0, 1630.0),
+    ], &[16.0, 16.0, 8.0])),
     ("tibialis_posterior", strap(&[
         (84.0, 1300.0), (84.0, 1420.0), (80.0, 1540.0), (74.0, 1630.0),
     ], &[20.0, 24.0, 18.0, 8.0])),
@@ -509,8 +669,9 @@ pub const LATERAL_BODY: &[Knot] = &[
     k(-68.0, 1747.0), k(-72.0, 1712.0), k(-46.0, 1660.0), k(-42.0, 1580.0), k(-66.0, 1450.0),
     k(-84.0, 1365.0), k(-74.0, 1290.0), k(-60.0, 1250.0), k(-70.0, 1180.0), k(-88.0, 1050.0),
     k(-100.0, 945.0), k(-122.0, 870.0), k(-118.0, 790.0), k(-88.0, 720.0), k(-80.0, 650.0),
-    k(-95.0, 540.0), k(-110.0, 440.0), k(-100.0, 360.0), k(-72.0, 300.0), k(-58.0, 262.0),
-    k(-66.0, 222.0), k(-90.0, 172.0), k(-100.0, 110.0), k(-86.0, 45.0), k(-52.0, 12.0),
+    k(-95.0, 540.0), k(-110.0, 440.0), k(-100.0, 360.0), k(-76.0, 300.0), k(-68.0, 262.0),
+    k(-74.0, 222.0), k(-86.0, 180.0), k(-98.0, 150.0), k(-104.0, 108.0), k(-94.0, 50.0),
+    k(-60.0, 12.0),
 ];
 
 /// The arm hanging at the side, forearm slightly forward: outline part 1, over the trunk.
@@ -527,14 +688,28 @@ pub const LATERAL_ARM: &[Knot] = &[
 #[rustfmt::skip]
 pub fn lateral_contours() -> Vec<ContourLine> {
     use ContourKind::{Bone, Feature, MuscleBorder as Border};
-    let jaw = [k(-2.0, 166.0), corner(8.0, 205.0), k(40.0, 222.0), k(80.0, 226.0)];
+    // The mandible: condyle in front of the ear, ramus, angle, body to the chin.
+    let jaw = [k(16.0, 146.0), k(10.0, 180.0), corner(6.0, 208.0), k(40.0, 222.0), k(84.0, 227.0)];
     vec![
-        // Ear, eye, brow, mouth, jaw line.
-        line(Feature, smooth(&[(-6.0, 112.0), (10.0, 108.0), (14.0, 130.0), (8.0, 158.0), (-4.0, 156.0), (-10.0, 132.0)])),
-        line(Feature, smooth(&[(72.0, 110.0), (80.0, 106.0), (86.0, 112.0), (80.0, 114.0)])),
+        // Ear (helix, antihelix, tragus, lobule), eye (lids and iris), brow, nostril, lips,
+        // the jaw, the zygomatic arch, the mastoid process, the hyoid and the thyroid
+        // cartilage.
+        line(Feature, smooth(&[(-6.0, 112.0), (6.0, 106.0), (14.0, 114.0), (13.0, 134.0), (8.0, 152.0), (0.0, 160.0), (-6.0, 154.0), (-10.0, 132.0)])),
+        line(Feature, smooth_open(&[(-2.0, 118.0), (6.0, 116.0), (8.0, 132.0), (2.0, 146.0)])),
+        line(Feature, smooth_open(&[(14.0, 128.0), (18.0, 134.0), (14.0, 140.0)])),
+        line(Feature, smooth_open(&[(70.0, 110.0), (80.0, 105.0), (89.0, 110.0)])),
+        line(Feature, smooth_open(&[(71.0, 111.0), (80.0, 115.0), (88.0, 111.0)])),
+        line(Feature, oval(84.0, 110.0, 3.0, 3.5)),
         line(Feature, smooth_open(&[(68.0, 98.0), (82.0, 93.0), (92.0, 100.0)])),
-        line(Feature, smooth_open(&[(80.0, 192.0), (95.0, 190.0)])),
+        line(Feature, smooth_open(&[(92.0, 150.0), (86.0, 158.0), (94.0, 163.0)])),
+        line(Feature, smooth_open(&[(84.0, 190.0), (97.0, 190.0)])),
+        line(Feature, smooth_open(&[(90.0, 182.0), (98.0, 180.0)])),
+        line(Feature, smooth_open(&[(90.0, 199.0), (98.0, 200.0)])),
         line(Bone, smooth_open(&jaw)),
+        line(Bone, smooth_open(&[(18.0, 130.0), (40.0, 128.0), (62.0, 126.0)])),
+        line(Bone, oval(-20.0, 162.0, 6.0, 9.0)),
+        line(Bone, smooth_open(&[(24.0, 244.0), (36.0, 246.0)])),
+        line(Bone, smooth_open(&[(40.0, 262.0), (48.0, 270.0), (46.0, 282.0)])),
         // Clavicle, scapular spine, ribs' margin, iliac crest and ASIS, greater trochanter,
         // iliotibial band, patella, fibular head, malleolus, Achilles tendon.
         line(Bone, smooth_open(&[(56.0, 312.0), (30.0, 318.0), (0.0, 322.0)])),
@@ -564,6 +739,10 @@ pub fn lateral_muscles() -> impl Iterator<Item = (&'static str, Shape, u8)> {
 
 #[rustfmt::skip]
 const LATERAL_TRUNK_MUSCLES: &[(&str, Shape)] = &[
+    ("platysma", pts(&[
+        (10.0, 232.0), (34.0, 238.0), (38.0, 262.0), (46.0, 300.0), (58.0, 330.0), (34.0, 330.0),
+        (16.0, 290.0), (4.0, 250.0),
+    ])),
     ("frontalis", pts(&[
         (48.0, 16.0), (78.0, 40.0), (90.0, 78.0), (78.0, 92.0), (58.0, 70.0), (40.0, 40.0),
     ])),
@@ -572,13 +751,17 @@ const LATERAL_TRUNK_MUSCLES: &[(&str, Shape)] = &[
         (-6.0, 104.0),
     ])),
     ("occipitalis", ell(-86.0, 100.0, 11.0, 24.0).tilted(15.0)),
+    ("orbicularis_oculi", ell(80.0, 110.0, 13.0, 12.0)),
+    ("zygomaticus_major", strap(&[(56.0, 132.0), (74.0, 160.0), (88.0, 184.0)], &[8.0, 8.0, 6.0])),
+    ("buccinator", pts(&[(60.0, 168.0), (84.0, 172.0), (86.0, 192.0), (62.0, 196.0)])),
+    ("medial_pterygoid", pts(&[(0.0, 178.0), (20.0, 176.0), (26.0, 206.0), (10.0, 214.0), (-2.0, 200.0)])),
     ("lateral_pterygoid", pts(&[(20.0, 140.0), (44.0, 136.0), (48.0, 150.0), (24.0, 154.0)])),
     ("masseter", pts(&[
         (18.0, 144.0), (48.0, 144.0), (58.0, 174.0), (52.0, 212.0), (30.0, 214.0), (14.0, 196.0),
     ])),
     ("digastric", strap(&[
-        (-16.0, 170.0), (10.0, 214.0), (40.0, 226.0), (70.0, 228.0),
-    ], &[8.0, 8.0, 8.0, 8.0])),
+        (-18.0, 168.0), (8.0, 208.0), (36.0, 228.0), (60.0, 229.0), (82.0, 226.0),
+    ], &[8.0, 8.0, 7.0, 7.0, 7.0])),
     ("suboccipitals", pts(&[(-78.0, 158.0), (-54.0, 150.0), (-46.0, 164.0), (-74.0, 172.0)])),
     ("semispinalis_capitis", pts(&[
         (-82.0, 166.0), (-70.0, 162.0), (-56.0, 215.0), (-52.0, 262.0), (-60.0, 262.0),
@@ -587,6 +770,7 @@ const LATERAL_TRUNK_MUSCLES: &[(&str, Shape)] = &[
     ("splenius_cervicis", strap(&[
         (-40.0, 220.0), (-50.0, 270.0), (-66.0, 320.0),
     ], &[12.0, 14.0, 10.0])),
+    ("cervical_multifidi", strap(&[(-62.0, 180.0), (-58.0, 240.0), (-64.0, 300.0)], &[8.0, 10.0, 8.0])),
     ("levator_scapulae", strap(&[
         (-16.0, 182.0), (-30.0, 250.0), (-52.0, 320.0), (-62.0, 346.0),
     ], &[14.0, 20.0, 18.0, 12.0])),
@@ -628,8 +812,13 @@ const LATERAL_TRUNK_MUSCLES: &[(&str, Shape)] = &[
         (-100.0, 444.0), (-62.0, 428.0), (-46.0, 454.0), (-80.0, 476.0), (-104.0, 472.0),
     ])),
     ("rhomboid_major", pts(&[(-104.0, 380.0), (-96.0, 372.0), (-94.0, 440.0), (-104.0, 452.0)])),
+    // On the lateral chest wall from the mid-axillary line forward, below the raised arm.
     ("serratus_anterior", pts(&[
-        (40.0, 450.0), (80.0, 470.0), (92.0, 520.0), (80.0, 570.0), (50.0, 580.0), (30.0, 520.0),
+        (-16.0, 430.0), (20.0, 436.0), (60.0, 462.0), (86.0, 500.0), (88.0, 550.0), (76.0, 596.0),
+        (40.0, 604.0), (0.0, 592.0), (-22.0, 540.0),
+    ])),
+    ("intercostals", pts(&[
+        (-30.0, 440.0), (40.0, 450.0), (84.0, 490.0), (86.0, 580.0), (30.0, 610.0), (-40.0, 600.0),
     ])),
     ("latissimus_dorsi", pts(&[
         (-104.0, 452.0), (-60.0, 470.0), (-30.0, 470.0), (-20.0, 560.0), (-30.0, 640.0),
@@ -652,6 +841,9 @@ const LATERAL_TRUNK_MUSCLES: &[(&str, Shape)] = &[
     ])),
     ("internal_oblique", pts(&[
         (-30.0, 650.0), (30.0, 640.0), (80.0, 690.0), (80.0, 740.0), (20.0, 722.0), (-40.0, 720.0),
+    ])),
+    ("transversus_abdominis", pts(&[
+        (-40.0, 620.0), (40.0, 612.0), (86.0, 660.0), (90.0, 740.0), (20.0, 728.0), (-44.0, 716.0),
     ])),
     ("external_oblique", pts(&[
         (-26.0, 570.0), (20.0, 560.0), (80.0, 560.0), (88.0, 620.0), (96.0, 690.0), (90.0, 760.0),
@@ -682,6 +874,9 @@ const LATERAL_TRUNK_MUSCLES: &[(&str, Shape)] = &[
     ("rectus_femoris", strap(&[
         (76.0, 860.0), (84.0, 960.0), (78.0, 1080.0), (66.0, 1200.0),
     ], &[20.0, 20.0, 18.0, 12.0])),
+    ("vastus_intermedius", strap(&[
+        (50.0, 900.0), (56.0, 1000.0), (52.0, 1110.0), (42.0, 1190.0),
+    ], &[30.0, 34.0, 30.0, 18.0])),
     ("vastus_lateralis", pts(&[
         (-14.0, 880.0), (34.0, 880.0), (64.0, 930.0), (74.0, 1080.0), (56.0, 1200.0),
         (30.0, 1226.0), (0.0, 1200.0), (-10.0, 1080.0), (-16.0, 960.0),
@@ -714,6 +909,8 @@ const LATERAL_TRUNK_MUSCLES: &[(&str, Shape)] = &[
     ("tibialis_anterior", strap(&[
         (30.0, 1300.0), (38.0, 1420.0), (36.0, 1540.0), (34.0, 1650.0),
     ], &[20.0, 22.0, 14.0, 8.0])),
+    ("fibularis_tertius", strap(&[(18.0, 1540.0), (24.0, 1630.0), (44.0, 1700.0)], &[10.0, 8.0, 6.0])),
+    ("extensor_hallucis_brevis", pts(&[(84.0, 1712.0), (110.0, 1720.0), (112.0, 1732.0), (86.0, 1730.0)])),
     ("extensor_digitorum_brevis", pts(&[
         (40.0, 1700.0), (80.0, 1706.0), (100.0, 1722.0), (70.0, 1734.0), (36.0, 1730.0),
     ])),
@@ -739,6 +936,7 @@ const LATERAL_ARM_MUSCLES: &[(&str, Shape)] = &[
         (-46.0, 430.0), (-20.0, 452.0), (-12.0, 520.0), (-16.0, 620.0), (-30.0, 660.0),
         (-42.0, 560.0),
     ])),
+    ("anconeus", pts(&[(-24.0, 650.0), (-6.0, 664.0), (-2.0, 694.0), (-16.0, 690.0)])),
     ("brachialis", pts(&[
         (-10.0, 520.0), (10.0, 520.0), (26.0, 580.0), (40.0, 640.0), (20.0, 650.0), (-8.0, 610.0),
     ])),
@@ -846,4 +1044,213 @@ const PLANTAR_MUSCLES: &[(&str, &[Xy])] = &[
     ("abductor_digiti_minimi_pedis", &[
         (106.0, 1530.0), (113.0, 1540.0), (120.0, 1640.0), (116.0, 1660.0), (108.0, 1620.0),
     ]),
+    ("plantar_interossei_foot", &[(80.0, 1638.0), (106.0, 1638.0), (107.0, 1658.0), (80.0, 1660.0)]),
+    ("flexor_hallucis_brevis", &[(62.0, 1648.0), (76.0, 1646.0), (78.0, 1700.0), (64.0, 1704.0)]),
+    ("adductor_hallucis", &[(76.0, 1660.0), (108.0, 1662.0), (110.0, 1688.0), (78.0, 1698.0)]),
+    ("flexor_digiti_minimi_pedis", &[(108.0, 1640.0), (119.0, 1642.0), (121.0, 1690.0), (110.0, 1690.0)]),
+    ("lumbricals_foot", &[(80.0, 1690.0), (110.0, 1690.0), (112.0, 1708.0), (82.0, 1712.0)]),
+];
+
+// ---------------------------------------------------------------------------------------------
+// Detail views of the hands and feet (body map version 2), each in its own frame at true size
+// (mm), the two sides mirror images about x = 0. Fingers and toes point up.
+
+/// One finger or toe: the centre of its base, the centre of its tip and its width.
+struct Digit {
+    base: Xy,
+    tip: Xy,
+    width: f64,
+}
+
+const fn digit(base: Xy, tip: Xy, width: f64) -> Digit {
+    Digit { base, tip, width }
+}
+
+/// A digit's outline from the base of its side towards -x, round the tip, to the base of its
+/// other side.
+fn digit_knots(d: &Digit) -> [Knot; 7] {
+    let (bx, by) = d.base;
+    let (tx, ty) = d.tip;
+    let len = super::geometry::hypot(tx - bx, ty - by);
+    let (dx, dy) = ((tx - bx) / len, (ty - by) / len);
+    // The side towards -x of a digit pointing up.
+    let (nx, ny) = (dy, -dx);
+    let h = d.width / 2.0;
+    let near_tip = (tx - dx * h, ty - dy * h);
+    let mid = ((bx + near_tip.0) / 2.0, (by + near_tip.1) / 2.0);
+    [
+        k(bx + nx * h, by + ny * h),
+        k(mid.0 + nx * h, mid.1 + ny * h),
+        k(near_tip.0 + nx * h, near_tip.1 + ny * h),
+        k(tx, ty),
+        k(near_tip.0 - nx * h, near_tip.1 - ny * h),
+        k(mid.0 - nx * h, mid.1 - ny * h),
+        k(bx - nx * h, by - ny * h),
+    ]
+}
+
+/// An outline running up one border, over the digits and down the other border; between two
+/// digits a web corner replaces their bases, `web_depth` below the bases' midpoint.
+fn digits_outline(start: &[Knot], digits: &[Digit], web_depth: f64, end: &[Knot]) -> Vec<Knot> {
+    let mut out = start.to_vec();
+    let mut previous: Option<Knot> = None;
+    for d in digits {
+        let knots = digit_knots(d);
+        match previous {
+            Some(last) => {
+                let first = knots[0].at;
+                out.push(corner(
+                    (last.at.x + first.x) / 2.0,
+                    (last.at.y + first.y) / 2.0 + web_depth,
+                ));
+                out.extend_from_slice(&knots[1..6]);
+            }
+            None => out.extend_from_slice(&knots[..6]),
+        }
+        previous = Some(knots[6]);
+    }
+    out.extend(previous);
+    out.extend_from_slice(end);
+    out
+}
+
+/// The hand at +x, palm or back towards the viewer (the outline is the same), fingers apart:
+/// little finger towards the midline, thumb outwards.
+const HAND_DIGITS: [Digit; 5] = [
+    digit((114.0, 140.0), (98.0, 74.0), 15.0),
+    digit((133.0, 131.0), (127.0, 50.0), 17.0),
+    digit((152.0, 129.0), (156.0, 40.0), 18.0),
+    digit((171.0, 133.0), (186.0, 56.0), 17.0),
+    digit((200.0, 188.0), (240.0, 126.0), 22.0),
+];
+
+pub fn hand_outline() -> Vec<Knot> {
+    digits_outline(
+        &[corner(114.0, 262.0), k(108.0, 222.0), k(105.0, 180.0)],
+        &HAND_DIGITS,
+        5.0,
+        &[k(210.0, 214.0), k(194.0, 240.0), corner(188.0, 262.0)],
+    )
+}
+
+/// Creases of the palm and the fingers' joints (palmar), or knuckles and nails (dorsal).
+pub fn hand_contours(palmar: bool) -> Vec<ContourLine> {
+    use ContourKind::{Bone, Feature};
+    let mut out = Vec::new();
+    if palmar {
+        // Thenar, proximal and distal palmar creases, wrist crease.
+        out.push(line(Feature, smooth_open(&[(176.0, 150.0), (178.0, 190.0), (172.0, 230.0)])).paired());
+        out.push(line(Feature, smooth_open(&[(112.0, 172.0), (140.0, 168.0), (172.0, 150.0)])).paired());
+        out.push(line(Feature, smooth_open(&[(108.0, 194.0), (140.0, 186.0), (176.0, 164.0)])).paired());
+        out.push(line(Feature, smooth_open(&[(118.0, 250.0), (152.0, 254.0), (188.0, 250.0)])).paired());
+    }
+    for d in &HAND_DIGITS {
+        let (bx, by) = d.base;
+        let (tx, ty) = d.tip;
+        let h = d.width / 2.0 - 2.0;
+        let len = super::geometry::hypot(tx - bx, ty - by);
+        let (dx, dy) = ((tx - bx) / len, (ty - by) / len);
+        let (nx, ny) = (dy, -dx);
+        // Creases (palmar) or knuckles (dorsal) at a third and two thirds of the digit.
+        for t in [0.35, 0.7] {
+            let (cx, cy) = (bx + (tx - bx) * t, by + (ty - by) * t);
+            let kind = if palmar { Feature } else { Bone };
+            out.push(line(kind, smooth_open(&[(cx + nx * h, cy + ny * h), (cx - nx * h, cy - ny * h)])).paired());
+        }
+        if !palmar {
+            let (cx, cy) = (tx - dx * d.width * 0.55, ty - dy * d.width * 0.55);
+            out.push(line(Feature, smooth(&ellipse_points(cx, cy, h * 0.7, d.width * 0.35, 0.0, 8))).paired());
+        }
+    }
+    out
+}
+
+/// The intrinsic muscles of the palm (left hand at +x on a view facing the patient).
+#[rustfmt::skip]
+pub const HAND_PALMAR_MUSCLES: &[(&str, Shape)] = &[
+    ("opponens_pollicis", pts(&[(184.0, 222.0), (198.0, 210.0), (208.0, 190.0), (198.0, 184.0), (184.0, 202.0)])),
+    ("abductor_pollicis_brevis", pts(&[(192.0, 214.0), (206.0, 196.0), (212.0, 180.0), (204.0, 174.0), (190.0, 188.0), (186.0, 204.0)])),
+    ("flexor_pollicis_brevis", pts(&[(174.0, 214.0), (186.0, 206.0), (194.0, 186.0), (184.0, 180.0), (172.0, 196.0)])),
+    ("adductor_pollicis", pts(&[(156.0, 178.0), (180.0, 172.0), (192.0, 166.0), (184.0, 158.0), (158.0, 164.0)])),
+    ("lumbricals_hand", pts(&[(120.0, 160.0), (176.0, 150.0), (178.0, 140.0), (122.0, 146.0)])),
+    ("palmar_interossei_hand", pts(&[(128.0, 192.0), (168.0, 186.0), (170.0, 168.0), (128.0, 174.0)])),
+    ("opponens_digiti_minimi", pts(&[(112.0, 232.0), (126.0, 228.0), (128.0, 180.0), (114.0, 176.0)])),
+    ("abductor_digiti_minimi_hand", pts(&[(108.0, 240.0), (116.0, 236.0), (116.0, 170.0), (108.0, 160.0), (105.0, 200.0)])),
+    ("flexor_digiti_minimi_hand", pts(&[(116.0, 226.0), (124.0, 222.0), (124.0, 170.0), (116.0, 166.0)])),
+];
+
+/// The intrinsic muscles of the back of the hand (right hand at +x on a view from behind).
+#[rustfmt::skip]
+pub const HAND_DORSAL_MUSCLES: &[(&str, Shape)] = &[
+    ("dorsal_interossei_hand", pts(&[(120.0, 150.0), (168.0, 146.0), (172.0, 200.0), (124.0, 206.0)])),
+    ("first_dorsal_interosseous", pts(&[(172.0, 166.0), (186.0, 164.0), (198.0, 182.0), (190.0, 200.0), (176.0, 190.0)])),
+    ("abductor_digiti_minimi_hand", pts(&[(106.0, 232.0), (114.0, 228.0), (114.0, 168.0), (106.0, 160.0)])),
+];
+
+/// The left foot's dorsum at +x on a view facing the patient: big toe towards the midline.
+const FOOT_DIGITS: [Digit; 5] = [
+    digit((62.0, 72.0), (58.0, 20.0), 28.0),
+    digit((88.0, 66.0), (90.0, 22.0), 17.0),
+    digit((106.0, 72.0), (110.0, 34.0), 16.0),
+    digit((122.0, 80.0), (128.0, 48.0), 15.0),
+    digit((136.0, 92.0), (144.0, 66.0), 14.0),
+];
+
+pub fn foot_dorsal_outline() -> Vec<Knot> {
+    digits_outline(
+        &[corner(62.0, 262.0), k(50.0, 180.0), k(46.0, 110.0)],
+        &FOOT_DIGITS,
+        4.0,
+        &[k(150.0, 130.0), k(142.0, 200.0), corner(128.0, 262.0)],
+    )
+}
+
+/// Toe joints and nails, the ankle's malleoli.
+pub fn foot_dorsal_contours() -> Vec<ContourLine> {
+    use ContourKind::{Bone, Feature};
+    let mut out = Vec::new();
+    for d in &FOOT_DIGITS {
+        let (tx, ty) = d.tip;
+        out.push(line(Feature, oval(tx, ty + d.width * 0.5, d.width * 0.3, d.width * 0.3)).paired());
+    }
+    out.push(line(Bone, oval(58.0, 246.0, 8.0, 9.0)).paired());
+    out.push(line(Bone, oval(132.0, 252.0, 7.0, 8.0)).paired());
+    out
+}
+
+#[rustfmt::skip]
+pub const FOOT_DORSAL_MUSCLES: &[(&str, Shape)] = &[
+    ("dorsal_interossei_foot", pts(&[(72.0, 112.0), (130.0, 120.0), (132.0, 140.0), (74.0, 134.0)])),
+    ("extensor_digitorum_brevis", pts(&[(102.0, 206.0), (130.0, 196.0), (136.0, 164.0), (116.0, 150.0), (98.0, 170.0)])),
+    ("extensor_hallucis_brevis", pts(&[(86.0, 196.0), (100.0, 190.0), (90.0, 150.0), (72.0, 124.0), (64.0, 132.0), (78.0, 168.0)])),
+];
+
+/// The right foot's medial side at +x on a view from behind and to the patient's left: heel
+/// outwards, toes towards the midline, sole down.
+#[rustfmt::skip]
+pub const FOOT_MEDIAL: &[Knot] = &[
+    corner(262.0, 20.0), k(286.0, 90.0), k(300.0, 140.0), k(298.0, 180.0), k(280.0, 204.0),
+    k(236.0, 200.0), k(180.0, 186.0), k(120.0, 190.0), k(70.0, 200.0), k(40.0, 196.0),
+    k(26.0, 180.0), k(32.0, 162.0), k(60.0, 150.0), k(120.0, 120.0), k(180.0, 84.0),
+    corner(214.0, 20.0),
+];
+
+pub fn foot_medial_contours() -> Vec<ContourLine> {
+    use ContourKind::{Bone, Feature};
+    vec![
+        line(Bone, oval(244.0, 96.0, 11.0, 12.0)).paired(),
+        line(Feature, smooth_open(&[(52.0, 152.0), (56.0, 172.0), (54.0, 196.0)])).paired(),
+        line(Bone, smooth_open(&[(120.0, 178.0), (170.0, 172.0), (220.0, 176.0)])).paired(),
+    ]
+}
+
+#[rustfmt::skip]
+pub const FOOT_MEDIAL_MUSCLES: &[(&str, Shape)] = &[
+    ("quadratus_plantae", pts(&[(250.0, 194.0), (200.0, 190.0), (200.0, 180.0), (250.0, 184.0)])),
+    ("flexor_digitorum_brevis", pts(&[(246.0, 196.0), (160.0, 188.0), (160.0, 180.0), (246.0, 188.0)])),
+    ("abductor_hallucis", pts(&[
+        (272.0, 190.0), (230.0, 184.0), (160.0, 176.0), (100.0, 182.0), (72.0, 180.0), (74.0, 168.0),
+        (120.0, 160.0), (190.0, 158.0), (250.0, 164.0), (278.0, 176.0),
+    ])),
+    ("flexor_hallucis_brevis", pts(&[(124.0, 186.0), (82.0, 192.0), (72.0, 184.0), (112.0, 176.0)])),
 ];

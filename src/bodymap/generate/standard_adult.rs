@@ -126,14 +126,24 @@ fn full_front_back(
     facing: Facing,
     problems: &mut Vec<String>,
 ) -> View {
+    // Everything is drawn in version 1's frame and moved with the version 2 shoulders.
+    let widen = |knots: Vec<Knot>| -> Vec<Knot> {
+        knots
+            .into_iter()
+            .map(|k| k.moved(shapes::widen_shoulders))
+            .collect()
+    };
     let mut view = View::new(id, name, facing);
     view.outline
-        .push(smooth(&shapes::front_back_silhouette(facing)));
+        .push(smooth(&widen(shapes::front_back_silhouette(facing))));
     for line in shapes::front_back_contours(facing) {
-        view.contour(line);
+        view.contour(ContourLine {
+            curve: line.curve.moved(shapes::widen_shoulders),
+            ..line
+        });
     }
     for (muscle, shape) in shapes::front_back_muscles(facing) {
-        view.pair(muscle, &shape.knots(), (0, 0), problems);
+        view.pair(muscle, &widen(shape.knots()), (0, 0), problems);
     }
     view
 }
@@ -141,13 +151,30 @@ fn full_front_back(
 /// The right lateral view: the body, and the arm over it as outline part 1.
 fn right_lateral(problems: &mut Vec<String>) -> View {
     let mut view = View::new("right_lateral", "Right lateral", Facing::RightLateral);
+    // The arm (part 1) is drawn hanging, in version 1's frame, and raised forward.
+    let raise = |knots: Vec<Knot>, part: u8| -> Vec<Knot> {
+        if part == 1 {
+            knots
+                .into_iter()
+                .map(|k| k.moved(shapes::raise_arm))
+                .collect()
+        } else {
+            knots
+        }
+    };
     view.outline.push(smooth(shapes::LATERAL_BODY));
-    view.outline.push(smooth(shapes::LATERAL_ARM));
+    view.outline
+        .push(smooth(&raise(shapes::LATERAL_ARM.to_vec(), 1)));
     for line in shapes::lateral_contours() {
-        view.contour(line);
+        let curve = if line.part == 1 {
+            line.curve.moved(shapes::raise_arm)
+        } else {
+            line.curve.clone()
+        };
+        view.contour(ContourLine { curve, ..line });
     }
     for (muscle, shape, part) in shapes::lateral_muscles() {
-        view.one(muscle, &shape.knots(), part, problems);
+        view.one(muscle, &raise(shape.knots(), part), part, problems);
     }
     view
 }
@@ -212,13 +239,74 @@ fn feet(problems: &mut Vec<String>) -> View {
     view
 }
 
-/// The nine views in the order the map lists them.
+/// A detail view of both hands or both feet: the +x one drawn, the other its mirror image as
+/// outline part 1.
+fn detail(
+    (id, name, facing): (&'static str, &'static str, Facing),
+    outline: &[Knot],
+    contours: Vec<ContourLine>,
+    muscles: &[(&'static str, super::geometry::Shape)],
+    problems: &mut Vec<String>,
+) -> View {
+    let mut view = View::new(id, name, facing);
+    let shape = smooth(outline);
+    view.outline.push(shape.clone());
+    view.outline.push(shape.mirrored());
+    for line in contours {
+        view.contours.push((line.kind, line.curve.mirrored(), 1));
+        view.contours.push((line.kind, line.curve, 0));
+    }
+    for (muscle, shape) in muscles {
+        view.pair(muscle, &shape.knots(), (0, 1), problems);
+    }
+    view
+}
+
+/// The views of version 2: both hands (palm and back) and both feet (top and inner side).
+fn hands_and_feet(problems: &mut Vec<String>) -> [View; 4] {
+    let hand = shapes::hand_outline();
+    [
+        detail(
+            ("hands_palmar", "Hands, palmar", Facing::Anterior),
+            &hand,
+            shapes::hand_contours(true),
+            shapes::HAND_PALMAR_MUSCLES,
+            problems,
+        ),
+        detail(
+            ("hands_dorsal", "Hands, dorsal", Facing::Posterior),
+            &hand,
+            shapes::hand_contours(false),
+            shapes::HAND_DORSAL_MUSCLES,
+            problems,
+        ),
+        detail(
+            ("feet_dorsal", "Feet, dorsal", Facing::Anterior),
+            &shapes::foot_dorsal_outline(),
+            shapes::foot_dorsal_contours(),
+            shapes::FOOT_DORSAL_MUSCLES,
+            problems,
+        ),
+        detail(
+            ("feet_medial", "Feet, medial", Facing::Posterior),
+            shapes::FOOT_MEDIAL,
+            shapes::foot_medial_contours(),
+            shapes::FOOT_MEDIAL_MUSCLES,
+            problems,
+        ),
+    ]
+}
+
+/// The thirteen views in the order the map lists them.
 fn build_views(problems: &mut Vec<String>) -> Vec<View> {
     let anterior = full_front_back("anterior", "Anterior", Facing::Anterior, problems);
     let posterior = full_front_back("posterior", "Posterior", Facing::Posterior, problems);
     let right = right_lateral(problems);
     let left = left_lateral(&right);
-    let head_front_back = shapes::head_front_back_outline();
+    let head_front_back: Vec<Knot> = shapes::head_front_back_outline()
+        .into_iter()
+        .map(|k| k.moved(shapes::widen_shoulders))
+        .collect();
     let head_lateral = shapes::head_lateral_outline();
     let head_lateral_left: Vec<Knot> = head_lateral.iter().map(|k| k.mirrored()).collect();
     let head_anterior = head_crop(
@@ -246,7 +334,7 @@ fn build_views(problems: &mut Vec<String>) -> Vec<View> {
         &head_lateral,
     );
     let feet = feet(problems);
-    vec![
+    let mut views = vec![
         anterior,
         posterior,
         left,
@@ -256,7 +344,9 @@ fn build_views(problems: &mut Vec<String>) -> Vec<View> {
         head_left,
         head_right,
         feet,
-    ]
+    ];
+    views.extend(hands_and_feet(problems));
+    views
 }
 
 fn layer_name(layer: Layer) -> &'static str {
@@ -349,10 +439,16 @@ fn write_map(views: &[View], region_sets: &[RegionSet], zones: &[(&Zone, Vec<Are
     push(&mut out, "    name: \"Standard adult\",");
     push(&mut out, "    muscles: [");
     for m in MUSCLES {
+        let note = super::muscles::note(m.id);
+        let note = if note.is_empty() {
+            String::new()
+        } else {
+            format!(", note: \"{note}\"")
+        };
         push(
             &mut out,
             format!(
-                "        (id: \"{}\", name: \"{}\", layer: {}, group: \"{}\"),",
+                "        (id: \"{}\", name: \"{}\", layer: {}, group: \"{}\"{note}),",
                 m.id,
                 m.name,
                 layer_name(m.layer),

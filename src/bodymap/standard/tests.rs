@@ -1,7 +1,8 @@
 use std::collections::HashSet;
 
 use super::*;
-use crate::bodymap::{Facing, Layer};
+use crate::bodymap::path::polygon_contains;
+use crate::bodymap::{ContourKind, Facing, Layer};
 use crate::geometry::{MapPoint, views};
 use crate::model::Side;
 
@@ -277,9 +278,12 @@ fn layered_muscles_come_superficial_first() {
         interscapular.contains(&"rhomboid_major".to_owned()),
         "{interscapular:?}"
     );
-    // The lateral views put the arm over the trunk.
+    // The lateral views raise the arm forward, over the front of the trunk, and leave the
+    // lateral chest wall (serratus anterior on the mid-axillary line) in view.
     let lateral = &standard().index[&ViewId::new(views::RIGHT_LATERAL)];
-    let hits = lateral.muscles_at(MapPoint::new(0.0, 560.0));
+    let chest_wall = lateral.muscles_at(MapPoint::new(0.0, 560.0));
+    assert_eq!(chest_wall[0].muscle, "serratus_anterior", "{chest_wall:?}");
+    let hits = lateral.muscles_at(MapPoint::new(129.0, 513.0));
     assert_eq!(hits[0].side, Side::Right);
     assert!(
         ["triceps_brachii", "biceps_brachii", "brachialis"].contains(&hits[0].muscle.as_str()),
@@ -349,4 +353,276 @@ fn the_demo_library_charts_on_the_muscles_it_names() {
             }
         }
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Proportions: anatomy.md's landmarks (fractions of standing height, from the floor) measured on
+// every full-body view, within 1 % of height; the biacromial width within 2 %.
+
+/// Standing height of the reference adult (mm).
+const H: f32 = 1750.0;
+/// 1 % of height.
+const TOLERANCE: f32 = 0.01 * H;
+
+/// A landmark's y on the map: `fraction` of H from the floor.
+fn level(fraction: f32) -> f32 {
+    (1.0 - fraction) * H
+}
+
+fn full_view(id: &str) -> &'static crate::bodymap::View {
+    standard()
+        .map
+        .view(&ViewId::new(id))
+        .unwrap_or_else(|| panic!("view {id}"))
+}
+
+/// Every outline part of a view, flattened.
+fn outline_parts(view: &crate::bodymap::View) -> Vec<Vec<MapPoint>> {
+    view.outline.iter().map(|p| p.flatten(0.5)).collect()
+}
+
+/// The x where the closed polygon crosses height `y`, sorted.
+fn crossings(poly: &[MapPoint], y: f32) -> Vec<f32> {
+    let mut xs = Vec::new();
+    for i in 0..poly.len() {
+        let (a, b) = (poly[i], poly[(i + 1) % poly.len()]);
+        if (a.y <= y) != (b.y <= y) {
+            xs.push(a.x + (y - a.y) / (b.y - a.y) * (b.x - a.x));
+        }
+    }
+    xs.sort_by(f32::total_cmp);
+    xs
+}
+
+/// The centre (of its bounding box) of the contour of `kind` nearest to `near`, as a landmark
+/// drawn on the view (an eye, a nipple, the navel, a patella, a malleolus); `lowest` takes the
+/// contour's lowest point instead (the chin on the jaw line).
+fn landmark(view: &crate::bodymap::View, kind: ContourKind, near: (f32, f32), lowest: bool) -> f32 {
+    let (x, y) = near;
+    let found = view
+        .contours
+        .iter()
+        .filter(|c| c.kind == kind)
+        .map(|c| {
+            let pts = c.path.flatten(0.5);
+            let (x0, x1) = pts.iter().fold((f32::MAX, f32::MIN), |(a, b), p| (a.min(p.x), b.max(p.x)));
+            let (y0, y1) = pts.iter().fold((f32::MAX, f32::MIN), |(a, b), p| (a.min(p.y), b.max(p.y)));
+            let centre = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
+            let distance = (centre.0 - x).hypot(centre.1 - y);
+            (distance, if lowest { y1 } else { centre.1 })
+        })
+        .min_by(|a, b| a.0.total_cmp(&b.0))
+        .filter(|(distance, _)| *distance < 60.0)
+        .unwrap_or_else(|| panic!("{}: no {kind:?} contour near ({x}, {y})", view.id.0));
+    found.1
+}
+
+fn assert_level(view: &str, what: &str, measured: f32, fraction: f32) {
+    let expected = level(fraction);
+    assert!(
+        (measured - expected).abs() <= TOLERANCE,
+        "{view}: {what} at y = {measured:.1}, anatomy.md puts it at {expected:.1} ({fraction} H) ± {TOLERANCE}"
+    );
+}
+
+#[test]
+fn every_full_body_view_has_the_proportions_of_anatomy_md() {
+    use ContourKind::{Bone, Feature};
+    for id in [views::ANTERIOR, views::POSTERIOR, views::LEFT_LATERAL, views::RIGHT_LATERAL] {
+        let view = full_view(id);
+        let parts = outline_parts(view);
+        let all: Vec<MapPoint> = parts.iter().flatten().copied().collect();
+        let top = all.iter().map(|p| p.y).fold(f32::MAX, f32::min);
+        let floor = parts[0].iter().map(|p| p.y).fold(f32::MIN, f32::max);
+        assert_level(id, "top of the head", top, 1.0);
+        assert_level(id, "sole", floor, 0.0);
+        // Lateral views are drawn for the right and mirrored: x towards the face.
+        let face = if id == views::LEFT_LATERAL { -1.0 } else { 1.0 };
+        match view.facing {
+            Facing::Anterior | Facing::Posterior => {
+                // Biacromial width at acromion level, and the acromion's height at its tip.
+                let xs = crossings(&parts[0], level(0.818));
+                let width = xs.last().expect("a body") - xs.first().expect("a body");
+                assert!(
+                    (width / (0.259 * H) - 1.0).abs() <= 0.02,
+                    "{id}: biacromial width {width:.0} mm, anatomy.md 0.259 H = {:.0} mm ± 2 %",
+                    0.259 * H
+                );
+                let acromion = (0..400)
+                    .map(|y| y as f32)
+                    .find(|&y| polygon_contains(&parts[0], MapPoint::new(0.122 * H, y)))
+                    .expect("the shoulder");
+                assert_level(id, "acromion", acromion, 0.818);
+                // The fingertips of the hanging arm, the wrist as the forearm's narrowest
+                // point above the hand, the crotch where the legs part.
+                let fingertips = all
+                    .iter()
+                    .filter(|p| p.x.abs() > 200.0)
+                    .map(|p| p.y)
+                    .fold(f32::MIN, f32::max);
+                assert_level(id, "fingertips", fingertips, 0.377);
+                let wrist = (840..960)
+                    .map(|y| y as f32)
+                    .min_by(|&a, &b| {
+                        let width = |y: f32| {
+                            let xs: Vec<f32> =
+                                crossings(&parts[0], y).into_iter().filter(|x| *x > 190.0).collect();
+                            xs.last().copied().unwrap_or(0.0) - xs.first().copied().unwrap_or(0.0)
+                        };
+                        width(a).total_cmp(&width(b))
+                    })
+                    .expect("a forearm");
+                assert_level(id, "wrist", wrist, 0.485);
+                let crotch = (800..1200)
+                    .map(|y| y as f32)
+                    .find(|&y| !polygon_contains(&parts[0], MapPoint::new(0.0, y)))
+                    .expect("the legs part");
+                assert_level(id, "crotch", crotch, 0.470);
+                let x = |x: f32| if view.facing == Facing::Anterior { -x } else { x };
+                if view.facing == Facing::Anterior {
+                    assert_level(id, "eyes", landmark(view, Feature, (x(33.0), 112.0), false), 0.936);
+                    assert_level(id, "chin", landmark(view, Feature, (0.0, 222.0), true), 0.870);
+                    assert_level(id, "nipples", landmark(view, Feature, (x(92.0), 490.0), false), 0.720);
+                    assert_level(id, "navel", landmark(view, Feature, (0.0, 700.0), false), 0.600);
+                    assert_level(id, "elbow crease", landmark(view, Feature, (x(236.0), 648.0), false), 0.630);
+                    assert_level(id, "knee (patella)", landmark(view, Bone, (x(82.0), 1240.0), false), 0.285);
+                } else {
+                    assert_level(id, "elbow (olecranon)", landmark(view, Bone, (x(240.0), 648.0), false), 0.630);
+                    assert_level(id, "greater trochanter", landmark(view, Bone, (x(160.0), 823.0), false), 0.530);
+                    assert_level(id, "knee (popliteal crease)", landmark(view, Feature, (x(84.0), 1262.0), false), 0.285);
+                }
+                assert_level(id, "ankle (malleolus)", landmark(view, Bone, (x(70.0), 1672.0), false), 0.039);
+            }
+            Facing::LeftLateral | Facing::RightLateral => {
+                // The arm is raised forward on the lateral views: its joints are measured on
+                // the front and back views.
+                let x = |x: f32| face * x;
+                assert_level(id, "eye", landmark(view, Feature, (x(80.0), 110.0), false), 0.936);
+                assert_level(id, "chin", landmark(view, Bone, (x(40.0), 215.0), true), 0.870);
+                assert_level(id, "greater trochanter", landmark(view, Bone, (x(-10.0), 835.0), false), 0.530);
+                assert_level(id, "knee (patella)", landmark(view, Bone, (x(60.0), 1240.0), false), 0.285);
+                assert_level(id, "ankle (malleolus)", landmark(view, Bone, (x(0.0), 1685.0), false), 0.039);
+            }
+        }
+    }
+}
+
+/// The muscles of body map version 2 (issue #19, against Travell & Simons vols 1 and 2), with
+/// whether each lies on the deep layer.
+const VERSION_2_MUSCLES: &[(&str, bool)] = &[
+    ("medial_pterygoid", true),
+    ("zygomaticus_major", false),
+    ("orbicularis_oculi", false),
+    ("buccinator", true),
+    ("platysma", false),
+    ("semispinalis_cervicis", true),
+    ("cervical_multifidi", true),
+    ("longus_colli", true),
+    ("infrahyoids", false),
+    ("subclavius", true),
+    ("sternalis", false),
+    ("intercostals", true),
+    ("diaphragm", true),
+    ("transversus_abdominis", true),
+    ("pyramidalis", false),
+    ("anconeus", false),
+    ("palmaris_longus", false),
+    ("flexor_digitorum_profundus", true),
+    ("flexor_pollicis_longus", true),
+    ("extensor_indicis", true),
+    ("dorsal_interossei_hand", false),
+    ("palmar_interossei_hand", true),
+    ("lumbricals_hand", true),
+    ("abductor_pollicis_brevis", false),
+    ("flexor_pollicis_brevis", false),
+    ("abductor_digiti_minimi_hand", false),
+    ("flexor_digiti_minimi_hand", false),
+    ("opponens_digiti_minimi", true),
+    ("pelvic_floor", true),
+    ("obturator_internus", true),
+    ("obturator_externus", true),
+    ("gemelli", true),
+    ("quadratus_femoris", true),
+    ("vastus_intermedius", true),
+    ("adductor_brevis", true),
+    ("plantaris", true),
+    ("flexor_digitorum_longus", true),
+    ("flexor_hallucis_longus", true),
+    ("extensor_hallucis_longus", false),
+    ("extensor_hallucis_brevis", false),
+    ("fibularis_tertius", false),
+    ("flexor_hallucis_brevis", true),
+    ("adductor_hallucis", true),
+    ("flexor_digiti_minimi_pedis", true),
+    ("lumbricals_foot", true),
+    ("plantar_interossei_foot", true),
+    ("dorsal_interossei_foot", true),
+];
+
+#[test]
+fn the_muscles_a_dry_needling_clinician_expects_are_drawn_on_both_sides_and_their_layer() {
+    let map = &standard().map;
+    assert!(map.muscles.len() >= 130, "{} muscles", map.muscles.len());
+    for &(id, deep) in VERSION_2_MUSCLES {
+        let muscle = map.muscle(id).unwrap_or_else(|| panic!("{id} is not defined"));
+        let layer = if deep { Layer::Deep } else { Layer::Superficial };
+        assert_eq!(muscle.layer, layer, "{id}");
+        let sides: HashSet<Side> = map
+            .views
+            .iter()
+            .flat_map(|v| &v.muscles)
+            .filter(|r| r.muscle == id)
+            .map(|r| r.side)
+            .collect();
+        assert_eq!(sides, HashSet::from([Side::Left, Side::Right]), "{id}");
+    }
+    // Regions that are not a palpable surface say how the muscle is reached.
+    for id in ["diaphragm", "pelvic_floor"] {
+        let note = &map.muscle(id).expect("defined").note;
+        assert!(note.contains("Not palpable"), "{id}: {note:?}");
+    }
+}
+
+#[test]
+fn the_hand_and_foot_views_show_both_sides_with_their_intrinsic_muscles() {
+    let map = &standard().map;
+    for (id, facing, muscles) in [
+        (
+            views::HANDS_PALMAR,
+            Facing::Anterior,
+            &["abductor_pollicis_brevis", "opponens_pollicis", "abductor_digiti_minimi_hand", "lumbricals_hand"][..],
+        ),
+        (
+            views::HANDS_DORSAL,
+            Facing::Posterior,
+            &["first_dorsal_interosseous", "dorsal_interossei_hand"][..],
+        ),
+        (
+            views::FEET_DORSAL,
+            Facing::Anterior,
+            &["extensor_digitorum_brevis", "extensor_hallucis_brevis", "dorsal_interossei_foot"][..],
+        ),
+        (
+            views::FEET_MEDIAL,
+            Facing::Posterior,
+            &["abductor_hallucis", "flexor_hallucis_brevis"][..],
+        ),
+    ] {
+        let view = full_view(id);
+        assert_eq!(view.facing, facing, "{id}");
+        assert_eq!(view.outline.len(), 2, "{id}: both hands or both feet");
+        for muscle in muscles {
+            let sides: HashSet<Side> = view
+                .muscles
+                .iter()
+                .filter(|r| r.muscle == *muscle)
+                .map(|r| r.side)
+                .collect();
+            assert_eq!(sides, HashSet::from([Side::Left, Side::Right]), "{id}: {muscle}");
+        }
+    }
+    // Palms and tops of the feet face the viewer: the patient's right is on the viewer's left.
+    let palms = &standard().index[&ViewId::new(views::HANDS_PALMAR)];
+    let hit = &palms.muscles_at(MapPoint::new(-200.0, 190.0))[0];
+    assert_eq!((hit.muscle.as_str(), hit.side), ("abductor_pollicis_brevis", Side::Right));
 }

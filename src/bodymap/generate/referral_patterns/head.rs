@@ -379,7 +379,7 @@ pub const PATTERNS: &[Pattern] = &[
             "the facial nerve and the styloid structures: manual treatment is usually preferred; ",
             "needle only the anterior belly, superficially.",
         ),
-        trigger_points: &[tp_ant(25.0, 214.0), tp_lat(-4.0, 190.0)],
+        trigger_points: &[tp_ant(20.0, 242.0), tp_lat(-4.0, 190.0)],
         essential: &[
             lat(ell(-12.0, 188.0, 10.0, 22.0).tilted(-20.0)),
             lat(ell(87.0, 206.0, 8.0, 10.0)),

@@ -23,6 +23,8 @@ mod shared;
 mod thigh;
 mod trunk;
 mod upper_limb;
+mod v2_muscles;
+mod sources;
 
 use std::collections::{HashMap, HashSet};
 
@@ -30,6 +32,7 @@ use serde::Deserialize;
 
 use self::authoring::{DrawnView, Limb, Pattern, REGIONS, TriggerPoint, Zone, ZoneShape};
 use super::geometry::{Curve, Pt, Seg, fmt, nearest_on_segment, radians, round1, smooth};
+use super::shapes::{self, raise_arm, widen_shoulders};
 use crate::model::Side;
 
 /// Format version of the library file.
@@ -55,12 +58,19 @@ const HEADER: &str = "\
 fn patterns() -> impl Iterator<Item = &'static Pattern> {
     [
         head::PATTERNS,
+        v2_muscles::HEAD_PATTERNS,
         neck_shoulder::PATTERNS,
+        v2_muscles::NECK_SHOULDER_PATTERNS,
         upper_limb::PATTERNS,
+        v2_muscles::UPPER_LIMB_PATTERNS,
         trunk::PATTERNS,
+        v2_muscles::TRUNK_PATTERNS,
         hip::PATTERNS,
+        v2_muscles::HIP_PATTERNS,
         thigh::PATTERNS,
+        v2_muscles::THIGH_PATTERNS,
         leg::PATTERNS,
+        v2_muscles::LEG_PATTERNS,
     ]
     .into_iter()
     .flatten()
@@ -224,6 +234,9 @@ impl Silhouette {
 /// The standard map's outlines and right-side muscle regions on the drawn views.
 struct Body {
     id: String,
+    /// The right lateral view's arm as drawn hanging (version 1's frame), where strips along
+    /// it are measured before being raised with the arm.
+    hanging_arm: Silhouette,
     muscles: HashSet<String>,
     silhouettes: HashMap<DrawnView, Vec<Silhouette>>,
     regions: HashMap<(DrawnView, String), Vec<Silhouette>>,
@@ -256,6 +269,7 @@ impl Body {
             }
         }
         Ok(Self {
+            hanging_arm: Silhouette::new(smooth(shapes::LATERAL_ARM).flatten(10)),
             id: map.id,
             muscles: map.muscles.into_iter().map(|m| m.id).collect(),
             silhouettes,
@@ -276,7 +290,11 @@ impl Body {
     fn limb_edges(&self, view: DrawnView, limb: Limb, y: f64) -> Option<(f64, f64)> {
         let parts = self.parts(view);
         if view == DrawnView::RightLateral {
-            let part = parts.get(if limb == Limb::Arm { 1 } else { 0 })?;
+            let part = if limb == Limb::Arm {
+                &self.hanging_arm
+            } else {
+                parts.first()?
+            };
             let mut xs = crossings(&part.poly, y);
             if limb == Limb::Leg {
                 xs.retain(|&x| x < 150.0);
@@ -341,11 +359,45 @@ fn sort(xs: &mut [f64]) {
 // ---------------------------------------------------------------------------------------------
 // Placing and checking
 
+/// A point authored in version 1's frame, in version 2's: on the front and back views moved
+/// with the wider shoulders, on the lateral view's arm raised with it.
+fn to_v2(view: DrawnView, on_arm: bool, p: Pt) -> Pt {
+    match view {
+        DrawnView::Anterior | DrawnView::Posterior => widen_shoulders(p),
+        DrawnView::RightLateral if on_arm => raise_arm(p),
+        _ => p,
+    }
+}
+
+/// Whether `muscle` is drawn on the arm of the lateral view (outline part 1).
+fn on_lateral_arm(muscle: &str) -> bool {
+    shapes::lateral_muscles().any(|(m, _, part)| m == muscle && part == 1)
+}
+
+/// A trigger point where the map of record has it.
+fn tp_at(p: &Pattern, tp: &TriggerPoint) -> Pt {
+    to_v2(tp.view, on_lateral_arm(p.muscle), Pt::new(tp.x, tp.y))
+}
+
 /// A zone's control points as authored, in the view's stored coordinates.
 fn authored(body: &Body, zone: &Zone) -> Option<Vec<Pt>> {
+    let on_arm = zone.part == 1 && zone.view == DrawnView::RightLateral;
     let points = match zone.shape {
-        ZoneShape::Drawn(shape) => shape.points(),
-        ZoneShape::Strip(limb, rows) => body.strip(zone.view, limb, rows)?,
+        ZoneShape::Drawn(shape) => shape
+            .points()
+            .into_iter()
+            .map(|p| to_v2(zone.view, on_arm, p))
+            .collect(),
+        // Front and back strips are measured on the map as drawn; the lateral arm's on the
+        // hanging arm, then raised.
+        ZoneShape::Strip(limb, rows) => {
+            let strip = body.strip(zone.view, limb, rows)?;
+            if on_arm {
+                strip.into_iter().map(raise_arm).collect()
+            } else {
+                strip
+            }
+        }
     };
     Some(if zone.view == DrawnView::Anterior {
         points.into_iter().map(Pt::mirrored).collect()
@@ -591,7 +643,7 @@ fn check_side(
 }
 
 fn check_trigger_point(body: &Body, p: &Pattern, tp: &TriggerPoint, problems: &mut Vec<String>) {
-    let at = Pt::new(tp.x, tp.y);
+    let at = tp_at(p, tp);
     let what = format!(
         "{}: trigger point ({:.0}, {:.0}) on {}",
         p.muscle,
@@ -640,6 +692,9 @@ fn build_and_check(body: &Body) -> Result<Vec<Placed>, Vec<String>> {
             problems.push(format!("{m}: unknown region {:?}", p.region));
         }
         check_texts(p, &mut problems);
+        if sources::source(m).is_none() {
+            problems.push(format!("{m}: no source (add it to sources.rs)"));
+        }
         if p.trigger_points.is_empty() {
             problems.push(format!("{m}: no trigger point"));
         }
@@ -683,9 +738,9 @@ fn build_and_check(body: &Body) -> Result<Vec<Placed>, Vec<String>> {
             problems.push(format!("no pattern in region {region:?}"));
         }
     }
-    if placed.len() < 44 {
+    if placed.len() < 120 {
         problems.push(format!(
-            "only {} patterns (at least 44 wanted)",
+            "only {} patterns (at least 120 wanted)",
             placed.len()
         ));
     }
@@ -783,13 +838,16 @@ fn write_library(map_id: &str, placed: &[Placed]) -> String {
             "            clinician_notes: {},",
             ron_string(p.notes)
         ));
+        let source = sources::source(p.muscle).unwrap_or_default();
+        out.push(format!("            source: {},", ron_string(&source)));
         out.push("            trigger_points: [".into());
         for tp in p.trigger_points {
+            let at = tp_at(p, tp);
             out.push(format!(
                 "                (view: \"{}\", at: (x: {}, y: {})),",
                 tp.view.id(),
-                fmt(tp.x),
-                fmt(tp.y)
+                fmt(at.x),
+                fmt(at.y)
             ));
         }
         out.push("            ],".into());

@@ -529,15 +529,15 @@ pub const PATTERNS: &[Pattern] = &[
             "ribs and pleura: use rib bracketing between two fingers and a tangential needle ",
             "onto the rib, or lift the muscle in a pincer grip; avoid in very lean patients.",
         ),
-        trigger_points: &[tp_ant(142.0, 510.0), tp_lat(65.0, 515.0)],
+        trigger_points: &[tp_ant(142.0, 510.0), tp_lat(20.0, 520.0)],
         essential: &[
             ant(pts(&[
                 (112.0, 480.0), (140.0, 470.0), (150.0, 500.0), (148.0, 545.0), (130.0, 560.0),
                 (112.0, 530.0),
             ])),
             lat(pts(&[
-                (50.0, 470.0), (80.0, 478.0), (92.0, 520.0), (82.0, 565.0), (56.0, 565.0),
-                (48.0, 520.0),
+                (0.0, 475.0), (40.0, 480.0), (62.0, 520.0), (50.0, 565.0), (10.0, 568.0),
+                (-10.0, 525.0),
             ])),
             post(ell(68.0, 498.0, 13.0, 20.0)),
         ],
