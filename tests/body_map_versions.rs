@@ -194,8 +194,8 @@ struct RawMark {
 }
 
 fn raw_marks(text: &str) -> Vec<Mark> {
-    let raw: RawSession = ron::from_str(text.trim_start_matches('\u{feff}'))
-        .expect("the fixture parses as RON");
+    let raw: RawSession =
+        ron::from_str(text.trim_start_matches('\u{feff}')).expect("the fixture parses as RON");
     let mark = |kind: &str, m: &RawMark| Mark {
         what: format!("{kind} #{}", m.id),
         view: m.view.clone(),
@@ -262,19 +262,29 @@ fn every_view_and_muscle_id_of_version_1_is_kept() {
 #[test]
 fn fixture_sessions_charted_on_version_1_open_with_their_marks_unchanged() {
     let mut files = Vec::new();
-    session_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests"), &mut files);
+    session_files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests"),
+        &mut files,
+    );
     assert!(!files.is_empty(), "fixture sessions under tests/");
     for path in files {
         let origin = path.display().to_string();
         let text = std::fs::read_to_string(&path).expect("readable");
         let session = myomap::storage::load_session(&path)
             .unwrap_or_else(|e| panic!("{origin} does not open: {e}"));
-        assert_eq!(session.body_map.version, 1, "{origin} was charted on version 1");
+        assert_eq!(
+            session.body_map.version, 1,
+            "{origin} was charted on version 1"
+        );
         let loaded: Vec<Mark> = marks(&session)
             .into_iter()
             .filter(|m| m.what.starts_with("trigger point") || m.what.starts_with("needle site"))
             .collect();
-        assert_eq!(loaded, raw_marks(&text), "{origin}: marks as loaded and as written");
+        assert_eq!(
+            loaded,
+            raw_marks(&text),
+            "{origin}: marks as loaded and as written"
+        );
         assert_on_the_map(&origin, &marks(&session));
     }
 }
@@ -295,11 +305,18 @@ fn demo_sessions_keep_every_marks_view_position_and_muscle_through_the_disk() {
         let head = session.id.to_string()[..8].to_owned();
         let path = files
             .iter()
-            .find(|p| p.file_name().is_some_and(|n| n.to_string_lossy().contains(&head)))
+            .find(|p| {
+                p.file_name()
+                    .is_some_and(|n| n.to_string_lossy().contains(&head))
+            })
             .unwrap_or_else(|| panic!("{origin}: no file"));
         let read = myomap::storage::load_session(path)
             .unwrap_or_else(|e| panic!("{origin} does not open: {e}"));
-        assert_eq!(marks(&read), marks(session), "{origin}: marks after the disk");
+        assert_eq!(
+            marks(&read),
+            marks(session),
+            "{origin}: marks after the disk"
+        );
         assert_on_the_map(&origin, &marks(session));
     }
 }

@@ -241,6 +241,8 @@ fn a_custom_view_is_added_from_an_image_shown_in_the_switcher_and_keeps_its_mark
     assert!(warned, "opening warns about the missing view");
     harness.get_by_label("Detail views").click();
     harness.run_ok();
+    harness.get_by_label("hand_dorsal (missing)").scroll_to_me();
+    harness.run_ok();
     harness.get_by_label("hand_dorsal (missing)").click();
     harness.run_ok();
     assert!(canvas_label(&harness).contains("(missing)"));
@@ -277,6 +279,8 @@ fn a_custom_view_is_added_from_an_image_shown_in_the_switcher_and_keeps_its_mark
     harness.get_by_label("Detail views").click();
     harness.run_ok();
     assert!(harness.query_by_label("hand_dorsal (missing)").is_none());
+    harness.get_by_label("hand dorsal").scroll_to_me();
+    harness.run_ok();
     harness.get_by_label("hand dorsal").click();
     harness.run_ok();
     assert_eq!(harness.state().canvas().memory.view.as_str(), "hand_dorsal");

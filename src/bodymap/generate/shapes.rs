@@ -1139,10 +1139,34 @@ pub fn hand_contours(palmar: bool) -> Vec<ContourLine> {
     let mut out = Vec::new();
     if palmar {
         // Thenar, proximal and distal palmar creases, wrist crease.
-        out.push(line(Feature, smooth_open(&[(176.0, 150.0), (178.0, 190.0), (172.0, 230.0)])).paired());
-        out.push(line(Feature, smooth_open(&[(112.0, 172.0), (140.0, 168.0), (172.0, 150.0)])).paired());
-        out.push(line(Feature, smooth_open(&[(108.0, 194.0), (140.0, 186.0), (176.0, 164.0)])).paired());
-        out.push(line(Feature, smooth_open(&[(118.0, 250.0), (152.0, 254.0), (188.0, 250.0)])).paired());
+        out.push(
+            line(
+                Feature,
+                smooth_open(&[(176.0, 150.0), (178.0, 190.0), (172.0, 230.0)]),
+            )
+            .paired(),
+        );
+        out.push(
+            line(
+                Feature,
+                smooth_open(&[(112.0, 172.0), (140.0, 168.0), (172.0, 150.0)]),
+            )
+            .paired(),
+        );
+        out.push(
+            line(
+                Feature,
+                smooth_open(&[(108.0, 194.0), (140.0, 186.0), (176.0, 164.0)]),
+            )
+            .paired(),
+        );
+        out.push(
+            line(
+                Feature,
+                smooth_open(&[(118.0, 250.0), (152.0, 254.0), (188.0, 250.0)]),
+            )
+            .paired(),
+        );
     }
     for d in &HAND_DIGITS {
         let (bx, by) = d.base;
@@ -1155,11 +1179,23 @@ pub fn hand_contours(palmar: bool) -> Vec<ContourLine> {
         for t in [0.35, 0.7] {
             let (cx, cy) = (bx + (tx - bx) * t, by + (ty - by) * t);
             let kind = if palmar { Feature } else { Bone };
-            out.push(line(kind, smooth_open(&[(cx + nx * h, cy + ny * h), (cx - nx * h, cy - ny * h)])).paired());
+            out.push(
+                line(
+                    kind,
+                    smooth_open(&[(cx + nx * h, cy + ny * h), (cx - nx * h, cy - ny * h)]),
+                )
+                .paired(),
+            );
         }
         if !palmar {
             let (cx, cy) = (tx - dx * d.width * 0.55, ty - dy * d.width * 0.55);
-            out.push(line(Feature, smooth(&ellipse_points(cx, cy, h * 0.7, d.width * 0.35, 0.0, 8))).paired());
+            out.push(
+                line(
+                    Feature,
+                    smooth(&ellipse_points(cx, cy, h * 0.7, d.width * 0.35, 0.0, 8)),
+                )
+                .paired(),
+            );
         }
     }
     out
@@ -1211,7 +1247,13 @@ pub fn foot_dorsal_contours() -> Vec<ContourLine> {
     let mut out = Vec::new();
     for d in &FOOT_DIGITS {
         let (tx, ty) = d.tip;
-        out.push(line(Feature, oval(tx, ty + d.width * 0.5, d.width * 0.3, d.width * 0.3)).paired());
+        out.push(
+            line(
+                Feature,
+                oval(tx, ty + d.width * 0.5, d.width * 0.3, d.width * 0.3),
+            )
+            .paired(),
+        );
     }
     out.push(line(Bone, oval(58.0, 246.0, 8.0, 9.0)).paired());
     out.push(line(Bone, oval(132.0, 252.0, 7.0, 8.0)).paired());
@@ -1239,8 +1281,16 @@ pub fn foot_medial_contours() -> Vec<ContourLine> {
     use ContourKind::{Bone, Feature};
     vec![
         line(Bone, oval(244.0, 96.0, 11.0, 12.0)).paired(),
-        line(Feature, smooth_open(&[(52.0, 152.0), (56.0, 172.0), (54.0, 196.0)])).paired(),
-        line(Bone, smooth_open(&[(120.0, 178.0), (170.0, 172.0), (220.0, 176.0)])).paired(),
+        line(
+            Feature,
+            smooth_open(&[(52.0, 152.0), (56.0, 172.0), (54.0, 196.0)]),
+        )
+        .paired(),
+        line(
+            Bone,
+            smooth_open(&[(120.0, 178.0), (170.0, 172.0), (220.0, 176.0)]),
+        )
+        .paired(),
     ]
 }
 

@@ -405,8 +405,12 @@ fn landmark(view: &crate::bodymap::View, kind: ContourKind, near: (f32, f32), lo
         .filter(|c| c.kind == kind)
         .map(|c| {
             let pts = c.path.flatten(0.5);
-            let (x0, x1) = pts.iter().fold((f32::MAX, f32::MIN), |(a, b), p| (a.min(p.x), b.max(p.x)));
-            let (y0, y1) = pts.iter().fold((f32::MAX, f32::MIN), |(a, b), p| (a.min(p.y), b.max(p.y)));
+            let (x0, x1) = pts
+                .iter()
+                .fold((f32::MAX, f32::MIN), |(a, b), p| (a.min(p.x), b.max(p.x)));
+            let (y0, y1) = pts
+                .iter()
+                .fold((f32::MAX, f32::MIN), |(a, b), p| (a.min(p.y), b.max(p.y)));
             let centre = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
             let distance = (centre.0 - x).hypot(centre.1 - y);
             (distance, if lowest { y1 } else { centre.1 })
@@ -428,7 +432,12 @@ fn assert_level(view: &str, what: &str, measured: f32, fraction: f32) {
 #[test]
 fn every_full_body_view_has_the_proportions_of_anatomy_md() {
     use ContourKind::{Bone, Feature};
-    for id in [views::ANTERIOR, views::POSTERIOR, views::LEFT_LATERAL, views::RIGHT_LATERAL] {
+    for id in [
+        views::ANTERIOR,
+        views::POSTERIOR,
+        views::LEFT_LATERAL,
+        views::RIGHT_LATERAL,
+    ] {
         let view = full_view(id);
         let parts = outline_parts(view);
         let all: Vec<MapPoint> = parts.iter().flatten().copied().collect();
@@ -465,8 +474,10 @@ fn every_full_body_view_has_the_proportions_of_anatomy_md() {
                     .map(|y| y as f32)
                     .min_by(|&a, &b| {
                         let width = |y: f32| {
-                            let xs: Vec<f32> =
-                                crossings(&parts[0], y).into_iter().filter(|x| *x > 190.0).collect();
+                            let xs: Vec<f32> = crossings(&parts[0], y)
+                                .into_iter()
+                                .filter(|x| *x > 190.0)
+                                .collect();
                             xs.last().copied().unwrap_or(0.0) - xs.first().copied().unwrap_or(0.0)
                         };
                         width(a).total_cmp(&width(b))
@@ -478,30 +489,111 @@ fn every_full_body_view_has_the_proportions_of_anatomy_md() {
                     .find(|&y| !polygon_contains(&parts[0], MapPoint::new(0.0, y)))
                     .expect("the legs part");
                 assert_level(id, "crotch", crotch, 0.470);
-                let x = |x: f32| if view.facing == Facing::Anterior { -x } else { x };
+                let x = |x: f32| {
+                    if view.facing == Facing::Anterior {
+                        -x
+                    } else {
+                        x
+                    }
+                };
                 if view.facing == Facing::Anterior {
-                    assert_level(id, "eyes", landmark(view, Feature, (x(33.0), 112.0), false), 0.936);
-                    assert_level(id, "chin", landmark(view, Feature, (0.0, 222.0), true), 0.870);
-                    assert_level(id, "nipples", landmark(view, Feature, (x(92.0), 490.0), false), 0.720);
-                    assert_level(id, "navel", landmark(view, Feature, (0.0, 700.0), false), 0.600);
-                    assert_level(id, "elbow crease", landmark(view, Feature, (x(236.0), 648.0), false), 0.630);
-                    assert_level(id, "knee (patella)", landmark(view, Bone, (x(82.0), 1240.0), false), 0.285);
+                    assert_level(
+                        id,
+                        "eyes",
+                        landmark(view, Feature, (x(33.0), 112.0), false),
+                        0.936,
+                    );
+                    assert_level(
+                        id,
+                        "chin",
+                        landmark(view, Feature, (0.0, 222.0), true),
+                        0.870,
+                    );
+                    assert_level(
+                        id,
+                        "nipples",
+                        landmark(view, Feature, (x(92.0), 490.0), false),
+                        0.720,
+                    );
+                    assert_level(
+                        id,
+                        "navel",
+                        landmark(view, Feature, (0.0, 700.0), false),
+                        0.600,
+                    );
+                    assert_level(
+                        id,
+                        "elbow crease",
+                        landmark(view, Feature, (x(236.0), 648.0), false),
+                        0.630,
+                    );
+                    assert_level(
+                        id,
+                        "knee (patella)",
+                        landmark(view, Bone, (x(82.0), 1240.0), false),
+                        0.285,
+                    );
                 } else {
-                    assert_level(id, "elbow (olecranon)", landmark(view, Bone, (x(240.0), 648.0), false), 0.630);
-                    assert_level(id, "greater trochanter", landmark(view, Bone, (x(160.0), 823.0), false), 0.530);
-                    assert_level(id, "knee (popliteal crease)", landmark(view, Feature, (x(84.0), 1262.0), false), 0.285);
+                    assert_level(
+                        id,
+                        "elbow (olecranon)",
+                        landmark(view, Bone, (x(240.0), 648.0), false),
+                        0.630,
+                    );
+                    assert_level(
+                        id,
+                        "greater trochanter",
+                        landmark(view, Bone, (x(160.0), 823.0), false),
+                        0.530,
+                    );
+                    assert_level(
+                        id,
+                        "knee (popliteal crease)",
+                        landmark(view, Feature, (x(84.0), 1262.0), false),
+                        0.285,
+                    );
                 }
-                assert_level(id, "ankle (malleolus)", landmark(view, Bone, (x(70.0), 1672.0), false), 0.039);
+                assert_level(
+                    id,
+                    "ankle (malleolus)",
+                    landmark(view, Bone, (x(70.0), 1672.0), false),
+                    0.039,
+                );
             }
             Facing::LeftLateral | Facing::RightLateral => {
                 // The arm is raised forward on the lateral views: its joints are measured on
                 // the front and back views.
                 let x = |x: f32| face * x;
-                assert_level(id, "eye", landmark(view, Feature, (x(80.0), 110.0), false), 0.936);
-                assert_level(id, "chin", landmark(view, Bone, (x(40.0), 215.0), true), 0.870);
-                assert_level(id, "greater trochanter", landmark(view, Bone, (x(-10.0), 835.0), false), 0.530);
-                assert_level(id, "knee (patella)", landmark(view, Bone, (x(60.0), 1240.0), false), 0.285);
-                assert_level(id, "ankle (malleolus)", landmark(view, Bone, (x(0.0), 1685.0), false), 0.039);
+                assert_level(
+                    id,
+                    "eye",
+                    landmark(view, Feature, (x(80.0), 110.0), false),
+                    0.936,
+                );
+                assert_level(
+                    id,
+                    "chin",
+                    landmark(view, Bone, (x(40.0), 215.0), true),
+                    0.870,
+                );
+                assert_level(
+                    id,
+                    "greater trochanter",
+                    landmark(view, Bone, (x(-10.0), 835.0), false),
+                    0.530,
+                );
+                assert_level(
+                    id,
+                    "knee (patella)",
+                    landmark(view, Bone, (x(60.0), 1240.0), false),
+                    0.285,
+                );
+                assert_level(
+                    id,
+                    "ankle (malleolus)",
+                    landmark(view, Bone, (x(0.0), 1685.0), false),
+                    0.039,
+                );
             }
         }
     }
@@ -564,8 +656,14 @@ fn the_muscles_a_dry_needling_clinician_expects_are_drawn_on_both_sides_and_thei
     let map = &standard().map;
     assert!(map.muscles.len() >= 130, "{} muscles", map.muscles.len());
     for &(id, deep) in VERSION_2_MUSCLES {
-        let muscle = map.muscle(id).unwrap_or_else(|| panic!("{id} is not defined"));
-        let layer = if deep { Layer::Deep } else { Layer::Superficial };
+        let muscle = map
+            .muscle(id)
+            .unwrap_or_else(|| panic!("{id} is not defined"));
+        let layer = if deep {
+            Layer::Deep
+        } else {
+            Layer::Superficial
+        };
         assert_eq!(muscle.layer, layer, "{id}");
         let sides: HashSet<Side> = map
             .views
@@ -585,12 +683,16 @@ fn the_muscles_a_dry_needling_clinician_expects_are_drawn_on_both_sides_and_thei
 
 #[test]
 fn the_hand_and_foot_views_show_both_sides_with_their_intrinsic_muscles() {
-    let map = &standard().map;
     for (id, facing, muscles) in [
         (
             views::HANDS_PALMAR,
             Facing::Anterior,
-            &["abductor_pollicis_brevis", "opponens_pollicis", "abductor_digiti_minimi_hand", "lumbricals_hand"][..],
+            &[
+                "abductor_pollicis_brevis",
+                "opponens_pollicis",
+                "abductor_digiti_minimi_hand",
+                "lumbricals_hand",
+            ][..],
         ),
         (
             views::HANDS_DORSAL,
@@ -600,7 +702,11 @@ fn the_hand_and_foot_views_show_both_sides_with_their_intrinsic_muscles() {
         (
             views::FEET_DORSAL,
             Facing::Anterior,
-            &["extensor_digitorum_brevis", "extensor_hallucis_brevis", "dorsal_interossei_foot"][..],
+            &[
+                "extensor_digitorum_brevis",
+                "extensor_hallucis_brevis",
+                "dorsal_interossei_foot",
+            ][..],
         ),
         (
             views::FEET_MEDIAL,
@@ -618,11 +724,18 @@ fn the_hand_and_foot_views_show_both_sides_with_their_intrinsic_muscles() {
                 .filter(|r| r.muscle == *muscle)
                 .map(|r| r.side)
                 .collect();
-            assert_eq!(sides, HashSet::from([Side::Left, Side::Right]), "{id}: {muscle}");
+            assert_eq!(
+                sides,
+                HashSet::from([Side::Left, Side::Right]),
+                "{id}: {muscle}"
+            );
         }
     }
     // Palms and tops of the feet face the viewer: the patient's right is on the viewer's left.
     let palms = &standard().index[&ViewId::new(views::HANDS_PALMAR)];
     let hit = &palms.muscles_at(MapPoint::new(-200.0, 190.0))[0];
-    assert_eq!((hit.muscle.as_str(), hit.side), ("abductor_pollicis_brevis", Side::Right));
+    assert_eq!(
+        (hit.muscle.as_str(), hit.side),
+        ("abductor_pollicis_brevis", Side::Right)
+    );
 }

@@ -20,11 +20,11 @@ mod hip;
 mod leg;
 mod neck_shoulder;
 mod shared;
+mod sources;
 mod thigh;
 mod trunk;
 mod upper_limb;
 mod v2_muscles;
-mod sources;
 
 use std::collections::{HashMap, HashSet};
 

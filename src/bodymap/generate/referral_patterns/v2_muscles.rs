@@ -3,10 +3,12 @@
 //! pattern documented for it in the source `sources.rs` names.
 
 use super::authoring::{
-    HEAD, HIP, LEG, NECK_SHOULDER, Pattern, THIGH, TRUNK, UPPER_LIMB, ant, ant_arm_strip, ell,
-    lat, lat_arm, post, post_leg_strip, pts, sole, strap, tp_ant, tp_lat, tp_post, tp_sole,
+    HEAD, HIP, LEG, NECK_SHOULDER, Pattern, THIGH, TRUNK, UPPER_LIMB, ant, ant_arm_strip, ell, lat,
+    lat_arm, post, post_leg_strip, pts, sole, strap, tp_ant, tp_lat, tp_post, tp_sole,
 };
-use super::shared::{INDEX, LAT_EPICONDYLE_L, MIDDLE_FINGER, SCALENE_ESSENTIAL, SCALENE_SPILLOVER, THUMB_A};
+use super::shared::{
+    INDEX, LAT_EPICONDYLE_L, MIDDLE_FINGER, SCALENE_ESSENTIAL, SCALENE_SPILLOVER, THUMB_A,
+};
 
 #[rustfmt::skip]
 pub const HEAD_PATTERNS: &[Pattern] = &[
