@@ -268,3 +268,117 @@ fn the_chart_fills_a_small_window() {
         "the chart is {width:.0} px of 1024 wide"
     );
 }
+
+/// Where a body-map point is on screen, and the zoom: what must not change while the
+/// clinician works.
+fn placement(harness: &Harness<'_, MyomapApp>) -> (egui::Pos2, f32) {
+    let memory = &harness.state().canvas().memory;
+    (
+        memory
+            .screen_pos(MapPoint::new(0.0, 900.0))
+            .expect("the canvas has been shown"),
+        memory.zoom(),
+    )
+}
+
+/// Switching tools (each with its own options, the needle with its lock), selecting a mark
+/// and opening its inspector never move the map or change its zoom; a click with the locked
+/// needle tool says why and selects nothing.
+#[test]
+fn the_canvas_stays_put_while_tools_change_and_marks_are_selected() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut harness = common::new_patient_session(data.path(), "Still Canvas");
+    harness.get_by_label("Back").click();
+    harness.run_ok();
+    let before = placement(&harness);
+    for tool in [
+        "Pain brush",
+        "Eraser",
+        "Lasso fill",
+        "Needle",
+        "Arrow",
+        "Note",
+        "Trigger point",
+        "Select",
+    ] {
+        harness
+            .get_by_role_and_label(egui::accesskit::Role::Button, tool)
+            .click();
+        harness.run_ok();
+        assert_eq!(placement(&harness), before, "after choosing {tool}");
+    }
+
+    // The needle tool is locked before screening and consent: a click says why, selects
+    // nothing, and leaves no empty inspector.
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, "Needle")
+        .click();
+    harness.run_ok();
+    let at = harness
+        .state()
+        .canvas()
+        .memory
+        .screen_pos(MapPoint::new(118.0, 768.0))
+        .expect("shown");
+    harness.hover_at(at);
+    harness.run_ok();
+    harness.drag_at(at);
+    harness.run_ok();
+    harness.drop_at(at);
+    harness.run_ok();
+    harness.run_ok();
+    assert!(harness.state().canvas().tools.selection.is_empty());
+    assert!(
+        harness
+            .state()
+            .notifications()
+            .all()
+            .iter()
+            .any(|n| n.text.starts_with("Needle site not placed: ")),
+        "the refusal says why"
+    );
+    assert_eq!(placement(&harness), before, "after a refused needle");
+
+    // A trigger point placed and selected opens the inspector beside the map, not over it.
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, "Trigger point")
+        .click();
+    harness.run_ok();
+    let at = harness
+        .state()
+        .canvas()
+        .memory
+        .screen_pos(MapPoint::new(130.0, 300.0))
+        .expect("shown");
+    harness.hover_at(at);
+    harness.run_ok();
+    harness.drag_at(at);
+    harness.run_ok();
+    harness.drop_at(at);
+    harness.run_ok();
+    harness.run_ok();
+    assert_eq!(harness.state().canvas().tools.selection.len(), 1);
+    assert_eq!(placement(&harness), before, "after selecting a mark");
+
+    // Folding the side panel widens the chart; the inspector then floats over its edge.
+    harness.key_press(egui::Key::F9);
+    harness.run_ok();
+    harness.run_ok();
+    assert!(
+        harness.query_by_label_contains("Clinical record").is_none(),
+        "the side panel is folded"
+    );
+    let drawer = harness.get_by_label("Delete").rect();
+    let chart = harness
+        .get_all_by_role(egui::accesskit::Role::Canvas)
+        .next()
+        .expect("the chart")
+        .rect();
+    assert!(
+        chart.contains(drawer.center()),
+        "the inspector floats over the chart's edge"
+    );
+    harness.key_press(egui::Key::F9);
+    harness.run_ok();
+    harness.get_by_label_contains("Clinical record");
+}
