@@ -41,14 +41,14 @@ const LABELS_FROM_SCALE: f32 = 0.9;
 /// The strip at the canvas's left that a fitted drawing leaves free for the legend, so the
 /// legend never covers the body; narrower canvases have none.
 const LEGEND_GUTTER: f32 = 190.0;
-const LEGEND_GUTTER_FROM_WIDTH: f32 = 460.0;
+const LEGEND_GUTTER_FROM_WIDTH: f32 = 340.0;
 /// How far outside a view's drawing the pointer still reports a point, mm.
 const HOVER_MARGIN_MM: f32 = 20.0;
 
 /// The legend's strip of a canvas (empty when the canvas is too narrow to spare one).
 fn legend_gutter(rect: Rect) -> Rect {
     let width = if rect.width() >= LEGEND_GUTTER_FROM_WIDTH {
-        LEGEND_GUTTER
+        LEGEND_GUTTER.min(rect.width() * 0.3)
     } else {
         0.0
     };
@@ -318,9 +318,18 @@ pub fn body_canvas(
             "needling safety zone (point to name it)",
         ));
     }
+    // On a canvas too narrow to spare a strip, the legend goes bottom left over the drawing.
+    let gutter = legend_gutter(rect);
     marks::paint_legend(
         &painter,
-        legend_gutter(rect),
+        if gutter.width() > 0.0 {
+            gutter
+        } else {
+            Rect::from_min_size(
+                rect.min,
+                vec2(rect.width().min(LEGEND_GUTTER), rect.height()),
+            )
+        },
         &legend,
         ui.visuals().text_color(),
         marks::rgba(mark_colors.note_background),

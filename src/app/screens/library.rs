@@ -160,7 +160,7 @@ pub fn patient_ui(ui: &mut egui::Ui, state: &LibraryState) -> Option<Action> {
         ui.label("No sessions yet.");
         return action;
     }
-    egui::ScrollArea::vertical().show(ui, |ui| {
+    egui::ScrollArea::both().show(ui, |ui| {
         egui::Grid::new("visits")
             .striped(true)
             .num_columns(8)

@@ -197,7 +197,7 @@ impl Presentation {
                 });
             });
             ui.horizontal_wrapped(|ui| {
-                for (id, name) in [
+                const NAMED: [(&str, &str); 8] = [
                     ("anterior", "Front"),
                     ("posterior", "Back"),
                     ("left_lateral", "Left side"),
@@ -206,7 +206,8 @@ impl Presentation {
                     ("head_posterior", "Head back"),
                     ("head_left_lateral", "Head left"),
                     ("head_right_lateral", "Head right"),
-                ] {
+                ];
+                for (id, name) in NAMED {
                     let view = ViewId::new(id);
                     if ui
                         .selectable_label(self.canvas.memory.view == view, name)
@@ -215,19 +216,45 @@ impl Presentation {
                         self.canvas.memory.set_view(view);
                     }
                 }
+                // The hands, feet and soles in one list.
+                let others: Vec<&crate::bodymap::View> = standard()
+                    .map
+                    .views
+                    .iter()
+                    .filter(|v| !NAMED.iter().any(|(id, _)| v.id.as_str() == *id))
+                    .collect();
+                let current = others.iter().find(|v| v.id == self.canvas.memory.view);
+                egui::ComboBox::from_id_salt("presentation_more_views")
+                    .selected_text(current.map_or("More views", |v| v.name.as_str()))
+                    .show_ui(ui, |ui| {
+                        for view in &others {
+                            if ui
+                                .selectable_label(self.canvas.memory.view == view.id, &view.name)
+                                .clicked()
+                            {
+                                self.canvas.memory.set_view(view.id.clone());
+                            }
+                        }
+                    });
                 ui.separator();
                 ui.toggle_value(&mut self.canvas.memory.mirrored, "Mirror");
             });
         });
 
+        // The side panels give way on a small screen: the body keeps most of it.
+        let width = ui.available_width();
         egui::Panel::left("presentation_muscles")
             .resizable(false)
-            .exact_size(330.0)
+            .exact_size((width * 0.24).clamp(220.0, 330.0))
             .show(ui, |ui| self.picker_ui(ui, now));
 
         egui::Panel::right("presentation_cards")
             .resizable(false)
-            .exact_size(if self.card.is_some() { 420.0 } else { 250.0 })
+            .exact_size(if self.card.is_some() {
+                (width * 0.3).clamp(280.0, 420.0)
+            } else {
+                (width * 0.2).clamp(200.0, 250.0)
+            })
             .show(ui, |ui| self.cards_ui(ui));
 
         let pattern = self.chosen.as_ref().and_then(|(muscle, side, since)| {
