@@ -83,9 +83,17 @@ pub enum Command {
         #[arg(long, value_name = "FINGERPRINT")]
         retire: Option<String>,
     },
-    /// List the views of the standard body map with their muscles.
+    /// List the views of the standard body map with their muscles, and count the views,
+    /// distinct muscles and referral patterns.
+    ///
+    /// With --json: {"id", "version", "views": [{"id", "name", "muscles": [ids], "outline":
+    /// [polygon], "muscle_shapes": [{"id", "name", "layer", "side", "polygons": [polygon]}],
+    /// "region_shapes": [{"id", "name", "set", "side", "polygons": [polygon]}]}], "muscles":
+    /// [{"id", "name", "layer", "group"}], "regions": [{"id", "name", "set"}], "region_sets":
+    /// [{"id", "name", "regions": [ids]}]}, where a polygon is [[x, y], …] in view
+    /// millimetres (y down from the top of the head, x = 0 on the midline, 0.1 mm).
     Maps {
-        /// Print JSON: views with their muscle ids, muscles with names, regions with their set.
+        /// Print JSON (the shape above) instead of the summary.
         #[arg(long)]
         json: bool,
     },
