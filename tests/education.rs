@@ -251,11 +251,7 @@ fn refer_pattern_refuses_unknown_muscles_views_and_missing_arguments() {
     let out_str = out.to_str().expect("utf-8 path");
     let refused = |args: &[&str], says: &str| {
         let output = myomap(args);
-        assert_eq!(
-            output.status.code().filter(|c| *c != 0).is_some(),
-            true,
-            "{args:?}"
-        );
+        assert!(output.status.code().is_some_and(|c| c != 0), "{args:?}");
         let message = String::from_utf8_lossy(&output.stderr).into_owned();
         assert!(message.contains(says), "{args:?}: {message}");
         assert!(!out.exists(), "nothing written for {args:?}");
