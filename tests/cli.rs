@@ -323,6 +323,42 @@ fn maps_json_gives_every_muscles_and_regions_outline_in_view_millimetres() {
 }
 
 #[test]
+fn render_map_draws_the_overlays_named_and_refuses_unknown_ones() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plain = dir.path().join("plain.png");
+    let overlaid = dir.path().join("dermatomes.png");
+    let render = |out: &std::path::Path, extra: &[&str]| {
+        let mut args = vec![
+            "render-map",
+            "--view",
+            "anterior",
+            "--height",
+            "500",
+            "-o",
+            path_str(out),
+        ];
+        args.extend_from_slice(extra);
+        myomap(&args)
+    };
+    assert!(render(&plain, &[]).status.success());
+    let output = render(&overlaid, &["--overlay", "dermatomes,bony_landmarks"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let (a, b) = (
+        image::open(&plain).expect("png").to_rgb8(),
+        image::open(&overlaid).expect("png").to_rgb8(),
+    );
+    assert_eq!(a.dimensions(), b.dimensions());
+    let changed = a.pixels().zip(b.pixels()).filter(|(p, q)| p != q).count();
+    assert!(changed > 5_000, "only {changed} pixels differ");
+    let bad = render(
+        &dir.path().join("x.png"),
+        &["--overlay", "acupuncture_points"],
+    );
+    assert!(!bad.status.success());
+    assert!(stderr(&bad).contains("dermatomes"), "{}", stderr(&bad));
+}
+
+#[test]
 fn render_map_writes_a_png_and_never_overwrites_without_force() {
     let dir = tempfile::tempdir().expect("temp dir");
     let out = dir.path().join("posterior.png");

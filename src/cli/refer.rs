@@ -46,6 +46,16 @@ pub struct ReferArgs {
     /// Replace OUT.png if it exists.
     #[arg(long, requires = "pattern")]
     pub force: bool,
+    /// Overlays to draw under the pattern (with --pattern; repeat or separate with commas):
+    /// dermatomes, cutaneous_nerves, bony_landmarks, each with its caveat and source.
+    #[arg(
+        long,
+        value_enum,
+        value_delimiter = ',',
+        value_name = "OVERLAY",
+        requires = "pattern"
+    )]
+    pub overlay: Vec<super::OverlayArg>,
     /// A session whose pain drawing to match.
     pub session: Option<PathBuf>,
     /// How many candidates to print.
@@ -195,6 +205,7 @@ fn pattern_png<'a>(
         labels: false,
         notes: false,
         plain_words: true,
+        overlays: super::overlay_set(&args.overlay),
         ..crate::render::RenderOptions::new(width, height)
     };
     let bytes = crate::render::chart_png(

@@ -46,6 +46,9 @@ pub struct RenderOptions {
     pub zoom: f32,
     /// The legend in the patient's words (the handout).
     pub plain_words: bool,
+    /// Overlays drawn over the body map (dermatomes, nerve fields, landmarks), with their
+    /// legend lines and, under the drawing, each one's caveat and source.
+    pub overlays: crate::bodymap::overlays::OverlaySet,
 }
 
 impl RenderOptions {
@@ -63,6 +66,7 @@ impl RenderOptions {
             notes: true,
             zoom: 1.0,
             plain_words: false,
+            overlays: crate::bodymap::overlays::OverlaySet::NONE,
         }
     }
 
@@ -488,7 +492,16 @@ fn draw_parts(
         Resolved::Map(map, _) => Some(*map),
         Resolved::Diagram(..) => None,
     };
-    let (image, glyphs, legend) = marks_of(content, &view_id, map, options);
+    let (image, glyphs, mut legend) = marks_of(content, &view_id, map, options);
+    let overlay = match map {
+        Some(_) => crate::scene::overlays::OverlayScene::new(
+            crate::bodymap::overlays::overlays(),
+            &view_id,
+            options.overlays,
+        ),
+        None => crate::scene::overlays::OverlayScene::default(),
+    };
+    legend.extend(overlay.legend.iter().cloned());
     let legend_k = legend_scale(&legend, width);
     let legend_height = legend_size(&legend, legend_k).1;
     // A pattern's caption, wrapped, between the drawing and the legend.
@@ -500,10 +513,20 @@ fn draw_parts(
             .unwrap_or_default(),
         _ => Vec::new(),
     };
+    let note_size = 10.0;
+    let notes: Vec<String> = overlay
+        .notes
+        .iter()
+        .flat_map(|note| wrapped(note, width - 20.0, note_size))
+        .collect();
     let caption_height = if caption.is_empty() {
         0.0
     } else {
         caption.len() as f32 * caption_size * 1.3 + 6.0
+    } + if notes.is_empty() {
+        0.0
+    } else {
+        notes.len() as f32 * note_size * 1.3 + 6.0
     };
     let bottom = caption_height
         + if legend.is_empty() {
@@ -562,6 +585,17 @@ fn draw_parts(
             (None, names)
         }
     };
+    // Overlays over the map, under the session's marks.
+    for area in &overlay.areas {
+        let points: Vec<Px> = area
+            .fill
+            .polygon
+            .iter()
+            .map(|p| projection.to_screen(*p))
+            .collect();
+        surface.fill(&points, options.colors.of(area.fill.role), false);
+    }
+    draw_glyphs(surface, &overlay.glyphs(&projection, false));
     if let Some((image, top_left, bottom_right)) = image.and_then(|i| i.cropped()) {
         surface.image(
             &image,
@@ -591,9 +625,24 @@ fn draw_parts(
             None,
         );
     }
+    // Overlay labels first (they name what the clinician switched on), then muscle names,
+    // each only where it does not cover another.
+    let mut labeller = Labeller::new(width, height - bottom);
+    for (name, at) in overlay.labels() {
+        let size = 10.0;
+        let at = projection.to_screen(at);
+        if let Some(origin) = labeller.place(name, at, size) {
+            surface.text(
+                name,
+                origin,
+                size,
+                options.colors.label,
+                Some(options.colors.label_halo),
+            );
+        }
+    }
     if options.labels {
         let size = (projection.scale * 9.0).clamp(9.0, 14.0);
-        let mut labeller = Labeller::new(width, height - bottom);
         for (name, at) in &names {
             let at = projection.to_screen(*at);
             if let Some(origin) = labeller.place(name, at, size) {
@@ -612,6 +661,17 @@ fn draw_parts(
         let (_, ascent, _) = measure(line, caption_size);
         let baseline = caption_top + ascent + i as f32 * caption_size * 1.3;
         surface.text(line, (10.0, baseline), caption_size, colour, None);
+    }
+    let notes_top = caption_top
+        + if caption.is_empty() {
+            0.0
+        } else {
+            caption.len() as f32 * caption_size * 1.3 + 6.0
+        };
+    for (i, line) in notes.iter().enumerate() {
+        let (_, ascent, _) = measure(line, note_size);
+        let baseline = notes_top + ascent + i as f32 * note_size * 1.3;
+        surface.text(line, (10.0, baseline), note_size, colour, None);
     }
     draw_legend(
         surface,

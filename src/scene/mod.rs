@@ -4,6 +4,7 @@
 
 mod colors;
 pub mod marks;
+pub mod overlays;
 pub mod pattern;
 
 use serde::{Deserialize, Serialize};
