@@ -358,3 +358,24 @@ fn a_muscle_picked_from_the_list_shows_on_the_side_of_the_pain_drawing() {
         Some(("quadratus_lumborum", Side::Left))
     );
 }
+
+#[test]
+fn presentation_shows_the_bony_landmarks_beside_a_pattern() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let library = common::demo_library(data.path());
+    let session = common::demo_sessions(&library, "101").remove(0);
+    let mut harness = common::app(data.path(), Some(library), Some(session), Vec::new());
+    harness.key_press(egui::Key::F11);
+    harness.run_ok();
+    harness.get_by_label("Upper trapezius").click();
+    harness.run_ok();
+    harness.get_by_label("Bony landmarks").click();
+    harness.run_ok();
+    let canvas = harness
+        .get_by_label_contains("Body map, ")
+        .accesskit_node()
+        .label()
+        .unwrap_or_default();
+    assert!(canvas.contains("showing Bony landmarks"), "{canvas}");
+    assert!(has_text(&harness, "Bony landmarks"));
+}

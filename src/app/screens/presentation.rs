@@ -11,6 +11,7 @@ use crate::app::canvas::custom_views::CustomViews;
 use crate::app::canvas::marks::{paint_glyphs, rgba};
 use crate::app::canvas::overlays::CanvasOverlay;
 use crate::app::canvas::{CanvasContent, CanvasState, body_canvas};
+use crate::bodymap::overlays::OverlayKind;
 use crate::bodymap::standard;
 use crate::education::{
     Candidate, PatternMasks, explainers, rank_area, rank_session, referral_library,
@@ -215,6 +216,23 @@ impl Presentation {
                 }
                 ui.separator();
                 ui.toggle_value(&mut self.canvas.memory.mirrored, "Mirror");
+                ui.separator();
+                // Overlays the clinician may show beside a pattern: where a nerve root or a
+                // peripheral nerve supplies the skin, and the bones to find one's way by.
+                let overlays = crate::bodymap::overlays::overlays();
+                for kind in OverlayKind::ALL {
+                    let Some(layer) = overlays.layer(kind) else {
+                        continue;
+                    };
+                    let mut on = self.canvas.memory.overlays.shows(kind);
+                    if ui
+                        .toggle_value(&mut on, layer.name.as_str())
+                        .on_hover_text(&layer.caveat)
+                        .changed()
+                    {
+                        self.canvas.memory.overlays = self.canvas.memory.overlays.with(kind, on);
+                    }
+                }
             });
         });
 
