@@ -9,23 +9,23 @@
 //! (S the spillover) and |·| a number of cells over the full-body views. Strokes closer than
 //! twice the tolerance are one place (the thumb and the index finger: the hand).
 //!
-//! - **fit**, how well the pattern fits where it touches: over the pattern's pieces that
-//!   touch D⁺, the share of their essential cells that are painted (counting three times,
-//!   spillover being felt by some patients only) and of all their cells,
-//!   (3·|E_t ∩ D′|/|E_t| + |P_t ∩ D′|/|P_t|) / 4, averaged between D′ = D⁺ (tolerant) and
-//!   D′ = D (exact, which separates patterns that the tolerance alone would tie);
-//! - **area**, how much of the drawing it explains: (|D ∩ E⁺| + |D ∩ P⁺|) / (2·|D|), a cell
+//! - **fit** (how well it fits where it touches) = ¾·|E_t ∩ D′|/|E_t| + ¼·|E ∩ D′|/|E|, E_t
+//!   being the essential cells of the pattern's pieces that touch D⁺ (half the painted share
+//!   of those pieces when they hold no essential cells): pieces the drawing does not reach
+//!   cost a little, since patients rarely paint a whole pattern;
+//! - **area** = (|D ∩ E′| + |D ∩ P′|) / (2·|D|): how much of the drawing it explains, a cell
 //!   only the spillover explains counting half;
-//! - **places**, how many of the drawing's places it explains: the mean over the places of
-//!   the share of each within P⁺;
+//! - **places** = the mean over the drawing's places of the share of each within P′;
 //! - **coverage** = (area + places) / 2;
-//! - **score** = 2·fit·coverage / (fit + coverage), their harmonic mean, 0 to 1.
+//! - each is taken with tolerance (D′ = D⁺, E′ = E⁺, P′ = P⁺) and exactly, weighted 0.85 and
+//!   0.15 ([`TOLERANT_WEIGHT`]): the exact part separates patterns the tolerance alone ties;
+//! - **score** = (1 + β²)·fit·coverage / (β²·fit + coverage) with β² = ½ ([`BETA2`]), an
+//!   F-measure from 0 to 1 in which fit weighs a little more than coverage.
 //!
-//! The harmonic mean needs both: a pattern that explains one place of four scores low however
-//! well it fits there, and one whose pieces hold the drawing but are mostly unpainted (a large
-//! pattern around a small drawing) scores low too; pieces of the pattern the drawing does not
-//! touch cost nothing (patients rarely paint a whole pattern). A pattern that touches no
-//! grown cell of the drawing is left out.
+//! Both are needed: a pattern that explains one place of four scores low however well it fits
+//! there, and one whose pieces hold the drawing but are mostly unpainted (a large pattern
+//! around a small drawing) scores low too. A pattern that touches no grown cell of the
+//! drawing is left out. docs/education.md gives the reasons.
 
 use std::collections::BTreeMap;
 
@@ -49,7 +49,7 @@ pub const MIN_PLACE_CELLS: usize = 4;
 const BETA2: f32 = 0.5;
 
 /// The weight of the tolerant fit and coverage; the exact ones have the rest.
-const TOLERANT_WEIGHT: f32 = 0.75;
+const TOLERANT_WEIGHT: f32 = 0.85;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Scoring {
