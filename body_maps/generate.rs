@@ -1,8 +1,9 @@
 //! Writes the generated body-map data from `myomap::bodymap::generate`:
-//! `body_maps/standard_adult.ron`, then `body_maps/referral_patterns.ron` (drawn on it).
+//! `body_maps/standard_adult.ron`, then `body_maps/referral_patterns.ron` and
+//! `body_maps/overlays.ron` (drawn on it).
 //!
 //! ```text
-//! cargo run --example generate_body_maps             # writes both files
+//! cargo run --example generate_body_maps             # writes the three files
 //! cargo run --example generate_body_maps -- --check  # exits 1 naming each file that differs
 //! ```
 

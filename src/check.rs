@@ -70,6 +70,8 @@ pub enum FileKind {
     ReferralLibrary,
     /// A library's registry of clinicians' keys (`clinicians.ron`).
     Registry,
+    /// Overlays of a body map (`overlays.ron`, or any `*.overlays.ron`).
+    Overlays,
 }
 
 impl FileKind {
@@ -92,6 +94,8 @@ impl FileKind {
             Self::Registry
         } else if name == "referral_patterns.ron" || name.ends_with(".referral.ron") {
             Self::ReferralLibrary
+        } else if name == "overlays.ron" || name.ends_with(".overlays.ron") {
+            Self::Overlays
         } else if in_body_maps || name.ends_with(".bodymap.ron") {
             Self::BodyMap
         } else if in_views {
@@ -313,6 +317,18 @@ pub fn check_file(path: &Path, report: &mut Report) {
         FileKind::Registry => {
             if let Err(error) = storage::decode_bytes::<crate::ledger::Registry>(&bytes) {
                 report.problems.push(from_decode(path, error));
+            }
+        }
+        FileKind::Overlays => {
+            let overlays = storage::text_of(&bytes)
+                .and_then(storage::parse_ron::<crate::bodymap::overlays::Overlays>);
+            match overlays {
+                Ok(overlays) => {
+                    for message in overlays.problems(&crate::bodymap::standard().map) {
+                        report.problems.push(content_problem(path, None, message));
+                    }
+                }
+                Err(error) => report.problems.push(from_decode(path, error)),
             }
         }
         FileKind::ReferralLibrary => {

@@ -1,6 +1,6 @@
-//! The committed body-map data (`body_maps/standard_adult.ron`, `body_maps/referral_patterns.ron`)
-//! is exactly what `myomap::bodymap::generate` writes, byte for byte: a hand edit, or a change
-//! to the generator without regenerating, fails here.
+//! The committed body-map data (`body_maps/standard_adult.ron`, `body_maps/referral_patterns.ron`,
+//! `body_maps/overlays.ron`) is exactly what `myomap::bodymap::generate` writes, byte for byte:
+//! a hand edit, or a change to the generator without regenerating, fails here.
 
 use std::path::Path;
 

@@ -318,3 +318,35 @@ fn the_safety_zone_overlay_toggles_and_the_pointer_names_the_zone() {
     let hover_state = harness.state().canvas().hover.clone().expect("hovering");
     assert!(hover_state.safety.is_empty());
 }
+
+#[test]
+fn the_dermatome_overlay_is_switched_on_from_the_toolbar_and_named_by_the_canvas() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut harness = open_demo_session(data.path());
+    harness.get_by_label("Back").click();
+    harness.run_ok();
+    assert!(
+        harness.state().canvas().memory.overlays.is_empty(),
+        "off by default"
+    );
+    assert!(!canvas_label(&harness).contains("Dermatomes"));
+    harness.get_by_label("Overlays").click();
+    harness.run_ok();
+    harness.get_by_label("Dermatomes").click();
+    harness.run_ok();
+    let shown = harness.state().canvas().memory.overlays;
+    assert!(shown.dermatomes && !shown.cutaneous_nerves && !shown.bony_landmarks);
+    // The canvas says what it shows, and the dermatomes are drawn on the back.
+    assert!(
+        canvas_label(&harness).contains("showing Dermatomes"),
+        "{}",
+        canvas_label(&harness)
+    );
+    // Switched off again (the menu closed on the click), the canvas no longer names them.
+    harness.get_by_label("Overlays").click();
+    harness.run_ok();
+    harness.get_by_label("Dermatomes").click();
+    harness.run_ok();
+    assert!(harness.state().canvas().memory.overlays.is_empty());
+    assert!(!canvas_label(&harness).contains("Dermatomes"));
+}

@@ -227,6 +227,138 @@ fn maps_json_lists_views_muscles_and_regions() {
 }
 
 #[test]
+fn maps_json_gives_every_muscles_and_regions_outline_in_view_millimetres() {
+    let output = myomap(&["maps", "--json"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let map = &myomap::bodymap::standard().map;
+    let polygon_ok = |polygon: &serde_json::Value| {
+        let points = polygon.as_array().expect("a polygon is a list of points");
+        points.len() >= 3
+            && points.iter().all(|p| {
+                let xy = p.as_array().expect("a point is [x, y]");
+                xy.len() == 2
+                    && xy[0].as_f64().is_some_and(|x| x.abs() <= 500.0)
+                    && xy[1].as_f64().is_some_and(|y| (0.0..=1800.0).contains(&y))
+            })
+    };
+    let views = json["views"].as_array().expect("views");
+    assert_eq!(views.len(), map.views.len());
+    for (view, drawn) in views.iter().zip(&map.views) {
+        assert_eq!(view["id"], drawn.id.as_str());
+        let outline = view["outline"].as_array().expect("outline");
+        assert_eq!(outline.len(), drawn.outline.len());
+        assert!(outline.iter().all(polygon_ok), "{}", drawn.id);
+        let shapes = view["muscle_shapes"].as_array().expect("muscle shapes");
+        // Every region of the view is in one of its muscle's polygons, with its side.
+        let polygons: usize = shapes
+            .iter()
+            .map(|s| s["polygons"].as_array().expect("polygons").len())
+            .sum();
+        assert_eq!(polygons, drawn.muscles.len(), "{}", drawn.id);
+        for shape in shapes {
+            assert!(["superficial", "deep"].contains(&shape["layer"].as_str().expect("layer")));
+            assert!(["left", "right", "midline"].contains(&shape["side"].as_str().expect("side")));
+            assert!(!shape["name"].as_str().expect("name").is_empty());
+            assert!(
+                shape["polygons"]
+                    .as_array()
+                    .expect("polygons")
+                    .iter()
+                    .all(polygon_ok)
+            );
+        }
+        for region in view["region_shapes"].as_array().expect("region shapes") {
+            assert!(region["set"].is_string() && region["id"].is_string());
+            assert!(
+                region["polygons"]
+                    .as_array()
+                    .expect("polygons")
+                    .iter()
+                    .all(polygon_ok)
+            );
+        }
+    }
+    // The right upper trapezius on the posterior view lies at +x (the patient's right).
+    let posterior = views
+        .iter()
+        .find(|v| v["id"] == "posterior")
+        .expect("posterior");
+    let trapezius = posterior["muscle_shapes"]
+        .as_array()
+        .expect("muscle shapes")
+        .iter()
+        .find(|s| s["id"] == "upper_trapezius" && s["side"] == "right")
+        .expect("the right upper trapezius");
+    assert_eq!(trapezius["name"], "Upper trapezius");
+    let points = trapezius["polygons"][0].as_array().expect("points");
+    let mean_x = points.iter().filter_map(|p| p[0].as_f64()).sum::<f64>() / points.len() as f64;
+    assert!(mean_x > 30.0, "{mean_x}");
+    // Region sets name their regions; every region listed is in one.
+    let sets = json["region_sets"].as_array().expect("region sets");
+    let wpi = sets.iter().find(|s| s["id"] == "wpi").expect("the WPI set");
+    assert_eq!(wpi["regions"].as_array().expect("ids").len(), 19);
+    let anterior = views
+        .iter()
+        .find(|v| v["id"] == "anterior")
+        .expect("anterior");
+    assert!(
+        anterior["region_shapes"]
+            .as_array()
+            .expect("region shapes")
+            .iter()
+            .any(|r| r["set"] == "wpi")
+    );
+
+    // The summary counts views, distinct muscles and patterns.
+    let text = stdout(&myomap(&["maps"]));
+    let patterns = myomap::education::referral_library().patterns.len();
+    let counts = format!("{} views, ", map.views.len());
+    assert!(text.contains(&counts), "{text}");
+    assert!(
+        text.contains(&format!("{patterns} referral patterns")),
+        "{text}"
+    );
+    assert!(text.contains("distinct muscles drawn"), "{text}");
+}
+
+#[test]
+fn render_map_draws_the_overlays_named_and_refuses_unknown_ones() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plain = dir.path().join("plain.png");
+    let overlaid = dir.path().join("dermatomes.png");
+    let render = |out: &std::path::Path, extra: &[&str]| {
+        let mut args = vec![
+            "render-map",
+            "--view",
+            "anterior",
+            "--height",
+            "500",
+            "-o",
+            path_str(out),
+        ];
+        args.extend_from_slice(extra);
+        myomap(&args)
+    };
+    assert!(render(&plain, &[]).status.success());
+    let output = render(&overlaid, &["--overlay", "dermatomes,bony_landmarks"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let (a, b) = (
+        image::open(&plain).expect("png").to_rgb8(),
+        image::open(&overlaid).expect("png").to_rgb8(),
+    );
+    assert_eq!(a.dimensions(), b.dimensions());
+    let changed = a.pixels().zip(b.pixels()).filter(|(p, q)| p != q).count();
+    assert!(changed > 5_000, "only {changed} pixels differ");
+    let bad = render(
+        &dir.path().join("x.png"),
+        &["--overlay", "acupuncture_points"],
+    );
+    assert!(!bad.status.success());
+    assert!(stderr(&bad).contains("dermatomes"), "{}", stderr(&bad));
+}
+
+#[test]
 fn render_map_writes_a_png_and_never_overwrites_without_force() {
     let dir = tempfile::tempdir().expect("temp dir");
     let out = dir.path().join("posterior.png");

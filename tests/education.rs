@@ -160,6 +160,161 @@ fn refer_lists_every_pattern_and_ranks_a_sessions_drawing() {
 }
 
 #[test]
+fn refer_list_counts_views_muscles_and_patterns_on_standard_error() {
+    let output = myomap(&["refer", "--list"]);
+    assert!(output.status.success());
+    let patterns = referral_library().patterns.len();
+    // Standard output stays one id per line; the counts are on standard error.
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout).lines().count(),
+        patterns
+    );
+    let counts = String::from_utf8_lossy(&output.stderr).into_owned();
+    let views = myomap::bodymap::standard().map.views.len();
+    assert!(counts.contains(&format!("{views} views, ")), "{counts}");
+    assert!(
+        counts.contains(&format!("{patterns} referral patterns")),
+        "{counts}"
+    );
+}
+
+#[test]
+fn refer_pattern_draws_the_pattern_as_presentation_shows_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("scalenes.png");
+    let out_str = out.to_str().expect("utf-8 path");
+    let args = [
+        "refer",
+        "--pattern",
+        "anterior_scalene",
+        "--side",
+        "right",
+        "--width",
+        "500",
+        "-o",
+        out_str,
+    ];
+    let output = myomap(&args);
+    assert!(output.status.success(), "{output:?}");
+    let image = image::open(&out).expect("a PNG").to_rgb8();
+    assert_eq!(image.width(), 500);
+    assert!(
+        image.height() > 1000,
+        "a full-body view: {}",
+        image.height()
+    );
+    // The pattern's teal, solid (the essential zone over the skin) and the dots, is drawn.
+    let teal = myomap::scene::pattern::PATTERN_COLOUR;
+    let near = |p: &image::Rgb<u8>, c: [u8; 4], tolerance: i32| {
+        (0..3).all(|i| (i32::from(p.0[i]) - i32::from(c[i])).abs() <= tolerance)
+    };
+    let strong = image.pixels().filter(|p| near(p, teal, 30)).count();
+    assert!(strong > 200, "{strong} pattern pixels");
+    // The trigger point's slate X.
+    let slate = myomap::scene::pattern::TRIGGER_X_COLOUR;
+    assert!(image.pixels().filter(|p| near(p, slate, 20)).count() > 50);
+
+    // Never over an existing file without --force; with it, replaced.
+    let before = std::fs::read(&out).expect("read");
+    let again = myomap(&args);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("--force"));
+    let mut forced = args.to_vec();
+    forced.push("--force");
+    forced[6] = "400";
+    assert!(myomap(&forced).status.success());
+    assert_ne!(std::fs::read(&out).expect("read"), before);
+
+    // The left side on a chosen view.
+    let left = dir.path().join("left.png");
+    let output = myomap(&[
+        "refer",
+        "--pattern",
+        "upper_trapezius",
+        "--side",
+        "left",
+        "--view",
+        "posterior",
+        "--width",
+        "300",
+        "-o",
+        left.to_str().expect("utf-8"),
+    ]);
+    assert!(output.status.success(), "{output:?}");
+    assert!(left.exists());
+}
+
+#[test]
+fn refer_pattern_refuses_unknown_muscles_views_and_missing_arguments() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("x.png");
+    let out_str = out.to_str().expect("utf-8 path");
+    let refused = |args: &[&str], says: &str| {
+        let output = myomap(args);
+        assert!(output.status.code().is_some_and(|c| c != 0), "{args:?}");
+        let message = String::from_utf8_lossy(&output.stderr).into_owned();
+        assert!(message.contains(says), "{args:?}: {message}");
+        assert!(!out.exists(), "nothing written for {args:?}");
+    };
+    refused(
+        &[
+            "refer",
+            "--pattern",
+            "gluteus_giganticus",
+            "--side",
+            "right",
+            "-o",
+            out_str,
+        ],
+        "myomap refer --list",
+    );
+    refused(
+        &[
+            "refer",
+            "--pattern",
+            "upper_trapezius",
+            "--side",
+            "right",
+            "--view",
+            "dorsal_fin",
+            "-o",
+            out_str,
+        ],
+        "myomap maps",
+    );
+    refused(
+        &[
+            "refer",
+            "--pattern",
+            "upper_trapezius",
+            "--side",
+            "right",
+            "--view",
+            "feet_plantar",
+            "-o",
+            out_str,
+        ],
+        "has no zones on feet_plantar",
+    );
+    refused(
+        &["refer", "--pattern", "upper_trapezius", "-o", out_str],
+        "--side",
+    );
+    refused(
+        &[
+            "refer",
+            "--pattern",
+            "upper_trapezius",
+            "--side",
+            "middle",
+            "-o",
+            out_str,
+        ],
+        "middle",
+    );
+}
+
+#[test]
 fn check_validates_the_referral_library_and_names_a_bad_muscle() {
     let shipped = concat!(env!("CARGO_MANIFEST_DIR"), "/body_maps");
     let output = myomap(&["check", shipped]);
@@ -202,4 +357,25 @@ fn a_muscle_picked_from_the_list_shows_on_the_side_of_the_pain_drawing() {
         harness.state().presentation().and_then(|p| p.chosen()),
         Some(("quadratus_lumborum", Side::Left))
     );
+}
+
+#[test]
+fn presentation_shows_the_bony_landmarks_beside_a_pattern() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let library = common::demo_library(data.path());
+    let session = common::demo_sessions(&library, "101").remove(0);
+    let mut harness = common::app(data.path(), Some(library), Some(session), Vec::new());
+    harness.key_press(egui::Key::F11);
+    harness.run_ok();
+    harness.get_by_label("Upper trapezius").click();
+    harness.run_ok();
+    harness.get_by_label("Bony landmarks").click();
+    harness.run_ok();
+    let canvas = harness
+        .get_by_label_contains("Body map, ")
+        .accesskit_node()
+        .label()
+        .unwrap_or_default();
+    assert!(canvas.contains("showing Bony landmarks"), "{canvas}");
+    assert!(has_text(&harness, "Bony landmarks"));
 }

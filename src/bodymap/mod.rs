@@ -6,6 +6,7 @@
 pub mod custom;
 pub mod generate;
 mod hit;
+pub mod overlays;
 pub mod path;
 pub mod picture;
 pub mod sides;

@@ -21,16 +21,101 @@ fn muscles_on(view: &crate::bodymap::View) -> Vec<&str> {
         .collect()
 }
 
-/// The `maps --json` document.
+/// A polygon as JSON: `[[x, y], …]` in view millimetres (y down from the top of the head,
+/// x = 0 on the midline), its curves flattened to within `FLATTEN_TOLERANCE_MM` and rounded
+/// to 0.1 mm.
+fn polygon_json(path: &crate::bodymap::Path) -> serde_json::Value {
+    let round = |v: f32| f64::from((v * 10.0).round()) / 10.0;
+    path.flatten(crate::bodymap::FLATTEN_TOLERANCE_MM)
+        .iter()
+        .map(|p| json!([round(p.x), round(p.y)]))
+        .collect()
+}
+
+fn layer_name(layer: crate::bodymap::Layer) -> &'static str {
+    match layer {
+        crate::bodymap::Layer::Superficial => "superficial",
+        crate::bodymap::Layer::Deep => "deep",
+    }
+}
+
+/// Shapes grouped by (id, side) in first-drawn order, each group's polygons together.
+fn grouped<'a>(
+    shapes: impl Iterator<Item = (&'a str, crate::model::Side, &'a crate::bodymap::Path)>,
+) -> Vec<(&'a str, crate::model::Side, Vec<serde_json::Value>)> {
+    let mut groups: Vec<(&str, crate::model::Side, Vec<serde_json::Value>)> = Vec::new();
+    for (id, side, path) in shapes {
+        match groups.iter_mut().find(|(i, s, _)| *i == id && *s == side) {
+            Some(group) => group.2.push(polygon_json(path)),
+            None => groups.push((id, side, vec![polygon_json(path)])),
+        }
+    }
+    groups
+}
+
+/// The `maps --json` document: the map's id and version; `views`, each with its id, name,
+/// `muscles` (ids, first-drawn order), `outline` (the silhouette's polygons), `muscle_shapes`
+/// (`{"id", "name", "layer", "side", "polygons"}` for each muscle and side drawn) and
+/// `region_shapes` (`{"id", "name", "set", "side", "polygons"}` for each named region on the
+/// view); `muscles` (`{"id", "name", "layer", "group"}`); `regions` (`{"id", "name", "set"}`,
+/// each id once); `region_sets` (`{"id", "name", "regions": [ids]}`). Polygons are
+/// `[[x, y], …]` in view millimetres; see [`polygon_json`].
 pub fn maps_json(map: &BodyMap) -> serde_json::Value {
     let views: Vec<_> = map
         .views
         .iter()
         .map(|v| {
+            let muscle_shapes: Vec<_> = grouped(
+                v.muscles
+                    .iter()
+                    .map(|r| (r.muscle.as_str(), r.side, &r.shape)),
+            )
+            .into_iter()
+            .map(|(id, side, polygons)| {
+                let muscle = map.muscle(id);
+                json!({
+                    "id": id,
+                    "name": muscle.map_or(id, |m| m.name.as_str()),
+                    "layer": layer_name(muscle.map_or(crate::bodymap::Layer::Superficial, |m| m.layer)),
+                    "side": side.label(),
+                    "polygons": polygons,
+                })
+            })
+            .collect();
+            let region_shapes: Vec<_> = map
+                .region_sets
+                .iter()
+                .flat_map(|set| {
+                    grouped(
+                        set.regions
+                            .iter()
+                            .filter(|r| r.view == v.id)
+                            .map(|r| (r.id.as_str(), r.side, &r.shape)),
+                    )
+                    .into_iter()
+                    .map(move |(id, side, polygons)| {
+                        let name = set
+                            .regions
+                            .iter()
+                            .find(|r| r.id == id)
+                            .map_or(id, |r| r.name.as_str());
+                        json!({
+                            "id": id,
+                            "name": name,
+                            "set": set.id,
+                            "side": side.label(),
+                            "polygons": polygons,
+                        })
+                    })
+                })
+                .collect();
             json!({
                 "id": v.id.as_str(),
                 "name": v.name,
                 "muscles": muscles_on(v),
+                "outline": v.outline.iter().map(polygon_json).collect::<Vec<_>>(),
+                "muscle_shapes": muscle_shapes,
+                "region_shapes": region_shapes,
             })
         })
         .collect();
@@ -41,19 +126,19 @@ pub fn maps_json(map: &BodyMap) -> serde_json::Value {
             json!({
                 "id": m.id,
                 "name": m.name,
-                "layer": match m.layer {
-                    crate::bodymap::Layer::Superficial => "superficial",
-                    crate::bodymap::Layer::Deep => "deep",
-                },
+                "layer": layer_name(m.layer),
                 "group": m.group,
             })
         })
         .collect();
     let mut regions = Vec::new();
+    let mut region_sets = Vec::new();
     for set in &map.region_sets {
         let mut seen = BTreeSet::new();
+        let mut ids = Vec::new();
         for region in &set.regions {
             if seen.insert(region.id.as_str()) {
+                ids.push(region.id.as_str());
                 regions.push(json!({
                     "id": region.id,
                     "name": region.name,
@@ -61,6 +146,7 @@ pub fn maps_json(map: &BodyMap) -> serde_json::Value {
                 }));
             }
         }
+        region_sets.push(json!({"id": set.id, "name": set.name, "regions": ids}));
     }
     json!({
         "id": map.id,
@@ -68,7 +154,25 @@ pub fn maps_json(map: &BodyMap) -> serde_json::Value {
         "views": views,
         "muscles": muscles,
         "regions": regions,
+        "region_sets": region_sets,
     })
+}
+
+/// The counts `maps` and `refer --list --counts` print: views, distinct muscles drawn on
+/// them, referral patterns.
+pub fn counts_line(map: &BodyMap) -> String {
+    let drawn: BTreeSet<&str> = map
+        .views
+        .iter()
+        .flat_map(|v| v.muscles.iter().map(|r| r.muscle.as_str()))
+        .collect();
+    format!(
+        "{} views, {} distinct muscles drawn ({} defined), {} referral patterns",
+        map.views.len(),
+        drawn.len(),
+        map.muscles.len(),
+        crate::education::referral_library().patterns.len()
+    )
 }
 
 pub fn maps(as_json: bool) -> ExitCode {
@@ -87,9 +191,9 @@ pub fn maps(as_json: bool) -> ExitCode {
             regions.len()
         );
     }
+    say!("{}", counts_line(map));
     say!(
-        "{} muscles; region sets: {}",
-        map.muscles.len(),
+        "region sets: {}",
         map.region_sets
             .iter()
             .map(|s| s.id.as_str())

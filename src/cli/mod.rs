@@ -83,9 +83,17 @@ pub enum Command {
         #[arg(long, value_name = "FINGERPRINT")]
         retire: Option<String>,
     },
-    /// List the views of the standard body map with their muscles.
+    /// List the views of the standard body map with their muscles, and count the views,
+    /// distinct muscles and referral patterns.
+    ///
+    /// With --json: {"id", "version", "views": [{"id", "name", "muscles": [ids], "outline":
+    /// [polygon], "muscle_shapes": [{"id", "name", "layer", "side", "polygons": [polygon]}],
+    /// "region_shapes": [{"id", "name", "set", "side", "polygons": [polygon]}]}], "muscles":
+    /// [{"id", "name", "layer", "group"}], "regions": [{"id", "name", "set"}], "region_sets":
+    /// [{"id", "name", "regions": [ids]}]}, where a polygon is [[x, y], …] in view
+    /// millimetres (y down from the top of the head, x = 0 on the midline, 0.1 mm).
     Maps {
-        /// Print JSON: views with their muscle ids, muscles with names, regions with their set.
+        /// Print JSON (the shape above) instead of the summary.
         #[arg(long)]
         json: bool,
     },
@@ -250,6 +258,34 @@ pub struct LookArgs {
     /// Leave out the muscle names.
     #[arg(long)]
     pub no_labels: bool,
+    /// Draw overlays over the map (repeat or separate with commas): dermatomes,
+    /// cutaneous_nerves, bony_landmarks. Each adds its legend line, and its caveat and
+    /// source under the drawing.
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "OVERLAY")]
+    pub overlay: Vec<OverlayArg>,
+}
+
+/// An overlay named on the command line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum OverlayArg {
+    Dermatomes,
+    #[value(name = "cutaneous_nerves")]
+    CutaneousNerves,
+    #[value(name = "bony_landmarks")]
+    BonyLandmarks,
+}
+
+/// The set of overlays named.
+pub fn overlay_set(named: &[OverlayArg]) -> crate::bodymap::overlays::OverlaySet {
+    use crate::bodymap::overlays::{OverlayKind, OverlaySet};
+    named.iter().fold(OverlaySet::NONE, |set, arg| {
+        let kind = match arg {
+            OverlayArg::Dermatomes => OverlayKind::Dermatomes,
+            OverlayArg::CutaneousNerves => OverlayKind::CutaneousNerves,
+            OverlayArg::BonyLandmarks => OverlayKind::BonyLandmarks,
+        };
+        set.with(kind, true)
+    })
 }
 
 impl LookArgs {
@@ -266,6 +302,7 @@ impl LookArgs {
             marks,
             labels: !self.no_labels,
             mirrored: self.mirrored,
+            overlays: overlay_set(&self.overlay),
             ..crate::render::RenderOptions::new(width, height)
         }
     }

@@ -1,6 +1,6 @@
 use super::*;
 use crate::bodymap::standard;
-use crate::metrics::standard_charts;
+use crate::metrics::{PainMask, standard_charts};
 use crate::model::{
     MarkId, PainQuality, PaintOp, PatientId, ReferredZone, Session, SessionId, TissueDepth,
 };
@@ -67,7 +67,6 @@ fn essential_of(muscle: &str, side: Side) -> Vec<(ViewId, Vec<MapPoint>)> {
 
 /// The share of muscle `inner`'s essential zone that lies in muscle `outer`'s (0–1).
 fn essential_within(inner: &str, outer: &str, side: Side) -> f32 {
-    use crate::metrics::PainMask;
     let mask = |muscle: &str| {
         let mut masks: std::collections::BTreeMap<ViewId, PainMask> = Default::default();
         for (view, points) in essential_of(muscle, side) {
@@ -87,6 +86,49 @@ fn essential_within(inner: &str, outer: &str, side: Side) -> f32 {
         }
     }
     both as f32 / all.max(1) as f32
+}
+
+/// Where `muscle` on `side` ranks (0 = first), or `usize::MAX` when it is not ranked.
+fn position_of(ranked: &[Candidate], muscle: &str, side: Side) -> usize {
+    ranked
+        .iter()
+        .position(|c| c.muscle == muscle && c.side == side)
+        .unwrap_or(usize::MAX)
+}
+
+/// The first few candidates, for a failure's message.
+fn top(ranked: &[Candidate], n: usize) -> String {
+    ranked
+        .iter()
+        .take(n)
+        .map(|c| format!("{} {:?} {:.3}", c.muscle, c.side, c.score))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A brush stroke: view, radius (mm), points.
+type Stroke<'a> = (&'a str, f32, &'a [(f32, f32)]);
+
+/// A session painted with brush strokes.
+fn strokes(strokes: &[Stroke<'_>]) -> Session {
+    let mut session = drawing(&[]);
+    for (index, (view, radius, points)) in strokes.iter().enumerate() {
+        session.referred_zones.push(ReferredZone {
+            id: MarkId(index as u32 + 1),
+            view: ViewId::new(*view),
+            intensity: 6,
+            quality: PainQuality::Aching,
+            depth: TissueDepth::Deep,
+            source: None,
+            paint: vec![PaintOp::Brush {
+                radius: *radius,
+                points: points.iter().map(|&(x, y)| MapPoint::new(x, y)).collect(),
+            }],
+            notes: String::new(),
+            carried_forward: false,
+        });
+    }
+    session
 }
 
 fn rank(session: &Session) -> Vec<Candidate> {
@@ -311,4 +353,189 @@ fn a_tapped_spot_lists_the_patterns_that_cover_it() {
         "{ranked:?}"
     );
     assert!(ranked.iter().all(|c| (0.0..=1.0).contains(&c.score)));
+}
+
+/// The classic scalene picture, painted as a clinician would with a brush: the right thumb
+/// and index finger, the medial border of the right scapula and the right anterior chest
+/// (Travell & Simons). The points are anatomical places on the standard map, checked to lie
+/// on the body so a redrawn map fails here with a clear message rather than silently.
+#[test]
+fn the_four_place_scalene_drawing_ranks_the_scalenes_in_the_top_three() {
+    let session = strokes(&[
+        // Anterior view: the patient's right is -x.
+        (
+            "anterior",
+            14.0,
+            &[(-85.0, 372.0), (-100.0, 405.0), (-98.0, 432.0)],
+        ),
+        (
+            "anterior",
+            6.0,
+            &[(-303.0, 930.0), (-314.0, 962.0), (-316.0, 995.0)],
+        ),
+        (
+            "anterior",
+            4.5,
+            &[(-293.5, 1002.0), (-294.0, 1040.0), (-292.0, 1068.0)],
+        ),
+        // Posterior view: the patient's right is +x.
+        (
+            "posterior",
+            9.0,
+            &[(70.0, 345.0), (63.0, 382.0), (66.0, 418.0)],
+        ),
+    ]);
+    let charts = standard_charts();
+    for view in ["anterior", "posterior"] {
+        let view = ViewId::new(view);
+        let painted = charts.painted(&session, &view);
+        let all = PainMask::of_view(&session.referred_zones, &view);
+        assert!(
+            painted.count() * 10 >= all.count() * 9,
+            "the drawing on {view} has left the body: {} of {} cells on it",
+            painted.count(),
+            all.count()
+        );
+    }
+    let ranked = rank(&session);
+    let best = ["anterior_scalene", "middle_scalene", "posterior_scalene"]
+        .into_iter()
+        .map(|m| position_of(&ranked, m, Side::Right))
+        .min()
+        .unwrap_or(usize::MAX);
+    assert!(best < 3, "best scalene at {best}: {}", top(&ranked, 8));
+}
+
+#[test]
+fn a_pattern_explaining_one_place_of_four_scores_below_the_same_place_alone() {
+    // Each pattern's largest essential polygon alone, then with three places far from every
+    // zone of the pattern (brush discs on the other side's calf, low back and forehead):
+    // explaining one place of four costs, however well the pattern fits its own place.
+    let library = referral_library();
+    let far = [
+        ("posterior", MapPoint::new(-70.0, 1450.0)),
+        ("posterior", MapPoint::new(-60.0, 780.0)),
+        ("anterior", MapPoint::new(30.0, 70.0)),
+    ];
+    let mut checked = 0;
+    for pattern in &library.patterns {
+        let area = |points: &[MapPoint]| {
+            let n = points.len();
+            (0..n)
+                .map(|i| {
+                    let (a, b) = (points[i], points[(i + 1) % n]);
+                    a.x * b.y - b.x * a.y
+                })
+                .sum::<f32>()
+                .abs()
+        };
+        let Some((view, polygon)) = essential_of(&pattern.muscle, Side::Right)
+            .into_iter()
+            .max_by(|(_, a), (_, b)| area(a).total_cmp(&area(b)))
+        else {
+            continue;
+        };
+        let score = |session: &Session| {
+            rank(session)
+                .iter()
+                .find(|c| c.muscle == pattern.muscle && c.side == Side::Right)
+                .map_or(0.0, |c| c.score)
+        };
+        let alone = drawing(&[(view.clone(), polygon.clone())]);
+        let mut four = alone.clone();
+        let mut explains_a_far_place = false;
+        for (index, (far_view, at)) in far.iter().enumerate() {
+            let shapes = library.shapes(pattern, &ViewId::new(*far_view), Side::Right);
+            explains_a_far_place |= shapes.essential.iter().chain(&shapes.spillover).any(|p| {
+                crate::bodymap::path::distance_to_polygon(p, *at) < 60.0
+                    || crate::bodymap::path::polygon_contains(p, *at)
+            });
+            four.referred_zones.push(ReferredZone {
+                id: MarkId(100 + index as u32),
+                view: ViewId::new(*far_view),
+                intensity: 6,
+                quality: PainQuality::Aching,
+                depth: TissueDepth::Deep,
+                source: None,
+                paint: vec![PaintOp::Brush {
+                    radius: 15.0,
+                    points: vec![*at],
+                }],
+                notes: String::new(),
+                carried_forward: false,
+            });
+        }
+        if explains_a_far_place {
+            continue;
+        }
+        let (alone, four) = (score(&alone), score(&four));
+        assert!(
+            four < 0.85 * alone,
+            "{}: {four:.3} with three unexplained places, {alone:.3} alone",
+            pattern.muscle
+        );
+        checked += 1;
+    }
+    assert!(checked >= library.patterns.len() / 2, "{checked}");
+}
+
+/// A drawing of each pattern's essential zone moved 15 mm up, down, left or right (a stroke
+/// drawn a finger's width off its place) still ranks the muscle in the top three, on both
+/// sides. Iterates over the whole library, so new patterns are held to it too.
+#[test]
+fn every_pattern_drawn_15_mm_off_its_place_stays_in_the_top_three() {
+    let library = referral_library();
+    let mut failures = Vec::new();
+    let mut off_body = 0;
+    for pattern in &library.patterns {
+        for side in [Side::Right, Side::Left] {
+            for (dx, dy) in [(15.0, 0.0), (-15.0, 0.0), (0.0, 15.0), (0.0, -15.0)] {
+                let moved: Vec<(ViewId, Vec<MapPoint>)> = essential_of(&pattern.muscle, side)
+                    .into_iter()
+                    .map(|(view, points)| {
+                        let points = points
+                            .iter()
+                            .map(|p| MapPoint::new(p.x + dx, p.y + dy))
+                            .collect();
+                        (view, points)
+                    })
+                    .collect();
+                // A stroke has to be on the body to be drawn: a thin zone along an edge (a
+                // finger's border) moved three quarters off the body is not a drawing anyone
+                // could make.
+                let session = drawing(&moved);
+                let on_body = |session: &Session| -> usize {
+                    FULL_VIEWS
+                        .iter()
+                        .map(|v| standard_charts().painted(session, &ViewId::new(*v)).count())
+                        .sum()
+                };
+                if on_body(&session) * 4 < on_body(&drawing(&essential_of(&pattern.muscle, side))) {
+                    off_body += 1;
+                    continue;
+                }
+                let ranked = rank(&session);
+                let position = position_of(&ranked, &pattern.muscle, side);
+                if position >= 3 {
+                    failures.push(format!(
+                        "{} {side:?} moved ({dx}, {dy}): at {position}; {}",
+                        pattern.muscle,
+                        top(&ranked, 4)
+                    ));
+                }
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} drawings:\n{}",
+        failures.len(),
+        library.patterns.len() * 8,
+        failures.join("\n")
+    );
+    // Only a few zones along the body's edge leave it when moved.
+    assert!(
+        off_body * 50 <= library.patterns.len() * 8,
+        "{off_body} drawings off the body"
+    );
 }

@@ -77,6 +77,14 @@ impl PainMask {
         self.bits[i / 64] & (1 << (i % 64)) != 0
     }
 
+    /// Paints one cell (nothing outside the grid).
+    pub fn set(&mut self, column: usize, row: usize) {
+        if column < self.columns && row < self.rows {
+            let i = self.index(column, row);
+            self.bits[i / 64] |= 1 << (i % 64);
+        }
+    }
+
     /// Whether the cell under a body-map point is painted (false outside the frame).
     pub fn contains(&self, p: MapPoint) -> bool {
         let column = ((p.x + FRAME_HALF_WIDTH) / CELL_MM).floor();
@@ -263,6 +271,103 @@ impl PainMask {
         self.bits
             .get(first..)
             .is_some_and(|bits| bits.iter().zip(words).any(|(a, b)| a & b != 0))
+    }
+
+    /// The number of cells painted in both, without building the mask.
+    pub fn and_count(&self, other: &Self) -> usize {
+        self.and_count_span(0, &other.bits)
+    }
+
+    /// The number of cells painted here and in a span from [`Self::painted_span`] (words
+    /// past the grid's end are ignored).
+    pub fn and_count_span(&self, first: usize, words: &[u64]) -> usize {
+        self.bits.get(first..).map_or(0, |bits| {
+            bits.iter()
+                .zip(words)
+                .map(|(a, b)| (a & b).count_ones() as usize)
+                .sum()
+        })
+    }
+
+    /// Storage word `index` (64 cells from cell `64 × index`), 0 past the grid's end.
+    pub fn word(&self, index: usize) -> u64 {
+        self.bits.get(index).copied().unwrap_or(0)
+    }
+
+    /// The mask grown by a disc: every cell whose centre is within `radius` mm of a painted
+    /// cell's centre (the radius rounded down to whole cells; a radius under one cell, or
+    /// not finite, gives the mask unchanged). For comparing shapes with a tolerance. Each
+    /// run of painted cells in a row is widened on the disc's rows, so the cost follows the
+    /// number of runs, not the frame's size.
+    pub fn dilated(&self, radius: f32) -> Self {
+        let steps = if radius.is_finite() && radius > 0.0 {
+            ((radius / CELL_MM).floor() as usize).min(self.rows)
+        } else {
+            0
+        };
+        if steps == 0 {
+            return self.clone();
+        }
+        // The disc's half-width on each row away from the centre row.
+        let widths: Vec<usize> = (0..=steps)
+            .map(|dy| ((steps * steps - dy * dy) as f32).sqrt().floor() as usize)
+            .collect();
+        let mut out = Self {
+            columns: self.columns,
+            rows: self.rows,
+            bits: vec![0; self.bits.len()],
+        };
+        let columns = self.columns;
+        let widen = |out: &mut Self, (row, first, last): (usize, usize, usize)| {
+            for (dy, width) in widths.iter().enumerate() {
+                let (a, b) = (
+                    first.saturating_sub(*width),
+                    (last + width).min(columns - 1),
+                );
+                if row >= dy {
+                    out.fill_columns(row - dy, a, b);
+                }
+                if dy > 0 && row + dy < out.rows {
+                    out.fill_columns(row + dy, a, b);
+                }
+            }
+        };
+        let mut run: Option<(usize, usize, usize)> = None;
+        for cell in self.painted_cells() {
+            let (row, column) = (cell / columns, cell % columns);
+            run = match run {
+                Some((r, first, last)) if r == row && last + 1 == column => {
+                    Some((r, first, column))
+                }
+                Some(done) => {
+                    widen(&mut out, done);
+                    Some((row, column, column))
+                }
+                None => Some((row, column, column)),
+            };
+        }
+        if let Some(done) = run {
+            widen(&mut out, done);
+        }
+        out
+    }
+
+    /// Paints the cells `first..=last` of `row` (indices within the grid).
+    fn fill_columns(&mut self, row: usize, first: usize, last: usize) {
+        let start = self.index(first, row);
+        let end = self.index(last, row) + 1;
+        let mut i = start;
+        while i < end {
+            let word = i / 64;
+            let lo = i % 64;
+            let hi = (end - word * 64).min(64);
+            self.bits[word] |= if hi - lo == 64 {
+                u64::MAX
+            } else {
+                ((1u64 << (hi - lo)) - 1) << lo
+            };
+            i = word * 64 + hi;
+        }
     }
 
     /// Cells painted in either.

@@ -410,3 +410,39 @@ fn the_frequency_map_counts_the_visits_with_pain_in_each_cell() {
     assert_eq!(at(100.0, 900.0), 0);
     assert_eq!(counts.len(), 1, "only painted views are counted");
 }
+
+#[test]
+fn dilation_adds_exactly_the_cells_within_the_radius_and_counts_agree() {
+    // Against the definition: a cell is in the dilated mask when its centre is within the
+    // radius (rounded down to whole cells) of a painted cell's centre.
+    let mut mask = PainMask::new();
+    mask.apply(&fill(square(-30.0, 400.0, 40.0)));
+    mask.apply(&PaintOp::Brush {
+        radius: 4.0,
+        points: vec![p(60.0, 420.0), p(90.0, 470.0)],
+    });
+    // A cell on the frame's edge grows without wrapping to the next row.
+    mask.apply(&fill(square(-500.0, 900.0, 2.9)));
+    let painted: Vec<(usize, usize)> = mask
+        .painted_cells()
+        .map(|i| (i % mask.columns(), i / mask.columns()))
+        .collect();
+    for radius in [2.0, 3.0, 15.0, 16.5] {
+        let grown = mask.dilated(radius);
+        let steps = (radius / CELL_MM).floor() as i64;
+        for row in 0..mask.rows() {
+            for column in 0..mask.columns() {
+                let near = painted.iter().any(|&(c, r)| {
+                    let (dx, dy) = (c as i64 - column as i64, r as i64 - row as i64);
+                    dx * dx + dy * dy <= steps * steps
+                });
+                assert_eq!(grown.get(column, row), near, "{radius} mm: {column}, {row}");
+            }
+        }
+        assert_eq!(grown.and_count(&mask), mask.count());
+        assert_eq!(mask.and_count(&grown), grown.and(&mask).count());
+    }
+    assert_eq!(mask.dilated(f32::NAN), mask);
+    assert_eq!(mask.dilated(-5.0), mask);
+    assert_eq!(PainMask::new().dilated(30.0).count(), 0);
+}

@@ -46,6 +46,9 @@ pub struct RenderOptions {
     pub zoom: f32,
     /// The legend in the patient's words (the handout).
     pub plain_words: bool,
+    /// Overlays drawn over the body map (dermatomes, nerve fields, landmarks), with their
+    /// legend lines and, under the drawing, each one's caveat and source.
+    pub overlays: crate::bodymap::overlays::OverlaySet,
 }
 
 impl RenderOptions {
@@ -63,6 +66,7 @@ impl RenderOptions {
             notes: true,
             zoom: 1.0,
             plain_words: false,
+            overlays: crate::bodymap::overlays::OverlaySet::NONE,
         }
     }
 
@@ -90,6 +94,13 @@ pub enum Marks<'a> {
         earlier: &'a Session,
         later: &'a Session,
         patient: &'a str,
+    },
+    /// A muscle's typical referral pattern from the embedded library, for the patient's
+    /// `side`, as presentation mode shows it (`scene::pattern`), with its caption under the
+    /// drawing. Nothing is drawn for a muscle without a pattern.
+    Pattern {
+        muscle: &'a str,
+        side: crate::model::Side,
     },
 }
 
@@ -312,11 +323,45 @@ fn title(view: &str, content: Marks<'_>, mirrored: bool) -> String {
             earlier.date(),
             later.date(),
         ),
+        Marks::Pattern { muscle, side } => {
+            let name = crate::bodymap::standard()
+                .map
+                .muscle(muscle)
+                .map_or(muscle, |m| m.name.as_str());
+            format!(
+                "{} {} · a typical referral pattern · {view}",
+                capitalised(side.label()),
+                name.to_lowercase()
+            )
+        }
     };
     if mirrored {
         title.push_str(" (mirrored for the patient)");
     }
     title
+}
+
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// `text` broken at spaces into lines no wider than `available` px at `size`.
+fn wrapped(text: &str, available: f32, size: f32) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split_whitespace() {
+        match lines.last_mut() {
+            Some(line) if measure(&format!("{line} {word}"), size).0 <= available => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_owned()),
+        }
+    }
+    lines
 }
 
 /// Draws a chart on `surface` (logical size: the options' size over their scale).
@@ -443,15 +488,52 @@ fn draw_parts(
     };
     // Zones are measured on the standard map's grid: a custom diagram shows the point marks
     // only, as on the canvas.
-    let on_map = matches!(base, Resolved::Map(..));
-    let (image, glyphs, legend) = marks_of(content, &view_id, on_map, options);
+    let map = match base {
+        Resolved::Map(map, _) => Some(*map),
+        Resolved::Diagram(..) => None,
+    };
+    let (image, glyphs, mut legend) = marks_of(content, &view_id, map, options);
+    let overlay = match map {
+        Some(_) => crate::scene::overlays::OverlayScene::new(
+            crate::bodymap::overlays::overlays(),
+            &view_id,
+            options.overlays,
+        ),
+        None => crate::scene::overlays::OverlayScene::default(),
+    };
+    legend.extend(overlay.legend.iter().cloned());
     let legend_k = legend_scale(&legend, width);
     let legend_height = legend_size(&legend, legend_k).1;
-    let bottom = if legend.is_empty() {
+    // A pattern's caption, wrapped, between the drawing and the legend.
+    let caption_size = (letter_size * 0.6).max(12.0);
+    let caption = match content {
+        Marks::Pattern { muscle, .. } => crate::education::referral_library()
+            .pattern(muscle)
+            .map(|p| wrapped(&p.caption, width - 20.0, caption_size))
+            .unwrap_or_default(),
+        _ => Vec::new(),
+    };
+    let note_size = 10.0;
+    let notes: Vec<String> = overlay
+        .notes
+        .iter()
+        .flat_map(|note| wrapped(note, width - 20.0, note_size))
+        .collect();
+    let caption_height = if caption.is_empty() {
         0.0
     } else {
-        legend_height + 8.0
+        caption.len() as f32 * caption_size * 1.3 + 6.0
+    } + if notes.is_empty() {
+        0.0
+    } else {
+        notes.len() as f32 * note_size * 1.3 + 6.0
     };
+    let bottom = caption_height
+        + if legend.is_empty() {
+            0.0
+        } else {
+            legend_height + 8.0
+        };
     let bounds = match base {
         Resolved::Map(_, view) => MapScene::outline_bounds(view),
         // Marks are in the upright picture's full-size pixels; the decoded copy may be
@@ -503,6 +585,17 @@ fn draw_parts(
             (None, names)
         }
     };
+    // Overlays over the map, under the session's marks.
+    for area in &overlay.areas {
+        let points: Vec<Px> = area
+            .fill
+            .polygon
+            .iter()
+            .map(|p| projection.to_screen(*p))
+            .collect();
+        surface.fill(&points, options.colors.of(area.fill.role), false);
+    }
+    draw_glyphs(surface, &overlay.glyphs(&projection, false));
     if let Some((image, top_left, bottom_right)) = image.and_then(|i| i.cropped()) {
         surface.image(
             &image,
@@ -532,9 +625,24 @@ fn draw_parts(
             None,
         );
     }
+    // Overlay labels first (they name what the clinician switched on), then muscle names,
+    // each only where it does not cover another.
+    let mut labeller = Labeller::new(width, height - bottom);
+    for (name, at) in overlay.labels() {
+        let size = 10.0;
+        let at = projection.to_screen(at);
+        if let Some(origin) = labeller.place(name, at, size) {
+            surface.text(
+                name,
+                origin,
+                size,
+                options.colors.label,
+                Some(options.colors.label_halo),
+            );
+        }
+    }
     if options.labels {
         let size = (projection.scale * 9.0).clamp(9.0, 14.0);
-        let mut labeller = Labeller::new(width, height - bottom);
         for (name, at) in &names {
             let at = projection.to_screen(*at);
             if let Some(origin) = labeller.place(name, at, size) {
@@ -547,6 +655,23 @@ fn draw_parts(
                 );
             }
         }
+    }
+    let caption_top = height - bottom + 4.0;
+    for (i, line) in caption.iter().enumerate() {
+        let (_, ascent, _) = measure(line, caption_size);
+        let baseline = caption_top + ascent + i as f32 * caption_size * 1.3;
+        surface.text(line, (10.0, baseline), caption_size, colour, None);
+    }
+    let notes_top = caption_top
+        + if caption.is_empty() {
+            0.0
+        } else {
+            caption.len() as f32 * caption_size * 1.3 + 6.0
+        };
+    for (i, line) in notes.iter().enumerate() {
+        let (_, ascent, _) = measure(line, note_size);
+        let baseline = notes_top + ascent + i as f32 * note_size * 1.3;
+        surface.text(line, (10.0, baseline), note_size, colour, None);
     }
     draw_legend(
         surface,
@@ -600,9 +725,10 @@ type GlyphsAt<'a> = Box<dyn Fn(&Projection) -> Vec<Glyph> + 'a>;
 fn marks_of<'a>(
     content: Marks<'a>,
     view: &'a ViewId,
-    zones: bool,
+    map: Option<&'a BodyMap>,
     options: &'a RenderOptions,
 ) -> (Option<GridImage>, GlyphsAt<'a>, Vec<LegendEntry>) {
+    let zones = map.is_some();
     match content {
         Marks::None => (None, Box::new(|_| Vec::new()), Vec::new()),
         Marks::Session { session, .. } => {
@@ -636,6 +762,25 @@ fn marks_of<'a>(
                     marks::difference_glyphs(earlier, later, &matches, view, projection)
                 }),
                 marks::difference_legend(),
+            )
+        }
+        Marks::Pattern { muscle, side } => {
+            let library = crate::education::referral_library();
+            let drawing = match (library.pattern(muscle), map) {
+                (Some(pattern), Some(map)) => crate::scene::pattern::PatternDrawing::new(
+                    map,
+                    view,
+                    muscle,
+                    side,
+                    &library.shapes(pattern, view, side),
+                ),
+                _ => crate::scene::pattern::PatternDrawing::default(),
+            };
+            let legend = drawing.legend();
+            (
+                None,
+                Box::new(move |projection| drawing.glyphs(projection, 1.0)),
+                legend,
             )
         }
     }

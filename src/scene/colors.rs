@@ -90,6 +90,7 @@ impl MapColors {
             Role::Contour(ContourKind::MuscleBorder) => self.muscle_border,
             Role::SafetyFill => self.safety_fill,
             Role::SafetyEdge => self.safety_edge,
+            Role::Tint(colour) => colour,
         }
     }
 
@@ -103,7 +104,7 @@ impl MapColors {
             Role::Contour(ContourKind::Bone) => 1.0,
             Role::Contour(_) => 0.8,
             Role::SafetyEdge => 1.2,
-            Role::Skin | Role::MuscleFill(_) | Role::SafetyFill => 0.0,
+            Role::Skin | Role::MuscleFill(_) | Role::SafetyFill | Role::Tint(_) => 0.0,
         };
         base * pixels_per_mm.sqrt().clamp(0.6, 2.5)
     }

@@ -4,6 +4,8 @@
 
 mod colors;
 pub mod marks;
+pub mod overlays;
+pub mod pattern;
 
 use serde::{Deserialize, Serialize};
 
@@ -61,6 +63,9 @@ pub enum Role {
     /// A needling safety zone's tint and edge.
     SafetyFill,
     SafetyEdge,
+    /// An education or overlay shape's fill in its own colour, the same in both themes (a
+    /// referral pattern's zone, a dermatome).
+    Tint(Rgba),
 }
 
 /// A filled polygon, triangulated once for painters that need triangles.

@@ -241,6 +241,16 @@ pub fn body_canvas(
             marks::paint_on_frame(&painter, texture, &projection);
         }
     }
+    // Overlays over the map and under the session's zones and marks.
+    let overlay_scene = (!state.memory.overlays.is_empty() && matches!(shown, Shown::Standard(_)))
+        .then(|| {
+            state
+                .cache
+                .overlay_scene(&state.memory.view, state.memory.overlays)
+        });
+    if let Some(scene) = &overlay_scene {
+        paint_overlays(&painter, scene, &projection, &colors);
+    }
     if shows_marks && matches!(shown, Shown::Standard(_)) {
         marks::paint_zones(
             ui.ctx(),
@@ -308,6 +318,15 @@ pub fn body_canvas(
     if let Some(overlay) = overlay {
         legend.extend(overlay.legend(&state.memory.view));
     }
+    if let Some(scene) = &overlay_scene {
+        legend.extend(scene.legend.iter().map(|entry| {
+            crate::scene::LegendEntry::new(
+                entry.colour,
+                entry.pattern,
+                format!("{} (schematic; sources differ)", entry.label),
+            )
+        }));
+    }
     if state.memory.safety_zones
         && matches!(shown, Shown::Standard(_))
         && state.cache.has_safety_areas()
@@ -357,7 +376,16 @@ pub fn body_canvas(
             egui::Role::Canvas,
             true,
             format!(
-                "Body map, {name}{}",
+                "Body map, {name}{}{}",
+                overlay_scene
+                    .as_ref()
+                    .filter(|scene| !scene.legend.is_empty())
+                    .map(|scene| {
+                        let names: Vec<&str> =
+                            scene.legend.iter().map(|e| e.label.as_str()).collect();
+                        format!(", showing {}", names.join(", "))
+                    })
+                    .unwrap_or_default(),
                 hover_text
                     .as_ref()
                     .filter(|t| !t.is_empty())
@@ -843,6 +871,55 @@ fn paint_safety(
         let rect = Rect::from_center_size(centre, galley.size() + vec2(6.0, 2.0));
         painter.rect_filled(rect, 3.0, color(colors.label_halo));
         painter.galley(rect.min + vec2(3.0, 1.0), galley, color(colors.safety_edge));
+    }
+}
+
+/// The overlays shown: each area's tint from its triangles and its outline, each landmark
+/// as a dot, and the labels where they do not cover one another.
+fn paint_overlays(
+    painter: &egui::Painter,
+    scene: &crate::scene::overlays::OverlayScene,
+    projection: &Projection,
+    colors: &MapColors,
+) {
+    let mut mesh = Mesh::default();
+    for area in &scene.areas {
+        let tint = color(colors.of(area.fill.role));
+        let base = mesh.vertices.len() as u32;
+        mesh.vertices
+            .extend(area.fill.polygon.iter().map(|p| Vertex {
+                pos: screen(projection, *p),
+                uv: egui::epaint::WHITE_UV,
+                color: tint,
+            }));
+        mesh.indices
+            .extend(area.fill.triangles.iter().map(|i| base + i));
+    }
+    painter.add(Shape::mesh(mesh));
+    marks::paint_glyphs(painter, &scene.glyphs(projection, false));
+    let font = FontId::proportional(11.0);
+    let mut placed: Vec<Rect> = Vec::new();
+    // Landmarks' names beside their dots, then the areas' names in their middles.
+    let beside = scene.points.iter().map(|p| (p.label.as_str(), p.at, true));
+    let inside = scene
+        .areas
+        .iter()
+        .map(|a| (a.label.as_str(), a.label_at, false));
+    for (label, at, is_point) in beside.chain(inside) {
+        let galley = painter.layout_no_wrap(label.to_owned(), font.clone(), color(colors.label));
+        let size = galley.size() + vec2(4.0, 0.0);
+        let at = screen(projection, at);
+        let rect = if is_point {
+            Rect::from_min_size(at + vec2(6.0, -size.y / 2.0), size)
+        } else {
+            Rect::from_center_size(at, size)
+        };
+        if !painter.clip_rect().contains_rect(rect) || placed.iter().any(|r| r.intersects(rect)) {
+            continue;
+        }
+        placed.push(rect);
+        painter.rect_filled(rect, 2.0, color(colors.label_halo));
+        painter.galley(rect.min + vec2(2.0, 0.0), galley, color(colors.label));
     }
 }
 

@@ -10,8 +10,10 @@ use egui::{Pos2, Rect, TextureHandle};
 use super::hover::Hover;
 use super::tool::ToolState;
 use crate::bodymap::StandardMap;
+use crate::bodymap::overlays::OverlaySet;
 use crate::geometry::{MapPoint, ViewId, views};
 use crate::model::Session;
+use crate::scene::overlays::OverlayScene;
 use crate::scene::{LayerMode, MapScene, Projection, SafetyScene, tolerance_for_scale};
 
 /// Where the user is looking: the view and how it is drawn, and the pan and zoom of every
@@ -24,6 +26,9 @@ pub struct ViewMemory {
     pub labels: bool,
     /// Show the needling safety zones over the drawing.
     pub safety_zones: bool,
+    /// The overlays shown over the drawing: dermatomes, cutaneous nerve fields, bony
+    /// landmarks (`bodymap::overlays`).
+    pub overlays: OverlaySet,
     /// The view's projection as last shown; `None` fits it on the next frame.
     pub(crate) projection: Option<Projection>,
     /// The view shows the whole drawing as fitted (not zoomed or panned by the user).
@@ -52,6 +57,7 @@ impl ViewMemory {
             mirrored: false,
             labels: true,
             safety_zones: false,
+            overlays: OverlaySet::NONE,
             projection: None,
             fitted: true,
             others: HashMap::new(),
@@ -153,6 +159,8 @@ pub struct SceneCache {
     scene: Option<CachedScene>,
     /// The safety zones of the view shown, built when first shown.
     safety_scene: Option<(ViewId, Arc<SafetyScene>)>,
+    /// The overlays shown on the view, built when the view or the overlays change.
+    overlay_scene: Option<(ViewId, OverlaySet, Arc<OverlayScene>)>,
     pub(crate) zones: Option<CachedZones>,
     pub(crate) glyphs: Option<CachedGlyphs>,
     /// The overlay's image of the view: (view, overlay key, texture).
@@ -192,6 +200,22 @@ impl SceneCache {
         self.safety_scene
             .as_ref()
             .map(|(_, scene)| Arc::clone(scene))
+            .unwrap_or_default()
+    }
+
+    /// The overlays `shown` on `view`, built once for each view and choice.
+    pub(crate) fn overlay_scene(&mut self, view: &ViewId, shown: OverlaySet) -> Arc<OverlayScene> {
+        if self
+            .overlay_scene
+            .as_ref()
+            .is_none_or(|(v, s, _)| v != view || *s != shown)
+        {
+            let scene = OverlayScene::new(crate::bodymap::overlays::overlays(), view, shown);
+            self.overlay_scene = Some((view.clone(), shown, Arc::new(scene)));
+        }
+        self.overlay_scene
+            .as_ref()
+            .map(|(_, _, scene)| Arc::clone(scene))
             .unwrap_or_default()
     }
 

@@ -9,7 +9,7 @@ use egui_material_icons::MaterialIcon;
 use egui_material_icons::icons::{
     ICON_ACUPUNCTURE, ICON_ADJUST, ICON_ARROW_OUTWARD, ICON_ARROW_SELECTOR_TOOL, ICON_BRUSH,
     ICON_FIT_SCREEN, ICON_FLIP, ICON_HEALTH_AND_SAFETY, ICON_INK_ERASER, ICON_LABEL,
-    ICON_LASSO_SELECT, ICON_LAYERS, ICON_RIGHT_PANEL_CLOSE, ICON_RIGHT_PANEL_OPEN,
+    ICON_LASSO_SELECT, ICON_LAYERS, ICON_NEUROLOGY, ICON_RIGHT_PANEL_CLOSE, ICON_RIGHT_PANEL_OPEN,
     ICON_STICKY_NOTE_2,
 };
 
@@ -17,6 +17,7 @@ use crate::app::canvas::CanvasState;
 use crate::app::canvas::custom_views::CustomViews;
 use crate::app::canvas::tool::Tool;
 use crate::bodymap::BodyMap;
+use crate::bodymap::overlays::{OverlayKind, OverlaySet};
 use crate::geometry::ViewId;
 use crate::model::{NeedleSpec, PainQuality, Session, TissueDepth};
 use crate::scene::LayerMode;
@@ -215,6 +216,7 @@ pub fn map_toolbar(
             ) {
                 memory.mirrored = !memory.mirrored;
             }
+            overlay_menu(ui, &mut memory.overlays);
             // The muscle layers: an icon opening the three choices, pressed while deep
             // muscles are shown.
             let layers = memory.layers;
@@ -245,6 +247,44 @@ pub fn map_toolbar(
             });
         });
     });
+}
+
+/// The overlays' icon, opening a switch for each (dermatomes, cutaneous nerve fields, bony
+/// landmarks) with its caveat and source; pressed while any is shown.
+pub fn overlay_menu(ui: &mut egui::Ui, shown: &mut OverlaySet) {
+    let (response, _) = egui::containers::menu::MenuButton::from_button(egui::Button::selectable(
+        !shown.is_empty(),
+        ICON_NEUROLOGY.rich_text().size(18.0),
+    ))
+    .ui(ui, |ui| overlay_switches(ui, shown, true));
+    let response = response.on_hover_text(
+        "Overlays: dermatomes, cutaneous nerve fields and bony landmarks, to tell referred \
+         pain from radicular or nerve pain",
+    );
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, "Overlays"));
+}
+
+/// A checkbox for each overlay, each with its caveat and source under it when `notes`.
+pub fn overlay_switches(ui: &mut egui::Ui, shown: &mut OverlaySet, notes: bool) {
+    let overlays = crate::bodymap::overlays::overlays();
+    for kind in OverlayKind::ALL {
+        let Some(layer) = overlays.layer(kind) else {
+            continue;
+        };
+        let mut on = shown.shows(kind);
+        let response = ui
+            .checkbox(&mut on, layer.name.as_str())
+            .on_hover_text(format!("{}\n\nSource: {}", layer.caveat, layer.source));
+        if response.changed() {
+            *shown = shown.with(kind, on);
+        }
+        if notes {
+            ui.add(
+                egui::Label::new(RichText::new(&layer.caveat).small().weak())
+                    .wrap_mode(TextWrapMode::Wrap),
+            );
+        }
+    }
 }
 
 /// The digit key that shows a view of the standard map (1–9 in the map's order).

@@ -8,19 +8,19 @@
 use egui::{Color32, FontId, Pos2, RichText, Shape, Stroke, TextStyle};
 
 use crate::app::canvas::custom_views::CustomViews;
-use crate::app::canvas::marks::screen;
+use crate::app::canvas::marks::{paint_glyphs, rgba};
 use crate::app::canvas::overlays::CanvasOverlay;
 use crate::app::canvas::{CanvasContent, CanvasState, body_canvas};
+use crate::bodymap::overlays::OverlayKind;
 use crate::bodymap::standard;
 use crate::education::{
-    Candidate, PatternMasks, PatternShapes, explainers, rank_area, rank_session, referral_library,
+    Candidate, PatternMasks, explainers, rank_area, rank_session, referral_library,
 };
 use crate::geometry::{MapPoint, ViewId};
 use crate::metrics::standard_charts;
 use crate::model::{PaintOp, Session, Side};
-use crate::scene::LegendEntry;
-use crate::scene::marks::with_alpha;
-use crate::scene::{Pattern, Projection};
+use crate::scene::pattern::{PATTERN_COLOUR, PatternDrawing};
+use crate::scene::{Glyph, LegendEntry, Projection};
 
 /// How long a pattern takes to fade in, seconds.
 const FADE_SECONDS: f64 = 0.6;
@@ -32,9 +32,8 @@ const HEAD_VIEW_BELOW_MM: f32 = 380.0;
 /// How many muscles a lookup lists.
 const CANDIDATES: usize = 6;
 
-/// The calm palette: a soft teal for the pattern, slate for the X.
-const PATTERN: Color32 = Color32::from_rgb(0x2a, 0x8c, 0x8c);
-const TRIGGER_X: Color32 = Color32::from_rgb(0x2f, 0x3e, 0x4e);
+/// The calm palette's teal, for the muscle's name (the pattern's own colour).
+const PATTERN: Color32 = Color32::from_rgb(PATTERN_COLOUR[0], PATTERN_COLOUR[1], PATTERN_COLOUR[2]);
 
 /// What the presentation shows.
 pub struct Presentation {
@@ -238,6 +237,23 @@ impl Presentation {
                     });
                 ui.separator();
                 ui.toggle_value(&mut self.canvas.memory.mirrored, "Mirror");
+                ui.separator();
+                // Overlays the clinician may show beside a pattern: where a nerve root or a
+                // peripheral nerve supplies the skin, and the bones to find one's way by.
+                let overlays = crate::bodymap::overlays::overlays();
+                for kind in OverlayKind::ALL {
+                    let Some(layer) = overlays.layer(kind) else {
+                        continue;
+                    };
+                    let mut on = self.canvas.memory.overlays.shows(kind);
+                    if ui
+                        .toggle_value(&mut on, layer.name.as_str())
+                        .on_hover_text(&layer.caveat)
+                        .changed()
+                    {
+                        self.canvas.memory.overlays = self.canvas.memory.overlays.with(kind, on);
+                    }
+                }
             });
         });
 
@@ -286,9 +302,19 @@ impl Presentation {
         }
 
         egui::CentralPanel::default().show(ui, |ui| {
-            let overlay = pattern.map(|(pattern, side, fade)| PatternOverlay {
-                shapes: referral_library().shapes(pattern, &self.canvas.memory.view, side),
-                fade,
+            let overlay = pattern.map(|(pattern, side, fade)| {
+                let view = &self.canvas.memory.view;
+                let shapes = referral_library().shapes(pattern, view, side);
+                PatternOverlay {
+                    drawing: PatternDrawing::new(
+                        &standard().map,
+                        view,
+                        &pattern.muscle,
+                        side,
+                        &shapes,
+                    ),
+                    fade,
+                }
             });
             let (session, revision) = match (&self.drawing, self.show_drawing) {
                 (Some(drawing), true) => (drawing, 1),
@@ -503,10 +529,10 @@ fn polygon_area(points: &[MapPoint]) -> f32 {
         / 2.0
 }
 
-/// A referral pattern over the canvas: essential zone solid, spillover stippled, X at the
-/// trigger points, all faded in together.
+/// A referral pattern over the canvas, as `scene::pattern` draws it (the muscle outlined,
+/// essential zone solid, spillover stippled, X at the trigger points), faded in together.
 struct PatternOverlay {
-    shapes: PatternShapes,
+    drawing: PatternDrawing,
     fade: f32,
 }
 
@@ -524,84 +550,38 @@ impl CanvasOverlay for PatternOverlay {
     }
 
     fn paint(&self, painter: &egui::Painter, _view: &ViewId, projection: &Projection) {
-        let solid = PATTERN.gamma_multiply(0.55 * self.fade);
-        let edge = Stroke::new(1.5, PATTERN.gamma_multiply(self.fade));
         let mut triangulator = earcut::Earcut::new();
-        for polygon in &self.shapes.essential {
-            let points: Vec<Pos2> = polygon.iter().map(|p| screen(projection, *p)).collect();
+        for glyph in self.drawing.glyphs(projection, self.fade) {
+            // Zones and muscles may be concave: filled from their triangles.
+            let Glyph::Polygon {
+                points,
+                fill,
+                stroke,
+            } = &glyph
+            else {
+                paint_glyphs(painter, std::slice::from_ref(&glyph));
+                continue;
+            };
             let mut triangles: Vec<u32> = Vec::new();
-            triangulator.earcut(polygon.iter().map(|p| [p.x, p.y]), &[], &mut triangles);
+            triangulator.earcut(points.iter().map(|p| [p.0, p.1]), &[], &mut triangles);
+            let colour = rgba(*fill);
             let mut mesh = egui::Mesh::default();
-            for point in &points {
-                mesh.colored_vertex(*point, solid);
+            for point in points {
+                mesh.colored_vertex(Pos2::new(point.0, point.1), colour);
             }
             mesh.indices = triangles;
             painter.add(Shape::mesh(mesh));
-            painter.add(Shape::closed_line(points, edge));
-        }
-        // Spillover: dots on a grid inside the zone, and a dashed edge.
-        let spacing_mm = (6.0 / projection.scale).max(4.0);
-        let dot = PATTERN.gamma_multiply(0.8 * self.fade);
-        for polygon in &self.shapes.spillover {
-            let Some(bounds) = crate::bodymap::Bounds::of(polygon) else {
-                continue;
-            };
-            let mut y = bounds.min.y;
-            let mut row = 0;
-            while y <= bounds.max.y {
-                let offset = if row % 2 == 0 { 0.0 } else { spacing_mm / 2.0 };
-                let mut x = bounds.min.x + offset;
-                while x <= bounds.max.x {
-                    let p = MapPoint::new(x, y);
-                    if crate::bodymap::path::polygon_contains(polygon, p) {
-                        painter.circle_filled(screen(projection, p), 1.6, dot);
-                    }
-                    x += spacing_mm;
-                }
-                y += spacing_mm * 0.87;
-                row += 1;
+            if let Some(ink) = stroke {
+                let points = points.iter().map(|p| Pos2::new(p.0, p.1)).collect();
+                painter.add(Shape::closed_line(
+                    points,
+                    Stroke::new(ink.width, rgba(ink.colour)),
+                ));
             }
-            let mut points: Vec<Pos2> = polygon.iter().map(|p| screen(projection, *p)).collect();
-            if let Some(first) = points.first().copied() {
-                points.push(first);
-            }
-            painter.extend(Shape::dashed_line(&points, edge, 6.0, 4.0));
-        }
-        let x_stroke = Stroke::new(3.5, TRIGGER_X.gamma_multiply(self.fade));
-        for at in &self.shapes.trigger_points {
-            let centre = screen(projection, *at);
-            let r = 9.0;
-            painter.line_segment(
-                [centre + egui::vec2(-r, -r), centre + egui::vec2(r, r)],
-                x_stroke,
-            );
-            painter.line_segment(
-                [centre + egui::vec2(-r, r), centre + egui::vec2(r, -r)],
-                x_stroke,
-            );
         }
     }
 
     fn legend(&self, _view: &ViewId) -> Vec<LegendEntry> {
-        if self.shapes.is_empty() {
-            return Vec::new();
-        }
-        vec![
-            LegendEntry::new(
-                with_alpha(PATTERN.to_srgba_unmultiplied(), 0.7),
-                Pattern::Solid,
-                "where this pain is commonly felt",
-            ),
-            LegendEntry::new(
-                PATTERN.to_srgba_unmultiplied(),
-                Pattern::Dots,
-                "where some people also feel it",
-            ),
-            LegendEntry::new(
-                TRIGGER_X.to_srgba_unmultiplied(),
-                Pattern::Solid,
-                "X  the trigger point",
-            ),
-        ]
+        self.drawing.legend()
     }
 }

@@ -12,12 +12,14 @@
 
 mod geometry;
 mod muscles;
+mod overlays;
 mod referral_patterns;
 mod regions;
 mod safety;
 mod shapes;
 mod standard_adult;
 
+pub use overlays::{OVERLAYS_FILE, overlays_ron};
 pub use referral_patterns::referral_patterns_ron;
 pub use standard_adult::standard_adult_ron;
 
@@ -29,14 +31,16 @@ pub const STANDARD_ADULT_FILE: &str = "body_maps/standard_adult.ron";
 /// Where the referral library is written, relative to the crate root.
 pub const REFERRAL_PATTERNS_FILE: &str = "body_maps/referral_patterns.ron";
 
-/// Both generated files as (path relative to the crate root, text): the referral library is
-/// drawn on the standard map as written, so the map comes first.
-pub fn all_files() -> Result<[(&'static str, String); 2], Vec<String>> {
+/// The generated files as (path relative to the crate root, text): the referral library and
+/// the overlays are drawn on the standard map as written, so the map comes first.
+pub fn all_files() -> Result<[(&'static str, String); 3], Vec<String>> {
     let map = standard_adult_ron()?;
     let referral = referral_patterns_ron(&map)?;
+    let overlays = overlays_ron(&map)?;
     Ok([
         (STANDARD_ADULT_FILE, map),
         (REFERRAL_PATTERNS_FILE, referral),
+        (OVERLAYS_FILE, overlays),
     ])
 }
 
