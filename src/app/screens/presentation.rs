@@ -234,6 +234,10 @@ impl Presentation {
                                 self.canvas.memory.set_view(view.id.clone());
                             }
                         }
+                    })
+                    .response
+                    .widget_info(|| {
+                        egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "More views")
                     });
                 ui.separator();
                 ui.toggle_value(&mut self.canvas.memory.mirrored, "Mirror");
