@@ -492,3 +492,99 @@ fn aftercare_takes_the_clinics_text_and_the_template_is_edited_and_saved() {
         "the editor closes once saved"
     );
 }
+
+/// Screening with the keyboard: on a question's answer, N answers "no" and moves to the next
+/// question, Y answers "yes".
+#[test]
+fn screening_is_answered_with_the_keyboard_one_question_after_another() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut harness = new_session(data.path());
+    open_record(&mut harness);
+    // The first question's "no".
+    let first = harness.get_all_by_label("no").next().expect("a question");
+    first.focus();
+    harness.run_ok();
+    for key in [egui::Key::N, egui::Key::N, egui::Key::Y] {
+        harness.key_press(key);
+        harness.run_ok();
+        harness.run_ok();
+    }
+    let screening = harness
+        .state()
+        .document()
+        .expect("open")
+        .session()
+        .screening
+        .clone();
+    let answered: Vec<myomap::model::Answer> = screening.answers.iter().map(|a| a.answer).collect();
+    assert_eq!(
+        answered,
+        [
+            myomap::model::Answer::No,
+            myomap::model::Answer::No,
+            myomap::model::Answer::Yes
+        ],
+        "three questions answered in order"
+    );
+}
+
+/// Consent recorded without the risk of pneumothorax: a needle over the thorax is refused
+/// with the reason, one elsewhere is placed; ticking the risk lets the thorax be needled.
+#[test]
+fn a_needle_over_the_thorax_needs_the_pneumothorax_risk_in_the_consent() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut harness = new_session(data.path());
+    open_record(&mut harness);
+    press(&mut harness, "Mark screening reviewed");
+    press(&mut harness, "Explained all — record consent");
+    place_needle(&mut harness, RIGHT_THORAX);
+    assert_eq!(needle_count(&harness), 0, "refused over the thorax");
+    assert!(
+        harness
+            .state()
+            .notifications()
+            .all()
+            .iter()
+            .any(|n| n.text.contains("the risk of pneumothorax was explained")),
+        "the refusal says why"
+    );
+    place_needle(&mut harness, GLUTEUS_MEDIUS);
+    assert_eq!(needle_count(&harness), 1, "placed away from the thorax");
+    open_record(&mut harness);
+    press(&mut harness, "Risk of pneumothorax (thorax treated)");
+    place_needle(&mut harness, RIGHT_THORAX);
+    assert_eq!(
+        needle_count(&harness),
+        2,
+        "placed once the risk is recorded"
+    );
+}
+
+/// The needle chosen in the inspector is what the next site is charted with.
+#[test]
+fn the_next_needle_starts_from_the_last_one_chosen() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut harness = new_session(data.path());
+    screen_and_consent(&mut harness);
+    place_needle(&mut harness, GLUTEUS_MEDIUS);
+    // The inspector's needle (the tool row's list is named by its tooltip).
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::ComboBox, "Needle")
+        .scroll_to_me();
+    harness.run_ok();
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::ComboBox, "Needle")
+        .click();
+    harness.run_ok();
+    harness.get_by_label("0.30 × 60 mm").click();
+    harness.run_ok();
+    place_needle(&mut harness, MapPoint::new(100.0, 790.0));
+    let doc = harness.state().document().expect("open");
+    let sizes: Vec<String> = doc
+        .session()
+        .needle_sites
+        .iter()
+        .map(|n| n.needle.label())
+        .collect();
+    assert_eq!(sizes, ["0.30 × 60 mm", "0.30 × 60 mm"]);
+}
