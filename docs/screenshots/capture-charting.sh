@@ -10,10 +10,10 @@ out=$(realpath docs/screenshots)
 . docs/screenshots/run-demo.sh
 
 run 103 first '
-  xdotool mousemove 760 620; sleep 0.5
+  xdotool mousemove 900 640; sleep 0.5
   shot session-charted.png
-  xdotool mousemove 1122 822 click 1; sleep 1          # the first needle site in the marks list
-  xdotool mousemove 580 430                             # zoom in on the low back
+  xdotool mousemove 1100 864 click 1; sleep 1          # the first needle site in the marks list
+  xdotool mousemove 694 430                             # zoom in on the low back
   for _ in 1 2 3; do xdotool click 4; sleep 0.2; done
   xdotool mousemove 700 700; sleep 1
   shot session-inspector.png

@@ -26,20 +26,23 @@ xvfb-run -a -s "-screen 0 1280x820x24" bash -c '
   click 120 120                     # first patient in the list
   shot patient.png
   eval "$(xdotool getmouselocation --shell)"
-  click 272 264                     # Open the first visit
+  click 272 186                     # Open the first visit
+  xdotool mousemove 640 810
   shot session.png
-  xdotool mousemove 590 250; sleep 0.5
+  xdotool mousemove 560 250; sleep 0.5
   for _ in 1 2 3 4 5 6; do xdotool click 4; sleep 0.2; done    # zoom in at the right shoulder
-  xdotool mousemove 600 262; sleep 1
+  xdotool mousemove 570 262; sleep 1
   shot session-zoom.png
-  click 413 89                      # Muscles: Deep
+  click 576 47                      # Muscle layers
+  click 584 100                     # Deep
   xdotool mousemove 560 300; sleep 1
   shot session-deep.png
-  click 343 89                      # Muscles: Superficial
-  click 606 89                      # Mirror for patient
+  click 576 47                      # Muscle layers
+  click 598 77                      # Superficial
+  click 660 47                      # Mirror for patient
   click 90 12                       # View menu
-  click 153 39                      # Toggle light/dark theme
-  click 271 43                      # Front
+  click 153 94                      # Toggle light/dark theme
+  click 31 47                       # Front
   xdotool mousemove 520 420; sleep 1
   shot session-dark-mirrored.png
   kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true
