@@ -578,6 +578,8 @@ fn needle_ui(
                 .map_or("none", |(_, name)| name.as_str());
             ComboBox::from_id_salt("needle_trigger_point")
                 .selected_text(current)
+                .width(ui.available_width().min(220.0))
+                .truncate()
                 .show_ui(ui, |ui| {
                     ui.selectable_value(&mut needle.trigger_point, None, "none");
                     for (id, name) in &trigger_points {
@@ -711,7 +713,8 @@ fn zone_ui(
             };
             ComboBox::from_id_salt("zone_source")
                 .selected_text(current)
-                .width(ui.available_width())
+                .width(ui.available_width().min(220.0))
+                .truncate()
                 .show_ui(ui, |ui| {
                     ui.selectable_value(&mut zone.source, None, "not linked");
                     let mut heading = None;

@@ -66,7 +66,7 @@ struct WarningGroup {
     message: String,
     acknowledged: bool,
     sites: Vec<MarkId>,
-    /// "3 site(s): right upper trapezius, 0.25 × 30 mm; …"
+    /// "3 sites: right upper trapezius, 0.25 × 30 mm; …"
     sites_line: String,
 }
 
@@ -137,7 +137,11 @@ impl Summary {
                     group.sites.len() - Self::NAMED_SITES
                 ));
             }
-            group.sites_line = format!("{} site(s): {}", group.sites.len(), names.join("; "));
+            group.sites_line = format!(
+                "{}: {}",
+                crate::words::count(group.sites.len(), "site", "sites"),
+                names.join("; ")
+            );
         }
         Self {
             revision: doc.revision(),
@@ -398,7 +402,10 @@ impl RecordUi {
         let mismatch = session.needle_count.mismatch();
         let title = match mismatch {
             Some((i, o)) => format!("Needling — count mismatch {i} in, {o} out"),
-            None => format!("Needling — {} site(s)", session.needle_sites.len()),
+            None => format!(
+                "Needling — {}",
+                crate::words::count(session.needle_sites.len(), "site", "sites")
+            ),
         };
         egui::CollapsingHeader::new(RichText::new(title).strong())
             .id_salt("record_needling")
@@ -488,15 +495,18 @@ impl RecordUi {
         let done: Vec<&WarningGroup> = summary.warnings.iter().filter(|g| g.acknowledged).collect();
         if !done.is_empty() {
             let count: usize = done.iter().map(|g| g.sites.len()).sum();
-            egui::CollapsingHeader::new(format!("✔ {count} acknowledged safety warning(s)"))
-                .id_salt("acknowledged_warnings")
-                .show(ui, |ui| {
-                    for group in done {
-                        ui.label(RichText::new(&group.message).color(palette.muted_text));
-                        ui.label(&group.sites_line);
-                        ui.add_space(4.0);
-                    }
-                });
+            egui::CollapsingHeader::new(format!(
+                "✔ {} acknowledged",
+                crate::words::count(count, "safety warning", "safety warnings")
+            ))
+            .id_salt("acknowledged_warnings")
+            .show(ui, |ui| {
+                for group in done {
+                    ui.label(RichText::new(&group.message).color(palette.muted_text));
+                    ui.label(&group.sites_line);
+                    ui.add_space(4.0);
+                }
+            });
         }
         if let Some(group) = acknowledge.and_then(|i| summary.warnings.get(i)) {
             let edit = Edit::Acknowledge {
@@ -1004,7 +1014,10 @@ fn screening_ui(ui: &mut egui::Ui, doc: &mut Document, palette: &Palette) {
                 if ui
                     .button("Mark screening reviewed")
                     .on_hover_text(if unasked > 0 {
-                        format!("{unasked} question(s) are still “not asked”")
+                        format!(
+                            "{} still “not asked”",
+                            crate::words::count(unasked, "question is", "questions are")
+                        )
                     } else {
                         "Record that the checklist was gone through with the patient now".to_owned()
                     })
@@ -1334,7 +1347,11 @@ fn needle_count_ui(ui: &mut egui::Ui, doc: &mut Document, palette: &Palette) {
             .is_some_and(|n| n != sites)
     {
         ui.label(
-            RichText::new(format!("{sites} needle site(s) charted.")).color(palette.muted_text),
+            RichText::new(format!(
+                "{} charted.",
+                crate::words::count(sites as usize, "needle site", "needle sites")
+            ))
+            .color(palette.muted_text),
         );
     }
     if let Some(gesture) = changed {

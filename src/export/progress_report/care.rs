@@ -164,7 +164,7 @@ pub(super) fn treatments(pdf: &mut Writer, input: &ProgressInput<'_>) {
                 if n.stimulated == 0 {
                     "–".to_owned()
                 } else {
-                    format!("{} site(s)", n.stimulated)
+                    crate::words::count(n.stimulated, "site", "sites")
                 },
             ]
         })
