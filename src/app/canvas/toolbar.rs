@@ -149,7 +149,7 @@ pub fn map_toolbar(
         };
         egui::ComboBox::from_id_salt("detail_views")
             .selected_text(text)
-            .width(130.0)
+            .width(110.0)
             .show_ui(ui, |ui| {
                 for (id, name, tooltip) in &details {
                     let number = view_number(map, id)
