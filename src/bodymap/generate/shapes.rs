@@ -126,18 +126,47 @@ const HEAD_HALF: &[Knot] = &[
     k(54.0, 245.0), k(60.0, 266.0), k(92.0, 285.0), k(140.0, 298.0), k(186.0, 308.0),
     k(214.0, 318.0), k(233.0, 336.0), k(243.0, 372.0),
 ];
-// The arm, down the lateral side (the thumb is lateral in the anatomical position) and back
-// up to the axilla.
+// The arm, down the lateral side (the thumb is lateral in the anatomical position) to the
+// wrist, round the hand (`front_back_hand`) and back up from the wrist to the axilla.
 #[rustfmt::skip]
-const ARM_HALF: &[Knot] = &[
+const ARM_DOWN_HALF: &[Knot] = &[
     k(247.0, 420.0), k(254.0, 500.0), k(260.0, 580.0), k(266.0, 645.0), k(280.0, 705.0),
-    k(288.0, 780.0), k(295.0, 860.0), k(298.0, 905.0), k(310.0, 930.0), k(322.0, 965.0),
-    k(325.0, 995.0), k(318.0, 1012.0), corner(309.0, 1003.0), k(303.0, 985.0), k(300.0, 1000.0),
-    k(301.0, 1045.0), k(294.0, 1080.0), k(280.0, 1090.0), k(264.0, 1082.0), k(255.0, 1050.0),
-    k(249.0, 990.0), k(246.0, 940.0), k(243.0, 905.0), k(236.0, 860.0), k(224.0, 780.0),
+    k(288.0, 780.0), k(295.0, 860.0), k(298.0, 905.0),
+];
+#[rustfmt::skip]
+const ARM_UP_HALF: &[Knot] = &[
+    k(243.0, 905.0), k(236.0, 860.0), k(224.0, 780.0),
     k(212.0, 700.0), k(205.0, 645.0), k(196.0, 570.0), k(182.0, 490.0), k(170.0, 438.0),
     corner(158.0, 412.0),
 ];
+
+/// The hand views' frame (`hand_outline`, fingers up) onto the hanging hand of the front and
+/// back views (fingers down, thumb lateral): the wrist's ends (114 and 188 at y = 262) land on
+/// the forearm's (243 and 298 at y = 905) and the middle fingertip (y = 40) on anatomy.md's
+/// fingertip level (0.377 H, y = 1090). The hand views are drawn wider than the full-body
+/// figure's slender limbs, hence the narrower horizontal scale.
+fn hand_to_full_body(p: Pt) -> Pt {
+    const SX: f64 = 55.0 / 74.0;
+    const SY: f64 = 185.0 / 222.0;
+    Pt::new(243.0 + (p.x - 114.0) * SX, 905.0 + (262.0 - p.y) * SY)
+}
+
+/// The hand of the front and back views, from the lateral side of the wrist round the thumb
+/// and the four fingers (slightly apart) to the medial side: the hand views' digits and
+/// borders, mirrored top to bottom, the thenar border flattened a little (the narrower scale
+/// would turn the hand views' thenar bulge into a notch at the thumb's base).
+fn front_back_hand() -> Vec<Knot> {
+    digits_outline(
+        &[k(108.0, 222.0), k(105.0, 180.0)],
+        &HAND_DIGITS,
+        5.0,
+        &[k(205.0, 222.0), k(194.0, 240.0)],
+    )
+    .iter()
+    .rev()
+    .map(|knot| knot.moved(hand_to_full_body))
+    .collect()
+}
 #[rustfmt::skip]
 const TRUNK_LEG_HALF: &[Knot] = &[
     k(150.0, 440.0), k(153.0, 495.0), k(146.0, 560.0), k(132.0, 630.0), k(134.0, 680.0),
@@ -169,7 +198,17 @@ pub fn front_back_silhouette(facing: Facing) -> Vec<Knot> {
     } else {
         POSTERIOR_FOOT
     };
-    let half = [HEAD_HALF, ARM_HALF, TRUNK_LEG_HALF, foot, INNER_LEG_HALF].concat();
+    let hand = front_back_hand();
+    let half = [
+        HEAD_HALF,
+        ARM_DOWN_HALF,
+        &hand,
+        ARM_UP_HALF,
+        TRUNK_LEG_HALF,
+        foot,
+        INNER_LEG_HALF,
+    ]
+    .concat();
     let other = half[1..half.len() - 1]
         .iter()
         .rev()
@@ -182,10 +221,10 @@ pub fn front_back_silhouette(facing: Facing) -> Vec<Knot> {
 pub fn front_back_contours(facing: Facing) -> Vec<ContourLine> {
     use ContourKind::{Bone, Feature, MuscleBorder as Border};
     let mut out = Vec::new();
-    // Fingers and knuckles (both views), kneecap or knee crease, malleoli.
-    for x in [266.0, 279.0, 291.0] {
-        let finger = smooth_open(&[(x, 1042.0), (x + 1.0, 1065.0), (x, 1086.0)]);
-        out.push(line(Feature, finger).paired());
+    // The hand views' creases (palm and fingers) or knuckles and nails, on the hanging hand;
+    // kneecap or knee crease, malleoli.
+    for hand_line in hand_contours(facing == Facing::Anterior) {
+        out.push(ContourLine { curve: hand_line.curve.moved(hand_to_full_body), ..hand_line });
     }
     out.push(line(Feature, smooth_open(&[(86.0, 1700.0), (82.0, 1720.0), (90.0, 1732.0)])).paired());
     if facing == Facing::Anterior {

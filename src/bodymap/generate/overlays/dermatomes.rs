@@ -4,7 +4,17 @@
 //! (T4 at the nipple, T6 at the xiphoid, T10 at the umbilicus on the front; one spinal level
 //! about every 30 mm from C7 to L4 on the back), limb strips by fractions of the limb's width.
 
-use super::{Area, Layer, On, Shape};
+use super::{Area, INDEX_MIDDLE, Layer, On, RING_LITTLE, Shape, THUMB};
+
+/// Hand-placed points: the digits below the hand's strips.
+const fn points(id: &'static str, on: On, points: &'static [(f64, f64)]) -> Area {
+    Area {
+        id,
+        name: id,
+        on,
+        shape: Shape::Points(points),
+    }
+}
 
 const fn band(id: &'static str, on: On, y0: f64, y1: f64, f0: f64, f1: f64) -> Area {
     Area {
@@ -57,9 +67,12 @@ const AREAS: &[Area] = &[
     arm("C5", Front, &[(445.0, 0.45, 1.0), (640.0, 0.5, 1.0)]),
     arm("T2", Front, &[(445.0, 0.0, 0.45), (630.0, 0.0, 0.5)]),
     arm("T1", Front, &[(650.0, 0.0, 0.45), (880.0, 0.0, 0.4)]),
-    arm("C6", Front, &[(650.0, 0.55, 1.0), (900.0, 0.6, 1.0), (1000.0, 0.62, 1.0)]),
-    arm("C7", Front, &[(905.0, 0.36, 0.62), (1070.0, 0.36, 0.62)]),
-    arm("C8", Front, &[(885.0, 0.0, 0.36), (1070.0, 0.0, 0.36)]),
+    arm("C6", Front, &[(650.0, 0.55, 1.0), (900.0, 0.6, 1.0), (985.0, 0.62, 1.0)]),
+    points("C6", Front, THUMB),
+    arm("C7", Front, &[(905.0, 0.36, 0.62), (985.0, 0.36, 0.62)]),
+    points("C7", Front, INDEX_MIDDLE),
+    arm("C8", Front, &[(885.0, 0.0, 0.36), (985.0, 0.0, 0.36)]),
+    points("C8", Front, RING_LITTLE),
     // Front: leg (f = 0 at the medial edge).
     leg("L2", Front, &[(965.0, 0.0, 1.0), (1110.0, 0.0, 1.0)]),
     leg("L3", Front, &[(1110.0, 0.0, 1.0), (1250.0, 0.0, 0.75)]),
@@ -92,9 +105,12 @@ const AREAS: &[Area] = &[
     arm("C5", Back, &[(445.0, 0.5, 1.0), (640.0, 0.55, 1.0)]),
     arm("T2", Back, &[(445.0, 0.0, 0.5), (630.0, 0.0, 0.55)]),
     arm("T1", Back, &[(650.0, 0.0, 0.4), (880.0, 0.0, 0.35)]),
-    arm("C6", Back, &[(650.0, 0.65, 1.0), (900.0, 0.65, 1.0), (1000.0, 0.65, 1.0)]),
-    arm("C7", Back, &[(650.0, 0.4, 0.65), (900.0, 0.35, 0.65), (1070.0, 0.36, 0.62)]),
-    arm("C8", Back, &[(885.0, 0.0, 0.35), (1070.0, 0.0, 0.36)]),
+    arm("C6", Back, &[(650.0, 0.65, 1.0), (900.0, 0.65, 1.0), (985.0, 0.65, 1.0)]),
+    points("C6", Back, THUMB),
+    arm("C7", Back, &[(650.0, 0.4, 0.65), (900.0, 0.35, 0.65), (985.0, 0.36, 0.62)]),
+    points("C7", Back, INDEX_MIDDLE),
+    arm("C8", Back, &[(885.0, 0.0, 0.35), (985.0, 0.0, 0.36)]),
+    points("C8", Back, RING_LITTLE),
     leg("S2", Back, &[(965.0, 0.25, 0.75), (1240.0, 0.25, 0.7), (1500.0, 0.3, 0.55)]),
     leg("L4", Back, &[(1270.0, 0.0, 0.25), (1690.0, 0.0, 0.25)]),
     leg("S1", Back, &[(1260.0, 0.7, 1.0), (1500.0, 0.55, 1.0), (1690.0, 0.5, 1.0)]),

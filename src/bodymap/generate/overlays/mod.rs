@@ -18,6 +18,31 @@ mod nerves;
 use crate::bodymap::{BodyMap, FLATTEN_TOLERANCE_MM};
 use crate::geometry::{MapPoint, ViewId};
 
+// The digits of the front and back views' hand (right hand, +x lateral), below the strips that
+// end at y = 985 just above the webs: the hand's outline there parts into the thumb and the
+// four fingers, so a strip across the hand would paint the gaps between them. Coordinates as
+// on the map (the shape generator's hand moved out 12 mm by `widen_shoulders`).
+/// The thumb, from the thenar eminence.
+#[rustfmt::skip]
+const THUMB: &[(f64, f64)] = &[
+    (317.0, 955.0), (340.2, 988.8), (350.6, 1006.9), (348.1, 1017.3), (337.8, 1014.3),
+    (327.4, 996.2), (312.5, 970.3), (304.0, 985.0), (304.0, 950.0),
+];
+/// The index and middle fingers.
+#[rustfmt::skip]
+const INDEX_MIDDLE: &[(f64, f64)] = &[
+    (298.0, 984.1), (308.4, 1043.6), (312.3, 1066.1), (308.3, 1075.5), (301.4, 1068.0),
+    (297.5, 1045.5), (293.0, 1019.9), (290.5, 1008.4), (289.4, 1023.0), (290.6, 1052.7),
+    (291.7, 1078.6), (286.2, 1088.8), (279.9, 1079.1), (278.8, 1053.2), (276.1, 985.2),
+];
+/// The ring and little fingers, from the hypothenar border.
+#[rustfmt::skip]
+const RING_LITTLE: &[(f64, f64)] = &[
+    (276.6, 985.4), (272.4, 1048.3), (270.8, 1071.9), (264.7, 1080.5), (259.8, 1071.2),
+    (261.4, 1047.6), (263.2, 1020.6), (261.6, 1004.6), (258.5, 1013.2), (253.7, 1035.2),
+    (249.6, 1054.4), (243.4, 1060.5), (240.2, 1052.4), (244.4, 1033.2), (250.5, 985.0),
+];
+
 /// Where the overlays are written, relative to the crate root.
 pub const OVERLAYS_FILE: &str = "body_maps/overlays.ron";
 

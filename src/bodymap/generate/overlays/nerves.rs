@@ -2,7 +2,7 @@
 //! text (Gray's Anatomy, 42nd ed.): limb fields by fractions of the limb's width, the face's
 //! trigeminal divisions and the greater occipital nerve placed by hand on the head.
 
-use super::{Area, Layer, On, Shape};
+use super::{Area, INDEX_MIDDLE, Layer, On, RING_LITTLE, Shape, THUMB};
 use On::{Back, Front, Lateral, LateralArm, Sole};
 
 const fn area(id: &'static str, name: &'static str, on: On, shape: Shape) -> Area {
@@ -45,12 +45,17 @@ const AREAS: &[Area] = &[
     area("axillary", AXILLARY, Back, Shape::Arm(&[(445.0, 0.55, 1.0), (500.0, 0.6, 1.0)])),
     area("radial", RADIAL, Back, Shape::Arm(&[(505.0, 0.3, 0.7), (630.0, 0.3, 0.7)])),
     area("radial", RADIAL, Back, Shape::Arm(&[(660.0, 0.3, 0.7), (880.0, 0.3, 0.7)])),
-    area("radial", RADIAL, Back, Shape::Arm(&[(905.0, 0.5, 1.0), (990.0, 0.55, 1.0)])),
+    area("radial", RADIAL, Back, Shape::Arm(&[(905.0, 0.5, 1.0), (985.0, 0.55, 1.0)])),
+    area("radial", RADIAL, Back, Shape::Points(THUMB)),
     area("musculocutaneous", MUSCULOCUTANEOUS, Front, Shape::Arm(&[(660.0, 0.55, 1.0), (890.0, 0.6, 1.0)])),
     area("medial_cutaneous_forearm", MEDIAL_FOREARM, Front, Shape::Arm(&[(660.0, 0.0, 0.45), (880.0, 0.0, 0.4)])),
-    area("median", MEDIAN, Front, Shape::Arm(&[(905.0, 0.4, 1.0), (1070.0, 0.4, 1.0)])),
-    area("ulnar", ULNAR, Front, Shape::Arm(&[(905.0, 0.0, 0.4), (1070.0, 0.0, 0.4)])),
-    area("ulnar", ULNAR, Back, Shape::Arm(&[(905.0, 0.0, 0.5), (1070.0, 0.0, 0.4)])),
+    area("median", MEDIAN, Front, Shape::Arm(&[(905.0, 0.4, 1.0), (985.0, 0.4, 1.0)])),
+    area("median", MEDIAN, Front, Shape::Points(THUMB)),
+    area("median", MEDIAN, Front, Shape::Points(INDEX_MIDDLE)),
+    area("ulnar", ULNAR, Front, Shape::Arm(&[(905.0, 0.0, 0.4), (985.0, 0.0, 0.4)])),
+    area("ulnar", ULNAR, Front, Shape::Points(RING_LITTLE)),
+    area("ulnar", ULNAR, Back, Shape::Arm(&[(905.0, 0.0, 0.5), (985.0, 0.0, 0.45)])),
+    area("ulnar", ULNAR, Back, Shape::Points(RING_LITTLE)),
     area("lateral_femoral_cutaneous", LFCN, Front, Shape::Leg(&[(975.0, 0.55, 1.0), (1180.0, 0.6, 1.0)])),
     area("lateral_femoral_cutaneous", LFCN, Lateral, Shape::Leg(&[(930.0, 0.6, 1.0), (1160.0, 0.55, 1.0)])),
     area("femoral", FEMORAL, Front, Shape::Leg(&[(975.0, 0.15, 0.55), (1230.0, 0.15, 0.6)])),

@@ -316,7 +316,10 @@ impl Body {
         match limb {
             Limb::Leg if n >= 2 => Some((xs[0], xs[1])),
             Limb::Leg => None,
-            Limb::Arm if n >= 3 => Some((xs[n - 2], xs[n - 1])),
+            // The trunk gives one crossing above the crotch, the leg two below it; the gaps
+            // between the fingers give pairs, so the arm's inner edge is the first crossing
+            // after the trunk's or the leg's and its outer edge the last.
+            Limb::Arm if n >= 3 => Some((xs[if n % 2 == 1 { 1 } else { 2 }], xs[n - 1])),
             Limb::Arm => xs.last().map(|&x| (x - 60.0, x)),
         }
     }

@@ -7,7 +7,8 @@ use super::authoring::{
     lat_arm, post, post_leg_strip, pts, sole, strap, tp_ant, tp_lat, tp_post, tp_sole,
 };
 use super::shared::{
-    INDEX, LAT_EPICONDYLE_L, MIDDLE_FINGER, SCALENE_ESSENTIAL, SCALENE_SPILLOVER, THUMB_A,
+    INDEX, LAT_EPICONDYLE_L, MIDDLE_FINGER, MIDDLE_RING_FINGERS, SCALENE_ESSENTIAL,
+    SCALENE_SPILLOVER, THUMB_A,
 };
 
 #[rustfmt::skip]
@@ -323,7 +324,7 @@ pub const UPPER_LIMB_PATTERNS: &[Pattern] = &[
             "the patient spreads the fingers. Shallow, over bone.",
         ),
         trigger_points: &[tp_post(270.0, 968.0)],
-        essential: &[post(pts(&[(277.0, 1002.0), (286.0, 1002.0), (288.0, 1046.0), (286.0, 1084.0), (279.0, 1084.0), (276.0, 1046.0)]))],
+        essential: &[post(MIDDLE_RING_FINGERS)],
         spillover: &[],
     },
     Pattern {
