@@ -281,6 +281,27 @@ fn placement(harness: &Harness<'_, MyomapApp>) -> (egui::Pos2, f32) {
     )
 }
 
+/// Chooses `tool` and clicks the chart at `at` (mm on the view shown).
+fn click_with(harness: &mut Harness<'_, MyomapApp>, tool: &str, at: MapPoint) {
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, tool)
+        .click();
+    harness.run_ok();
+    let pos = harness
+        .state()
+        .canvas()
+        .memory
+        .screen_pos(at)
+        .expect("shown");
+    harness.hover_at(pos);
+    harness.run_ok();
+    harness.drag_at(pos);
+    harness.run_ok();
+    harness.drop_at(pos);
+    harness.run_ok();
+    harness.run_ok();
+}
+
 /// Switching tools (each with its own options, the needle with its lock), selecting a mark
 /// and opening its inspector never move the map or change its zoom; a click with the locked
 /// needle tool says why and selects nothing.
@@ -310,23 +331,7 @@ fn the_canvas_stays_put_while_tools_change_and_marks_are_selected() {
 
     // The needle tool is locked before screening and consent: a click says why, selects
     // nothing, and leaves no empty inspector.
-    harness
-        .get_by_role_and_label(egui::accesskit::Role::Button, "Needle")
-        .click();
-    harness.run_ok();
-    let at = harness
-        .state()
-        .canvas()
-        .memory
-        .screen_pos(MapPoint::new(118.0, 768.0))
-        .expect("shown");
-    harness.hover_at(at);
-    harness.run_ok();
-    harness.drag_at(at);
-    harness.run_ok();
-    harness.drop_at(at);
-    harness.run_ok();
-    harness.run_ok();
+    click_with(&mut harness, "Needle", MapPoint::new(118.0, 768.0));
     assert!(harness.state().canvas().tools.selection.is_empty());
     assert!(
         harness
@@ -340,23 +345,7 @@ fn the_canvas_stays_put_while_tools_change_and_marks_are_selected() {
     assert_eq!(placement(&harness), before, "after a refused needle");
 
     // A trigger point placed and selected opens the inspector beside the map, not over it.
-    harness
-        .get_by_role_and_label(egui::accesskit::Role::Button, "Trigger point")
-        .click();
-    harness.run_ok();
-    let at = harness
-        .state()
-        .canvas()
-        .memory
-        .screen_pos(MapPoint::new(130.0, 300.0))
-        .expect("shown");
-    harness.hover_at(at);
-    harness.run_ok();
-    harness.drag_at(at);
-    harness.run_ok();
-    harness.drop_at(at);
-    harness.run_ok();
-    harness.run_ok();
+    click_with(&mut harness, "Trigger point", MapPoint::new(130.0, 300.0));
     assert_eq!(harness.state().canvas().tools.selection.len(), 1);
     assert_eq!(placement(&harness), before, "after selecting a mark");
 

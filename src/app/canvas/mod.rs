@@ -814,20 +814,11 @@ fn paint_safety(
     projection: &Projection,
     colors: &MapColors,
 ) {
-    let mut mesh = Mesh::default();
     let tint = color(colors.safety_fill);
-    for area in &scene.areas {
-        let base = mesh.vertices.len() as u32;
-        mesh.vertices
-            .extend(area.fill.polygon.iter().map(|p| Vertex {
-                pos: screen(projection, *p),
-                uv: egui::epaint::WHITE_UV,
-                color: tint,
-            }));
-        mesh.indices
-            .extend(area.fill.triangles.iter().map(|i| base + i));
-    }
-    painter.add(Shape::mesh(mesh));
+    painter.add(filled_mesh(
+        scene.areas.iter().map(|area| (&area.fill, tint)),
+        projection,
+    ));
     let width = MapColors::line_width(Role::SafetyEdge, projection.scale);
     let stroke = Stroke::new(width, color(colors.safety_edge));
     for area in &scene.areas {
@@ -882,20 +873,13 @@ fn paint_overlays(
     projection: &Projection,
     colors: &MapColors,
 ) {
-    let mut mesh = Mesh::default();
-    for area in &scene.areas {
-        let tint = color(colors.of(area.fill.role));
-        let base = mesh.vertices.len() as u32;
-        mesh.vertices
-            .extend(area.fill.polygon.iter().map(|p| Vertex {
-                pos: screen(projection, *p),
-                uv: egui::epaint::WHITE_UV,
-                color: tint,
-            }));
-        mesh.indices
-            .extend(area.fill.triangles.iter().map(|i| base + i));
-    }
-    painter.add(Shape::mesh(mesh));
+    painter.add(filled_mesh(
+        scene
+            .areas
+            .iter()
+            .map(|area| (&area.fill, color(colors.of(area.fill.role)))),
+        projection,
+    ));
     marks::paint_glyphs(painter, &scene.glyphs(projection, false));
     let font = FontId::proportional(11.0);
     let mut placed: Vec<Rect> = Vec::new();
@@ -993,4 +977,22 @@ fn paint_side_letters(
             letter,
         );
     }
+}
+
+/// Triangulated areas as one mesh, each area in its colour (the safety zones, the overlays).
+fn filled_mesh<'a>(
+    fills: impl Iterator<Item = (&'a crate::scene::Fill, Color32)>,
+    projection: &Projection,
+) -> Shape {
+    let mut mesh = Mesh::default();
+    for (fill, tint) in fills {
+        let base = mesh.vertices.len() as u32;
+        mesh.vertices.extend(fill.polygon.iter().map(|p| Vertex {
+            pos: screen(projection, *p),
+            uv: egui::epaint::WHITE_UV,
+            color: tint,
+        }));
+        mesh.indices.extend(fill.triangles.iter().map(|i| base + i));
+    }
+    Shape::mesh(mesh)
 }
