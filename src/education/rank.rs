@@ -117,9 +117,13 @@ struct Piece {
     whole: Sparse,
 }
 
-/// A pattern's masks on one full-body view.
+/// A pattern's masks on one view.
 struct ViewMasks {
     view: ViewId,
+    /// The view magnifies a full-body view's hands or feet (see [`DETAIL_VIEWS`]).
+    detail: bool,
+    /// The essential zone's cells on this view.
+    essential_cells: usize,
     /// The essential zone grown by the tolerance.
     essential_grown: Sparse,
     /// The whole pattern grown by the tolerance.
@@ -131,9 +135,37 @@ struct Entry {
     muscle: String,
     side: Side,
     views: Vec<ViewMasks>,
-    /// The essential zone's cells over every view.
-    essential_cells: usize,
 }
+
+impl Entry {
+    /// The essential zone's cells over the full-body views, the detail views or both: those
+    /// of the kinds the drawing is on. The detail views magnify surfaces the full-body views
+    /// show, so a drawing on one kind is not held to the pattern's copy on the other.
+    fn essential_cells(&self, full_body: bool, detail: bool) -> usize {
+        self.views
+            .iter()
+            .filter(|m| if m.detail { detail } else { full_body })
+            .map(|m| m.essential_cells)
+            .sum()
+    }
+}
+
+/// The views that magnify the hands and feet of the full-body views; patterns carry their
+/// zones onto them (`bodymap::generate::detail`).
+pub const DETAIL_VIEWS: [&str; 3] = ["hands_palmar", "hands_dorsal", "feet_dorsal"];
+
+/// The views patterns are matched on: the full-body views (the head-and-neck views are crops
+/// of them in the same frame) and the detail views.
+const MATCHED_VIEWS: [&str; 8] = [
+    "anterior",
+    "posterior",
+    "left_lateral",
+    "right_lateral",
+    "feet_plantar",
+    DETAIL_VIEWS[0],
+    DETAIL_VIEWS[1],
+    DETAIL_VIEWS[2],
+];
 
 /// The 4-connected parts of a mask, each as its cells' indices.
 fn components(mask: &PainMask) -> Vec<Vec<usize>> {
@@ -225,18 +257,11 @@ pub struct PatternMasks {
 
 impl PatternMasks {
     pub fn new(library: &ReferralLibrary, charts: &BodyCharts) -> Self {
-        let full_views = [
-            "anterior",
-            "posterior",
-            "left_lateral",
-            "right_lateral",
-            "feet_plantar",
-        ];
         let mut entries = Vec::new();
         for pattern in &library.patterns {
             for side in [Side::Right, Side::Left] {
                 let mut views = Vec::new();
-                for view in full_views {
+                for view in MATCHED_VIEWS {
                     let view = ViewId::new(view);
                     let shapes = library.shapes(pattern, &view, side);
                     if shapes.essential.is_empty() && shapes.spillover.is_empty() {
@@ -269,22 +294,18 @@ impl PatternMasks {
                         })
                         .collect();
                     views.push(ViewMasks {
+                        detail: DETAIL_VIEWS.contains(&view.as_str()),
+                        essential_cells: essential.count(),
                         essential_grown: Sparse::of(&clip(essential.dilated(TOLERANCE_MM))),
                         whole_grown: Sparse::of(&clip(whole.dilated(TOLERANCE_MM))),
                         pieces,
                         view,
                     });
                 }
-                let essential_cells = views
-                    .iter()
-                    .flat_map(|v| &v.pieces)
-                    .map(|p| p.essential.cells)
-                    .sum();
                 entries.push(Entry {
                     muscle: pattern.muscle.clone(),
                     side,
                     views,
-                    essential_cells,
                 });
             }
         }
@@ -457,8 +478,13 @@ fn drawing_score(
     if tolerant.on_whole == 0 {
         return None;
     }
-    let fit = TOLERANT_WEIGHT * tolerant.fit(entry.essential_cells)
-        + (1.0 - TOLERANT_WEIGHT) * exact.fit(entry.essential_cells);
+    let on_detail = |view: &ViewId| DETAIL_VIEWS.contains(&view.as_str());
+    let essential_cells = entry.essential_cells(
+        drawn.keys().any(|v| !on_detail(v)),
+        drawn.keys().any(on_detail),
+    );
+    let fit = TOLERANT_WEIGHT * tolerant.fit(essential_cells)
+        + (1.0 - TOLERANT_WEIGHT) * exact.fit(essential_cells);
     let coverage = TOLERANT_WEIGHT * tolerant.coverage(total, &sizes)
         + (1.0 - TOLERANT_WEIGHT) * exact.coverage(total, &sizes);
     let score = if fit + coverage > 0.0 {

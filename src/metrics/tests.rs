@@ -446,3 +446,38 @@ fn dilation_adds_exactly_the_cells_within_the_radius_and_counts_agree() {
     assert_eq!(mask.dilated(-5.0), mask);
     assert_eq!(PainMask::new().dilated(30.0).count(), 0);
 }
+
+#[test]
+fn a_hand_or_foot_painted_on_its_detail_view_is_coded_as_on_the_full_body_view() {
+    let map = &crate::bodymap::standard().map;
+    let charts = BodyCharts::from_map(map);
+    // (view, a point on the +x hand or foot, the side there, the location expected).
+    for (view, at, side, location) in [
+        ("hands_palmar", p(150.0, 200.0), "left", "palm"),
+        ("hands_dorsal", p(150.0, 200.0), "right", "back_of_hand"),
+        ("feet_dorsal", p(100.0, 180.0), "left", "foot_dorsum"),
+        ("feet_medial", p(200.0, 170.0), "right", "medial_foot"),
+        ("feet_plantar", p(95.0, 1600.0), "right", "sole"),
+    ] {
+        let other = if side == "left" { "right" } else { "left" };
+        for (at, side) in [(at, side), (p(-at.x, at.y), other)] {
+            let mut drawing = session(vec![vec![PaintOp::Brush {
+                radius: 6.0,
+                points: vec![at],
+            }]]);
+            drawing.referred_zones[0].view = ViewId::new(view);
+            let metrics = session_metrics(&drawing, &charts);
+            let limb = if view.starts_with("hands") {
+                "lower_arm"
+            } else {
+                "lower_leg"
+            };
+            assert_eq!(metrics.wpi_areas, vec![format!("{side}_{limb}")], "{view}");
+            assert_eq!(
+                metrics.locations,
+                vec![format!("{side}_{location}")],
+                "{view}"
+            );
+        }
+    }
+}

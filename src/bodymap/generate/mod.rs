@@ -10,6 +10,7 @@
 // the app uses (`BodyMap::problems`, `ReferralLibrary::problems`) plus the generator's own
 // stricter checks, and nothing is returned when any of them finds a problem.
 
+mod detail;
 mod geometry;
 mod muscles;
 mod overlays;

@@ -126,6 +126,58 @@ const FINE_PLANTAR: &[(&str, &str, &[Xy])] = &[
     ("sole", "sole", &[(50.0, 1495.0), (140.0, 1495.0), (140.0, 1760.0), (50.0, 1760.0)]),
 ];
 
+/// The views that show whole hands or feet, one per outline part: the WPI area and the
+/// location each part is coded as (view, WPI area id and name, location id and name). The
+/// full-body views code the hand as the lower arm and the foot as the lower leg, so these do
+/// too: a hand painted on either view gives the same areas.
+#[rustfmt::skip]
+const WHOLE_PARTS: &[(&str, (&str, &str), (&str, &str))] = &[
+    ("feet_plantar", ("lower_leg", "lower leg"), ("sole", "sole")),
+    ("hands_palmar", ("lower_arm", "lower arm"), ("palm", "palm")),
+    ("hands_dorsal", ("lower_arm", "lower arm"), ("back_of_hand", "dorsal hand")),
+    ("feet_dorsal", ("lower_leg", "lower leg"), ("foot_dorsum", "dorsal foot")),
+    ("feet_medial", ("lower_leg", "lower leg"), ("medial_foot", "medial foot")),
+];
+
+/// The regions of the views of whole hands and feet, added to the sets [`build`] made: each
+/// hand or foot (outline part, part 0 at +x) is its WPI area and its location. `views` gives
+/// each view's id, facing and outline.
+pub fn add_whole_parts(sets: &mut [RegionSet], views: &[(&'static str, Facing, &[Curve])]) {
+    for &(vid, (wpi, wpi_name), (location, location_name)) in WHOLE_PARTS {
+        let Some(&(vid, facing, outline)) = views.iter().find(|v| v.0 == vid) else {
+            continue;
+        };
+        let plus = side_at_plus_x(facing);
+        for (part, shape) in outline.iter().enumerate() {
+            let side = if part == 0 { plus } else { other_side(plus) };
+            for (set, rid, name) in [
+                ("wpi", wpi, wpi_name),
+                ("locations", location, location_name),
+            ] {
+                let Some(set) = sets.iter_mut().find(|s| s.id == set) else {
+                    continue;
+                };
+                // The sole's location is already placed by hand.
+                if set
+                    .regions
+                    .iter()
+                    .any(|r| r.view == vid && r.id.ends_with(rid) && r.side == side)
+                {
+                    continue;
+                }
+                let label = side_name(side);
+                set.regions.push(Region {
+                    id: format!("{}_{rid}", label.to_lowercase()),
+                    name: format!("{label} {name}"),
+                    side,
+                    view: vid,
+                    shape: shape.clone(),
+                });
+            }
+        }
+    }
+}
+
 fn region(id: String, name: String, side: Side, view: &'static str, points: &[Pt]) -> Region {
     Region {
         id,

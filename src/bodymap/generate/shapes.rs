@@ -146,9 +146,36 @@ const ARM_UP_HALF: &[Knot] = &[
 /// fingertip level (0.377 H, y = 1090). The hand views are drawn wider than the full-body
 /// figure's slender limbs, hence the narrower horizontal scale.
 fn hand_to_full_body(p: Pt) -> Pt {
-    const SX: f64 = 55.0 / 74.0;
-    const SY: f64 = 185.0 / 222.0;
-    Pt::new(243.0 + (p.x - 114.0) * SX, 905.0 + (262.0 - p.y) * SY)
+    Pt::new(
+        243.0 + (p.x - 114.0) * HAND_SX,
+        905.0 + (262.0 - p.y) * HAND_SY,
+    )
+}
+
+/// The hand views' horizontal and vertical scales onto the full-body hand.
+const HAND_SX: f64 = 55.0 / 74.0;
+const HAND_SY: f64 = 185.0 / 222.0;
+
+/// A point of the +x hand of the front or back view as the map stores it (version 2, the
+/// shoulders widened), in the hand views' frame: the inverse of [`hand_to_full_body`] after
+/// [`widen_shoulders`], which moves the whole hand (x > 200 mm) out by the full 12 mm.
+pub fn full_body_to_hand(p: Pt) -> Pt {
+    let x = p.x - SHOULDER_WIDENING;
+    Pt::new(
+        114.0 + (x - 243.0) / HAND_SX,
+        262.0 - (p.y - 905.0) / HAND_SY,
+    )
+}
+
+/// A point of the +x foot of the front view, in the dorsal foot view's frame. The front view
+/// sees the dorsum foreshortened: the ankle (y = 1,690) and the toe tips (1,754) of the front
+/// view land on the dorsal view's ankle (y = 262) and toe tips (20), its outline's width
+/// (x 60–136) on the dorsal view's (46–150); between them the map is linear, which puts the
+/// toe webs within 5 mm of the front view's toe lines.
+pub fn full_body_to_foot_dorsum(p: Pt) -> Pt {
+    const SX: f64 = 76.0 / 104.0;
+    const SY: f64 = 64.0 / 242.0;
+    Pt::new(46.0 + (p.x - 60.0) / SX, 262.0 - (p.y - 1690.0) / SY)
 }
 
 /// The hand of the front and back views, from the lateral side of the wrist round the thumb

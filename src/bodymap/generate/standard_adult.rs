@@ -541,7 +541,12 @@ pub fn standard_adult_ron() -> Result<String, Vec<String>> {
     let mut problems = Vec::new();
     let views = build_views(&mut problems);
     let ids: Vec<(&'static str, Facing)> = views.iter().map(|v| (v.id, v.facing)).collect();
-    let region_sets = regions::build(&ids);
+    let mut region_sets = regions::build(&ids);
+    let outlines: Vec<(&'static str, Facing, &[Curve])> = views
+        .iter()
+        .map(|v| (v.id, v.facing, v.outline.as_slice()))
+        .collect();
+    regions::add_whole_parts(&mut region_sets, &outlines);
     let zones = safety::build(&views, &mut problems);
     let text = write_map(&views, &region_sets, &zones);
     match crate::storage::decode::<BodyMap>(&text) {

@@ -15,6 +15,8 @@ mod dermatomes;
 mod landmarks;
 mod nerves;
 
+use super::detail::{carried, carried_point};
+use super::geometry::{Pt, nearest_on_polygon};
 use crate::bodymap::{BodyMap, FLATTEN_TOLERANCE_MM};
 use crate::geometry::{MapPoint, ViewId};
 
@@ -369,6 +371,53 @@ fn both_sides(on: On, points: &[(f64, f64)], midline: bool) -> Vec<Placed> {
     }
 }
 
+/// A shape placed on a full-body view and its pieces on the detail views that magnify its
+/// hand or foot (a landmark: the point, where it lies on one). The front view's foot is a
+/// foreshortened outline of the dorsal view's, so a piece's vertex that falls past the skin
+/// there is moved onto it.
+fn with_details(body: &Body, placed: Placed) -> Vec<Placed> {
+    let points: Vec<Pt> = placed.points.iter().map(|&xy| Pt::from(xy)).collect();
+    let xy = |p: Pt| (p.x, p.y);
+    let details: Vec<Placed> = if let [point] = points[..] {
+        carried_point(placed.view, point)
+            .into_iter()
+            .map(|(view, p)| Placed {
+                view,
+                side: placed.side,
+                points: vec![xy(p)],
+            })
+            .collect()
+    } else {
+        carried(placed.view, &points)
+            .into_iter()
+            .map(|(view, piece)| {
+                let points = piece
+                    .into_iter()
+                    .map(|p| {
+                        let outline = body.outline(view, usize::from(p.x < 0.0));
+                        match outline {
+                            Some(outline) if !body.inside(view, p.to_map()) => {
+                                let poly: Vec<Pt> = outline
+                                    .iter()
+                                    .map(|q| Pt::new(f64::from(q.x), f64::from(q.y)))
+                                    .collect();
+                                xy(nearest_on_polygon(p, &poly).0)
+                            }
+                            _ => xy(p),
+                        }
+                    })
+                    .collect();
+                Placed {
+                    view,
+                    side: placed.side,
+                    points,
+                }
+            })
+            .collect()
+    };
+    std::iter::once(placed).chain(details).collect()
+}
+
 /// A number as the file writes it: one decimal, no negative zero.
 fn num(value: f64) -> String {
     let rounded = (value * 10.0).round() / 10.0;
@@ -434,7 +483,10 @@ pub fn overlays_ron(map_ron: &str) -> Result<String, Vec<String>> {
                 ));
                 continue;
             };
-            for placed in both_sides(area.on, &points, false) {
+            for placed in both_sides(area.on, &points, false)
+                .into_iter()
+                .flat_map(|placed| with_details(&body, placed))
+            {
                 let off = placed
                     .points
                     .iter()
@@ -468,7 +520,10 @@ pub fn overlays_ron(map_ron: &str) -> Result<String, Vec<String>> {
                 ));
                 continue;
             };
-            for placed in both_sides(landmark.on, &[at], landmark.midline) {
+            for placed in both_sides(landmark.on, &[at], landmark.midline)
+                .into_iter()
+                .flat_map(|placed| with_details(&body, placed))
+            {
                 let (x, y) = placed.points[0];
                 if !body.inside(placed.view, MapPoint::new(x as f32, y as f32)) {
                     problems.push(format!(

@@ -31,6 +31,7 @@ use std::collections::{HashMap, HashSet};
 use serde::Deserialize;
 
 use self::authoring::{DrawnView, Limb, Pattern, REGIONS, TriggerPoint, Zone, ZoneShape};
+use super::detail::{DETAIL_VIEWS, carried, carried_point};
 use super::geometry::{Curve, Pt, Seg, fmt, nearest_on_segment, radians, round1, smooth};
 use super::shapes::{self, raise_arm, widen_shoulders};
 use crate::model::Side;
@@ -239,6 +240,8 @@ struct Body {
     hanging_arm: Silhouette,
     muscles: HashSet<String>,
     silhouettes: HashMap<DrawnView, Vec<Silhouette>>,
+    /// The outline parts of the detail views zones are carried onto (`detail`).
+    details: HashMap<&'static str, Vec<Silhouette>>,
     regions: HashMap<(DrawnView, String), Vec<Silhouette>>,
 }
 
@@ -268,7 +271,20 @@ impl Body {
                     .push(Silhouette::new(region.shape.curve().flatten(8)));
             }
         }
+        let mut details = HashMap::new();
+        for id in DETAIL_VIEWS {
+            let Some(found) = map.views.iter().find(|v| v.id == id) else {
+                return Err(format!("the body map has no view {id}"));
+            };
+            let parts = found
+                .outline
+                .iter()
+                .map(|path| Silhouette::new(path.curve().flatten(10)))
+                .collect();
+            details.insert(id, parts);
+        }
         Ok(Self {
+            details,
             hanging_arm: Silhouette::new(smooth(shapes::LATERAL_ARM).flatten(10)),
             id: map.id,
             muscles: map.muscles.into_iter().map(|m| m.id).collect(),
@@ -671,11 +687,41 @@ fn check_trigger_point(body: &Body, p: &Pattern, tp: &TriggerPoint, problems: &m
     }
 }
 
-/// A placed pattern: its zones' polygons, essential then spillover.
+/// A placed pattern: its trigger points and its zones' polygons (essential, then spillover),
+/// each with the view it is stored on, the pieces carried onto the detail views after the
+/// zones they come from.
 struct Placed {
     pattern: &'static Pattern,
-    essential: Vec<Vec<Pt>>,
-    spillover: Vec<Vec<Pt>>,
+    trigger_points: Vec<(&'static str, Pt)>,
+    essential: Vec<(&'static str, Vec<Pt>)>,
+    spillover: Vec<(&'static str, Vec<Pt>)>,
+}
+
+impl Body {
+    /// `polygon` on `view` and its pieces on the detail views, each vertex of a piece kept
+    /// inside its hand's or foot's outline there (part 0 at +x).
+    fn with_details(
+        &self,
+        view: DrawnView,
+        polygon: Vec<Pt>,
+    ) -> impl Iterator<Item = (&'static str, Vec<Pt>)> {
+        let pieces: Vec<(&'static str, Vec<Pt>)> = carried(view.id(), &polygon)
+            .into_iter()
+            .map(|(detail, piece)| {
+                let parts = self.details.get(detail).map_or(&[][..], Vec::as_slice);
+                let piece = piece
+                    .into_iter()
+                    .map(|p| {
+                        let part = parts.get(usize::from(p.x < 0.0));
+                        let p = part.map_or(p, |s| s.pushed_inside(p, SKIN_MARGIN));
+                        Pt::new(round1(p.x), round1(p.y))
+                    })
+                    .collect();
+                (detail, piece)
+            })
+            .collect();
+        std::iter::once((view.id(), polygon)).chain(pieces)
+    }
 }
 
 /// Places every pattern and checks it; every problem found is listed.
@@ -716,22 +762,31 @@ fn build_and_check(body: &Body) -> Result<Vec<Placed>, Vec<String>> {
         if p.essential.is_empty() {
             problems.push(format!("{m}: no essential zone"));
         }
-        let mut place = |kind: &str, zones: &[Zone]| -> Vec<Vec<Pt>> {
+        let mut place = |kind: &str, zones: &[Zone]| -> Vec<(&'static str, Vec<Pt>)> {
             zones
                 .iter()
                 .enumerate()
-                .map(|(i, zone)| {
+                .flat_map(|(i, zone)| {
                     let what = format!("{m}: {kind} zone {} on {}", i + 1, zone.view.id());
                     let pts = build_zone(body, zone, &what, &mut problems);
                     check_zone(body, zone, &pts, &what, &mut problems);
-                    pts
+                    body.with_details(zone.view, pts)
                 })
                 .collect()
         };
         let essential = place("essential", p.essential);
         let spillover = place("spillover", p.spillover);
+        let trigger_points = p
+            .trigger_points
+            .iter()
+            .flat_map(|tp| {
+                let at = tp_at(p, tp);
+                std::iter::once((tp.view.id(), at)).chain(carried_point(tp.view.id(), at))
+            })
+            .collect();
         placed.push(Placed {
             pattern: p,
+            trigger_points,
             essential,
             spillover,
         });
@@ -820,6 +875,7 @@ fn write_library(map_id: &str, placed: &[Placed]) -> String {
     ];
     for Placed {
         pattern: p,
+        trigger_points,
         essential,
         spillover,
     } in placed
@@ -844,29 +900,23 @@ fn write_library(map_id: &str, placed: &[Placed]) -> String {
         let source = sources::source(p.muscle).unwrap_or_default();
         out.push(format!("            source: {},", ron_string(&source)));
         out.push("            trigger_points: [".into());
-        for tp in p.trigger_points {
-            let at = tp_at(p, tp);
+        for (view, at) in trigger_points {
             out.push(format!(
-                "                (view: \"{}\", at: (x: {}, y: {})),",
-                tp.view.id(),
+                "                (view: \"{view}\", at: (x: {}, y: {})),",
                 fmt(at.x),
                 fmt(at.y)
             ));
         }
         out.push("            ],".into());
-        for (kind, zones, polygons) in [
-            ("essential", p.essential, essential),
-            ("spillover", p.spillover, spillover),
-        ] {
+        for (kind, zones) in [("essential", essential), ("spillover", spillover)] {
             if zones.is_empty() {
                 out.push(format!("            {kind}: [],"));
                 continue;
             }
             out.push(format!("            {kind}: ["));
-            for (zone, points) in zones.iter().zip(polygons) {
+            for (view, points) in zones {
                 out.push(format!(
-                    "                (view: \"{}\", points: {}),",
-                    zone.view.id(),
+                    "                (view: \"{view}\", points: {}),",
                     ron_points(points, 20)
                 ));
             }
