@@ -126,12 +126,15 @@ const FINE_PLANTAR: &[(&str, &str, &[Xy])] = &[
     ("sole", "sole", &[(50.0, 1495.0), (140.0, 1495.0), (140.0, 1760.0), (50.0, 1760.0)]),
 ];
 
+/// A region's id suffix and name suffix ("palm", "palm").
+type Named = (&'static str, &'static str);
+
 /// The views that show whole hands or feet, one per outline part: the WPI area and the
 /// location each part is coded as (view, WPI area id and name, location id and name). The
 /// full-body views code the hand as the lower arm and the foot as the lower leg, so these do
 /// too: a hand painted on either view gives the same areas.
 #[rustfmt::skip]
-const WHOLE_PARTS: &[(&str, (&str, &str), (&str, &str))] = &[
+const WHOLE_PARTS: &[(&str, Named, Named)] = &[
     ("feet_plantar", ("lower_leg", "lower leg"), ("sole", "sole")),
     ("hands_palmar", ("lower_arm", "lower arm"), ("palm", "palm")),
     ("hands_dorsal", ("lower_arm", "lower arm"), ("back_of_hand", "dorsal hand")),
