@@ -270,6 +270,89 @@ pub const ZONES: &[Zone] = &[
             ]),
         ],
     },
+    // The hand and foot views (issue #19): the neurovascular bundles a needle in the hand's
+    // or foot's intrinsic muscles passes near, after the standard anatomy text (Gray's
+    // Anatomy, 42nd ed.). Hand views: the left palm (hands_palmar) or the right back of the
+    // hand (hands_dorsal) at +x, little finger towards the midline, wrist at y = 262.
+    Zone {
+        id: "wrist_palmar",
+        name: "Front of the wrist: median and ulnar nerves, radial and ulnar arteries",
+        guidance: concat!(
+            "The median nerve runs through the carpal tunnel in the middle of the wrist and the ",
+            "base of the palm; the ulnar nerve and artery pass beside the pisiform (Guyon's ",
+            "canal), and the radial artery lies at the thumb side of the wrist, where its pulse ",
+            "is felt. Needle the thenar and hypothenar muscles from their outer borders, ",
+            "shallowly, never through the middle of the wrist or the base of the palm.",
+        ),
+        max_depth_mm: None,
+        thorax: false,
+        areas: &[
+            ("hands_palmar", &[
+                (138.0, 258.0), (166.0, 258.0), (170.0, 228.0), (162.0, 200.0), (144.0, 200.0),
+                (136.0, 228.0),
+            ]),
+            ("hands_palmar", &[
+                (116.0, 258.0), (134.0, 258.0), (134.0, 226.0), (126.0, 212.0), (116.0, 222.0),
+            ]),
+            ("hands_palmar", &[(174.0, 258.0), (186.0, 258.0), (186.0, 238.0), (176.0, 236.0)]),
+        ],
+    },
+    Zone {
+        id: "anatomical_snuffbox",
+        name: "Anatomical snuffbox (radial artery)",
+        guidance: concat!(
+            "The radial artery crosses the floor of the anatomical snuffbox, between the ",
+            "thumb's extensor tendons at the back of the wrist, under branches of the ",
+            "superficial radial nerve. Feel the pulse and keep away from it when needling the ",
+            "first dorsal interosseous near its base.",
+        ),
+        max_depth_mm: None,
+        thorax: false,
+        areas: &[
+            ("hands_dorsal", &[
+                (180.0, 248.0), (190.0, 250.0), (200.0, 228.0), (204.0, 208.0), (194.0, 204.0),
+                (182.0, 226.0),
+            ]),
+        ],
+    },
+    // Feet from above: the left foot at +x, big toe towards the midline, ankle at y = 262.
+    Zone {
+        id: "dorsalis_pedis",
+        name: "Top of the foot: dorsalis pedis artery and deep fibular nerve",
+        guidance: concat!(
+            "The dorsalis pedis artery and the deep fibular nerve run from the front of the ",
+            "ankle to the space between the first and second metatarsals, where the pulse is ",
+            "felt. Feel the pulse before needling extensor hallucis brevis, extensor digitorum ",
+            "brevis or the first dorsal interosseous, and approach from the side.",
+        ),
+        max_depth_mm: None,
+        thorax: false,
+        areas: &[
+            ("feet_dorsal", &[
+                (88.0, 256.0), (102.0, 256.0), (94.0, 180.0), (84.0, 110.0), (70.0, 108.0),
+                (80.0, 180.0),
+            ]),
+        ],
+    },
+    // The medial side of the right foot at +x: heel outwards, toes towards the midline.
+    Zone {
+        id: "tarsal_tunnel",
+        name: "Tarsal tunnel: tibial nerve and posterior tibial artery",
+        guidance: concat!(
+            "Behind and below the medial malleolus the tibial nerve and the posterior tibial ",
+            "artery pass under the flexor retinaculum into the sole. Needle abductor hallucis ",
+            "in front of the tunnel, feel the pulse, and stop if a sharp or electric pain runs ",
+            "into the sole.",
+        ),
+        max_depth_mm: None,
+        thorax: false,
+        areas: &[
+            ("feet_medial", &[
+                (250.0, 112.0), (268.0, 100.0), (284.0, 122.0), (280.0, 160.0), (260.0, 170.0),
+                (246.0, 140.0),
+            ]),
+        ],
+    },
 ];
 
 /// Every zone's areas placed on `views`: fitted, mirrored and repeated on the head crops.
