@@ -3,13 +3,31 @@
 //! pattern documented for it in the source `sources.rs` names.
 
 use super::authoring::{
-    HEAD, HIP, LEG, NECK_SHOULDER, Pattern, THIGH, TRUNK, UPPER_LIMB, ant, ant_arm_strip, ell, lat,
-    lat_arm, post, post_leg_strip, pts, sole, strap, tp_ant, tp_lat, tp_post, tp_sole,
+    HEAD, HIP, LEG, NECK_SHOULDER, Pattern, Shape, THIGH, TRUNK, UPPER_LIMB, ant, ant_arm_strip,
+    ell, lat, lat_arm, post, post_leg_strip, pts, sole, strap, tp_ant, tp_lat, tp_post, tp_sole,
 };
 use super::shared::{
     INDEX, LAT_EPICONDYLE_L, MIDDLE_FINGER, MIDDLE_RING_FINGERS, SCALENE_ESSENTIAL,
     SCALENE_SPILLOVER, THUMB_A,
 };
+
+// The sides of the fingers the palmar interossei move, the sides facing the middle finger (the
+// same on the palm and the back: the front and back views share the hand's outline).
+#[rustfmt::skip]
+const INDEX_ULNAR_SIDE: Shape = pts(&[
+    (279.0, 1000.0), (284.5, 999.0), (290.5, 1044.0), (294.5, 1068.0), (293.0, 1073.0),
+    (290.0, 1068.0), (286.5, 1045.0),
+]);
+#[rustfmt::skip]
+const RING_RADIAL_SIDE: Shape = pts(&[
+    (258.5, 1000.0), (263.5, 1008.0), (261.0, 1022.0), (259.3, 1048.0), (257.6, 1071.0),
+    (254.0, 1077.0), (255.2, 1048.0), (257.0, 1022.0),
+]);
+#[rustfmt::skip]
+const LITTLE_RADIAL_SIDE: Shape = pts(&[
+    (246.0, 996.0), (249.5, 995.0), (240.7, 1035.0), (236.6, 1054.0), (232.8, 1058.0),
+    (233.6, 1053.0), (237.2, 1035.0),
+]);
 
 #[rustfmt::skip]
 pub const HEAD_PATTERNS: &[Pattern] = &[
@@ -342,6 +360,34 @@ pub const UPPER_LIMB_PATTERNS: &[Pattern] = &[
         ),
         trigger_points: &[tp_ant(250.0, 955.0)],
         essential: &[ant(pts(&[(248.0, 1000.0), (256.0, 1000.0), (258.0, 1040.0), (257.0, 1070.0), (251.0, 1068.0), (247.0, 1030.0)]))],
+        spillover: &[],
+    },
+    Pattern {
+        muscle: "palmar_interossei_hand",
+        region: UPPER_LIMB,
+        caption: "The palmar interossei of the hand commonly refer pain along the side of the index, ring or little finger that faces the middle finger.",
+        description: concat!(
+            "These small muscles between the hand bones draw the fingers together. Knots in them ",
+            "commonly refer pain along the side of the finger each one moves, the side facing ",
+            "the middle finger, on the palm and on the back. Stiff or swollen-feeling finger ",
+            "joints often go with it.",
+        ),
+        conditions: &["Finger pain", "Finger joint stiffness", "Hand pain"],
+        notes: concat!(
+            "Palpate deep in the palm between the metacarpals of the index, ring and little ",
+            "fingers, pressing towards the bone, while the patient squeezes a card between the ",
+            "fingers. Needle from the back of the hand between the metacarpal shafts, no deeper ",
+            "than the muscle: the deep palmar arch and the digital nerves lie on its palm side.",
+        ),
+        trigger_points: &[tp_ant(278.0, 962.0)],
+        essential: &[
+            ant(INDEX_ULNAR_SIDE),
+            ant(RING_RADIAL_SIDE),
+            ant(LITTLE_RADIAL_SIDE),
+            post(INDEX_ULNAR_SIDE),
+            post(RING_RADIAL_SIDE),
+            post(LITTLE_RADIAL_SIDE),
+        ],
         spillover: &[],
     },
 ];
@@ -754,6 +800,32 @@ pub const LEG_PATTERNS: &[Pattern] = &[
         essential: &[
             ant(pts(&[(94.0, 1736.0), (108.0, 1736.0), (112.0, 1750.0), (96.0, 1751.0)])),
             sole(ell(88.0, 1524.0, 6.0, 10.0)),
+        ],
+        spillover: &[],
+    },
+    Pattern {
+        muscle: "plantar_interossei_foot",
+        region: LEG,
+        caption: "The plantar interossei of the foot commonly refer pain along the side of the third, fourth or little toe that faces the big toe.",
+        description: concat!(
+            "These small muscles under the bones of the forefoot draw the three outer toes ",
+            "together. Knots in them commonly refer pain along the side of the toe each one ",
+            "moves, on its top and underside, often with tingling.",
+        ),
+        conditions: &["Toe pain", "Forefoot pain", "Tingling in the toes"],
+        notes: concat!(
+            "Deep palpation from the sole under the third to fifth metatarsals, through the ",
+            "plantar fascia and the long flexor tendons, or from the dorsum between the ",
+            "metatarsals. Exclude a Morton's neuroma and a stress fracture. The plantar digital ",
+            "nerves run between the metatarsal heads: needle proximal to them.",
+        ),
+        trigger_points: &[tp_sole(94.0, 1611.0)],
+        essential: &[
+            sole(pts(&[
+                (94.0, 1516.0), (106.0, 1512.0), (117.0, 1518.0), (124.0, 1530.0), (121.0, 1545.0),
+                (108.0, 1548.0), (96.0, 1545.0), (92.0, 1530.0),
+            ])),
+            ant(pts(&[(102.0, 1736.0), (118.0, 1731.0), (130.0, 1737.0), (131.0, 1748.0), (118.0, 1752.0), (102.0, 1751.0)])),
         ],
         spillover: &[],
     },
