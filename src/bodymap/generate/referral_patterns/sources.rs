@@ -141,10 +141,24 @@ const SOURCES: &[(&str, &str, &str)] = &[
     ("abductor_digiti_minimi_pedis", VOL_2, "Superficial Intrinsic Foot Muscles"),
 ];
 
+/// Patterns documented in a paper rather than in the manual: (muscle id, the paper as cited).
+/// Both mapped the pattern in healthy volunteers, which the patterns' clinician notes say.
+#[rustfmt::skip]
+const PAPERS: &[(&str, &str)] = &[
+    ("longus_colli", "Minerbi A, Ratmansky M, Finestone A, Gerwin R, Vulfsons S. The local and referred pain patterns of the longus colli muscle. Journal of Bodywork and Movement Therapies 2017;21(2):267-273"),
+    ("abductor_pollicis_brevis", "Kim IJ, Kang YK, Kim DH, Hwang M. Referred pain pattern of the abductor pollicis brevis muscle and its possible mechanism. Journal of Musculoskeletal Pain 2009;17(4):350-357. doi:10.3109/10582450903284810"),
+];
+
 /// The source of the pattern of `muscle` as the library writes it, or `None` when it has none.
 pub fn source(muscle: &str) -> Option<String> {
     SOURCES
         .iter()
         .find(|(m, _, _)| *m == muscle)
         .map(|(_, book, chapter)| format!("{book}, chapter “{chapter}”"))
+        .or_else(|| {
+            PAPERS
+                .iter()
+                .find(|(m, _)| *m == muscle)
+                .map(|(_, paper)| (*paper).to_owned())
+        })
 }

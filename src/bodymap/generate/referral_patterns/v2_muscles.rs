@@ -7,8 +7,8 @@ use super::authoring::{
     ell, lat, lat_arm, post, post_leg_strip, pts, sole, strap, tp_ant, tp_lat, tp_post, tp_sole,
 };
 use super::shared::{
-    INDEX, LAT_EPICONDYLE_L, MIDDLE_FINGER, MIDDLE_RING_FINGERS, SCALENE_ESSENTIAL,
-    SCALENE_SPILLOVER, THUMB_A,
+    DORSAL_WEB_P, INDEX, INDEX_RADIAL_SIDE, LAT_EPICONDYLE_L, MIDDLE_FINGER, MIDDLE_RING_FINGERS,
+    SCALENE_ESSENTIAL, SCALENE_SPILLOVER, THUMB_A,
 };
 
 // The sides of the fingers the palmar interossei move, the sides facing the middle finger (the
@@ -136,6 +136,38 @@ pub const HEAD_PATTERNS: &[Pattern] = &[
             lat(strap(&[(30.0, 219.0), (60.0, 224.0), (86.0, 220.0)], &[12.0, 12.0, 10.0])),
         ],
         spillover: &[],
+    },
+    Pattern {
+        muscle: "longus_colli",
+        region: HEAD,
+        caption: "The longus colli commonly refers a deep ache to the front of the neck, sometimes to the ear and beside the eye.",
+        description: concat!(
+            "The longus colli is a deep muscle on the front of the spine in the neck, behind the ",
+            "throat. Knots in it commonly cause a deep ache in the front of the neck on the same ",
+            "side. Some people also feel it in the ear, beside the outer corner of the eye or on ",
+            "the other side of the neck.",
+        ),
+        conditions: &["Neck pain", "Whiplash-associated neck pain", "Pain in the front of the neck"],
+        notes: concat!(
+            "Supine, neck slightly flexed; between the trachea and the sternocleidomastoid, the ",
+            "carotid pulse felt and eased laterally, press gently onto the front of the C3–C6 ",
+            "vertebral bodies beside the midline. Carotid artery and sinus, jugular vein, vagus ",
+            "nerve, thyroid and oesophagus lie over and beside it: needle only under ultrasound ",
+            "guidance, advanced practitioners only. The pattern was mapped by massage and ",
+            "needling of the muscle in healthy volunteers.",
+        ),
+        trigger_points: &[tp_ant(12.0, 270.0)],
+        essential: &[
+            ant(strap(&[(14.0, 236.0), (16.0, 272.0), (18.0, 306.0)], &[18.0, 20.0, 18.0])),
+            lat(strap(&[(22.0, 238.0), (28.0, 268.0), (34.0, 298.0)], &[14.0, 16.0, 14.0])),
+        ],
+        spillover: &[
+            lat(ell(-2.0, 134.0, 9.0, 13.0)),
+            lat(ell(64.0, 110.0, 8.0, 7.0)),
+            ant(ell(60.0, 110.0, 6.0, 8.0)),
+            ant(strap(&[(-16.0, 240.0), (-18.0, 272.0), (-20.0, 304.0)], &[18.0, 20.0, 18.0]))
+                .crossing_midline(),
+        ],
     },
 ];
 
@@ -389,6 +421,38 @@ pub const UPPER_LIMB_PATTERNS: &[Pattern] = &[
             post(LITTLE_RADIAL_SIDE),
         ],
         spillover: &[],
+    },
+    Pattern {
+        muscle: "abductor_pollicis_brevis",
+        region: UPPER_LIMB,
+        caption: "The abductor pollicis brevis commonly refers pain over the ball of the thumb and the back of the thumb web.",
+        description: concat!(
+            "This small muscle in the ball of the thumb lifts the thumb away from the palm. ",
+            "Knots in it commonly cause pain over the ball of the thumb and in the web between ",
+            "the thumb and index finger on the back of the hand. Some people also feel it up the ",
+            "thumb side of the forearm or along the thumb side of the index finger.",
+        ),
+        conditions: &["Thumb pain", "Hand pain", "Wrist and forearm pain"],
+        notes: concat!(
+            "Sitting, hand palm up; flat palpation of the most superficial, radial part of the ",
+            "thenar eminence over the first metacarpal, the patient lifting the thumb away from ",
+            "the palm against resistance. Exclude carpal tunnel syndrome (thenar wasting, night ",
+            "tingling) and thumb base arthritis. The recurrent motor branch of the median nerve ",
+            "enters the thenar muscles proximally: needle the distal belly, shallow. The pattern ",
+            "was mapped by injecting saline into the muscle of healthy volunteers.",
+        ),
+        trigger_points: &[tp_ant(304.0, 952.0)],
+        essential: &[
+            ant(pts(&[
+                (290.0, 912.0), (300.0, 912.0), (307.0, 932.0), (312.0, 956.0), (311.0, 978.0),
+                (300.0, 986.0), (287.0, 970.0), (282.0, 940.0),
+            ])),
+            post(DORSAL_WEB_P),
+        ],
+        spillover: &[
+            ant_arm_strip(&[(830.0, 0.6, 0.96), (862.0, 0.6, 0.96), (894.0, 0.6, 0.96)]),
+            ant(INDEX_RADIAL_SIDE),
+        ],
     },
 ];
 
