@@ -11,8 +11,9 @@
 // skin, smoothed (Catmull-Rom, like the map's own shapes) and flattened to 8–40 vertices.
 // Nothing is returned when any check fails: muscle ids missing from the body map, trigger
 // points off the body or off their muscle's region, zone vertices off the body, zones that
-// cross themselves or have too few or too many vertices, geometry on the patient's left, and
-// texts that break the house style.
+// cross themselves or have too few or too many vertices, geometry on the patient's left, texts
+// that break the house style, and a muscle of the map with neither a pattern nor a reason for
+// having none in `sources::NO_DOCUMENTED_PATTERN` (or with both).
 
 mod authoring;
 mod head;
@@ -791,6 +792,12 @@ fn build_and_check(body: &Body) -> Result<Vec<Placed>, Vec<String>> {
             spillover,
         });
     }
+    let with_pattern: HashSet<&str> = patterns().map(|p| p.muscle).collect();
+    problems.extend(check_coverage(
+        &body.muscles,
+        &with_pattern,
+        sources::NO_DOCUMENTED_PATTERN,
+    ));
     for region in REGIONS {
         if !patterns().any(|p| p.region == region) {
             problems.push(format!("no pattern in region {region:?}"));
@@ -807,6 +814,48 @@ fn build_and_check(body: &Body) -> Result<Vec<Placed>, Vec<String>> {
     } else {
         Err(problems)
     }
+}
+
+/// Every muscle of the map has a pattern or is listed as having no documented one (with a
+/// reason), never both; the list names only muscles of the map, each once.
+fn check_coverage(
+    map_muscles: &HashSet<String>,
+    with_pattern: &HashSet<&str>,
+    without: &[(&str, &str)],
+) -> Vec<String> {
+    let mut problems = Vec::new();
+    let mut muscles: Vec<&str> = map_muscles.iter().map(String::as_str).collect();
+    muscles.sort_unstable();
+    for m in muscles {
+        let listed = without.iter().any(|(w, _)| *w == m);
+        match (with_pattern.contains(m), listed) {
+            (true, true) => problems.push(format!(
+                "{m}: has a pattern and is listed as having no documented one (sources.rs)"
+            )),
+            (false, false) => problems.push(format!(
+                "{m}: no pattern; add one with its source, or list the muscle in \
+                 NO_DOCUMENTED_PATTERN (sources.rs) with the reason"
+            )),
+            _ => {}
+        }
+    }
+    let mut seen = HashSet::new();
+    for &(m, why) in without {
+        if !map_muscles.contains(m) {
+            problems.push(format!(
+                "{m}: listed as having no documented pattern but not a muscle of the body map"
+            ));
+        }
+        if !seen.insert(m) {
+            problems.push(format!("{m}: listed twice as having no documented pattern"));
+        }
+        if why.trim().is_empty() {
+            problems.push(format!(
+                "{m}: listed as having no documented pattern without a reason"
+            ));
+        }
+    }
+    problems
 }
 
 fn check_zone(body: &Body, zone: &Zone, pts: &[Pt], what: &str, problems: &mut Vec<String>) {
@@ -997,6 +1046,32 @@ mod tests {
             p(0.0, 5.0),
         ];
         assert!(crosses_itself(&touching));
+    }
+
+    #[test]
+    fn every_muscle_has_a_pattern_or_a_reason_for_none_never_both() {
+        let map: HashSet<String> = ["a", "b", "c", "d"].map(String::from).into();
+        let with_pattern: HashSet<&str> = ["a", "b"].into();
+        assert_eq!(
+            check_coverage(&map, &with_pattern, &[("c", "why"), ("d", "why")]),
+            Vec::<String>::new()
+        );
+        let problems = check_coverage(
+            &map,
+            &with_pattern,
+            &[("b", "why"), ("e", "why"), ("d", " "), ("d", "why")],
+        );
+        let all = problems.join("\n");
+        for expected in [
+            "b: has a pattern and is listed",
+            "c: no pattern; add one",
+            "e: listed as having no documented pattern but not a muscle",
+            "d: listed twice",
+            "d: listed as having no documented pattern without a reason",
+        ] {
+            assert!(all.contains(expected), "missing {expected:?} in\n{all}");
+        }
+        assert_eq!(problems.len(), 5, "{all}");
     }
 
     #[test]

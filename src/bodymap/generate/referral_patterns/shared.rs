@@ -16,6 +16,13 @@ pub const INDEX: Shape = pts(&[
     (287.2, 995.7), (295.6, 1043.8), (299.5, 1066.2), (296.2, 1074.7), (290.2, 1067.8),
     (286.3, 1045.4), (277.9, 997.3),
 ]);
+/// The thumb side of the index finger, to its tip (palm side on the anterior view, back on the
+/// posterior).
+#[rustfmt::skip]
+pub const INDEX_RADIAL_SIDE: Shape = pts(&[
+    (292.0, 1000.0), (299.0, 1000.0), (300.0, 1040.0), (296.0, 1076.0), (291.0, 1072.0),
+    (292.5, 1040.0),
+]);
 #[rustfmt::skip]
 pub const ULNAR_FINGERS: Shape = pts(&[
     (262.9, 997.6), (259.6, 1048.2), (258.0, 1071.9), (252.8, 1079.7), (248.6, 1071.2),

@@ -1,6 +1,8 @@
-//! Where each referral pattern comes from: the book and chapter (or paper) that documents it.
-//! Chapters are named by their titles, which stay the same across printings where chapter
-//! numbers differ between editions. Every pattern of the library must have an entry.
+//! Where each referral pattern comes from: the book and chapter (or paper) that documents it,
+//! and the muscles of the map left without a pattern because none is documented. Chapters are
+//! named by their titles, which stay the same across printings where chapter numbers differ
+//! between editions. Every pattern of the library must have a source, and every muscle of the
+//! map either a pattern or an entry in [`NO_DOCUMENTED_PATTERN`].
 
 /// Volume 1 of the trigger point manual (head, neck, upper limb and trunk).
 const VOL_1: &str = "Simons, Travell & Simons, Travell & Simons' Myofascial Pain and Dysfunction: The Trigger Point Manual, vol. 1, Upper Half of Body, 2nd ed. (Williams & Wilkins, 1999)";
@@ -38,6 +40,7 @@ const SOURCES: &[(&str, &str, &str)] = &[
     ("extensor_indicis", VOL_1, "Extensor Digitorum and Extensor Indicis Muscles"),
     ("dorsal_interossei_hand", VOL_1, "Interosseous Muscles of the Hand"),
     ("abductor_digiti_minimi_hand", VOL_1, "Interosseous Muscles of the Hand"),
+    ("palmar_interossei_hand", VOL_1, "Interosseous Muscles of the Hand"),
     ("sternalis", VOL_1, "Sternalis Muscle"),
     ("intercostals", VOL_1, "Intercostal Muscles and Diaphragm"),
     ("diaphragm", VOL_1, "Intercostal Muscles and Diaphragm"),
@@ -59,6 +62,7 @@ const SOURCES: &[(&str, &str, &str)] = &[
     ("adductor_hallucis", VOL_2, "Deep Intrinsic Foot Muscles"),
     ("flexor_digiti_minimi_pedis", VOL_2, "Deep Intrinsic Foot Muscles"),
     ("dorsal_interossei_foot", VOL_2, "Deep Intrinsic Foot Muscles"),
+    ("plantar_interossei_foot", VOL_2, "Deep Intrinsic Foot Muscles"),
     ("upper_trapezius", VOL_1, "Trapezius Muscle"),
     ("levator_scapulae", VOL_1, "Levator Scapulae Muscle"),
     ("anterior_scalene", VOL_1, "Scalene Muscles"),
@@ -139,10 +143,38 @@ const SOURCES: &[(&str, &str, &str)] = &[
     ("abductor_digiti_minimi_pedis", VOL_2, "Superficial Intrinsic Foot Muscles"),
 ];
 
+/// Patterns documented in a paper rather than in the manual: (muscle id, the paper as cited).
+/// Both mapped the pattern in healthy volunteers, which the patterns' clinician notes say.
+#[rustfmt::skip]
+const PAPERS: &[(&str, &str)] = &[
+    ("longus_colli", "Minerbi A, Ratmansky M, Finestone A, Gerwin R, Vulfsons S. The local and referred pain patterns of the longus colli muscle. Journal of Bodywork and Movement Therapies 2017;21(2):267-273"),
+    ("abductor_pollicis_brevis", "Kim IJ, Kang YK, Kim DH, Hwang M. Referred pain pattern of the abductor pollicis brevis muscle and its possible mechanism. Journal of Musculoskeletal Pain 2009;17(4):350-357. doi:10.3109/10582450903284810"),
+];
+
+/// The muscles of the map with no referral pattern, and why: neither the manual nor a paper
+/// we could find documents one. A pattern is added here only with its source, never inferred
+/// from a neighbour's.
+#[rustfmt::skip]
+pub const NO_DOCUMENTED_PATTERN: &[(&str, &str)] = &[
+    ("infrahyoids", "no pattern documented for the group; only a four-patient case report of the omohyoid alone"),
+    ("lumbricals_hand", "no pattern of their own documented; secondary texts only call it similar to the interossei's"),
+    ("flexor_pollicis_brevis", "no pattern documented in the manual or in a paper we found"),
+    ("flexor_digiti_minimi_hand", "no pattern documented in the manual or in a paper we found"),
+    ("opponens_digiti_minimi", "no pattern documented in the manual or in a paper we found"),
+    ("obturator_externus", "no pattern documented in the manual or in a paper we found"),
+    ("lumbricals_foot", "no pattern of their own documented in the manual or in a paper we found"),
+];
+
 /// The source of the pattern of `muscle` as the library writes it, or `None` when it has none.
 pub fn source(muscle: &str) -> Option<String> {
     SOURCES
         .iter()
         .find(|(m, _, _)| *m == muscle)
         .map(|(_, book, chapter)| format!("{book}, chapter “{chapter}”"))
+        .or_else(|| {
+            PAPERS
+                .iter()
+                .find(|(m, _)| *m == muscle)
+                .map(|(_, paper)| (*paper).to_owned())
+        })
 }

@@ -6,8 +6,8 @@ use super::authoring::{
     pts, strap, tp_ant, tp_lat, tp_post,
 };
 use super::shared::{
-    BACK_OF_HAND_P, DORSAL_WEB_P, LAT_EPICONDYLE_L, LAT_EPICONDYLE_P, MIDDLE_FINGER, THUMB_BASE,
-    THUMB_WEB_L,
+    BACK_OF_HAND_P, DORSAL_WEB_P, INDEX_RADIAL_SIDE, LAT_EPICONDYLE_L, LAT_EPICONDYLE_P,
+    MIDDLE_FINGER, THUMB_BASE, THUMB_WEB_L,
 };
 
 #[rustfmt::skip]
@@ -452,14 +452,8 @@ pub const PATTERNS: &[Pattern] = &[
         ),
         trigger_points: &[tp_post(294.0, 962.0), tp_lat(126.0, 960.0)],
         essential: &[
-            post(pts(&[
-                (292.0, 1000.0), (299.0, 1000.0), (300.0, 1040.0), (296.0, 1076.0), (291.0, 1072.0),
-                (292.5, 1040.0),
-            ])),
-            ant(pts(&[
-                (292.0, 1000.0), (299.0, 1000.0), (300.0, 1040.0), (296.0, 1076.0), (291.0, 1072.0),
-                (292.5, 1040.0),
-            ])),
+            post(INDEX_RADIAL_SIDE),
+            ant(INDEX_RADIAL_SIDE),
             lat_arm(pts(&[
                 (145.0, 995.0), (160.0, 990.0), (168.0, 1030.0), (163.0, 1058.0), (152.0, 1055.0),
                 (148.0, 1025.0),

@@ -3,13 +3,31 @@
 //! pattern documented for it in the source `sources.rs` names.
 
 use super::authoring::{
-    HEAD, HIP, LEG, NECK_SHOULDER, Pattern, THIGH, TRUNK, UPPER_LIMB, ant, ant_arm_strip, ell, lat,
-    lat_arm, post, post_leg_strip, pts, sole, strap, tp_ant, tp_lat, tp_post, tp_sole,
+    HEAD, HIP, LEG, NECK_SHOULDER, Pattern, Shape, THIGH, TRUNK, UPPER_LIMB, ant, ant_arm_strip,
+    ell, lat, lat_arm, post, post_leg_strip, pts, sole, strap, tp_ant, tp_lat, tp_post, tp_sole,
 };
 use super::shared::{
-    INDEX, LAT_EPICONDYLE_L, MIDDLE_FINGER, MIDDLE_RING_FINGERS, SCALENE_ESSENTIAL,
-    SCALENE_SPILLOVER, THUMB_A,
+    DORSAL_WEB_P, INDEX, INDEX_RADIAL_SIDE, LAT_EPICONDYLE_L, MIDDLE_FINGER, MIDDLE_RING_FINGERS,
+    SCALENE_ESSENTIAL, SCALENE_SPILLOVER, THUMB_A,
 };
+
+// The sides of the fingers the palmar interossei move, the sides facing the middle finger (the
+// same on the palm and the back: the front and back views share the hand's outline).
+#[rustfmt::skip]
+const INDEX_ULNAR_SIDE: Shape = pts(&[
+    (279.0, 1000.0), (284.5, 999.0), (290.5, 1044.0), (294.5, 1068.0), (293.0, 1073.0),
+    (290.0, 1068.0), (286.5, 1045.0),
+]);
+#[rustfmt::skip]
+const RING_RADIAL_SIDE: Shape = pts(&[
+    (258.5, 1000.0), (263.5, 1008.0), (261.0, 1022.0), (259.3, 1048.0), (257.6, 1071.0),
+    (254.0, 1077.0), (255.2, 1048.0), (257.0, 1022.0),
+]);
+#[rustfmt::skip]
+const LITTLE_RADIAL_SIDE: Shape = pts(&[
+    (246.0, 996.0), (249.5, 995.0), (240.7, 1035.0), (236.6, 1054.0), (232.8, 1058.0),
+    (233.6, 1053.0), (237.2, 1035.0),
+]);
 
 #[rustfmt::skip]
 pub const HEAD_PATTERNS: &[Pattern] = &[
@@ -118,6 +136,38 @@ pub const HEAD_PATTERNS: &[Pattern] = &[
             lat(strap(&[(30.0, 219.0), (60.0, 224.0), (86.0, 220.0)], &[12.0, 12.0, 10.0])),
         ],
         spillover: &[],
+    },
+    Pattern {
+        muscle: "longus_colli",
+        region: HEAD,
+        caption: "The longus colli commonly refers a deep ache to the front of the neck, sometimes to the ear and beside the eye.",
+        description: concat!(
+            "The longus colli is a deep muscle on the front of the spine in the neck, behind the ",
+            "throat. Knots in it commonly cause a deep ache in the front of the neck on the same ",
+            "side. Some people also feel it in the ear, beside the outer corner of the eye or on ",
+            "the other side of the neck.",
+        ),
+        conditions: &["Neck pain", "Whiplash-associated neck pain", "Pain in the front of the neck"],
+        notes: concat!(
+            "Supine, neck slightly flexed; between the trachea and the sternocleidomastoid, the ",
+            "carotid pulse felt and eased laterally, press gently onto the front of the C3–C6 ",
+            "vertebral bodies beside the midline. Carotid artery and sinus, jugular vein, vagus ",
+            "nerve, thyroid and oesophagus lie over and beside it: needle only under ultrasound ",
+            "guidance, advanced practitioners only. The pattern was mapped by massage and ",
+            "needling of the muscle in healthy volunteers.",
+        ),
+        trigger_points: &[tp_ant(12.0, 270.0)],
+        essential: &[
+            ant(strap(&[(14.0, 236.0), (16.0, 272.0), (18.0, 306.0)], &[18.0, 20.0, 18.0])),
+            lat(strap(&[(22.0, 238.0), (28.0, 268.0), (34.0, 298.0)], &[14.0, 16.0, 14.0])),
+        ],
+        spillover: &[
+            lat(ell(-2.0, 134.0, 9.0, 13.0)),
+            lat(ell(64.0, 110.0, 8.0, 7.0)),
+            ant(ell(60.0, 110.0, 6.0, 8.0)),
+            ant(strap(&[(-16.0, 240.0), (-18.0, 272.0), (-20.0, 304.0)], &[18.0, 20.0, 18.0]))
+                .crossing_midline(),
+        ],
     },
 ];
 
@@ -343,6 +393,66 @@ pub const UPPER_LIMB_PATTERNS: &[Pattern] = &[
         trigger_points: &[tp_ant(250.0, 955.0)],
         essential: &[ant(pts(&[(248.0, 1000.0), (256.0, 1000.0), (258.0, 1040.0), (257.0, 1070.0), (251.0, 1068.0), (247.0, 1030.0)]))],
         spillover: &[],
+    },
+    Pattern {
+        muscle: "palmar_interossei_hand",
+        region: UPPER_LIMB,
+        caption: "The palmar interossei of the hand commonly refer pain along the side of the index, ring or little finger that faces the middle finger.",
+        description: concat!(
+            "These small muscles between the hand bones draw the fingers together. Knots in them ",
+            "commonly refer pain along the side of the finger each one moves, the side facing ",
+            "the middle finger, on the palm and on the back. Stiff or swollen-feeling finger ",
+            "joints often go with it.",
+        ),
+        conditions: &["Finger pain", "Finger joint stiffness", "Hand pain"],
+        notes: concat!(
+            "Palpate deep in the palm between the metacarpals of the index, ring and little ",
+            "fingers, pressing towards the bone, while the patient squeezes a card between the ",
+            "fingers. Needle from the back of the hand between the metacarpal shafts, no deeper ",
+            "than the muscle: the deep palmar arch and the digital nerves lie on its palm side.",
+        ),
+        trigger_points: &[tp_ant(278.0, 962.0)],
+        essential: &[
+            ant(INDEX_ULNAR_SIDE),
+            ant(RING_RADIAL_SIDE),
+            ant(LITTLE_RADIAL_SIDE),
+            post(INDEX_ULNAR_SIDE),
+            post(RING_RADIAL_SIDE),
+            post(LITTLE_RADIAL_SIDE),
+        ],
+        spillover: &[],
+    },
+    Pattern {
+        muscle: "abductor_pollicis_brevis",
+        region: UPPER_LIMB,
+        caption: "The abductor pollicis brevis commonly refers pain over the ball of the thumb and the back of the thumb web.",
+        description: concat!(
+            "This small muscle in the ball of the thumb lifts the thumb away from the palm. ",
+            "Knots in it commonly cause pain over the ball of the thumb and in the web between ",
+            "the thumb and index finger on the back of the hand. Some people also feel it up the ",
+            "thumb side of the forearm or along the thumb side of the index finger.",
+        ),
+        conditions: &["Thumb pain", "Hand pain", "Wrist and forearm pain"],
+        notes: concat!(
+            "Sitting, hand palm up; flat palpation of the most superficial, radial part of the ",
+            "thenar eminence over the first metacarpal, the patient lifting the thumb away from ",
+            "the palm against resistance. Exclude carpal tunnel syndrome (thenar wasting, night ",
+            "tingling) and thumb base arthritis. The recurrent motor branch of the median nerve ",
+            "enters the thenar muscles proximally: needle the distal belly, shallow. The pattern ",
+            "was mapped by injecting saline into the muscle of healthy volunteers.",
+        ),
+        trigger_points: &[tp_ant(304.0, 952.0)],
+        essential: &[
+            ant(pts(&[
+                (290.0, 912.0), (300.0, 912.0), (307.0, 932.0), (312.0, 956.0), (311.0, 978.0),
+                (300.0, 986.0), (287.0, 970.0), (282.0, 940.0),
+            ])),
+            post(DORSAL_WEB_P),
+        ],
+        spillover: &[
+            ant_arm_strip(&[(830.0, 0.6, 0.96), (862.0, 0.6, 0.96), (894.0, 0.6, 0.96)]),
+            ant(INDEX_RADIAL_SIDE),
+        ],
     },
 ];
 
@@ -754,6 +864,32 @@ pub const LEG_PATTERNS: &[Pattern] = &[
         essential: &[
             ant(pts(&[(94.0, 1736.0), (108.0, 1736.0), (112.0, 1750.0), (96.0, 1751.0)])),
             sole(ell(88.0, 1524.0, 6.0, 10.0)),
+        ],
+        spillover: &[],
+    },
+    Pattern {
+        muscle: "plantar_interossei_foot",
+        region: LEG,
+        caption: "The plantar interossei of the foot commonly refer pain along the side of the third, fourth or little toe that faces the big toe.",
+        description: concat!(
+            "These small muscles under the bones of the forefoot draw the three outer toes ",
+            "together. Knots in them commonly refer pain along the side of the toe each one ",
+            "moves, on its top and underside, often with tingling.",
+        ),
+        conditions: &["Toe pain", "Forefoot pain", "Tingling in the toes"],
+        notes: concat!(
+            "Deep palpation from the sole under the third to fifth metatarsals, through the ",
+            "plantar fascia and the long flexor tendons, or from the dorsum between the ",
+            "metatarsals. Exclude a Morton's neuroma and a stress fracture. The plantar digital ",
+            "nerves run between the metatarsal heads: needle proximal to them.",
+        ),
+        trigger_points: &[tp_sole(94.0, 1611.0)],
+        essential: &[
+            sole(pts(&[
+                (94.0, 1516.0), (106.0, 1512.0), (117.0, 1518.0), (124.0, 1530.0), (121.0, 1545.0),
+                (108.0, 1548.0), (96.0, 1545.0), (92.0, 1530.0),
+            ])),
+            ant(pts(&[(102.0, 1736.0), (118.0, 1731.0), (130.0, 1737.0), (131.0, 1748.0), (118.0, 1752.0), (102.0, 1751.0)])),
         ],
         spillover: &[],
     },
