@@ -326,6 +326,28 @@ pub fn front_back_contours(facing: Facing) -> Vec<ContourLine> {
     out
 }
 
+/// The intrinsic muscles of the front or back view's +x hand: the hand views' own regions
+/// (palm on the front view, back of the hand on the back view) carried onto the full-body
+/// hand by the map that places the hand views' outline there, so the two views always
+/// agree (version 1's frame, like the other shapes).
+pub fn front_back_hand_muscles(facing: Facing) -> Vec<(&'static str, Vec<Knot>)> {
+    let hand = if facing == Facing::Anterior {
+        HAND_PALMAR_MUSCLES
+    } else {
+        HAND_DORSAL_MUSCLES
+    };
+    hand.iter()
+        .map(|(muscle, shape)| {
+            let knots = shape
+                .knots()
+                .into_iter()
+                .map(|k| k.moved(hand_to_full_body))
+                .collect();
+            (*muscle, knots)
+        })
+        .collect()
+}
+
 /// The muscles of the front or back view at +x, in drawing order (each is mirrored to -x).
 pub fn front_back_muscles(facing: Facing) -> &'static [(&'static str, Shape)] {
     if facing == Facing::Anterior {
@@ -439,23 +461,6 @@ const ANTERIOR_MUSCLES: &[(&str, Shape)] = &[
     ("palmaris_longus", strap(&[
         (228.0, 676.0), (246.0, 770.0), (262.0, 884.0),
     ], &[8.0, 8.0, 5.0])),
-    ("palmar_interossei_hand", pts(&[(264.0, 948.0), (290.0, 948.0), (292.0, 974.0), (264.0, 976.0)])),
-    ("lumbricals_hand", pts(&[(262.0, 974.0), (292.0, 972.0), (296.0, 998.0), (260.0, 1000.0)])),
-    ("opponens_digiti_minimi", pts(&[(250.0, 938.0), (262.0, 942.0), (263.0, 984.0), (251.0, 988.0)])),
-    ("abductor_digiti_minimi_hand", pts(&[
-        (246.0, 922.0), (254.0, 922.0), (256.0, 980.0), (250.0, 990.0), (245.0, 950.0),
-    ])),
-    ("flexor_digiti_minimi_hand", pts(&[(255.0, 930.0), (264.0, 934.0), (264.0, 972.0), (256.0, 976.0)])),
-    ("abductor_pollicis_brevis", pts(&[
-        (303.0, 922.0), (316.0, 946.0), (320.0, 972.0), (310.0, 968.0), (298.0, 940.0),
-    ])),
-    ("flexor_pollicis_brevis", pts(&[(291.0, 938.0), (302.0, 946.0), (304.0, 976.0), (291.0, 970.0)])),
-    ("opponens_pollicis", pts(&[
-        (300.0, 928.0), (316.0, 960.0), (314.0, 985.0), (300.0, 975.0), (292.0, 950.0),
-    ])),
-    ("adductor_pollicis", pts(&[
-        (292.0, 962.0), (304.0, 980.0), (300.0, 998.0), (286.0, 996.0), (282.0, 978.0),
-    ])),
     ("rectus_abdominis", pts(&[
         (4.0, 480.0), (40.0, 476.0), (62.0, 500.0), (60.0, 620.0), (52.0, 760.0), (30.0, 880.0),
         (4.0, 890.0),
@@ -648,10 +653,6 @@ const POSTERIOR_MUSCLES: &[(&str, Shape)] = &[
     ("extensor_carpi_ulnaris", strap(&[
         (222.0, 664.0), (234.0, 760.0), (248.0, 880.0),
     ], &[12.0, 14.0, 10.0])),
-    ("first_dorsal_interosseous", pts(&[
-        (294.0, 940.0), (302.0, 958.0), (299.0, 985.0), (291.0, 990.0), (287.0, 960.0),
-    ])),
-    ("dorsal_interossei_hand", pts(&[(254.0, 944.0), (284.0, 944.0), (287.0, 990.0), (256.0, 992.0)])),
     ("extensor_indicis", strap(&[(244.0, 800.0), (258.0, 858.0), (274.0, 904.0)], &[10.0, 10.0, 6.0])),
     ("anconeus", pts(&[(238.0, 650.0), (254.0, 654.0), (252.0, 684.0), (240.0, 678.0)])),
     ("gluteus_minimus", pts(&[

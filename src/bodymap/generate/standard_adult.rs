@@ -145,6 +145,9 @@ fn full_front_back(
     for (muscle, shape) in shapes::front_back_muscles(facing) {
         view.pair(muscle, &widen(shape.knots()), (0, 0), problems);
     }
+    for (muscle, knots) in shapes::front_back_hand_muscles(facing) {
+        view.pair(muscle, &widen(knots), (0, 0), problems);
+    }
     view
 }
 

@@ -7,8 +7,8 @@ use super::authoring::{
     ell, lat, lat_arm, post, post_leg_strip, pts, sole, strap, tp_ant, tp_lat, tp_post, tp_sole,
 };
 use super::shared::{
-    DORSAL_WEB_P, INDEX, INDEX_RADIAL_SIDE, LAT_EPICONDYLE_L, MIDDLE_FINGER, MIDDLE_RING_FINGERS,
-    SCALENE_ESSENTIAL, SCALENE_SPILLOVER, THUMB_A,
+    DORSAL_WEB_P, FINGERS_3_TO_5, INDEX, INDEX_RADIAL_SIDE, LAT_EPICONDYLE_L, LITTLE_FINGER,
+    MIDDLE_FINGER, MIDDLE_RING_FINGERS, SCALENE_ESSENTIAL, SCALENE_SPILLOVER, THUMB_A,
 };
 
 // The sides of the fingers the palmar interossei move, the sides facing the middle finger (the
@@ -321,7 +321,7 @@ pub const UPPER_LIMB_PATTERNS: &[Pattern] = &[
         ),
         trigger_points: &[tp_ant(234.0, 790.0)],
         essential: &[
-            ant(pts(&[(253.0, 1036.0), (290.0, 1036.0), (290.0, 1084.0), (266.0, 1090.0), (256.0, 1060.0)])),
+            ant(FINGERS_3_TO_5),
         ],
         spillover: &[],
     },
@@ -390,8 +390,8 @@ pub const UPPER_LIMB_PATTERNS: &[Pattern] = &[
             "Pincer palpation of the ulnar border of the hand over the fifth metacarpal, the ",
             "patient spreading the little finger against resistance.",
         ),
-        trigger_points: &[tp_ant(250.0, 955.0)],
-        essential: &[ant(pts(&[(248.0, 1000.0), (256.0, 1000.0), (258.0, 1040.0), (257.0, 1070.0), (251.0, 1068.0), (247.0, 1030.0)]))],
+        trigger_points: &[tp_ant(240.0, 955.0)],
+        essential: &[ant(LITTLE_FINGER)],
         spillover: &[],
     },
     Pattern {
@@ -411,7 +411,7 @@ pub const UPPER_LIMB_PATTERNS: &[Pattern] = &[
             "fingers. Needle from the back of the hand between the metacarpal shafts, no deeper ",
             "than the muscle: the deep palmar arch and the digital nerves lie on its palm side.",
         ),
-        trigger_points: &[tp_ant(278.0, 962.0)],
+        trigger_points: &[tp_ant(270.0, 972.0)],
         essential: &[
             ant(INDEX_ULNAR_SIDE),
             ant(RING_RADIAL_SIDE),
