@@ -155,13 +155,15 @@ impl Entry {
 pub const DETAIL_VIEWS: [&str; 3] = ["hands_palmar", "hands_dorsal", "feet_dorsal"];
 
 /// The views patterns are matched on: the full-body views (the head-and-neck views are crops
-/// of them in the same frame) and the detail views.
-const MATCHED_VIEWS: [&str; 8] = [
+/// of them in the same frame), the soles and the inner sides of the feet, and the detail
+/// views.
+const MATCHED_VIEWS: [&str; 9] = [
     "anterior",
     "posterior",
     "left_lateral",
     "right_lateral",
     "feet_plantar",
+    "feet_medial",
     DETAIL_VIEWS[0],
     DETAIL_VIEWS[1],
     DETAIL_VIEWS[2],

@@ -16,12 +16,13 @@ const REGIONS: [&str; 7] = [
 ];
 
 /// The views patterns are drawn on, the detail views of the hands and feet included.
-const FULL_VIEWS: [&str; 8] = [
+const FULL_VIEWS: [&str; 9] = [
     "anterior",
     "posterior",
     "left_lateral",
     "right_lateral",
     "feet_plantar",
+    "feet_medial",
     "hands_palmar",
     "hands_dorsal",
     "feet_dorsal",
@@ -36,6 +37,7 @@ const DRAWN_APART: [&[&str]; 2] = [
         "left_lateral",
         "right_lateral",
         "feet_plantar",
+        "feet_medial",
     ],
     &["hands_palmar", "hands_dorsal", "feet_dorsal"],
 ];

@@ -31,14 +31,17 @@ pub enum DrawnView {
     Posterior,
     RightLateral,
     Plantar,
+    /// The inner side of the feet, a surface no full-body view shows (the right foot at +x).
+    FeetMedial,
 }
 
 impl DrawnView {
-    pub const ALL: [Self; 4] = [
+    pub const ALL: [Self; 5] = [
         Self::Anterior,
         Self::Posterior,
         Self::RightLateral,
         Self::Plantar,
+        Self::FeetMedial,
     ];
 
     /// The view's id in the body map.
@@ -48,6 +51,7 @@ impl DrawnView {
             Self::Posterior => "posterior",
             Self::RightLateral => "right_lateral",
             Self::Plantar => "feet_plantar",
+            Self::FeetMedial => "feet_medial",
         }
     }
 }
@@ -127,6 +131,11 @@ pub const fn sole(shape: Shape) -> Zone {
     Zone::on(DrawnView::Plantar, 0, ZoneShape::Drawn(shape))
 }
 
+/// A zone on the inner side of the right foot.
+pub const fn med(shape: Shape) -> Zone {
+    Zone::on(DrawnView::FeetMedial, 0, ZoneShape::Drawn(shape))
+}
+
 /// A strip along the right arm on the anterior view.
 pub const fn ant_arm_strip(rows: &'static [Row]) -> Zone {
     Zone::on(DrawnView::Anterior, 0, ZoneShape::Strip(Limb::Arm, rows))
@@ -204,6 +213,15 @@ pub const fn tp_lat(x: f64, y: f64) -> TriggerPoint {
 pub const fn tp_sole(x: f64, y: f64) -> TriggerPoint {
     TriggerPoint {
         view: DrawnView::Plantar,
+        x,
+        y,
+    }
+}
+
+/// A trigger point on the inner side of the right foot.
+pub const fn tp_med(x: f64, y: f64) -> TriggerPoint {
+    TriggerPoint {
+        view: DrawnView::FeetMedial,
         x,
         y,
     }

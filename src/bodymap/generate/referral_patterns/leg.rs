@@ -2,8 +2,8 @@
 //! is in `authoring`, placing and checking (texts included) in the parent module.
 
 use super::authoring::{
-    LEG, Pattern, ant, ant_leg_strip, ell, lat, lat_leg_strip, post, post_leg_strip, pts, sole,
-    strap, tp_ant, tp_lat, tp_post, tp_sole,
+    LEG, Pattern, ant, ant_leg_strip, ell, lat, lat_leg_strip, med, post, post_leg_strip, pts,
+    sole, strap, tp_ant, tp_lat, tp_med, tp_post, tp_sole,
 };
 use super::shared::{SI_JOINT_P, SOLE_ALL};
 
@@ -35,6 +35,7 @@ pub const PATTERNS: &[Pattern] = &[
         essential: &[
             sole(ell(74.0, 1640.0, 9.0, 32.0)),
             ant(ell(70.0, 1712.0, 8.0, 12.0)),
+            med(ell(175.0, 168.0, 35.0, 12.0)),
         ],
         spillover: &[
             post(ell(72.0, 1264.0, 24.0, 13.0)),
@@ -129,6 +130,8 @@ pub const PATTERNS: &[Pattern] = &[
             ant(pts(&[
                 (62.0, 1712.0), (80.0, 1712.0), (82.0, 1740.0), (74.0, 1752.0), (62.0, 1748.0),
             ])),
+            med(ell(214.0, 90.0, 12.0, 16.0)),
+            med(ell(46.0, 178.0, 14.0, 9.0)),
         ],
         spillover: &[
             ant_leg_strip(&[(1420.0, 0.35, 0.7), (1520.0, 0.3, 0.7), (1620.0, 0.3, 0.7)]),
@@ -303,7 +306,7 @@ pub const PATTERNS: &[Pattern] = &[
             "pass deep to the muscle behind the medial malleolus: needle the belly from the ",
             "medial side, shallow.",
         ),
-        trigger_points: &[tp_sole(72.0, 1650.0), tp_ant(65.5, 1727.0)],
+        trigger_points: &[tp_sole(72.0, 1650.0), tp_ant(65.5, 1727.0), tp_med(200.0, 168.0)],
         essential: &[
             sole(pts(&[
                 (60.0, 1640.0), (70.0, 1640.0), (74.0, 1700.0), (72.0, 1745.0), (64.0, 1745.0),
@@ -311,9 +314,11 @@ pub const PATTERNS: &[Pattern] = &[
             ])),
             ant(ell(64.0, 1722.0, 5.0, 14.0)),
             post(ell(71.0, 1718.0, 6.0, 18.0)),
+            med(ell(268.0, 166.0, 16.0, 18.0)),
         ],
         spillover: &[
             sole(ell(66.0, 1598.0, 6.0, 28.0)),
+            med(ell(190.0, 174.0, 40.0, 8.0)),
         ],
     },
     Pattern {

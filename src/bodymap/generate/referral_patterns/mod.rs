@@ -643,7 +643,7 @@ fn check_side(
     let sign = match view {
         DrawnView::Anterior => -1.0,
         DrawnView::Posterior => 1.0,
-        DrawnView::RightLateral | DrawnView::Plantar => return,
+        DrawnView::RightLateral | DrawnView::Plantar | DrawnView::FeetMedial => return,
     };
     let limit = if crosses {
         MIDLINE_CROSSING
@@ -682,9 +682,9 @@ fn check_trigger_point(body: &Body, p: &Pattern, tp: &TriggerPoint, problems: &m
         Some(_) => {}
     }
     check_side(&[at], tp.view, false, &what, problems);
-    let on_right_sole = body.parts(tp.view).first().is_some_and(|s| s.contains(at));
-    if tp.view == DrawnView::Plantar && !on_right_sole {
-        problems.push(format!("{what} is not on the right sole"));
+    let on_right_foot = body.parts(tp.view).first().is_some_and(|s| s.contains(at));
+    if matches!(tp.view, DrawnView::Plantar | DrawnView::FeetMedial) && !on_right_foot {
+        problems.push(format!("{what} is not on the right foot"));
     }
 }
 
@@ -876,13 +876,13 @@ fn check_zone(body: &Body, zone: &Zone, pts: &[Pt], what: &str, problems: &mut V
         problems.push(format!("{what}: the polygon crosses itself"));
     }
     check_side(pts, zone.view, zone.crosses_midline, what, problems);
-    let right_sole = body.parts(zone.view).first();
-    if zone.view == DrawnView::Plantar
+    let right_foot = body.parts(zone.view).first();
+    if matches!(zone.view, DrawnView::Plantar | DrawnView::FeetMedial)
         && !pts
             .iter()
-            .all(|&q| right_sole.is_some_and(|s| s.contains(q)))
+            .all(|&q| right_foot.is_some_and(|s| s.contains(q)))
     {
-        problems.push(format!("{what}: not on the right sole"));
+        problems.push(format!("{what}: not on the right foot"));
     }
 }
 

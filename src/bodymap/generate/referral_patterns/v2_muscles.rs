@@ -4,7 +4,8 @@
 
 use super::authoring::{
     HEAD, HIP, LEG, NECK_SHOULDER, Pattern, Shape, THIGH, TRUNK, UPPER_LIMB, ant, ant_arm_strip,
-    ell, lat, lat_arm, post, post_leg_strip, pts, sole, strap, tp_ant, tp_lat, tp_post, tp_sole,
+    ell, lat, lat_arm, med, post, post_leg_strip, pts, sole, strap, tp_ant, tp_lat, tp_post,
+    tp_sole,
 };
 use super::shared::{
     DORSAL_WEB_P, FINGERS_3_TO_5, INDEX, INDEX_RADIAL_SIDE, LAT_EPICONDYLE_L, LITTLE_FINGER,
@@ -809,7 +810,7 @@ pub const LEG_PATTERNS: &[Pattern] = &[
             "hallucis longus tendon. Plantar fascia and thick skin: use a short stiff needle.",
         ),
         trigger_points: &[tp_sole(70.0, 1585.0)],
-        essential: &[sole(ell(70.0, 1568.0, 10.0, 13.0))],
+        essential: &[sole(ell(70.0, 1568.0, 10.0, 13.0)), med(ell(56.0, 184.0, 16.0, 10.0))],
         spillover: &[],
     },
     Pattern {
