@@ -715,7 +715,8 @@ pub const LATERAL_BODY: &[Knot] = &[
     k(90.0, 525.0), k(88.0, 600.0), k(97.0, 680.0), k(99.0, 745.0), k(90.0, 810.0), k(88.0, 870.0),
     k(92.0, 960.0), k(84.0, 1100.0), k(70.0, 1210.0), k(72.0, 1250.0), k(58.0, 1295.0),
     k(50.0, 1400.0), k(40.0, 1560.0), k(37.0, 1655.0), k(58.0, 1690.0), k(118.0, 1718.0),
-    k(172.0, 1736.0), k(186.0, 1748.0), k(170.0, 1758.0), k(100.0, 1758.0), k(-30.0, 1758.0),
+    k(168.0, 1734.0), k(182.0, 1737.5), k(189.0, 1746.0), k(185.0, 1755.0), k(170.0, 1758.0),
+    k(100.0, 1758.0), k(-30.0, 1758.0),
     k(-68.0, 1747.0), k(-72.0, 1712.0), k(-46.0, 1660.0), k(-42.0, 1580.0), k(-66.0, 1450.0),
     k(-84.0, 1365.0), k(-74.0, 1290.0), k(-60.0, 1250.0), k(-70.0, 1180.0), k(-88.0, 1050.0),
     k(-100.0, 945.0), k(-122.0, 870.0), k(-118.0, 790.0), k(-88.0, 720.0), k(-80.0, 650.0),
@@ -777,6 +778,19 @@ pub fn lateral_contours() -> Vec<ContourLine> {
         line(Bone, oval(-18.0, 1296.0, 8.0, 7.0)),
         line(Bone, oval(0.0, 1685.0, 9.0, 8.0)),
         line(Feature, smooth_open(&[(-45.0, 1560.0), (-52.0, 1640.0), (-58.0, 1700.0)])),
+        // The toes: the tips of the little, fourth and third toes (nearest the viewer, each
+        // shorter than the next) in front of the big toe, a slightly scalloped front of the
+        // foot; the big toe's nail.
+        line(Feature, smooth_open(&[
+            (141.0, 1744.5), (150.0, 1745.5), (155.0, 1750.5), (153.0, 1757.0),
+        ])),
+        line(Feature, smooth_open(&[
+            (156.0, 1742.5), (163.0, 1743.5), (167.0, 1749.0), (165.0, 1757.0),
+        ])),
+        line(Feature, smooth_open(&[
+            (169.0, 1742.5), (175.0, 1743.0), (179.0, 1749.0), (177.0, 1757.0),
+        ])),
+        line(Feature, smooth_open(&[(173.0, 1738.3), (180.0, 1739.3), (185.5, 1743.0)])),
         // The posterior axillary fold (latissimus dorsi and teres major) from the armpit
         // down the side of the chest.
         line(Feature, smooth_open(&[
