@@ -87,10 +87,17 @@ const LATERAL_SHOULDER: Pt = Pt::new(0.0, 360.0);
 const LATERAL_ELBOW: Pt = Pt::new(6.0, 640.0);
 /// How far the lateral view's upper arm is raised forward (degrees of flexion).
 const ARM_FLEXION_DEG: f64 = 40.0;
+/// The flexion fades in from the top of the shoulder (the acromion, y = 319, where the deltoid
+/// arises from the clavicle, acromion and scapular spine) to the top of the upper arm below the
+/// deltoid's bulk: the deltoid's origin stays on the trunk and only its insertion moves with the
+/// humerus, so the raised arm's shoulder keeps the acromion's height instead of turning the top
+/// of the hanging arm up into a round cap over the neck.
+const FLEXION_FROM_Y: f64 = 320.0;
+const FLEXION_FULL_Y: f64 = 420.0;
 
-/// Flexion of the shoulder: `p` turned forward (towards +x and up) about the shoulder.
-fn flexed(p: Pt) -> Pt {
-    let (sin, cos) = super::geometry::radians(ARM_FLEXION_DEG).sin_cos();
+/// `p` turned `degrees` forward (towards +x and up) about the shoulder.
+fn flexed(p: Pt, degrees: f64) -> Pt {
+    let (sin, cos) = super::geometry::radians(degrees).sin_cos();
     let (dx, dy) = (p.x - LATERAL_SHOULDER.x, p.y - LATERAL_SHOULDER.y);
     Pt::new(
         LATERAL_SHOULDER.x + dx * cos + dy * sin,
@@ -99,11 +106,15 @@ fn flexed(p: Pt) -> Pt {
 }
 
 /// A point of the right lateral view's arm (outline part 1) drawn hanging in version 1's frame,
-/// in version 2's: the upper arm raised 40° forward about the shoulder, the forearm and hand
-/// carried with the elbow and kept at the angle they hung at, blended over the elbow.
+/// in version 2's: the upper arm raised 40° forward about the shoulder (the shoulder's top less,
+/// see `FLEXION_FROM_Y`), the forearm and hand carried with the elbow and kept at the angle they
+/// hung at, blended over the elbow.
 pub fn raise_arm(p: Pt) -> Pt {
-    let upper = flexed(p);
-    let elbow = flexed(LATERAL_ELBOW);
+    let upper = flexed(
+        p,
+        ARM_FLEXION_DEG * smoothstep(FLEXION_FROM_Y, FLEXION_FULL_Y, p.y),
+    );
+    let elbow = flexed(LATERAL_ELBOW, ARM_FLEXION_DEG);
     let lower = Pt::new(
         p.x + elbow.x - LATERAL_ELBOW.x,
         p.y + elbow.y - LATERAL_ELBOW.y,
@@ -732,7 +743,8 @@ pub const LATERAL_BODY: &[Knot] = &[
     k(90.0, 525.0), k(88.0, 600.0), k(97.0, 680.0), k(99.0, 745.0), k(90.0, 810.0), k(88.0, 870.0),
     k(92.0, 960.0), k(84.0, 1100.0), k(70.0, 1210.0), k(72.0, 1250.0), k(58.0, 1295.0),
     k(50.0, 1400.0), k(40.0, 1560.0), k(37.0, 1655.0), k(58.0, 1690.0), k(118.0, 1718.0),
-    k(172.0, 1736.0), k(186.0, 1748.0), k(170.0, 1758.0), k(100.0, 1758.0), k(-30.0, 1758.0),
+    k(168.0, 1734.0), k(182.0, 1737.5), k(189.0, 1746.0), k(185.0, 1755.0), k(170.0, 1758.0),
+    k(100.0, 1758.0), k(-30.0, 1758.0),
     k(-68.0, 1747.0), k(-72.0, 1712.0), k(-46.0, 1660.0), k(-42.0, 1580.0), k(-66.0, 1450.0),
     k(-84.0, 1365.0), k(-74.0, 1290.0), k(-60.0, 1250.0), k(-70.0, 1180.0), k(-88.0, 1050.0),
     k(-100.0, 945.0), k(-122.0, 870.0), k(-118.0, 790.0), k(-88.0, 720.0), k(-80.0, 650.0),
@@ -741,14 +753,19 @@ pub const LATERAL_BODY: &[Knot] = &[
     k(-60.0, 12.0),
 ];
 
-/// The arm hanging at the side, forearm slightly forward: outline part 1, over the trunk.
+/// The arm hanging at the side, forearm slightly forward: outline part 1, over the trunk. Its top
+/// is the deltoid's origin (the lateral scapular spine, the acromion at y = 319, the lateral
+/// clavicle), which stays put when the arm is raised; its back above the armpit is the
+/// deltoid's posterior border.
 #[rustfmt::skip]
 pub const LATERAL_ARM: &[Knot] = &[
-    k(-44.0, 334.0), k(-20.0, 314.0), k(14.0, 312.0), k(40.0, 326.0), k(48.0, 370.0),
-    k(46.0, 460.0), k(42.0, 560.0), k(42.0, 630.0), k(66.0, 700.0), k(96.0, 780.0), k(114.0, 860.0),
-    k(136.0, 910.0), k(160.0, 975.0), k(170.0, 1035.0), k(160.0, 1064.0), k(140.0, 1066.0),
-    k(118.0, 1030.0), k(94.0, 975.0), k(66.0, 900.0), k(40.0, 820.0), k(6.0, 730.0),
-    k(-30.0, 660.0), k(-42.0, 560.0), k(-46.0, 460.0), k(-50.0, 380.0),
+    k(-41.0, 335.0), k(-27.5, 329.5), k(-4.0, 320.0), k(14.0, 319.0), k(33.0, 326.0),
+    k(52.0, 346.0), k(55.0, 389.0), k(46.0, 460.0), k(42.0, 560.0), k(42.0, 630.0),
+    k(66.0, 700.0), k(96.0, 780.0), k(114.0, 860.0), k(136.0, 910.0), k(160.0, 975.0),
+    k(170.0, 1035.0), k(160.0, 1064.0), k(140.0, 1066.0), k(118.0, 1030.0), k(94.0, 975.0),
+    k(66.0, 900.0), k(40.0, 820.0), k(6.0, 730.0), k(-30.0, 660.0), k(-42.0, 560.0),
+    k(-46.0, 460.0), k(-41.5, 390.0), k(-44.0, 372.5), k(-47.0, 360.0), k(-48.5, 349.5),
+    k(-47.5, 341.0),
 ];
 
 /// The contour lines of the right lateral view.
@@ -790,9 +807,27 @@ pub fn lateral_contours() -> Vec<ContourLine> {
         line(Bone, oval(-18.0, 1296.0, 8.0, 7.0)),
         line(Bone, oval(0.0, 1685.0, 9.0, 8.0)),
         line(Feature, smooth_open(&[(-45.0, 1560.0), (-52.0, 1640.0), (-58.0, 1700.0)])),
-        // Fingers on the arm.
+        // The toes: the tips of the little, fourth and third toes (nearest the viewer, each
+        // shorter than the next) in front of the big toe, a slightly scalloped front of the
+        // foot; the big toe's nail.
+        line(Feature, smooth_open(&[
+            (141.0, 1744.5), (150.0, 1745.5), (155.0, 1750.5), (153.0, 1757.0),
+        ])),
+        line(Feature, smooth_open(&[
+            (156.0, 1742.5), (163.0, 1743.5), (167.0, 1749.0), (165.0, 1757.0),
+        ])),
+        line(Feature, smooth_open(&[
+            (169.0, 1742.5), (175.0, 1743.0), (179.0, 1749.0), (177.0, 1757.0),
+        ])),
+        line(Feature, smooth_open(&[(173.0, 1738.3), (180.0, 1739.3), (185.5, 1743.0)])),
+        // The posterior axillary fold (latissimus dorsi and teres major) from the armpit
+        // down the side of the chest.
+        line(Feature, smooth_open(&[
+            (-18.0, 407.0), (-28.0, 428.0), (-32.0, 455.0), (-30.0, 485.0), (-26.0, 510.0),
+        ])),
+        // Fingers and the elbow crease on the arm.
         line(Feature, smooth_open(&[(126.0, 1010.0), (140.0, 1040.0), (150.0, 1062.0)])).on_part(1),
-        line(Feature, smooth_open(&[(60.0, 650.0), (80.0, 660.0)])).on_part(1),
+        line(Feature, smooth_open(&[(26.0, 658.0), (36.0, 654.0), (44.0, 652.0)])).on_part(1),
     ]
 }
 
@@ -988,16 +1023,18 @@ const LATERAL_TRUNK_MUSCLES: &[(&str, Shape)] = &[
 
 #[rustfmt::skip]
 const LATERAL_ARM_MUSCLES: &[(&str, Shape)] = &[
+    // The deltoid from its origin (scapular spine, acromion, clavicle: these stay on the trunk
+    // when the arm is raised) to the deltoid tuberosity.
     ("posterior_deltoid", pts(&[
-        (-44.0, 336.0), (-20.0, 318.0), (-8.0, 340.0), (-10.0, 420.0), (-20.0, 448.0),
-        (-42.0, 420.0),
+        (-46.0, 340.0), (-24.0, 327.0), (-8.0, 380.0), (4.0, 452.0), (-18.0, 436.0),
+        (-40.0, 392.0), (-45.0, 360.0),
     ])),
     ("anterior_deltoid", pts(&[
-        (14.0, 314.0), (40.0, 328.0), (46.0, 380.0), (30.0, 436.0), (18.0, 430.0), (16.0, 360.0),
+        (22.0, 322.0), (44.0, 330.0), (58.0, 352.0), (54.0, 395.0), (40.0, 425.0), (12.0, 456.0),
+        (20.0, 380.0),
     ])),
     ("middle_deltoid", pts(&[
-        (-20.0, 318.0), (14.0, 314.0), (16.0, 360.0), (18.0, 430.0), (6.0, 460.0), (-10.0, 440.0),
-        (-8.0, 340.0),
+        (-22.0, 326.0), (0.0, 320.0), (22.0, 322.0), (20.0, 380.0), (8.0, 456.0), (-8.0, 380.0),
     ])),
     ("triceps_brachii", pts(&[
         (-46.0, 430.0), (-20.0, 452.0), (-12.0, 520.0), (-16.0, 620.0), (-30.0, 660.0),
