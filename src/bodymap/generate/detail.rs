@@ -8,7 +8,13 @@
 //! The maps between the frames are the shape generator's (`full_body_to_hand`,
 //! `full_body_to_foot_dorsum`); a shape is cut to the hand (below the wrist) or the foot
 //! (below the ankle) before it is carried, so a strip down the forearm shows on the hand view
-//! only where it reaches the hand.
+//! only where it reaches the hand, and to the detail view's outline after, so a zone over the
+//! front view's toes (drawn there as one outline with lines between the toes) does not cover
+//! the gaps between the dorsal view's toes.
+
+use i_overlay::core::fill_rule::FillRule;
+use i_overlay::core::overlay_rule::OverlayRule;
+use i_overlay::float::single::SingleFloatOverlay;
 
 use super::geometry::Pt;
 use super::shapes::{full_body_to_foot_dorsum, full_body_to_hand};
@@ -134,9 +140,31 @@ fn carried_on(detail: &Detail, sign: f64, p: Pt) -> Option<Pt> {
     })
 }
 
+/// Pieces smaller than this (mm² on the detail view) after the cut to its outline are left
+/// out: a corner of a zone that grazes a finger's side.
+const MIN_PIECE_MM2: f64 = 4.0;
+
+/// The parts of `polygon` inside `outline` (both closed), each a closed polygon; holes are
+/// dropped (no zone has one).
+fn intersection(polygon: &[Pt], outline: &[Pt]) -> Vec<Vec<Pt>> {
+    let subject: Vec<[f64; 2]> = polygon.iter().map(|p| [p.x, p.y]).collect();
+    let clip: Vec<[f64; 2]> = outline.iter().map(|p| [p.x, p.y]).collect();
+    subject
+        .overlay(&clip, OverlayRule::Intersect, FillRule::NonZero)
+        .into_iter()
+        .filter_map(|shape| shape.into_iter().next())
+        .map(|contour| contour.into_iter().map(|[x, y]| Pt::new(x, y)).collect())
+        .collect()
+}
+
 /// The pieces of a polygon drawn on `source` (a full-body view, as the map stores it) that
 /// lie on a hand or foot a detail view shows, in that view's frame: (detail view, polygon).
-pub fn carried(source: &str, polygon: &[Pt]) -> Vec<(&'static str, Vec<Pt>)> {
+/// `outline(view, part)` gives a detail view's outline part (0: the +x hand or foot), flat.
+pub fn carried(
+    source: &str,
+    outline: &dyn Fn(&str, usize) -> Option<Vec<Pt>>,
+    polygon: &[Pt],
+) -> Vec<(&'static str, Vec<Pt>)> {
     let mut out = Vec::new();
     for detail in DETAILS.iter().filter(|d| d.source == source) {
         for sign in [1.0, -1.0] {
@@ -160,9 +188,20 @@ pub fn carried(source: &str, polygon: &[Pt]) -> Vec<(&'static str, Vec<Pt>)> {
                 mapped.pop();
             }
             let wide = 2.0 * area(&mapped) >= MIN_PIECE_WIDTH_MM * perimeter(&mapped);
-            if mapped.len() >= 3 && (mostly_here || wide) {
-                out.push((detail.view, mapped));
+            if mapped.len() < 3 || !(mostly_here || wide) {
+                continue;
             }
+            let part = usize::from(sign < 0.0);
+            let pieces = match outline(detail.view, part) {
+                Some(outline) => intersection(&mapped, &outline),
+                None => vec![mapped],
+            };
+            out.extend(
+                pieces
+                    .into_iter()
+                    .filter(|piece| piece.len() >= 3 && area(piece) >= MIN_PIECE_MM2)
+                    .map(|piece| (detail.view, piece)),
+            );
         }
     }
     out
@@ -194,11 +233,14 @@ mod tests {
         ]
     }
 
+    /// No outline to cut to: the pieces as mapped.
+    const NO_OUTLINE: fn(&str, usize) -> Option<Vec<Pt>> = |_, _| None;
+
     #[test]
     fn a_shape_on_the_hand_is_carried_onto_the_hand_view_of_its_side() {
         // The anterior view's left palm (+x) and right palm (-x).
         for (x, expect_plus) in [(275.0, true), (-275.0, false)] {
-            let pieces = carried("anterior", &square(x, 960.0, 8.0));
+            let pieces = carried("anterior", &NO_OUTLINE, &square(x, 960.0, 8.0));
             assert_eq!(pieces.len(), 1, "{pieces:?}");
             let (view, polygon) = &pieces[0];
             assert_eq!(*view, "hands_palmar");
@@ -221,19 +263,19 @@ mod tests {
             Pt::new(300.0, 940.0),
             Pt::new(270.0, 940.0),
         ];
-        let pieces = carried("posterior", &strip);
+        let pieces = carried("posterior", &NO_OUTLINE, &strip);
         assert_eq!(pieces.len(), 1);
         assert_eq!(pieces[0].0, "hands_dorsal");
         // The wrist is y = 262 on the hand view: nothing of the forearm above it.
         assert!(pieces[0].1.iter().all(|p| p.y <= 262.0 + 1e-9));
         // A strip that ends above the wrist is not carried at all; nor is the thigh.
-        assert!(carried("posterior", &square(270.0, 850.0, 10.0)).is_empty());
-        assert!(carried("anterior", &square(120.0, 1000.0, 10.0)).is_empty());
+        assert!(carried("posterior", &NO_OUTLINE, &square(270.0, 850.0, 10.0)).is_empty());
+        assert!(carried("anterior", &NO_OUTLINE, &square(120.0, 1000.0, 10.0)).is_empty());
     }
 
     #[test]
     fn the_front_views_foot_is_carried_onto_the_dorsal_view_and_points_follow() {
-        let pieces = carried("anterior", &square(-90.0, 1730.0, 6.0));
+        let pieces = carried("anterior", &NO_OUTLINE, &square(-90.0, 1730.0, 6.0));
         assert_eq!(pieces.len(), 1);
         assert_eq!(pieces[0].0, "feet_dorsal");
         assert!(
@@ -242,11 +284,48 @@ mod tests {
                 .iter()
                 .all(|p| p.x < 0.0 && p.y > 20.0 && p.y < 262.0)
         );
-        assert!(carried("posterior", &square(-90.0, 1730.0, 6.0)).is_empty());
+        assert!(carried("posterior", &NO_OUTLINE, &square(-90.0, 1730.0, 6.0)).is_empty());
         let points = carried_point("anterior", Pt::new(275.0, 960.0));
         assert_eq!(points.len(), 1);
         assert_eq!(points[0].0, "hands_palmar");
         assert!(carried_point("anterior", Pt::new(0.0, 500.0)).is_empty());
+    }
+
+    #[test]
+    fn pieces_are_cut_to_the_outline_and_split_where_it_parts() {
+        // Two "toes" 20 mm apart above y = 100 (a U-shaped outline), and a zone across both.
+        let outline = |_: &str, part: usize| {
+            let sign = if part == 0 { 1.0 } else { -1.0 };
+            let u = [
+                (40.0, 260.0),
+                (40.0, 20.0),
+                (80.0, 20.0),
+                (80.0, 100.0),
+                (100.0, 100.0),
+                (100.0, 20.0),
+                (140.0, 20.0),
+                (140.0, 260.0),
+            ];
+            Some(u.iter().map(|&(x, y)| Pt::new(sign * x, y)).collect())
+        };
+        // The front view's foot, toes and all (the +x foot: the patient's left).
+        let zone = [
+            Pt::new(62.0, 1738.0),
+            Pt::new(136.0, 1738.0),
+            Pt::new(136.0, 1754.0),
+            Pt::new(62.0, 1754.0),
+        ];
+        let pieces = carried("anterior", &outline, &zone);
+        assert_eq!(pieces.len(), 2, "{pieces:?}");
+        for (_, piece) in &pieces {
+            // Nothing in the gap between the toes.
+            assert!(
+                piece
+                    .iter()
+                    .all(|p| p.x <= 80.0 + 1e-6 || p.x >= 100.0 - 1e-6),
+                "{piece:?}"
+            );
+        }
     }
 
     #[test]

@@ -16,7 +16,7 @@ mod landmarks;
 mod nerves;
 
 use super::detail::{carried, carried_point};
-use super::geometry::{Pt, nearest_on_polygon};
+use super::geometry::Pt;
 use crate::bodymap::{BodyMap, FLATTEN_TOLERANCE_MM};
 use crate::geometry::{MapPoint, ViewId};
 
@@ -372,9 +372,7 @@ fn both_sides(on: On, points: &[(f64, f64)], midline: bool) -> Vec<Placed> {
 }
 
 /// A shape placed on a full-body view and its pieces on the detail views that magnify its
-/// hand or foot (a landmark: the point, where it lies on one). The front view's foot is a
-/// foreshortened outline of the dorsal view's, so a piece's vertex that falls past the skin
-/// there is moved onto it.
+/// hand or foot (a landmark: the point, where it lies on one), cut to their outlines there.
 fn with_details(body: &Body, placed: Placed) -> Vec<Placed> {
     let points: Vec<Pt> = placed.points.iter().map(|&xy| Pt::from(xy)).collect();
     let xy = |p: Pt| (p.x, p.y);
@@ -388,30 +386,19 @@ fn with_details(body: &Body, placed: Placed) -> Vec<Placed> {
             })
             .collect()
     } else {
-        carried(placed.view, &points)
+        let outline = |view: &str, part: usize| {
+            body.outline(view, part).map(|flat| {
+                flat.iter()
+                    .map(|q| Pt::new(f64::from(q.x), f64::from(q.y)))
+                    .collect()
+            })
+        };
+        carried(placed.view, &outline, &points)
             .into_iter()
-            .map(|(view, piece)| {
-                let points = piece
-                    .into_iter()
-                    .map(|p| {
-                        let outline = body.outline(view, usize::from(p.x < 0.0));
-                        match outline {
-                            Some(outline) if !body.inside(view, p.to_map()) => {
-                                let poly: Vec<Pt> = outline
-                                    .iter()
-                                    .map(|q| Pt::new(f64::from(q.x), f64::from(q.y)))
-                                    .collect();
-                                xy(nearest_on_polygon(p, &poly).0)
-                            }
-                            _ => xy(p),
-                        }
-                    })
-                    .collect();
-                Placed {
-                    view,
-                    side: placed.side,
-                    points,
-                }
+            .map(|(view, piece)| Placed {
+                view,
+                side: placed.side,
+                points: piece.into_iter().map(xy).collect(),
             })
             .collect()
     };

@@ -699,27 +699,33 @@ struct Placed {
 }
 
 impl Body {
-    /// `polygon` on `view` and its pieces on the detail views, each vertex of a piece kept
-    /// inside its hand's or foot's outline there (part 0 at +x).
+    /// `polygon` on `view` and its pieces on the detail views, cut to the hand's or foot's
+    /// outline there and rounded to 0.1 mm.
     fn with_details(
         &self,
         view: DrawnView,
         polygon: Vec<Pt>,
     ) -> impl Iterator<Item = (&'static str, Vec<Pt>)> {
-        let pieces: Vec<(&'static str, Vec<Pt>)> = carried(view.id(), &polygon)
+        let outline = |detail: &str, part: usize| {
+            let parts = self.details.get(detail)?;
+            parts.get(part).map(|s| s.poly.clone())
+        };
+        let pieces: Vec<(&'static str, Vec<Pt>)> = carried(view.id(), &outline, &polygon)
             .into_iter()
             .map(|(detail, piece)| {
-                let parts = self.details.get(detail).map_or(&[][..], Vec::as_slice);
-                let piece = piece
-                    .into_iter()
-                    .map(|p| {
-                        let part = parts.get(usize::from(p.x < 0.0));
-                        let p = part.map_or(p, |s| s.pushed_inside(p, SKIN_MARGIN));
-                        Pt::new(round1(p.x), round1(p.y))
-                    })
-                    .collect();
-                (detail, piece)
+                let mut rounded: Vec<Pt> = Vec::with_capacity(piece.len());
+                for p in piece {
+                    let q = Pt::new(round1(p.x), round1(p.y));
+                    if rounded.last() != Some(&q) {
+                        rounded.push(q);
+                    }
+                }
+                if rounded.len() > 1 && rounded.first() == rounded.last() {
+                    rounded.pop();
+                }
+                (detail, rounded)
             })
+            .filter(|(_, piece)| piece.len() >= 3)
             .collect();
         std::iter::once((view.id(), polygon)).chain(pieces)
     }
