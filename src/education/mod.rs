@@ -8,7 +8,7 @@
 
 mod rank;
 
-pub use rank::{Candidate, PatternMasks, rank_area, rank_session};
+pub use rank::{Candidate, DETAIL_VIEWS, PatternMasks, rank_area, rank_session};
 
 use std::sync::OnceLock;
 

@@ -157,7 +157,7 @@ pub const DETAIL_VIEWS: [&str; 3] = ["hands_palmar", "hands_dorsal", "feet_dorsa
 /// The views patterns are matched on: the full-body views (the head-and-neck views are crops
 /// of them in the same frame), the soles and the inner sides of the feet, and the detail
 /// views.
-const MATCHED_VIEWS: [&str; 9] = [
+pub(crate) const MATCHED_VIEWS: [&str; 9] = [
     "anterior",
     "posterior",
     "left_lateral",

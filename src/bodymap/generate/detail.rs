@@ -329,6 +329,14 @@ mod tests {
     }
 
     #[test]
+    fn the_lookup_knows_the_same_detail_views() {
+        // The reverse lookup counts a pattern's essential zone apart on these views.
+        assert_eq!(DETAIL_VIEWS, crate::education::DETAIL_VIEWS);
+        let carried_onto: Vec<&str> = DETAILS.iter().map(|d| d.view).collect();
+        assert_eq!(carried_onto, DETAIL_VIEWS);
+    }
+
+    #[test]
     fn the_hand_map_inverts_the_hand_views_placement() {
         // The hand views' wrist ends and middle fingertip, as anatomy.md places them.
         for (full, hand) in [

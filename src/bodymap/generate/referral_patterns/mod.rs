@@ -250,20 +250,27 @@ impl Body {
     fn read(map_ron: &str) -> Result<Self, String> {
         let map: MapFile =
             ron::from_str(map_ron).map_err(|e| format!("cannot read the body map: {e}"))?;
-        let mut silhouettes = HashMap::new();
-        let mut regions: HashMap<(DrawnView, String), Vec<Silhouette>> = HashMap::new();
-        for view in DrawnView::ALL {
-            let Some(found) = map.views.iter().find(|v| v.id == view.id()) else {
-                return Err(format!("the body map has no view {}", view.id()));
-            };
+        // A view's outline parts as silhouettes.
+        let outline_of = |id: &str| -> Result<(&MapView, Vec<Silhouette>), String> {
+            let found = map
+                .views
+                .iter()
+                .find(|v| v.id == id)
+                .ok_or_else(|| format!("the body map has no view {id}"))?;
             if found.outline.is_empty() {
-                return Err(format!("view {} of the body map has no outline", view.id()));
+                return Err(format!("view {id} of the body map has no outline"));
             }
             let parts = found
                 .outline
                 .iter()
                 .map(|path| Silhouette::new(path.curve().flatten(10)))
                 .collect();
+            Ok((found, parts))
+        };
+        let mut silhouettes = HashMap::new();
+        let mut regions: HashMap<(DrawnView, String), Vec<Silhouette>> = HashMap::new();
+        for view in DrawnView::ALL {
+            let (found, parts) = outline_of(view.id())?;
             silhouettes.insert(view, parts);
             for region in found.muscles.iter().filter(|r| r.side == Side::Right) {
                 regions
@@ -274,15 +281,7 @@ impl Body {
         }
         let mut details = HashMap::new();
         for id in DETAIL_VIEWS {
-            let Some(found) = map.views.iter().find(|v| v.id == id) else {
-                return Err(format!("the body map has no view {id}"));
-            };
-            let parts = found
-                .outline
-                .iter()
-                .map(|path| Silhouette::new(path.curve().flatten(10)))
-                .collect();
-            details.insert(id, parts);
+            details.insert(id, outline_of(id)?.1);
         }
         Ok(Self {
             details,
