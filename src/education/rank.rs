@@ -6,7 +6,9 @@
 //! its places (painted areas of at least [`MIN_PLACE_CELLS`] cells). Shapes are
 //! compared with a tolerance: A⁺ is A grown by [`TOLERANCE_MM`] (a disc), so a stroke drawn a
 //! little off its place still counts. With E the essential zone, P = E ∪ S the whole pattern
-//! (S the spillover) and |·| a number of cells over the full-body views. Strokes closer than
+//! (S the spillover) and |·| a number of cells over the views matched ([`MATCHED_VIEWS`]; |E|
+//! only over the kinds of view the drawing is on, full-body or detail, since the detail views
+//! repeat the full-body hands' and feet's zones). Strokes closer than
 //! twice the tolerance are one place (the thumb and the index finger: the hand).
 //!
 //! - **fit** (how well it fits where it touches) = ¾·|E_t ∩ D′|/|E_t| + ¼·|E ∩ D′|/|E|, E_t
