@@ -231,6 +231,65 @@ mod tests {
     }
 
     #[test]
+    fn needles_in_the_hand_and_foot_views_zones_warn_on_either_side() {
+        // (view, the +x hand or foot's point, the side there, the zone); the other side's
+        // hand or foot is the mirror image. The thenar eminence is needled without a warning.
+        let cases = [
+            (
+                "hands_palmar",
+                (152.0, 235.0),
+                Side::Left,
+                Some("wrist_palmar"),
+            ),
+            (
+                "hands_palmar",
+                (124.0, 245.0),
+                Side::Left,
+                Some("wrist_palmar"),
+            ),
+            ("hands_palmar", (196.0, 196.0), Side::Left, None),
+            (
+                "hands_dorsal",
+                (192.0, 228.0),
+                Side::Right,
+                Some("anatomical_snuffbox"),
+            ),
+            (
+                "feet_dorsal",
+                (86.0, 180.0),
+                Side::Left,
+                Some("dorsalis_pedis"),
+            ),
+            (
+                "feet_medial",
+                (266.0, 135.0),
+                Side::Right,
+                Some("tarsal_tunnel"),
+            ),
+            ("feet_medial", (120.0, 175.0), Side::Right, None),
+        ];
+        for (view, (x, y), side, zone) in cases {
+            let other = if side == Side::Left {
+                Side::Right
+            } else {
+                Side::Left
+            };
+            let mut s = session(vec![
+                needle(1, view, x, y, side),
+                needle(2, view, -x, y, other),
+            ]);
+            refresh_warnings(&mut s, standard());
+            for id in [1, 2] {
+                let expected: Vec<(WarningKind, String)> = zone
+                    .map(|z| (WarningKind::InZone, z.to_owned()))
+                    .into_iter()
+                    .collect();
+                assert_eq!(zones(&s, id), expected, "{view} ({x}, {y}) needle {id}");
+            }
+        }
+    }
+
+    #[test]
     fn depth_beyond_the_advisable_maximum_warns() {
         let mut site = needle(1, "posterior", 40.0, 420.0, Side::Right);
         site.depth_mm = Some(15.0);
