@@ -28,8 +28,9 @@ rm -rf "$work"
 . docs/screenshots/run-demo.sh
 run 103 first '
   xdotool mousemove 18 12 click 1; sleep 1              # File
-  xdotool mousemove 60 278; sleep 1                     # Export ▸
-  xdotool mousemove 150 278; sleep 0.3
-  xdotool mousemove 260 278; sleep 0.5
+  xdotool mousemove 60 301; sleep 1                     # Export ▸
+  xdotool mousemove 150 301; sleep 0.3
+  xdotool mousemove 260 301; sleep 0.5
+  xdotool mousemove 120 301; sleep 0.5                  # back on Export: no item tooltip
   shot export-menu.png
 '

@@ -29,7 +29,7 @@ xvfb-run -a -s "-screen 0 1400x900x24" bash -c '
   xdotool mousemove 700 860
   shot compare-side-by-side.png
   click 460 67                      # Difference map
-  zoom_at 490 500
+  zoom_at 800 485                   # at the right buttock
   xdotool mousemove 700 860
   shot compare-difference.png
   click 369 67                      # Overlay
@@ -38,6 +38,7 @@ xvfb-run -a -s "-screen 0 1400x900x24" bash -c '
   click 852 43                      # Close comparison
   click 376 111                     # Progress
   click 432 67                      # its Pain drawings page
+  xdotool windowfocus --sync "$win"; xdotool key F8; sleep 1   # fold the patient list: the frequency map gets room for its toolbar
   xdotool mousemove 700 860
   shot progress.png
   kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true

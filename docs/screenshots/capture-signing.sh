@@ -39,10 +39,10 @@ prelude='
   xdotool windowmove "$win" 0 0 windowsize "$win" 1280 820; sleep 2
   xdotool windowfocus --sync "$win" || true
   click 700 808                     # focus the window (status bar)
-  click 1078 45 1.5                 # Clinical record
-  click 1078 45 1.5                 # (again: the first click after start can be lost)
 '
 run "$prelude"'
+  click 1050 43 1.5                 # Clinical record
+  click 1050 43 1.5                 # (again: the first click after start can be lost)
   click 925 360 1.5                 # Sign session…
   click 660 448 1; xdotool type --delay 60 "PT, registration 12345"; sleep 1
   click 660 471 1; xdotool type --delay 60 "correct horse battery"; sleep 1
@@ -66,6 +66,8 @@ text = open(path).read()
 text = text.replace('signature: Some((\n        by: "Sam Rivera, PT (demo)"', 'signature: Some((\n        by: "Someone Else"', 1)
 open(path, "w").write(text)
 PY
+rm -f "$visit.lock"   # left by the killed app: its banner would push the panel down
+# Opens on the Visit tab, where the signature's status is shown.
 run "$prelude"'
   shot signature-not-verified.png
   kill $pid; wait $pid 2>/dev/null || true

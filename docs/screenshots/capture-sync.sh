@@ -54,7 +54,7 @@ xvfb-run -a -s "-screen 0 1280x820x24" bash -c '
   xdotool mousemove 1230 724 click 1; sleep 0.5     # Dismiss the message
   xdotool windowfocus --sync "$win"; xdotool key ctrl+shift+f; sleep 1.5
   xdotool mousemove 296 145 click 1; sleep 1        # Needle site in the zone
-  xdotool mousemove 318 356 click 1; sleep 0.5      # Lung apex
+  xdotool mousemove 318 402 click 1; sleep 0.5      # Lung apex
   xdotool mousemove 43 220 click 1; sleep 1.5       # Find
   shot find-by-location.png
   kill $pid; wait $pid 2>/dev/null || true
