@@ -228,20 +228,17 @@ fn a_complete_first_visit_takes_at_most_45_clicks_and_keys() {
     );
 }
 
-/// At 1024 × 700 (scale 1.0) the body chart of an open visit takes at least 60 % of the
-/// window's height and most of its width.
-#[test]
-fn the_chart_fills_a_small_window() {
-    let data = tempfile::tempdir().expect("temp dir");
-    let library = common::demo_library(data.path());
+/// The app at `size` (scale 1.0) with the nurse's first demo visit open.
+fn first_visit_at(data: &std::path::Path, size: [f32; 2]) -> Harness<'static, MyomapApp> {
+    let library = common::demo_library(data);
     let first = common::demo_sessions(&library, "103")[0].clone();
-    let paths = AppPaths::under(&data.path().join("app"));
+    let paths = AppPaths::under(&data.join("app"));
     let start = myomap::app::AppStart {
         library: Some(library),
         open: Some(first),
     };
     let mut harness = Harness::builder()
-        .with_size([1024.0, 700.0])
+        .with_size(size)
         .with_step_dt(1.0 / 60.0)
         .build_eframe(move |cc| {
             MyomapApp::new(
@@ -253,6 +250,15 @@ fn the_chart_fills_a_small_window() {
         });
     harness.run_ok();
     harness.run_ok();
+    harness
+}
+
+/// At 1024 × 700 (scale 1.0) the body chart of an open visit takes at least 60 % of the
+/// window's height and most of its width.
+#[test]
+fn the_chart_fills_a_small_window() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let harness = first_visit_at(data.path(), [1024.0, 700.0]);
     let chart = harness
         .get_all_by_role(egui::accesskit::Role::Canvas)
         .next()
@@ -267,6 +273,55 @@ fn the_chart_fills_a_small_window() {
         width >= 0.5 * 1024.0,
         "the chart is {width:.0} px of 1024 wide"
     );
+}
+
+/// At every window size, from the app's minimum up, the map row's view switch and its icons
+/// lie side by side, never over each other: where the four view buttons do not fit, every
+/// view is in one list.
+#[test]
+fn the_view_switch_and_the_map_icons_never_overlap() {
+    let icons = [
+        "Muscle layers",
+        "Mirror for patient",
+        "Muscle names",
+        "Safety zones",
+        "Fit",
+    ];
+    let mut compact_seen = false;
+    let mut full_seen = false;
+    for size in [
+        [720.0, 480.0],
+        [800.0, 600.0],
+        [900.0, 650.0],
+        [1024.0, 700.0],
+        [1280.0, 800.0],
+        [1400.0, 900.0],
+        [1920.0, 1080.0],
+    ] {
+        let data = tempfile::tempdir().expect("temp dir");
+        let harness = first_visit_at(data.path(), size);
+        let switch = match harness.query_by_label("Detail views") {
+            Some(list) => {
+                full_seen = true;
+                let front = harness.get_by_label("Front").rect();
+                front.union(list.rect())
+            }
+            None => {
+                compact_seen = true;
+                harness.get_by_label("Views").rect()
+            }
+        };
+        for icon in icons {
+            let rect = harness.get_by_label(icon).rect();
+            assert!(
+                !rect.intersects(switch),
+                "at {size:?} {icon} {rect:?} overlaps the view switch {switch:?}"
+            );
+            assert!(rect.right() <= size[0] && switch.left() >= 0.0, "{size:?}");
+        }
+    }
+    assert!(full_seen, "the view buttons show in a wide window");
+    assert!(compact_seen, "every view is in one list in a narrow one");
 }
 
 /// Where a body-map point is on screen, and the zoom: what must not change while the

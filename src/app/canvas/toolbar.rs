@@ -4,7 +4,7 @@
 //! icons, then what the chosen tool makes marks with, or why it cannot). Icons carry their
 //! name and shortcut in the tooltip. Changes view state only.
 
-use egui::{Align, Layout, RichText, Sense, TextWrapMode, UiBuilder, vec2};
+use egui::{Align, Layout, RichText, Sense, TextWrapMode, UiBuilder, WidgetText, vec2};
 use egui_material_icons::MaterialIcon;
 use egui_material_icons::icons::{
     ICON_ACUPUNCTURE, ICON_ADJUST, ICON_ARROW_OUTWARD, ICON_ARROW_SELECTOR_TOOL, ICON_BRUSH,
@@ -82,10 +82,12 @@ fn icon_toggle(ui: &mut egui::Ui, on: bool, icon: MaterialIcon, name: &str, tool
 }
 
 /// The map row: the four full-body views one click each, the detail views (head and neck,
-/// soles, the library's custom views, any view the session has marks on that this library
-/// lacks) in one list, then, at the right, muscle layers, mirror, names, safety zones, fit and
-/// the side panel's button. `side_panel`: whether the screen's side panel is shown, when the
-/// screen has one that folds.
+/// soles, hands and feet, the library's custom views, any view the session has marks on that
+/// this library lacks) in one list, then, at the right, muscle layers, mirror, names, safety
+/// zones, fit and the side panel's button. The icons are laid out first and the view switch
+/// gets the rest of the row, so the two never overlap; when the four view buttons do not fit
+/// there, every view is in the one list. `side_panel`: whether the screen's side panel is
+/// shown, when the screen has one that folds.
 pub fn map_toolbar(
     ui: &mut egui::Ui,
     map: &BodyMap,
@@ -94,159 +96,243 @@ pub fn map_toolbar(
     canvas: &mut CanvasState,
     side_panel: Option<&mut bool>,
 ) {
-    let missing: Vec<&ViewId> = session
+    fixed_row(ui, |ui| {
+        let row = ui.max_rect();
+        let mut icons = ui.new_child(
+            UiBuilder::new()
+                .max_rect(row)
+                .layout(Layout::right_to_left(Align::Center)),
+        );
+        map_icons(&mut icons, canvas, side_panel);
+        let left = egui::Rect::from_min_max(
+            row.min,
+            egui::pos2(
+                (icons.min_rect().left() - ui.spacing().item_spacing.x).max(row.left()),
+                row.bottom(),
+            ),
+        );
+        let mut views = ui.new_child(
+            UiBuilder::new()
+                .max_rect(left)
+                .layout(Layout::left_to_right(Align::Center)),
+        );
+        views.set_clip_rect(left.intersect(ui.clip_rect()));
+        view_switch(&mut views, map, custom, session, canvas);
+    });
+}
+
+/// The views of the switch: (id, name, tooltip), the four full-body views first.
+fn switch_views(
+    map: &BodyMap,
+    custom: &CustomViews,
+    session: &Session,
+) -> Vec<(ViewId, String, &'static str)> {
+    let missing = session
         .views_used()
         .into_iter()
-        .filter(|v| map.view(v).is_none() && custom.get(v.as_str()).is_none())
-        .collect();
-    // Every view but the four full-body ones: (id, name, tooltip).
-    let mut details: Vec<(ViewId, String, &str)> = map
+        .filter(|v| map.view(v).is_none() && custom.get(v.as_str()).is_none());
+    let mut views: Vec<(ViewId, String, &str)> = map
         .views
         .iter()
-        .filter(|v| !FULL_BODY.contains(&v.id.as_str()))
-        .map(|v| {
-            (
-                v.id.clone(),
-                v.name.clone(),
-                "A detail view of the standard map",
-            )
-        })
+        .filter(|v| FULL_BODY.contains(&v.id.as_str()))
+        .map(|v| (v.id.clone(), v.name.clone(), "A full-body view"))
         .collect();
-    details.extend(
+    views.extend(
+        map.views
+            .iter()
+            .filter(|v| !FULL_BODY.contains(&v.id.as_str()))
+            .map(|v| {
+                (
+                    v.id.clone(),
+                    v.name.clone(),
+                    "A detail view of the standard map",
+                )
+            }),
+    );
+    views.extend(
         custom
             .views
             .iter()
             .map(|v| (v.id(), v.file.name.clone(), "A custom view of this library")),
     );
-    details.extend(missing.into_iter().map(|id| {
+    views.extend(missing.map(|id| {
         (
             id.clone(),
             format!("{id} (missing)"),
             "This session has marks on a view this library does not have",
         )
     }));
-    fixed_row(ui, |ui| {
-        for view in map
-            .views
+    views
+}
+
+/// The width the four view buttons and the detail list need, pt.
+fn full_switch_width(ui: &egui::Ui) -> f32 {
+    let spacing = ui.spacing();
+    let button = |text: &str| {
+        let galley = WidgetText::from(text).into_galley(
+            ui,
+            Some(TextWrapMode::Extend),
+            f32::INFINITY,
+            egui::TextStyle::Button,
+        );
+        galley.size().x + 2.0 * spacing.button_padding.x + spacing.item_spacing.x
+    };
+    let labels: f32 = FULL_BODY.iter().map(|v| button(short_name(v))).sum();
+    labels + DETAIL_LIST_WIDTH + 2.0 * spacing.button_padding.x + spacing.icon_width
+}
+
+/// The detail list's width, pt.
+const DETAIL_LIST_WIDTH: f32 = 110.0;
+
+/// The view buttons and the detail list, or, when they do not fit, one list of every view.
+fn view_switch(
+    ui: &mut egui::Ui,
+    map: &BodyMap,
+    custom: &CustomViews,
+    session: &Session,
+    canvas: &mut CanvasState,
+) {
+    let views = switch_views(map, custom, session);
+    let compact = ui.available_width() < full_switch_width(ui);
+    let listed = if compact {
+        &views[..]
+    } else {
+        for (id, name, _) in views
             .iter()
-            .filter(|v| FULL_BODY.contains(&v.id.as_str()))
+            .filter(|(id, ..)| FULL_BODY.contains(&id.as_str()))
         {
-            let number = view_number(map, &view.id)
+            let number = view_number(map, id)
                 .map(|n| format!(" ({n})"))
                 .unwrap_or_default();
             if ui
-                .selectable_label(canvas.memory.view == view.id, short_name(view.id.as_str()))
-                .on_hover_text(format!("{}{number}", view.name))
+                .selectable_label(canvas.memory.view == *id, short_name(id.as_str()))
+                .on_hover_text(format!("{name}{number}"))
                 .clicked()
             {
-                canvas.memory.set_view(view.id.clone());
+                canvas.memory.set_view(id.clone());
             }
         }
-        let current = details.iter().find(|(id, ..)| *id == canvas.memory.view);
-        let text = match current {
-            Some((_, name, _)) => RichText::new(name.as_str()).strong(),
-            None => RichText::new("Detail views"),
+        let full = views
+            .iter()
+            .take_while(|(id, ..)| FULL_BODY.contains(&id.as_str()))
+            .count();
+        &views[full..]
+    };
+    // What screen readers (and tests) call the list.
+    let name = if compact { "Views" } else { "Detail views" };
+    let text = match listed.iter().find(|(id, ..)| *id == canvas.memory.view) {
+        Some((_, view, _)) => RichText::new(view.as_str()).strong(),
+        None => RichText::new(name),
+    };
+    let width = if compact {
+        (ui.available_width() - 2.0 * ui.spacing().button_padding.x - ui.spacing().icon_width)
+            .max(40.0)
+    } else {
+        DETAIL_LIST_WIDTH
+    };
+    egui::ComboBox::from_id_salt("detail_views")
+        .selected_text(text)
+        .width(width)
+        .truncate()
+        .show_ui(ui, |ui| {
+            for (id, name, tooltip) in listed {
+                let number = view_number(map, id)
+                    .map(|n| format!(" ({n})"))
+                    .unwrap_or_default();
+                if ui
+                    .selectable_label(canvas.memory.view == *id, name.as_str())
+                    .on_hover_text(format!("{tooltip}{number}"))
+                    .clicked()
+                {
+                    canvas.memory.set_view(id.clone());
+                }
+            }
+        })
+        .response
+        .on_hover_text(if compact {
+            "Every view: full body, head and neck, hands and feet, and the library's own"
+        } else {
+            "Head and neck, soles, hands and feet, and the library's own views"
+        })
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, name));
+}
+
+/// The map row's icons, laid out right to left: the side panel's button, fit, safety zones,
+/// muscle names, mirror, overlays and muscle layers.
+fn map_icons(ui: &mut egui::Ui, canvas: &mut CanvasState, side_panel: Option<&mut bool>) {
+    if let Some(open) = side_panel {
+        let (icon, tip) = if *open {
+            (ICON_RIGHT_PANEL_CLOSE, "Hide the side panel")
+        } else {
+            (ICON_RIGHT_PANEL_OPEN, "Show the side panel")
         };
-        egui::ComboBox::from_id_salt("detail_views")
-            .selected_text(text)
-            .width(110.0)
-            .show_ui(ui, |ui| {
-                for (id, name, tooltip) in &details {
-                    let number = view_number(map, id)
-                        .map(|n| format!(" ({n})"))
-                        .unwrap_or_default();
-                    if ui
-                        .selectable_label(canvas.memory.view == *id, name.as_str())
-                        .on_hover_text(format!("{tooltip}{number}"))
-                        .clicked()
-                    {
-                        canvas.memory.set_view(id.clone());
-                    }
-                }
-            })
-            .response
-            .on_hover_text("Head and neck, soles and the library's own views")
-            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Detail views"));
-        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-            if let Some(open) = side_panel {
-                let (icon, tip) = if *open {
-                    (ICON_RIGHT_PANEL_CLOSE, "Hide the side panel")
-                } else {
-                    (ICON_RIGHT_PANEL_OPEN, "Show the side panel")
-                };
-                if icon_toggle(ui, *open, icon, "Side panel", tip) {
-                    *open = !*open;
-                }
-                ui.separator();
+        if icon_toggle(ui, *open, icon, "Side panel", tip) {
+            *open = !*open;
+        }
+        ui.separator();
+    }
+    if icon_toggle(
+        ui,
+        false,
+        ICON_FIT_SCREEN,
+        "Fit",
+        "Fit: show the whole view (Home or 0, or double-click the drawing)",
+    ) {
+        canvas.memory.fit();
+    }
+    let memory = &mut canvas.memory;
+    if icon_toggle(
+        ui,
+        memory.safety_zones,
+        ICON_HEALTH_AND_SAFETY,
+        "Safety zones",
+        "Safety zones: where needling needs particular care (lung and pleura, neck vessels, femoral triangle, popliteal fossa, sciatic nerve, kidneys, wrist, ankle…)",
+    ) {
+        memory.safety_zones = !memory.safety_zones;
+    }
+    if icon_toggle(
+        ui,
+        memory.labels,
+        ICON_LABEL,
+        "Muscle names",
+        "Muscle names, when zoomed in far enough",
+    ) {
+        memory.labels = !memory.labels;
+    }
+    if icon_toggle(
+        ui,
+        memory.mirrored,
+        ICON_FLIP,
+        "Mirror for patient",
+        "Mirror for the patient: the drawing as the patient sees themselves, their right on the right; R and L follow",
+    ) {
+        memory.mirrored = !memory.mirrored;
+    }
+    overlay_menu(ui, &mut memory.overlays);
+    // The muscle layers: an icon opening the three choices, pressed while deep muscles are
+    // shown.
+    let layers = memory.layers;
+    let (response, _) = egui::containers::menu::MenuButton::from_button(egui::Button::selectable(
+        layers != LayerMode::Superficial,
+        ICON_LAYERS.rich_text().size(18.0),
+    ))
+    .ui(ui, |ui| {
+        for mode in LayerMode::ALL {
+            if ui
+                .selectable_label(memory.layers == mode, mode.label())
+                .on_hover_text(layer_tooltip(mode))
+                .clicked()
+            {
+                memory.layers = mode;
+                ui.close();
             }
-            if icon_toggle(
-                ui,
-                false,
-                ICON_FIT_SCREEN,
-                "Fit",
-                "Fit: show the whole view (Home or 0, or double-click the drawing)",
-            ) {
-                canvas.memory.fit();
-            }
-            let memory = &mut canvas.memory;
-            if icon_toggle(
-                ui,
-                memory.safety_zones,
-                ICON_HEALTH_AND_SAFETY,
-                "Safety zones",
-                "Safety zones: where needling needs particular care (lung and pleura, neck vessels, femoral triangle, popliteal fossa, sciatic nerve, kidneys…)",
-            ) {
-                memory.safety_zones = !memory.safety_zones;
-            }
-            if icon_toggle(
-                ui,
-                memory.labels,
-                ICON_LABEL,
-                "Muscle names",
-                "Muscle names, when zoomed in far enough",
-            ) {
-                memory.labels = !memory.labels;
-            }
-            if icon_toggle(
-                ui,
-                memory.mirrored,
-                ICON_FLIP,
-                "Mirror for patient",
-                "Mirror for the patient: the drawing as the patient sees themselves, their right on the right; R and L follow",
-            ) {
-                memory.mirrored = !memory.mirrored;
-            }
-            overlay_menu(ui, &mut memory.overlays);
-            // The muscle layers: an icon opening the three choices, pressed while deep
-            // muscles are shown.
-            let layers = memory.layers;
-            let (response, _) = egui::containers::menu::MenuButton::from_button(
-                egui::Button::selectable(
-                    layers != LayerMode::Superficial,
-                    ICON_LAYERS.rich_text().size(18.0),
-                ),
-            )
-            .ui(ui, |ui| {
-                for mode in LayerMode::ALL {
-                    if ui
-                        .selectable_label(memory.layers == mode, mode.label())
-                        .on_hover_text(layer_tooltip(mode))
-                        .clicked()
-                    {
-                        memory.layers = mode;
-                        ui.close();
-                    }
-                }
-            });
-            let response = response.on_hover_text(format!(
-                "Muscle layers: {} shown (superficial, deep, or both)",
-                layers.label().to_lowercase()
-            ));
-            response.widget_info(|| {
-                egui::WidgetInfo::labeled(egui::Role::Button, true, "Muscle layers")
-            });
-        });
+        }
     });
+    let response = response.on_hover_text(format!(
+        "Muscle layers: {} shown (superficial, deep, or both)",
+        layers.label().to_lowercase()
+    ));
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, "Muscle layers"));
 }
 
 /// The overlays' icon, opening a switch for each (dermatomes, cutaneous nerve fields, bony
