@@ -666,7 +666,7 @@ fn demo_patients() -> Vec<DemoPatient> {
             Right,
             POSTERIOR,
             135.0,
-            298.0,
+            312.0,
             ut_r_active,
             ut_r_active,
             Some(if ut_r_active { 1.6 } else { 2.6 }),
@@ -689,7 +689,7 @@ fn demo_patients() -> Vec<DemoPatient> {
                 Right,
                 HEAD_POSTERIOR,
                 24.0,
-                178.0,
+                158.0,
                 true,
                 false,
                 None,
@@ -701,7 +701,7 @@ fn demo_patients() -> Vec<DemoPatient> {
                 Left,
                 POSTERIOR,
                 -135.0,
-                300.0,
+                314.0,
                 false,
                 false,
                 Some(2.9),
@@ -743,7 +743,7 @@ fn demo_patients() -> Vec<DemoPatient> {
                     ],
                     arrow: Some((
                         POSTERIOR,
-                        (135.0, 298.0),
+                        (135.0, 312.0),
                         (60.0, 150.0),
                         "up the neck to the temple",
                     )),
@@ -846,7 +846,7 @@ fn demo_patients() -> Vec<DemoPatient> {
                             Right,
                             POSTERIOR,
                             92.0,
-                            835.0,
+                            820.0,
                             false,
                             false,
                             Some(3.5),
@@ -856,7 +856,7 @@ fn demo_patients() -> Vec<DemoPatient> {
                             Right,
                             ANTERIOR,
                             -150.0,
-                            790.0,
+                            835.0,
                             true,
                             false,
                             Some(3.3),
@@ -911,7 +911,7 @@ fn demo_patients() -> Vec<DemoPatient> {
                             Right,
                             ANTERIOR,
                             -150.0,
-                            790.0,
+                            835.0,
                             false,
                             false,
                             Some(3.8),
@@ -1398,6 +1398,40 @@ mod tests {
             let last_pain = s1.last().and_then(|s| s.pain_before);
             assert!(last_pain < first_pain);
         }
+    }
+
+    /// Every demo trigger point lies on its own muscle, on that side, on the standard map as
+    /// drawn now: a redrawn map must not leave the demo's marks off their muscles.
+    #[test]
+    fn every_demo_trigger_point_lies_on_its_muscle() {
+        let map = crate::bodymap::standard();
+        let mut off = Vec::new();
+        for (patient, sessions) in demo_records() {
+            for session in sessions {
+                for tp in &session.trigger_points {
+                    let Some(muscle) = &tp.muscle else {
+                        continue;
+                    };
+                    let index = &map.index[&tp.view];
+                    let on_it = index
+                        .muscles_at(tp.at)
+                        .iter()
+                        .any(|h| h.muscle == muscle.0.as_str() && h.side == tp.side);
+                    if !on_it {
+                        off.push(format!(
+                            "{}: {} {:?} on {} at ({}, {})",
+                            patient.display_name,
+                            muscle.0.as_str(),
+                            tp.side,
+                            tp.view,
+                            tp.at.x,
+                            tp.at.y
+                        ));
+                    }
+                }
+            }
+        }
+        assert!(off.is_empty(), "{}", off.join("\n"));
     }
 
     #[test]

@@ -220,7 +220,7 @@ fn nan_infinities_and_values_out_of_range_are_refused_with_field_range_and_place
             "pain_before is 17, outside the range myomap takes there (0–10)",
         ),
         (
-            "at: (135.0, 298.0)",
+            "at: (135.0, 312.0)",
             "at: (135.0, inf)",
             "at is not a finite number; myomap takes -20000–20000 there",
         ),
