@@ -447,7 +447,8 @@ pub fn tool_toolbar(
             ToolNotice::ReadOnly { why, action } => {
                 // The button first, so a narrow window cuts off words, not the way out.
                 let clicked = action.is_some_and(|action| ui.button(action).clicked());
-                ui.label(RichText::new(*why).color(palette_warning))
+                // Cut with an ellipsis where the row ends; the whole text is the tooltip.
+                ui.add(egui::Label::new(RichText::new(*why).color(palette_warning)).truncate())
                     .on_hover_text(*why);
                 return clicked.then_some(NoticeAction::ReadOnlyAction);
             }
@@ -471,7 +472,7 @@ pub fn tool_toolbar(
                     "Needle sites are locked for this session: {}",
                     missing.join("; ")
                 );
-                ui.label(RichText::new(&why).color(palette_warning))
+                ui.add(egui::Label::new(RichText::new(&why).color(palette_warning)).truncate())
                     .on_hover_text(why);
                 return asked;
             }
