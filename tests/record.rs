@@ -48,7 +48,13 @@ fn create_identity_and_sign(harness: &mut Harness<'_, MyomapApp>, button: &str) 
     type_into(harness, "Repeat passphrase", "correct horse battery");
     harness.get_by_label("Create identity").click();
     harness.run_ok();
+    harness.run_ok();
     harness.get_by_label_contains("Key SHA256:");
+    // The keyboard goes to the passphrase, not to Cancel, where Enter would lose the visit.
+    assert!(
+        harness.get_by_label("Passphrase").is_focused(),
+        "the passphrase field takes the keyboard after the identity is created"
+    );
     type_into(harness, "Passphrase", "wrong horse");
     harness.get_by_label(button).click();
     harness.run_ok();

@@ -37,6 +37,9 @@ pub struct SignDialog {
     passphrase: String,
     creating: Option<NewIdentity>,
     message: Option<String>,
+    /// The passphrase field takes the keyboard on the next frame (when the dialog opens on
+    /// it, and after a new identity is created, which would leave it on Cancel).
+    focus_passphrase: bool,
 }
 
 /// What the dialog did this frame.
@@ -66,6 +69,7 @@ impl SignDialog {
             identities,
             chosen,
             passphrase: String::new(),
+            focus_passphrase: creating.is_none(),
             creating,
             message: (!problems.is_empty()).then(|| problems.join("; ")),
         }
@@ -174,6 +178,7 @@ impl SignDialog {
                 Ok(created) => {
                     self.message = None;
                     self.creating = None;
+                    self.focus_passphrase = true;
                     self.identities.push(created);
                     self.chosen = self.identities.len() - 1;
                 }
@@ -217,6 +222,9 @@ impl SignDialog {
         let field = ui
             .add(TextEdit::singleline(&mut self.passphrase).password(true))
             .labelled_by(label.id);
+        if std::mem::take(&mut self.focus_passphrase) {
+            field.request_focus();
+        }
         let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         let sign = match self.purpose {
             Purpose::Session => "Sign and save",
