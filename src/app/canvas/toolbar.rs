@@ -194,13 +194,13 @@ fn view_switch(
 ) {
     let views = switch_views(map, custom, session);
     let compact = ui.available_width() < full_switch_width(ui);
-    let listed = if compact {
-        &views[..]
-    } else {
-        for (id, name, _) in views
-            .iter()
-            .filter(|(id, ..)| FULL_BODY.contains(&id.as_str()))
-        {
+    let full_body = views
+        .iter()
+        .take_while(|(id, ..)| FULL_BODY.contains(&id.as_str()))
+        .count();
+    let (buttons, details) = views.split_at(full_body);
+    if !compact {
+        for (id, name, _) in buttons {
             let number = view_number(map, id)
                 .map(|n| format!(" ({n})"))
                 .unwrap_or_default();
@@ -212,12 +212,8 @@ fn view_switch(
                 canvas.memory.set_view(id.clone());
             }
         }
-        let full = views
-            .iter()
-            .take_while(|(id, ..)| FULL_BODY.contains(&id.as_str()))
-            .count();
-        &views[full..]
-    };
+    }
+    let listed = if compact { &views[..] } else { details };
     // What screen readers (and tests) call the list.
     let name = if compact { "Views" } else { "Detail views" };
     let text = match listed.iter().find(|(id, ..)| *id == canvas.memory.view) {
