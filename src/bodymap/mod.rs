@@ -373,6 +373,18 @@ impl BodyMap {
     }
 }
 
+/// The full-body view of the standard map a head-and-neck view is cropped from, in the same
+/// frame (the view itself otherwise): what is drawn on the one shows on the other.
+pub fn base_view(view: &str) -> &str {
+    match view {
+        "head_anterior" => "anterior",
+        "head_posterior" => "posterior",
+        "head_left_lateral" => "left_lateral",
+        "head_right_lateral" => "right_lateral",
+        other => other,
+    }
+}
+
 /// How far (mm) a muscle region's edge may stray past the silhouette: the outline and the
 /// region are drawn with separate curves that meet at the skin.
 pub const SILHOUETTE_SLACK_MM: f32 = 3.0;

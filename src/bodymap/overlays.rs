@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use crate::bodymap::{BodyMap, FLATTEN_TOLERANCE_MM, path};
+use crate::bodymap::{BodyMap, FLATTEN_TOLERANCE_MM, base_view, path};
 use crate::geometry::{MapPoint, ViewId};
 use crate::model::Side;
 
@@ -146,11 +146,6 @@ pub struct Overlays {
     /// The body map they are drawn on.
     pub body_map: String,
     pub layers: Vec<OverlayLayer>,
-}
-
-/// The full-body view a head-and-neck view is cropped from (itself otherwise).
-fn base_view(view: &str) -> &str {
-    view.strip_prefix("head_").unwrap_or(view)
 }
 
 impl Overlays {

@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use crate::bodymap::BodyMap;
+use crate::bodymap::{BodyMap, base_view};
 use crate::geometry::{MapPoint, ViewId};
 use crate::model::Side;
 
@@ -131,18 +131,6 @@ pub fn explainers() -> &'static Explainers {
     CARDS.get_or_init(|| {
         ron::from_str(EXPLAINERS_RON).expect("the embedded explainers parse (see education tests)")
     })
-}
-
-/// The full-body view a view's drawing is taken from: the head-and-neck views are crops of
-/// the full-body views in the same frame.
-pub fn base_view(view: &str) -> &str {
-    match view {
-        "head_anterior" => "anterior",
-        "head_posterior" => "posterior",
-        "head_left_lateral" => "left_lateral",
-        "head_right_lateral" => "right_lateral",
-        other => other,
-    }
 }
 
 /// The view showing the same surface on the patient's other side (lateral views swap).

@@ -35,7 +35,8 @@ use crate::geometry::{MapPoint, ViewId};
 use crate::metrics::{BodyCharts, PainMask};
 use crate::model::{PaintOp, Session, Side};
 
-use super::{ReferralLibrary, base_view};
+use super::ReferralLibrary;
+use crate::bodymap::base_view;
 
 /// How far (mm) a painted cell may lie from a pattern's zone and still be explained by it,
 /// and a zone's cell from the drawing and still count as painted: a stroke drawn 15 mm off

@@ -429,16 +429,7 @@ fn a_pattern_explaining_one_place_of_four_scores_below_the_same_place_alone() {
     ];
     let mut checked = 0;
     for pattern in &library.patterns {
-        let area = |points: &[MapPoint]| {
-            let n = points.len();
-            (0..n)
-                .map(|i| {
-                    let (a, b) = (points[i], points[(i + 1) % n]);
-                    a.x * b.y - b.x * a.y
-                })
-                .sum::<f32>()
-                .abs()
-        };
+        let area = crate::bodymap::path::polygon_area;
         let Some((view, polygon)) = essential_of(&pattern.muscle, Side::Right)
             .into_iter()
             .max_by(|(_, a), (_, b)| area(a).total_cmp(&area(b)))

@@ -21,6 +21,7 @@ use crate::scene::marks::{self, Anchor, Ink, Px};
 use crate::scene::{
     Glyph, GridImage, Item, LayerMode, LegendEntry, MapColors, MapScene, MarkColors, Projection,
 };
+use crate::words::capitalised;
 
 pub use surface::{Raster, Surface, Svg};
 pub use text::{FONT, Labeller, measure};
@@ -341,14 +342,6 @@ fn title(view: &str, content: Marks<'_>, mirrored: bool) -> String {
     title
 }
 
-fn capitalised(word: &str) -> String {
-    let mut chars = word.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
-}
-
 /// `text` broken at spaces into lines no wider than `available` px at `size`.
 fn wrapped(text: &str, available: f32, size: f32) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
@@ -628,10 +621,17 @@ fn draw_parts(
     // Overlay labels first (they name what the clinician switched on), then muscle names,
     // each only where it does not cover another.
     let mut labeller = Labeller::new(width, height - bottom);
-    for (name, at) in overlay.labels() {
-        let size = 10.0;
-        let at = projection.to_screen(at);
-        if let Some(origin) = labeller.place(name, at, size) {
+    let muscle_size = (projection.scale * 9.0).clamp(9.0, 14.0);
+    let muscle_names = names
+        .iter()
+        .filter(|_| options.labels)
+        .map(|(name, at)| (name.as_str(), *at, muscle_size));
+    let labels = overlay
+        .labels()
+        .map(|(name, at)| (name, at, 10.0))
+        .chain(muscle_names);
+    for (name, at, size) in labels {
+        if let Some(origin) = labeller.place(name, projection.to_screen(at), size) {
             surface.text(
                 name,
                 origin,
@@ -639,21 +639,6 @@ fn draw_parts(
                 options.colors.label,
                 Some(options.colors.label_halo),
             );
-        }
-    }
-    if options.labels {
-        let size = (projection.scale * 9.0).clamp(9.0, 14.0);
-        for (name, at) in &names {
-            let at = projection.to_screen(*at);
-            if let Some(origin) = labeller.place(name, at, size) {
-                surface.text(
-                    name,
-                    origin,
-                    size,
-                    options.colors.label,
-                    Some(options.colors.label_halo),
-                );
-            }
         }
     }
     let caption_top = height - bottom + 4.0;

@@ -12,6 +12,7 @@ use crate::app::canvas::marks::{paint_glyphs, rgba};
 use crate::app::canvas::overlays::CanvasOverlay;
 use crate::app::canvas::{CanvasContent, CanvasState, body_canvas};
 use crate::bodymap::overlays::OverlayKind;
+use crate::bodymap::path::polygon_area;
 use crate::bodymap::standard;
 use crate::education::{
     Candidate, PatternMasks, explainers, rank_area, rank_session, referral_library,
@@ -21,6 +22,7 @@ use crate::metrics::standard_charts;
 use crate::model::{PaintOp, Session, Side};
 use crate::scene::pattern::{PATTERN_COLOUR, PatternDrawing};
 use crate::scene::{Glyph, LegendEntry, Projection};
+use crate::words::capitalised;
 
 /// How long a pattern takes to fade in, seconds.
 const FADE_SECONDS: f64 = 0.6;
@@ -511,26 +513,6 @@ fn muscle_name(id: &str) -> String {
         .map
         .muscle(id)
         .map_or_else(|| id.replace('_', " "), |m| m.name.clone())
-}
-
-fn capitalised(word: &str) -> String {
-    let mut chars = word.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
-}
-
-fn polygon_area(points: &[MapPoint]) -> f32 {
-    let n = points.len();
-    (0..n)
-        .map(|i| {
-            let (a, b) = (points[i], points[(i + 1) % n]);
-            a.x * b.y - b.x * a.y
-        })
-        .sum::<f32>()
-        .abs()
-        / 2.0
 }
 
 /// A referral pattern over the canvas, as `scene::pattern` draws it (the muscle outlined,

@@ -11,6 +11,7 @@ use crate::app::shell::theme::Palette;
 use crate::model::Session;
 use crate::reconcile::{Choice, Clash, Item, Reconciliation, Refused};
 use crate::storage::conflicts::ConflictCopy;
+use crate::words::capitalised;
 
 /// What the reconcile screen asks of the app.
 pub enum ReconcileAction {
@@ -214,14 +215,6 @@ fn clash_ui(
             ui.radio_value(choice, Some(Choice::Both), "Keep both marks");
         }
     });
-}
-
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 /// A value in a line: text as it is; a mark or group as the fields where it differs from

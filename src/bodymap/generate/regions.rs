@@ -120,12 +120,6 @@ const FINE_LATERAL: &[(&str, &str, &[Xy])] = &[
     ("lateral_ankle_foot", "lateral ankle", &[(-75.0, 1650.0), (45.0, 1650.0), (190.0, 1760.0), (-75.0, 1760.0)]),
 ];
 
-/// Finer locations of the right sole.
-#[rustfmt::skip]
-const FINE_PLANTAR: &[(&str, &str, &[Xy])] = &[
-    ("sole", "sole", &[(50.0, 1495.0), (140.0, 1495.0), (140.0, 1760.0), (50.0, 1760.0)]),
-];
-
 /// A region's id suffix and name suffix ("palm", "palm").
 type Named = (&'static str, &'static str);
 
@@ -160,22 +154,8 @@ pub fn add_whole_parts(sets: &mut [RegionSet], views: &[(&'static str, Facing, &
                 let Some(set) = sets.iter_mut().find(|s| s.id == set) else {
                     continue;
                 };
-                // The sole's location is already placed by hand.
-                if set
-                    .regions
-                    .iter()
-                    .any(|r| r.view == vid && r.id.ends_with(rid) && r.side == side)
-                {
-                    continue;
-                }
-                let label = side_name(side);
-                set.regions.push(Region {
-                    id: format!("{}_{rid}", label.to_lowercase()),
-                    name: format!("{label} {name}"),
-                    side,
-                    view: vid,
-                    shape: shape.clone(),
-                });
+                set.regions
+                    .push(sided_shape(side, rid, name, vid, shape.clone()));
             }
         }
     }
@@ -201,14 +181,19 @@ fn mirrored(points: &[Pt]) -> Vec<Pt> {
 
 /// Region `rid` of one side: "right_jaw", "Right jaw".
 fn sided(side: Side, rid: &str, name: &str, view: &'static str, points: &[Pt]) -> Region {
+    sided_shape(side, rid, name, view, polygon(points))
+}
+
+/// [`sided`] with its shape already made (a whole outline part).
+fn sided_shape(side: Side, rid: &str, name: &str, view: &'static str, shape: Curve) -> Region {
     let label = side_name(side);
-    region(
-        format!("{}_{rid}", label.to_lowercase()),
-        format!("{label} {name}"),
+    Region {
+        id: format!("{}_{rid}", label.to_lowercase()),
+        name: format!("{label} {name}"),
         side,
         view,
-        points,
-    )
+        shape,
+    }
 }
 
 /// The region sets of a map with these views (id and facing, in the map's order).
@@ -300,9 +285,6 @@ pub fn build(views: &[(&'static str, Facing)]) -> Vec<RegionSet> {
         for &(rid, name, xy) in FINE_LATERAL {
             fine.push(sided(side, rid, name, vid, &lateral(facing, rid, xy)));
         }
-    }
-    for &(rid, name, xy) in FINE_PLANTAR {
-        paired(&mut fine, rid, name, &["feet_plantar"], xy);
     }
 
     vec![

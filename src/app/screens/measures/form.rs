@@ -9,6 +9,7 @@ use crate::app::shell::theme::Palette;
 use crate::document::Gesture;
 use crate::model::{ClinicMeasure, Outcomes};
 use crate::progress::format_number;
+use crate::words::capitalised;
 
 /// What the patient's previous visit measured, for "last visit: N" beside each field.
 #[derive(Clone, Debug)]
@@ -171,13 +172,4 @@ pub fn number_field(ui: &mut egui::Ui, text: &mut String, hint: &str) -> egui::R
 /// Whether the field was left with Enter (a form's default button).
 pub fn entered(ui: &egui::Ui, response: &egui::Response) -> bool {
     response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter))
-}
-
-/// A refusal as a sentence beside its field.
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }

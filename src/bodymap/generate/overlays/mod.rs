@@ -331,44 +331,23 @@ fn both_sides(on: On, points: &[(f64, f64)], midline: bool) -> Vec<Placed> {
             points: right,
         }];
     }
-    match on {
-        On::Lateral | On::LateralArm => vec![
-            Placed {
-                view,
-                side: "Right",
-                points: right,
-            },
-            Placed {
-                view: "left_lateral",
-                side: "Left",
-                points: left,
-            },
-        ],
-        On::Sole => vec![
-            Placed {
-                view,
-                side: "Right",
-                points: right,
-            },
-            Placed {
-                view,
-                side: "Left",
-                points: left,
-            },
-        ],
-        On::Front | On::Back => vec![
-            Placed {
-                view,
-                side: "Right",
-                points: right,
-            },
-            Placed {
-                view,
-                side: "Left",
-                points: left,
-            },
-        ],
-    }
+    // The left side of a lateral shape is on the left lateral view; elsewhere on the same.
+    let left_view = match on {
+        On::Lateral | On::LateralArm => "left_lateral",
+        On::Front | On::Back | On::Sole => view,
+    };
+    vec![
+        Placed {
+            view,
+            side: "Right",
+            points: right,
+        },
+        Placed {
+            view: left_view,
+            side: "Left",
+            points: left,
+        },
+    ]
 }
 
 /// A shape placed on a full-body view and its pieces on the detail views that magnify its
